@@ -1,0 +1,2 @@
+/** The event engine: virtual time, the event queue and random streams. */
+package org.aifactory.engine;

@@ -1,0 +1,11 @@
+package org.aifactory.metrics;
+
+/**
+ * One named figure of a run.
+ *
+ * @param key stable machine name; a dot nests it in JSON (e.g. {@code power_mw.peak})
+ * @param unit unit of the value ({@code 1} for a plain count or ratio)
+ * @param definition what it means, for help text and the README glossary
+ * @param value the figure
+ */
+public record Metric(String key, String unit, String definition, double value) {}

@@ -1,0 +1,111 @@
+package org.aifactory.metrics;
+
+import java.util.Arrays;
+
+/**
+ * Site power over time: min, mean and max in equal buckets over the whole run (so no peak is hidden
+ * by averaging), plus every step inside a full-resolution window. Immutable.
+ */
+public final class PowerSeries {
+  private final long bucketNanos;
+  private final double[] minWatts;
+  private final double[] meanWatts;
+  private final double[] maxWatts;
+  private final long windowStartNanos;
+  private final long windowEndNanos;
+  private final long[] stepTimesNanos;
+  private final double[] stepWatts;
+
+  /**
+   * @param bucketNanos width of every bucket; bucket i covers [i·w, (i+1)·w) (the last one may be
+   *     cut by the horizon)
+   * @param stepTimesNanos times at which the power took the matching value in {@code stepWatts};
+   *     the first is the window start, the level holds until the next step or the window end
+   */
+  public PowerSeries(
+      long bucketNanos,
+      double[] minWatts,
+      double[] meanWatts,
+      double[] maxWatts,
+      long windowStartNanos,
+      long windowEndNanos,
+      long[] stepTimesNanos,
+      double[] stepWatts) {
+    if (minWatts.length != meanWatts.length || minWatts.length != maxWatts.length) {
+      throw new IllegalArgumentException("bucket arrays differ in length");
+    }
+    if (stepTimesNanos.length != stepWatts.length) {
+      throw new IllegalArgumentException("step arrays differ in length");
+    }
+    this.bucketNanos = bucketNanos;
+    this.minWatts = minWatts.clone();
+    this.meanWatts = meanWatts.clone();
+    this.maxWatts = maxWatts.clone();
+    this.windowStartNanos = windowStartNanos;
+    this.windowEndNanos = windowEndNanos;
+    this.stepTimesNanos = stepTimesNanos.clone();
+    this.stepWatts = stepWatts.clone();
+  }
+
+  public long bucketNanos() {
+    return bucketNanos;
+  }
+
+  public int bucketCount() {
+    return minWatts.length;
+  }
+
+  public long bucketStartNanos(int i) {
+    return i * bucketNanos;
+  }
+
+  public double minWatts(int i) {
+    return minWatts[i];
+  }
+
+  public double meanWatts(int i) {
+    return meanWatts[i];
+  }
+
+  public double maxWatts(int i) {
+    return maxWatts[i];
+  }
+
+  public long windowStartNanos() {
+    return windowStartNanos;
+  }
+
+  public long windowEndNanos() {
+    return windowEndNanos;
+  }
+
+  public int stepCount() {
+    return stepTimesNanos.length;
+  }
+
+  public long stepTimeNanos(int i) {
+    return stepTimesNanos[i];
+  }
+
+  public double stepWatts(int i) {
+    return stepWatts[i];
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PowerSeries p
+        && bucketNanos == p.bucketNanos
+        && windowStartNanos == p.windowStartNanos
+        && windowEndNanos == p.windowEndNanos
+        && Arrays.equals(minWatts, p.minWatts)
+        && Arrays.equals(meanWatts, p.meanWatts)
+        && Arrays.equals(maxWatts, p.maxWatts)
+        && Arrays.equals(stepTimesNanos, p.stepTimesNanos)
+        && Arrays.equals(stepWatts, p.stepWatts);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(meanWatts) * 31 + Arrays.hashCode(stepWatts);
+  }
+}

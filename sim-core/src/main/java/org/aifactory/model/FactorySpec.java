@@ -1,0 +1,123 @@
+package org.aifactory.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.aifactory.model.facility.FacilitySpec;
+import org.aifactory.model.hardware.ClusterSpec;
+import org.aifactory.model.hardware.HardwareCatalog;
+import org.aifactory.model.hardware.SystemType;
+import org.aifactory.model.workload.TrainingJobSpec;
+
+/**
+ * What the factory is: its hardware catalog, clusters, facility and workloads. Pure data; {@link
+ * #problems()} lists what does not fit together (with scenario field paths).
+ */
+public record FactorySpec(
+    HardwareCatalog catalog,
+    FacilitySpec facility,
+    List<ClusterSpec> clusters,
+    List<TrainingJobSpec> workloads) {
+
+  public FactorySpec {
+    Objects.requireNonNull(catalog, "catalog");
+    Objects.requireNonNull(facility, "facility");
+    clusters = List.copyOf(clusters);
+    workloads = List.copyOf(workloads);
+  }
+
+  /** Cross-reference problems: unknown names, duplicates, jobs larger than their cluster. */
+  public List<SpecProblem> problems() {
+    List<SpecProblem> problems = new ArrayList<>();
+    for (var system : catalog.systems().values()) {
+      if (catalog.gpu(system.gpuType()).isEmpty()) {
+        problems.add(
+            new SpecProblem(
+                "catalog.systems." + system.name() + ".gpu",
+                "unknown GPU type '" + system.gpuType() + "'; known: " + catalog.gpus().keySet()));
+      }
+    }
+    if (clusters.isEmpty()) {
+      problems.add(new SpecProblem("clusters", "at least one cluster is required"));
+    }
+    Map<String, Integer> gpusByCluster = new HashMap<>();
+    Set<String> clusterNames = new HashSet<>();
+    for (int i = 0; i < clusters.size(); i++) {
+      ClusterSpec c = clusters.get(i);
+      if (!clusterNames.add(c.name())) {
+        problems.add(
+            new SpecProblem("clusters[" + i + "].name", "duplicate cluster name '" + c.name() + "'"));
+      }
+      Optional<SystemType> system = catalog.system(c.systemType());
+      if (system.isEmpty()) {
+        problems.add(
+            new SpecProblem(
+                "clusters[" + i + "].system",
+                "unknown system type '"
+                    + c.systemType()
+                    + "'; known: "
+                    + catalog.systems().keySet()));
+      } else {
+        long gpus = (long) system.get().gpusPerSystem() * c.systemCount();
+        if (gpus > Integer.MAX_VALUE) {
+          problems.add(new SpecProblem("clusters[" + i + "].count", "too many GPUs: " + gpus));
+        } else {
+          gpusByCluster.put(c.name(), (int) gpus);
+        }
+      }
+    }
+    Set<String> jobNames = new HashSet<>();
+    Map<String, Long> usedByCluster = new HashMap<>();
+    for (int i = 0; i < workloads.size(); i++) {
+      TrainingJobSpec job = workloads.get(i);
+      String at = "workloads[" + i + "]";
+      if (!jobNames.add(job.name())) {
+        problems.add(
+            new SpecProblem(at + ".name", "duplicate workload name '" + job.name() + "'"));
+      }
+      if (!clusterNames.contains(job.cluster())) {
+        problems.add(
+            new SpecProblem(
+                at + ".cluster",
+                "unknown cluster '" + job.cluster() + "'; clusters: " + clusterNames()));
+        continue;
+      }
+      Integer capacity = gpusByCluster.get(job.cluster());
+      if (capacity == null) {
+        continue;
+      }
+      long used = usedByCluster.merge(job.cluster(), (long) job.gpus(), Long::sum);
+      if (job.gpus() > capacity) {
+        problems.add(
+            new SpecProblem(
+                at + ".gpus",
+                "job needs "
+                    + job.gpus()
+                    + " GPUs but cluster '"
+                    + job.cluster()
+                    + "' has "
+                    + capacity));
+      } else if (used > capacity) {
+        problems.add(
+            new SpecProblem(
+                at + ".gpus",
+                "jobs on cluster '"
+                    + job.cluster()
+                    + "' need "
+                    + used
+                    + " GPUs together but it has "
+                    + capacity));
+      }
+    }
+    return problems;
+  }
+
+  private List<String> clusterNames() {
+    return clusters.stream().map(ClusterSpec::name).toList();
+  }
+}

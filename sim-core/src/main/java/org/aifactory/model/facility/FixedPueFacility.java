@@ -1,0 +1,9 @@
+package org.aifactory.model.facility;
+
+/** Facility power = PUE × IT power. */
+record FixedPueFacility(double pue) implements FacilityModel {
+  @Override
+  public double facilityWatts(double itWatts) {
+    return pue * itWatts;
+  }
+}
