@@ -8,4 +8,13 @@ package org.aifactory.metrics;
  * @param definition what it means, for help text and the README glossary
  * @param value the figure
  */
-public record Metric(String key, String unit, String definition, double value) {}
+public record Metric(String key, String unit, String definition, double value) {
+
+  /** True for whole counts (GPUs, tokens, events), which reports print without a fraction. */
+  public boolean isCount() {
+    return switch (unit) {
+      case "GPUs", "tokens", "events", "iterations", "checkpoints", "interruptions" -> true;
+      default -> false;
+    };
+  }
+}

@@ -71,7 +71,7 @@ public record RunResult(
   public List<Metric> metrics() {
     List<Metric> m = new ArrayList<>();
     m.add(new Metric("horizon_hours", "h", "Simulated time.", horizonHours()));
-    m.add(new Metric("gpus", "1", "Installed GPUs.", gpus));
+    m.add(new Metric("gpus", "GPUs", "Installed GPUs.", gpus));
     m.add(
         new Metric(
             "energy_gpu_mwh", "MWh", "Energy drawn by GPUs.", energyGpuJoules / JOULES_PER_MWH));
