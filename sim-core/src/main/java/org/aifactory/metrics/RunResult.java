@@ -135,9 +135,7 @@ public record RunResult(
             "GPU-hours not used by a running job (unallocated, before start, after end).",
             gpuHours.idle()));
     m.add(new Metric("power_mw.peak", "MW", "Highest site power.", power.peakWatts() / 1e6));
-    m.add(
-        new Metric(
-            "power_mw.mean", "MW", "Facility energy / horizon.", power.meanWatts() / 1e6));
+    m.add(new Metric("power_mw.mean", "MW", "Facility energy / horizon.", power.meanWatts() / 1e6));
     m.add(new Metric("power_mw.min", "MW", "Lowest site power.", power.minWatts() / 1e6));
     m.add(
         new Metric(
@@ -146,11 +144,8 @@ public record RunResult(
             "Largest change of site power between consecutive ramp-window averages, per second.",
             power.maxRampWattsPerSecond() / 1e6));
     m.add(
-        new Metric(
-            "power_mw.swing", "MW", "Peak - lowest site power.", power.swingWatts() / 1e6));
-    m.add(
-        new Metric(
-            "events_processed", "events", "Events fired by the engine.", eventsProcessed));
+        new Metric("power_mw.swing", "MW", "Peak - lowest site power.", power.swingWatts() / 1e6));
+    m.add(new Metric("events_processed", "events", "Events fired by the engine.", eventsProcessed));
     return m;
   }
 }

@@ -20,8 +20,7 @@ public final class Checks {
 
   public static double nonNegative(double value, String field) {
     if (!Double.isFinite(value) || value < 0) {
-      throw new IllegalArgumentException(
-          field + " must be a finite number >= 0, got " + value);
+      throw new IllegalArgumentException(field + " must be a finite number >= 0, got " + value);
     }
     return value;
   }

@@ -51,7 +51,8 @@ public record FactorySpec(
       ClusterSpec c = clusters.get(i);
       if (!clusterNames.add(c.name())) {
         problems.add(
-            new SpecProblem("clusters[" + i + "].name", "duplicate cluster name '" + c.name() + "'"));
+            new SpecProblem(
+                "clusters[" + i + "].name", "duplicate cluster name '" + c.name() + "'"));
       }
       Optional<SystemType> system = catalog.system(c.systemType());
       if (system.isEmpty()) {
@@ -77,8 +78,7 @@ public record FactorySpec(
       TrainingJobSpec job = workloads.get(i);
       String at = "workloads[" + i + "]";
       if (!jobNames.add(job.name())) {
-        problems.add(
-            new SpecProblem(at + ".name", "duplicate workload name '" + job.name() + "'"));
+        problems.add(new SpecProblem(at + ".name", "duplicate workload name '" + job.name() + "'"));
       }
       if (!clusterNames.contains(job.cluster())) {
         problems.add(

@@ -1,8 +1,8 @@
 package org.aifactory.model.facility;
 
 /**
- * The facility around the IT load. Version 1 is a fixed power usage effectiveness: facility power is
- * {@code pue} × IT power at every instant. A cooling model will replace this behind {@link
+ * The facility around the IT load. Version 1 is a fixed power usage effectiveness: facility power
+ * is {@code pue} × IT power at every instant. A cooling model will replace this behind {@link
  * FacilityModel}.
  *
  * @param pue power usage effectiveness, >= 1

@@ -39,7 +39,8 @@ public final class HardwareCatalog {
         .withGpu(new GpuType("H200", 700, 80))
         // B200: ~1,000 W (NVIDIA DGX B200 user guide: 14.3 kW per 8-GPU system). Idle: assumption.
         .withGpu(new GpuType("B200", 1000, Math.round(1000 * H100_IDLE_TO_TDP)))
-        // GB200 GPU: power range 200-1,200 W (NVIDIA Data-center Power Smoothing docs). Idle: assumption.
+        // GB200 GPU: power range 200-1,200 W (NVIDIA Data-center Power Smoothing docs). Idle:
+        // assumption.
         .withGpu(new GpuType("GB200", 1200, Math.round(1200 * H100_IDLE_TO_TDP)))
         // GB300 / B300 GPU: ~1,400 W (second-hand). Idle: assumption.
         .withGpu(new GpuType("GB300", 1400, Math.round(1400 * H100_IDLE_TO_TDP)))
@@ -47,7 +48,8 @@ public final class HardwareCatalog {
         .withSystem(new SystemType("DGX-H100", "H100-SXM", 8, new OtherItPower.Fixed(4_600)))
         // DGX B200: 8 GPUs, 14.3 kW max (DGX B200 user guide) => 14.3 kW - 8 x 1,000 W.
         .withSystem(new SystemType("DGX-B200", "B200", 8, new OtherItPower.Fixed(6_300)))
-        // GB200 NVL72: 72 GPUs + 36 Grace, ~120-132 kW per rack (second-hand) => 132 kW - 72 x 1.2 kW.
+        // GB200 NVL72: 72 GPUs + 36 Grace, ~120-132 kW per rack (second-hand) => 132 kW - 72 x 1.2
+        // kW.
         .withSystem(new SystemType("GB200-NVL72", "GB200", 72, new OtherItPower.Fixed(45_600)))
         // GB300 NVL72: ~142 kW per rack (Vertiv reference design) => 142 kW - 72 x 1.4 kW.
         .withSystem(new SystemType("GB300-NVL72", "GB300", 72, new OtherItPower.Fixed(41_200)));
