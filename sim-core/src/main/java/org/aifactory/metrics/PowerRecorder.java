@@ -1,0 +1,238 @@
+package org.aifactory.metrics;
+
+import java.util.Arrays;
+
+/**
+ * Records one power signal (site power) exactly as a step function: energy is integrated as P·Δt at
+ * every change, never sampled. Keeps min/mean/max in equal buckets over the whole run (memory set
+ * by the bucket count, not the horizon), every step inside a full-resolution window, the peak, the
+ * minimum, and the largest ramp between consecutive ramp-window averages.
+ *
+ * <p>Only levels held for a positive time count for peak, minimum and bucket extremes: several
+ * changes at the same instant (two jobs switching phase together) leave no phantom spike.
+ */
+public final class PowerRecorder {
+  private final long horizon;
+  private final long bucketNanos;
+  private final double[] bucketMin;
+  private final double[] bucketMax;
+  private final double[] bucketWattNanos;
+  private final long rampNanos;
+  private final long windowStart;
+  private final long windowEnd;
+
+  private long last;
+  private double level;
+  private double wattNanos;
+  private double peak = Double.NEGATIVE_INFINITY;
+  private double min = Double.POSITIVE_INFINITY;
+
+  private long rampWindowIndex;
+  private double rampWattNanos;
+  private double previousRampMean = Double.NaN;
+  private double maxRampWatts;
+
+  private long[] stepTimes = new long[64];
+  private double[] stepWatts = new double[64];
+  private int steps;
+  private boolean finished;
+
+  /**
+   * @param horizonNanos end of the run
+   * @param buckets number of buckets (their width is horizon / buckets, rounded up to whole ns)
+   * @param rampWindowNanos averaging interval for ramps
+   * @param windowStartNanos start of the full-resolution window
+   * @param windowEndNanos end of the full-resolution window (clipped to the horizon)
+   * @param initialWatts power at time 0
+   */
+  public PowerRecorder(
+      long horizonNanos,
+      int buckets,
+      long rampWindowNanos,
+      long windowStartNanos,
+      long windowEndNanos,
+      double initialWatts) {
+    if (horizonNanos <= 0 || buckets <= 0 || rampWindowNanos <= 0) {
+      throw new IllegalArgumentException("horizon, buckets and ramp window must be positive");
+    }
+    this.horizon = horizonNanos;
+    this.bucketNanos = Math.max(1, ceilDiv(horizonNanos, buckets));
+    int count = (int) ceilDiv(horizonNanos, bucketNanos);
+    this.bucketMin = new double[count];
+    this.bucketMax = new double[count];
+    this.bucketWattNanos = new double[count];
+    Arrays.fill(bucketMin, Double.POSITIVE_INFINITY);
+    Arrays.fill(bucketMax, Double.NEGATIVE_INFINITY);
+    this.rampNanos = rampWindowNanos;
+    this.windowStart = Math.max(0, Math.min(windowStartNanos, horizonNanos));
+    this.windowEnd = Math.max(this.windowStart, Math.min(windowEndNanos, horizonNanos));
+    this.level = initialWatts;
+  }
+
+  /** The power becomes {@code watts} at {@code now} (not before the previous change). */
+  public void set(long now, double watts) {
+    if (now > last) {
+      hold(last, now, level);
+      last = now;
+    } else if (now < last) {
+      throw new IllegalArgumentException("time went backwards: " + now + " < " + last);
+    }
+    if (now >= windowStart && now < windowEnd) {
+      recordStep(now, watts);
+    }
+    level = watts;
+  }
+
+  public double watts() {
+    return level;
+  }
+
+  /** Closes the record at the horizon. */
+  public void finish() {
+    if (finished) {
+      return;
+    }
+    if (horizon > last) {
+      hold(last, horizon, level);
+      last = horizon;
+    }
+    if (steps == 0 && windowEnd > windowStart) {
+      recordStep(windowStart, level);
+    }
+    finished = true;
+  }
+
+  public double energyJoules() {
+    return wattNanos * 1e-9;
+  }
+
+  public double peakWatts() {
+    return peak;
+  }
+
+  public double minWatts() {
+    return min;
+  }
+
+  public double meanWatts() {
+    return wattNanos / horizon;
+  }
+
+  public double maxRampWattsPerSecond() {
+    return maxRampWatts / (rampNanos * 1e-9);
+  }
+
+  /** The recorded series; call after {@link #finish()}. */
+  public PowerSeries series() {
+    int n = bucketMin.length;
+    double[] mean = new double[n];
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    for (int i = 0; i < n; i++) {
+      long width = Math.min(horizon, (i + 1) * bucketNanos) - i * bucketNanos;
+      mean[i] = bucketWattNanos[i] / width;
+      lo[i] = bucketMin[i];
+      hi[i] = bucketMax[i];
+    }
+    return new PowerSeries(
+        bucketNanos,
+        lo,
+        mean,
+        hi,
+        windowStart,
+        windowEnd,
+        Arrays.copyOf(stepTimes, steps),
+        Arrays.copyOf(stepWatts, steps));
+  }
+
+  private void recordStep(long now, double watts) {
+    if (steps == 0 && now > windowStart) {
+      append(windowStart, level); // the level in force when the window opened
+    }
+    if (steps > 0 && stepTimes[steps - 1] == now) {
+      stepWatts[steps - 1] = watts; // several changes at one instant: keep the last
+      if (steps > 1 && stepWatts[steps - 2] == watts) {
+        steps--;
+      }
+      return;
+    }
+    if (steps > 0 && stepWatts[steps - 1] == watts) {
+      return;
+    }
+    append(now, watts);
+  }
+
+  private void append(long time, double watts) {
+    if (steps == stepTimes.length) {
+      stepTimes = Arrays.copyOf(stepTimes, steps * 2);
+      stepWatts = Arrays.copyOf(stepWatts, steps * 2);
+    }
+    stepTimes[steps] = time;
+    stepWatts[steps] = watts;
+    steps++;
+  }
+
+  /** The power was {@code watts} over [from, to), to > from. */
+  private void hold(long from, long to, double watts) {
+    wattNanos += watts * (to - from);
+    if (watts > peak) {
+      peak = watts;
+    }
+    if (watts < min) {
+      min = watts;
+    }
+    holdBuckets(from, to, watts);
+    holdRamp(from, to, watts);
+  }
+
+  private void holdBuckets(long from, long to, double watts) {
+    int i = (int) (from / bucketNanos);
+    long a = from;
+    while (a < to) {
+      long end = Math.min((i + 1) * bucketNanos, to);
+      bucketWattNanos[i] += watts * (end - a);
+      if (watts < bucketMin[i]) {
+        bucketMin[i] = watts;
+      }
+      if (watts > bucketMax[i]) {
+        bucketMax[i] = watts;
+      }
+      a = end;
+      i++;
+    }
+  }
+
+  /** O(1) however long the hold: windows fully inside it all average to {@code watts}. */
+  private void holdRamp(long from, long to, double watts) {
+    long a = from;
+    long windowEndTime = (rampWindowIndex + 1) * rampNanos;
+    if (to < windowEndTime) {
+      rampWattNanos += watts * (to - a);
+      return;
+    }
+    rampWattNanos += watts * (windowEndTime - a);
+    closeRampWindow(rampWattNanos / rampNanos);
+    a = windowEndTime;
+    long full = (to - a) / rampNanos;
+    if (full > 0) {
+      closeRampWindow(watts); // later full windows equal this one: no ramp between them
+      a += full * rampNanos;
+    }
+    rampWindowIndex = a / rampNanos;
+    rampWattNanos = watts * (to - a);
+  }
+
+  private void closeRampWindow(double mean) {
+    if (!Double.isNaN(previousRampMean)) {
+      double ramp = Math.abs(mean - previousRampMean);
+      if (ramp > maxRampWatts) {
+        maxRampWatts = ramp;
+      }
+    }
+    previousRampMean = mean;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return -Math.floorDiv(-a, b);
+  }
+}

@@ -1,0 +1,72 @@
+package org.aifactory.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class PowerRecorderTest {
+  private static final long S = 1_000_000_000L;
+
+  @Test
+  void integratesEnergyExactlyAndKeepsBucketExtremes() {
+    // 100 s horizon, 10 buckets of 10 s, window [20 s, 40 s).
+    PowerRecorder r = new PowerRecorder(100 * S, 10, S, 20 * S, 40 * S, 0);
+    r.set(0, 1_000); // 1 kW for 25 s
+    r.set(25 * S, 3_000); // 3 kW for 10 s
+    r.set(35 * S, 500); // 0.5 kW for 65 s
+    r.finish();
+    double expected = 1_000 * 25 + 3_000 * 10 + 500 * 65;
+    assertThat(r.energyJoules()).isCloseTo(expected, within(1e-6));
+    assertThat(r.peakWatts()).isEqualTo(3_000);
+    assertThat(r.minWatts()).isEqualTo(500);
+    assertThat(r.meanWatts()).isCloseTo(expected / 100, within(1e-9));
+
+    PowerSeries s = r.series();
+    assertThat(s.bucketCount()).isEqualTo(10);
+    // bucket 2 = [20, 30): 1 kW for 5 s, 3 kW for 5 s.
+    assertThat(s.minWatts(2)).isEqualTo(1_000);
+    assertThat(s.maxWatts(2)).isEqualTo(3_000);
+    assertThat(s.meanWatts(2)).isCloseTo(2_000, within(1e-9));
+    // bucket 3 = [30, 40): 3 kW for 5 s, 0.5 kW for 5 s.
+    assertThat(s.meanWatts(3)).isCloseTo(1_750, within(1e-9));
+    assertThat(s.meanWatts(9)).isCloseTo(500, within(1e-9));
+    // Window steps: level at window start, then each change inside.
+    assertThat(s.stepCount()).isEqualTo(3);
+    assertThat(s.stepTimeNanos(0)).isEqualTo(20 * S);
+    assertThat(s.stepWatts(0)).isEqualTo(1_000);
+    assertThat(s.stepTimeNanos(1)).isEqualTo(25 * S);
+    assertThat(s.stepWatts(2)).isEqualTo(500);
+  }
+
+  @Test
+  void instantaneousIntermediateLevelsAreNotPeaks() {
+    PowerRecorder r = new PowerRecorder(10 * S, 1, S, 0, 10 * S, 0);
+    r.set(0, 100);
+    r.set(5 * S, 900); // job A up ...
+    r.set(5 * S, 100); // ... and job B down at the same instant: net nothing
+    r.finish();
+    assertThat(r.peakWatts()).isEqualTo(100);
+    assertThat(r.series().maxWatts(0)).isEqualTo(100);
+    assertThat(r.series().stepCount()).isEqualTo(1);
+  }
+
+  @Test
+  void rampIsTheLargestChangeBetweenConsecutiveWindowAverages() {
+    // 1 s ramp windows. 0 W until 10.5 s, then 1 MW: window [10, 11) averages 0.5 MW,
+    // so consecutive averages change by 0.5 MW twice: max ramp 0.5 MW/s.
+    PowerRecorder r = new PowerRecorder(100 * S, 4, S, 0, 0, 0);
+    r.set(0, 0);
+    r.set(10 * S + S / 2, 1e6);
+    r.finish();
+    assertThat(r.maxRampWattsPerSecond()).isCloseTo(0.5e6, within(1e-6));
+
+    // A step exactly on a window boundary is a full-size ramp, 2 s windows halve the rate.
+    PowerRecorder aligned = new PowerRecorder(100 * S, 4, 2 * S, 0, 0, 0);
+    aligned.set(0, 0);
+    aligned.set(10 * S, 1e6);
+    aligned.set(50 * S, 2e5);
+    aligned.finish();
+    assertThat(aligned.maxRampWattsPerSecond()).isCloseTo(0.5e6, within(1e-6));
+  }
+}
