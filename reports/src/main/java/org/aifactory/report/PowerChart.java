@@ -1,0 +1,423 @@
+package org.aifactory.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.aifactory.metrics.PowerSeries;
+import org.aifactory.metrics.PowerStats;
+import org.aifactory.metrics.RunResult;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisSpace;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * {@code power.png}: two stacked charts of site power. Top: the whole run as a min-max band per
+ * bucket with the mean as a line, and the full-resolution window marked. Bottom: the window itself,
+ * every power step, as a step plot.
+ */
+final class PowerChart {
+  // First, before any AWT class (Color, Font) loads: AWT reads the property once.
+  static {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
+  static final String FILE = "power.png";
+  static final int WIDTH = 1400;
+  static final int HEIGHT = 1000;
+  private static final int TOP_HEIGHT = 570;
+
+  /** More buckets than this are merged for drawing (min of mins, max of maxes, weighted mean). */
+  static final int MAX_DRAWN_BUCKETS = 2000;
+
+  private static final Color MEAN = new Color(0x08, 0x45, 0x94);
+  private static final Color BAND = new Color(0x9E, 0xCA, 0xE1);
+  private static final Color WINDOW = new Color(0xD5, 0x5E, 0x00);
+  private static final Color WINDOW_SHADE = new Color(0xD5, 0x5E, 0x00, 0x50);
+  private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
+  private static final Color NOTE = new Color(0xB0, 0x30, 0x00);
+
+  private static final String FONT = Font.SANS_SERIF;
+  private static final Font TITLE_FONT = new Font(FONT, Font.BOLD, 22);
+  private static final Font PLOT_TITLE_FONT = new Font(FONT, Font.BOLD, 17);
+  private static final Font SUBTITLE_FONT = new Font(FONT, Font.PLAIN, 15);
+  private static final Font AXIS_LABEL_FONT = new Font(FONT, Font.PLAIN, 16);
+  private static final Font TICK_FONT = new Font(FONT, Font.PLAIN, 14);
+  private static final Font LEGEND_FONT = new Font(FONT, Font.PLAIN, 14);
+
+  /** Left axis space of both plots, so that their data areas line up. */
+  private static final double AXIS_SPACE_LEFT = 90;
+
+  private PowerChart() {}
+
+  static void write(RunResult result, Path file) throws IOException {
+    BufferedImage image = render(result);
+    try (OutputStream out = Files.newOutputStream(file);
+        ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+      if (!ImageIO.write(image, "png", ios)) {
+        throw new IOException("no PNG writer available");
+      }
+    }
+  }
+
+  static BufferedImage render(RunResult result) {
+    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setPaint(Color.WHITE);
+      g.fillRect(0, 0, WIDTH, HEIGHT);
+      envelopeChart(result).draw(g, new Rectangle2D.Double(0, 0, WIDTH, TOP_HEIGHT));
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+      g.setPaint(GRID);
+      g.drawLine(20, TOP_HEIGHT, WIDTH - 20, TOP_HEIGHT);
+      windowChart(result)
+          .draw(g, new Rectangle2D.Double(0, TOP_HEIGHT + 1, WIDTH, HEIGHT - TOP_HEIGHT - 1));
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  // ---------------------------------------------------------------- whole run
+
+  private static JFreeChart envelopeChart(RunResult r) {
+    PowerSeries s = r.series();
+    long horizonNanos = r.horizon().toNanos();
+    List<double[]> buckets = drawnBuckets(s, horizonNanos, MAX_DRAWN_BUCKETS);
+
+    YIntervalSeries band = new YIntervalSeries("site power", false, true);
+    double lowest = Double.POSITIVE_INFINITY;
+    double highest = Double.NEGATIVE_INFINITY;
+    for (double[] b : buckets) {
+      lowest = Math.min(lowest, b[2]);
+      highest = Math.max(highest, b[4]);
+    }
+    // The y axis spans at least 5 % of the highest power, so that flat power is not magnified
+    // into noise; a band where min == max would have no height: give it a thin minimum.
+    double minAxisRange = minimumAxisRange(highest);
+    double minHalfHeight = 0.008 * Math.max(highest - lowest, minAxisRange);
+    for (double[] b : buckets) {
+      double lo = b[2];
+      double hi = b[4];
+      if (hi - lo < 2 * minHalfHeight) {
+        double mid = (hi + lo) / 2;
+        lo = Math.min(lo, mid - minHalfHeight);
+        hi = Math.max(hi, mid + minHalfHeight);
+      }
+      band.add(b[0], b[3], lo, hi); // each bucket is a flat step from its start ...
+      band.add(b[1], b[3], lo, hi); // ... to its end
+    }
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    data.addSeries(band);
+
+    DeviationRenderer renderer = new DeviationRenderer(true, false);
+    renderer.setSeriesPaint(0, MEAN);
+    renderer.setSeriesFillPaint(0, BAND);
+    renderer.setSeriesStroke(0, new BasicStroke(1.4f));
+    renderer.setAlpha(1f); // opaque band: no seams, the mean line is drawn on top
+
+    double horizonHours = horizonNanos / 3.6e12;
+    NumberAxis x = axis("Time (h)");
+    if (horizonHours > 0) {
+      x.setRange(0, horizonHours);
+    }
+    NumberAxis y = axis("Site power (MW)");
+    y.setAutoRangeIncludesZero(false);
+    y.setAutoRangeMinimumSize(minAxisRange);
+    y.setUpperMargin(0.08);
+    y.setLowerMargin(0.08);
+
+    XYPlot plot = plot(data, x, y, renderer);
+    plot.setNoDataMessage("No power buckets recorded.");
+
+    LegendItemCollection legend = new LegendItemCollection();
+    legend.add(
+        bandItem(
+            "Min-max site power per " + Human.duration(s.bucketNanos() / 1e9) + " bucket", BAND));
+    legend.add(lineItem("Mean site power per bucket", MEAN));
+
+    long ws = s.windowStartNanos();
+    long we = s.windowEndNanos();
+    if (we > ws) {
+      double startH = ws / 3.6e12;
+      double endH = we / 3.6e12;
+      IntervalMarker window =
+          new IntervalMarker(
+              startH, endH, WINDOW_SHADE, new BasicStroke(1.2f), WINDOW, new BasicStroke(1.2f), 1f);
+      window.setLabel("window");
+      window.setLabelFont(new Font(FONT, Font.BOLD, 13));
+      window.setLabelPaint(WINDOW);
+      window.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+      boolean labelLeft = horizonHours > 0 && startH > 0.75 * horizonHours;
+      window.setLabelAnchor(labelLeft ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+      window.setLabelTextAnchor(labelLeft ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+      window.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
+      plot.addDomainMarker(window);
+      legend.add(bandItem("Full-resolution window (below)", WINDOW_SHADE));
+    }
+    plot.setFixedLegendItems(legend);
+
+    JFreeChart chart =
+        chart(
+            r.scenario()
+                + " - site power, pulse resolution "
+                + Formats.resolution(r.pulseResolution()),
+            plot);
+    // Subtitles go above the legend (index 0 is the legend).
+    chart.addSubtitle(0, subtitle(statsLine(r), SUBTITLE_FONT, Color.DARK_GRAY));
+    if (!r.pulsesResolved()) {
+      chart.addSubtitle(
+          1,
+          subtitle(
+              "Pulses are averaged: peaks, ramps and swing do not show individual iteration pulses"
+                  + " (use pulse_resolution: full).",
+              SUBTITLE_FONT,
+              NOTE));
+    }
+    return chart;
+  }
+
+  private static String statsLine(RunResult r) {
+    PowerStats p = r.power();
+    double peak = p.peakWatts() / 1e6;
+    double mean = p.meanWatts() / 1e6;
+    double min = p.minWatts() / 1e6;
+    double swing = p.swingWatts() / 1e6;
+    int d = Human.decimalsFor(peak, mean, min, swing);
+    double ramp = p.maxRampWattsPerSecond() / 1e6;
+    return String.format(
+        Locale.ROOT,
+        "Peak %s MW   mean %s MW   min %s MW   swing %s MW   max ramp %s MW/s   |   %s, %s GPUs,"
+            + " seed %d",
+        Human.fixed(peak, d),
+        Human.fixed(mean, d),
+        Human.fixed(min, d),
+        Human.fixed(swing, d),
+        Human.fixed(ramp, Human.decimalsFor(ramp)),
+        Human.duration(r.horizon().toNanos() / 1e9),
+        Human.count(r.gpus()),
+        r.seed());
+  }
+
+  /**
+   * Buckets to draw, each {start h, end h, min MW, mean MW, max MW}; at most {@code max} of them
+   * (consecutive buckets merged), buckets with a non-finite figure left out.
+   */
+  static List<double[]> drawnBuckets(PowerSeries s, long horizonNanos, int max) {
+    int n = s.bucketCount();
+    int group = Math.max(1, (n + max - 1) / max);
+    List<double[]> out = new ArrayList<>();
+    for (int first = 0; first < n; first += group) {
+      int last = Math.min(n, first + group) - 1;
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      double weighted = 0;
+      double duration = 0;
+      double sum = 0;
+      int used = 0;
+      for (int i = first; i <= last; i++) {
+        double min = s.minWatts(i);
+        double mean = s.meanWatts(i);
+        double maxW = s.maxWatts(i);
+        if (!Double.isFinite(min) || !Double.isFinite(mean) || !Double.isFinite(maxW)) {
+          continue;
+        }
+        double d = Buckets.endNanos(s, i, horizonNanos) - Buckets.startNanos(s, i);
+        lo = Math.min(lo, min);
+        hi = Math.max(hi, maxW);
+        weighted += mean * Math.max(d, 0);
+        duration += Math.max(d, 0);
+        sum += mean;
+        used++;
+      }
+      if (used == 0) {
+        continue;
+      }
+      double mean = duration > 0 ? weighted / duration : sum / used;
+      out.add(
+          new double[] {
+            Buckets.startNanos(s, first) / 3.6e12,
+            Buckets.endNanos(s, last, horizonNanos) / 3.6e12,
+            lo / 1e6,
+            mean / 1e6,
+            hi / 1e6
+          });
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- window
+
+  private static JFreeChart windowChart(RunResult r) {
+    PowerSeries s = r.series();
+    long ws = s.windowStartNanos();
+    long we = s.windowEndNanos();
+    int n = s.stepCount();
+    double lengthSeconds = (we - ws) / 1e9;
+
+    XYSeries steps = new XYSeries("Site power, every step", false, true);
+    double highest = 0;
+    for (int i = 0; i < n; i++) {
+      steps.add((s.stepTimeNanos(i) - ws) / 1e9, s.stepWatts(i) / 1e6);
+      highest = Math.max(highest, s.stepWatts(i) / 1e6);
+    }
+    if (n > 0) {
+      steps.add(lengthSeconds, s.stepWatts(n - 1) / 1e6); // the last level holds to the end
+    }
+    XYSeriesCollection data = new XYSeriesCollection();
+    if (n > 0) {
+      data.addSeries(steps);
+    }
+
+    XYStepRenderer renderer = new XYStepRenderer();
+    renderer.setSeriesPaint(0, WINDOW);
+    renderer.setSeriesStroke(0, new BasicStroke(1.6f));
+
+    double startH = ws / 3.6e12;
+    NumberAxis x =
+        axis(
+            String.format(
+                Locale.ROOT,
+                "Time (s) from the window start at %s h (t = %s s)",
+                Human.fixed(startH, 3),
+                Human.fixed(ws / 1e9, 1)));
+    if (lengthSeconds > 0) {
+      x.setRange(0, lengthSeconds);
+    }
+    NumberAxis y = axis("Site power (MW)");
+    y.setAutoRangeIncludesZero(false);
+    y.setAutoRangeMinimumSize(minimumAxisRange(highest));
+    y.setUpperMargin(0.1);
+    y.setLowerMargin(0.1);
+
+    XYPlot plot = plot(data, x, y, renderer);
+    plot.setNoDataMessage("No full-resolution window: the run recorded no power steps in it.");
+    plot.setNoDataMessageFont(new Font(FONT, Font.ITALIC, 18));
+    plot.setNoDataMessagePaint(Color.DARK_GRAY);
+    LegendItemCollection legend = new LegendItemCollection();
+    legend.add(
+        lineItem(
+            r.pulsesResolved()
+                ? "Site power, every step (full resolution)"
+                : "Site power, every step (iteration pulses averaged)",
+            WINDOW));
+    plot.setFixedLegendItems(legend);
+
+    String title =
+        n > 0 || lengthSeconds > 0
+            ? String.format(
+                Locale.ROOT,
+                "Zoom: %s window at %s h, %s power steps",
+                Human.duration(lengthSeconds),
+                Human.fixed(startH, 2),
+                Human.count(n))
+            : "Zoom: full-resolution window";
+    JFreeChart chart = chart(title, plot);
+    chart.getTitle().setFont(PLOT_TITLE_FONT);
+    return chart;
+  }
+
+  // ---------------------------------------------------------------- common styling
+
+  /** Smallest span of a power axis, in MW: 5 % of the highest power, at least 10 kW. */
+  private static double minimumAxisRange(double highestMw) {
+    return Double.isFinite(highestMw) ? Math.max(0.05 * Math.abs(highestMw), 0.01) : 1;
+  }
+
+  private static NumberAxis axis(String label) {
+    NumberAxis axis = new NumberAxis(label);
+    axis.setLabelFont(AXIS_LABEL_FONT);
+    axis.setTickLabelFont(TICK_FONT);
+    axis.setLabelPaint(Color.BLACK);
+    axis.setTickLabelPaint(Color.BLACK);
+    axis.setStandardTickUnits(new RootTickUnits());
+    return axis;
+  }
+
+  private static XYPlot plot(
+      org.jfree.data.xy.XYDataset data,
+      NumberAxis x,
+      NumberAxis y,
+      org.jfree.chart.renderer.xy.XYItemRenderer renderer) {
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setOutlinePaint(Color.GRAY);
+    plot.setDomainGridlinePaint(GRID);
+    plot.setRangeGridlinePaint(GRID);
+    plot.setDomainGridlineStroke(new BasicStroke(1f));
+    plot.setRangeGridlineStroke(new BasicStroke(1f));
+    plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+    AxisSpace space = new AxisSpace();
+    space.setLeft(AXIS_SPACE_LEFT);
+    plot.setFixedRangeAxisSpace(space);
+    return plot;
+  }
+
+  private static JFreeChart chart(String title, XYPlot plot) {
+    JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setAntiAlias(true);
+    chart.setTextAntiAlias(true);
+    chart.setPadding(new RectangleInsets(10, 10, 6, 24));
+    LegendTitle legend = chart.getLegend();
+    legend.setItemFont(LEGEND_FONT);
+    legend.setFrame(BlockBorder.NONE);
+    legend.setBackgroundPaint(Color.WHITE);
+    legend.setPosition(RectangleEdge.TOP);
+    legend.setHorizontalAlignment(HorizontalAlignment.RIGHT);
+    return chart;
+  }
+
+  private static TextTitle subtitle(String text, Font font, Paint paint) {
+    TextTitle t = new TextTitle(text, font);
+    t.setPaint(paint);
+    t.setPadding(new RectangleInsets(2, 0, 2, 0));
+    return t;
+  }
+
+  private static LegendItem bandItem(String label, Paint fill) {
+    Shape box = new Rectangle2D.Double(-9, -6, 18, 12);
+    return new LegendItem(label, null, null, null, box, fill);
+  }
+
+  private static LegendItem lineItem(String label, Paint paint) {
+    Shape line = new Line2D.Double(-10, 0, 10, 0);
+    return new LegendItem(label, null, null, null, line, new BasicStroke(2.5f), paint);
+  }
+}

@@ -1,0 +1,142 @@
+package org.aifactory.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.aifactory.metrics.Metric;
+import org.aifactory.metrics.PowerSeries;
+import org.aifactory.metrics.RunResult;
+import org.aifactory.model.PulseResolution;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvTest {
+  @TempDir Path dir;
+
+  private static List<CSVRecord> read(Path file) throws Exception {
+    try (Reader in = Files.newBufferedReader(file)) {
+      return CSVFormat.DEFAULT.parse(in).getRecords();
+    }
+  }
+
+  @Test
+  void summaryHasOneRowWithEveryMetric() throws Exception {
+    RunResult r = Results.small(PulseResolution.AVERAGED);
+    Path file = dir.resolve("summary.csv");
+    SummaryCsv.write(r, file);
+    List<CSVRecord> rows = read(file);
+    assertThat(rows).hasSize(2);
+
+    List<Metric> metrics = r.metrics();
+    List<String> header = rows.get(0).toList();
+    assertThat(header.subList(0, 3)).containsExactly("scenario", "seed", "pulse_resolution");
+    assertThat(header.subList(3, header.size()))
+        .containsExactlyElementsOf(metrics.stream().map(Metric::key).toList());
+    assertThat(header).contains("gpu_hours.compute", "power_mw.peak");
+
+    CSVRecord row = rows.get(1);
+    assertThat(row.size()).isEqualTo(header.size());
+    assertThat(row.get(0)).isEqualTo("small-test");
+    assertThat(row.get(1)).isEqualTo("42");
+    assertThat(row.get(2)).isEqualTo("averaged");
+    for (int i = 0; i < metrics.size(); i++) {
+      Metric m = metrics.get(i);
+      String cell = row.get(i + 3);
+      if (m.isCount()) {
+        assertThat(cell).as(m.key()).matches("-?\\d+");
+      }
+      assertThat(Double.parseDouble(cell))
+          .as(m.key())
+          .isCloseTo(m.value(), org.assertj.core.data.Offset.offset(0.5));
+    }
+    assertThat(row.get(header.indexOf("gpus"))).isEqualTo("1024");
+  }
+
+  @Test
+  void summaryIsDeterministic() throws Exception {
+    Path a = dir.resolve("a.csv");
+    Path b = dir.resolve("b.csv");
+    SummaryCsv.write(Results.realistic(PulseResolution.FULL), a);
+    SummaryCsv.write(Results.realistic(PulseResolution.FULL), b);
+    assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+  }
+
+  @Test
+  void timeseriesHasOneRowPerBucketEndingAtTheHorizon() throws Exception {
+    RunResult r = Results.realistic(PulseResolution.FULL);
+    Path file = dir.resolve("timeseries.csv");
+    TimeseriesCsv.write(r, file);
+    List<CSVRecord> rows = read(file);
+    assertThat(rows.get(0).toList())
+        .containsExactly(
+            "time_start_s", "time_end_s", "power_min_mw", "power_mean_mw", "power_max_mw");
+    PowerSeries s = r.series();
+    assertThat(rows).hasSize(s.bucketCount() + 1);
+    CSVRecord first = rows.get(1);
+    CSVRecord last = rows.get(rows.size() - 1);
+    assertThat(first.get(0)).isEqualTo("0");
+    assertThat(first.get(1)).isEqualTo("43.2");
+    assertThat(Double.parseDouble(first.get(3))).isEqualTo(s.meanWatts(0) / 1e6);
+    assertThat(last.get(0)).isEqualTo("43156.8");
+    assertThat(last.get(1)).isEqualTo("43200");
+    for (CSVRecord row : rows.subList(1, rows.size())) {
+      double min = Double.parseDouble(row.get(2));
+      double mean = Double.parseDouble(row.get(3));
+      double max = Double.parseDouble(row.get(4));
+      assertThat(min).isLessThanOrEqualTo(mean);
+      assertThat(mean).isLessThanOrEqualTo(max);
+    }
+  }
+
+  @Test
+  void lastBucketCutByTheHorizon() throws Exception {
+    RunResult r = Results.small(PulseResolution.FULL); // 4 buckets of 30 min over 2 h
+    RunResult cut =
+        new RunResult(
+            r.scenario(),
+            r.seed(),
+            java.time.Duration.ofMinutes(100),
+            r.pulseResolution(),
+            r.gpus(),
+            r.energyGpuJoules(),
+            r.energyItJoules(),
+            r.energyFacilityJoules(),
+            r.tokens(),
+            r.gpuHours(),
+            r.power(),
+            r.eventsProcessed(),
+            r.jobs(),
+            r.series());
+    Path file = dir.resolve("timeseries.csv");
+    TimeseriesCsv.write(cut, file);
+    List<CSVRecord> rows = read(file);
+    assertThat(rows.get(4).get(0)).isEqualTo("5400");
+    assertThat(rows.get(4).get(1)).isEqualTo("6000");
+  }
+
+  @Test
+  void windowHasEveryStepAndAClosingRow() throws Exception {
+    RunResult r = Results.small(PulseResolution.FULL);
+    Path file = dir.resolve("window.csv");
+    WindowCsv.write(r, file);
+    List<CSVRecord> rows = read(file);
+    assertThat(rows.get(0).toList()).containsExactly("time_s", "power_mw");
+    assertThat(rows).hasSize(1 + 5 + 1);
+    assertThat(rows.get(1).toList()).containsExactly("3600", "2.0");
+    assertThat(rows.get(2).toList()).containsExactly("3602", "1.0");
+    assertThat(rows.get(5).toList()).containsExactly("3608", "2.0");
+    assertThat(rows.get(6).toList()).containsExactly("3610", "2.0"); // window end, last level
+  }
+
+  @Test
+  void emptyWindowIsJustTheHeader() throws Exception {
+    Path file = dir.resolve("window.csv");
+    WindowCsv.write(Results.emptyWindow(), file);
+    assertThat(Files.readString(file)).isEqualTo("time_s,power_mw\n");
+  }
+}

@@ -1,0 +1,50 @@
+package org.aifactory.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.aifactory.model.PulseResolution;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunReportsTest {
+  @TempDir Path dir;
+
+  @Test
+  void writesAllFilesAtomically() throws Exception {
+    Path out = dir.resolve("run");
+    OutputDirectory.writeAtomically(
+        out,
+        d -> RunReports.writeAll(Results.realistic(PulseResolution.FULL), Results.timings(), d));
+    try (Stream<Path> files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(
+              "summary.json",
+              "summary.csv",
+              "timeseries.csv",
+              "window.csv",
+              "power.png",
+              "run.json");
+    }
+    JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+    assertThat(run.get("simulation_wall_seconds").asDouble()).isEqualTo(2.5);
+    assertThat(run.get("total_wall_seconds").asDouble()).isEqualTo(3.25);
+    assertThat(run.get("events_processed").asLong()).isEqualTo(123_456_789L);
+    assertThat(run.get("events_per_second").asDouble()).isEqualTo(123_456_789 / 2.5);
+    assertThat(run.get("java_version").asText()).isEqualTo(System.getProperty("java.version"));
+    assertThat(run.get("available_processors").asInt()).isPositive();
+
+    String summary = Files.readString(out.resolve("summary.json"));
+    assertThat(summary).doesNotContain("wall").doesNotContain("java");
+  }
+
+  @Test
+  void timingsRate() {
+    assertThat(new RunTimings(2, 3, 10).eventsPerSecond()).isEqualTo(5);
+    assertThat(new RunTimings(0, 0, 10).eventsPerSecond()).isZero();
+  }
+}
