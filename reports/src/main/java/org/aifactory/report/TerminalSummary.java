@@ -81,7 +81,13 @@ public final class TerminalSummary {
     t.row("Mean", Human.fixed(mean, dp), "MW");
     t.row("Min", Human.fixed(min, dp), "MW");
     t.rowWithRemark("(peak - min)", "Swing", Human.fixed(swing, dp), "MW");
-    t.row("Max ramp", Human.fixed(ramp, Human.decimalsFor(ramp)), "MW/s");
+    t.rowWithRemark(
+        "(between "
+            + Human.fixed(p.rampWindowSeconds(), Human.decimalsFor(p.rampWindowSeconds()))
+            + " s averages)",
+        "Max ramp",
+        Human.fixed(ramp, Human.decimalsFor(ramp)),
+        "MW/s");
     if (!result.pulsesResolved()) {
       t.line(INDENT + "Note: pulses are averaged, so peak, min, swing and ramp do not show");
       t.line(INDENT + "individual iteration pulses. Use pulse_resolution: full to see them.");

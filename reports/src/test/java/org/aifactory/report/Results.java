@@ -134,7 +134,7 @@ final class Results {
       peak = Math.max(peak, series.maxWatts(i));
       low = Math.min(low, series.minWatts(i));
     }
-    PowerStats power = new PowerStats(peak, meanSiteWatts, low, 9.87e6, peak - low);
+    PowerStats power = new PowerStats(peak, meanSiteWatts, low, 9.87e6, peak - low, 1);
     long tokensPerJob = 1_234_567_890_123L;
     List<JobResult> jobs =
         List.of(

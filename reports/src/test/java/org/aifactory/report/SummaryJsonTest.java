@@ -164,7 +164,7 @@ class SummaryJsonTest {
             0,
             0,
             new GpuHours(0, 0, 0, 0, 0),
-            new PowerStats(0, 0, 0, 0, 0),
+            new PowerStats(0, 0, 0, 0, 0, 1),
             0,
             List.of(),
             r.series());

@@ -8,10 +8,12 @@ package org.aifactory.metrics;
  * @param minWatts lowest site power
  * @param maxRampWattsPerSecond largest change between consecutive ramp-window averages, per second
  * @param swingWatts peak - min
+ * @param rampWindowSeconds the averaging interval of the ramp figure
  */
 public record PowerStats(
     double peakWatts,
     double meanWatts,
     double minWatts,
     double maxRampWattsPerSecond,
-    double swingWatts) {}
+    double swingWatts,
+    double rampWindowSeconds) {}

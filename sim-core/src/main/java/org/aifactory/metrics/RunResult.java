@@ -145,6 +145,12 @@ public record RunResult(
             power.maxRampWattsPerSecond() / 1e6));
     m.add(
         new Metric("power_mw.swing", "MW", "Peak - lowest site power.", power.swingWatts() / 1e6));
+    m.add(
+        new Metric(
+            "power_mw.ramp_window_s",
+            "s",
+            "Averaging interval of max_ramp_mw_per_s (scenario key recording.ramp_window).",
+            power.rampWindowSeconds()));
     m.add(new Metric("events_processed", "events", "Events fired by the engine.", eventsProcessed));
     return m;
   }

@@ -178,7 +178,8 @@ public final class FactoryRun {
             rec.meanWatts(),
             rec.minWatts(),
             rec.maxRampWattsPerSecond(),
-            rec.peakWatts() - rec.minWatts());
+            rec.peakWatts() - rec.minWatts(),
+            run.observation().rampWindow().toNanos() / 1e9);
     return new RunResult(
         scenarioName,
         run.seed(),
