@@ -1,0 +1,163 @@
+package org.aifactory.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.aifactory.model.hardware.GpuType;
+import org.aifactory.model.hardware.HardwareCatalog;
+import org.aifactory.model.hardware.OtherItPower;
+import org.aifactory.model.hardware.SystemType;
+
+/**
+ * Binds {@code catalog:}: overrides and additions on top of {@link HardwareCatalog#builtIn()}. An
+ * override of a built-in entry may give only some fields; a new entry must give all of them.
+ */
+final class CatalogBinder {
+  static final List<String> KEYS = List.of("gpus", "systems");
+  static final List<String> GPU_KEYS = List.of("tdp", "idle");
+  static final List<String> SYSTEM_KEYS =
+      List.of("gpu", "gpus", "other_it_power", "other_it_power_factor");
+
+  private final Diagnostics diagnostics;
+
+  CatalogBinder(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  HardwareCatalog bind(Field field) {
+    HardwareCatalog builtIn = HardwareCatalog.builtIn();
+    HardwareCatalog catalog = builtIn;
+    Optional<MapReader> reader = field.map("a map with the keys gpus and systems");
+    if (reader.isEmpty()) {
+      return catalog;
+    }
+    reader.get().allowOnly(KEYS);
+    for (Entry gpu : entries(reader.get().field("gpus"), "GPU types", GPU_KEYS)) {
+      Optional<GpuType> bound = bindGpu(gpu.reader(), gpu.name(), builtIn.gpu(gpu.name()));
+      if (bound.isPresent()) {
+        catalog = catalog.withGpu(bound.get());
+      }
+    }
+    for (Entry system : entries(reader.get().field("systems"), "system types", SYSTEM_KEYS)) {
+      Optional<SystemType> bound =
+          bindSystem(system.reader(), system.name(), builtIn.system(system.name()));
+      if (bound.isPresent()) {
+        catalog = catalog.withSystem(bound.get());
+      }
+    }
+    return catalog;
+  }
+
+  /** A catalog entry: its name (the key) and a reader of its fields. */
+  private record Entry(String name, MapReader reader) {}
+
+  /** The entries of a name-to-map section that have valid names; a null value reads as {}. */
+  private List<Entry> entries(Field section, String what, List<String> keys) {
+    List<Entry> readers = new ArrayList<>();
+    Optional<MapReader> map = section.map("a map of " + what + " by name");
+    if (map.isEmpty()) {
+      return readers;
+    }
+    for (YamlEntry entry : map.get().map().entries()) {
+      String path = FieldPath.key(section.path(), entry.key());
+      String problem = Names.problem(entry.key());
+      if (problem != null) {
+        diagnostics.error(entry.keyLocation(), path, problem);
+        continue;
+      }
+      YamlNode value = entry.value();
+      if (value instanceof YamlScalar scalar && scalar.isNull()) {
+        value = new YamlMap(entry.keyLocation());
+      }
+      MapReader.of(value, path, "a map with the keys " + String.join(", ", keys), diagnostics)
+          .ifPresent(r -> readers.add(new Entry(entry.key(), r.allowOnly(keys))));
+    }
+    return readers;
+  }
+
+  private Optional<GpuType> bindGpu(MapReader entry, String name, Optional<GpuType> base) {
+    Field tdpField = entry.field("tdp");
+    Field idleField = entry.field("idle");
+    if (base.isEmpty()) {
+      String newEntry = "; a new GPU type needs tdp and idle";
+      tdpField.required("the GPU's power limit, e.g. 700 W" + newEntry);
+      idleField.required("the power of an unused GPU, e.g. 80 W" + newEntry);
+    }
+    Optional<Double> tdp =
+        tdpField.isPresent() ? tdpField.power(Bound.POSITIVE) : base.map(GpuType::tdpWatts);
+    Optional<Double> idle =
+        idleField.isPresent() ? idleField.power(Bound.NON_NEGATIVE) : base.map(GpuType::idleWatts);
+    if (tdp.isEmpty() || idle.isEmpty()) {
+      return Optional.empty();
+    }
+    if (idle.get() > tdp.get()) {
+      Field blamed = idleField.isPresent() ? idleField : tdpField;
+      diagnostics.error(
+          blamed.location(),
+          blamed.path(),
+          "idle power ("
+              + Values.formatPower(idle.get())
+              + ") must not exceed tdp ("
+              + Values.formatPower(tdp.get())
+              + ")");
+      return Optional.empty();
+    }
+    return diagnostics.construct(
+        entry.location(), entry.path(), () -> new GpuType(name, tdp.get(), idle.get()));
+  }
+
+  private Optional<SystemType> bindSystem(MapReader entry, String name, Optional<SystemType> base) {
+    Field gpuField = entry.field("gpu");
+    Field gpusField = entry.field("gpus");
+    if (base.isEmpty()) {
+      String newEntry = "; a new system type needs gpu, gpus and other IT power";
+      gpuField.required("the name of a GPU type, e.g. H100-SXM" + newEntry);
+      gpusField.required("GPUs per system, a whole number >= 1" + newEntry);
+    }
+    Optional<String> gpu =
+        gpuField.isPresent()
+            ? gpuField.reference("the name of a GPU type")
+            : base.map(SystemType::gpuType);
+    Optional<Integer> gpus =
+        gpusField.isPresent()
+            ? gpusField.intValue(1, Integer.MAX_VALUE)
+            : base.map(SystemType::gpusPerSystem);
+    Optional<OtherItPower> other = otherItPower(entry, base);
+    if (gpu.isEmpty() || gpus.isEmpty() || other.isEmpty()) {
+      return Optional.empty();
+    }
+    return diagnostics.construct(
+        entry.location(),
+        entry.path(),
+        () -> new SystemType(name, gpu.get(), gpus.get(), other.get()));
+  }
+
+  /** Exactly one of other_it_power and other_it_power_factor, or the built-in entry's. */
+  private Optional<OtherItPower> otherItPower(MapReader entry, Optional<SystemType> base) {
+    Field fixed = entry.field("other_it_power");
+    Field factor = entry.field("other_it_power_factor");
+    if (fixed.isPresent() && factor.isPresent()) {
+      diagnostics.error(
+          factor.location(),
+          factor.path(),
+          "give either other_it_power or other_it_power_factor, not both");
+      return Optional.empty();
+    }
+    if (fixed.isPresent()) {
+      return fixed.power(Bound.NON_NEGATIVE).map(OtherItPower.Fixed::new);
+    }
+    if (factor.isPresent()) {
+      return factor
+          .number(0, "a number >= 0 (e.g. 1.03: other IT power is 1.03 × GPU power)")
+          .map(OtherItPower.FactorOfGpu::new);
+    }
+    if (base.isEmpty()) {
+      diagnostics.error(
+          entry.location(),
+          FieldPath.key(entry.path(), "other_it_power"),
+          "missing other IT power: give other_it_power (per system, e.g. 4.6 kW) or"
+              + " other_it_power_factor (a multiple of GPU power, e.g. 1.03)");
+    }
+    return base.map(SystemType::otherItPower);
+  }
+}

@@ -1,0 +1,50 @@
+package org.aifactory.scenario;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Collects the errors found while reading one scenario, so that all of them can be reported. */
+final class Diagnostics {
+
+  /** Errors in the file first, then those in overrides; each by line, then column. */
+  private static final Comparator<ScenarioError> ORDER =
+      Comparator.comparing((ScenarioError e) -> e.file().equals(Location.OVERRIDE_FILE))
+          .thenComparingInt(ScenarioError::line)
+          .thenComparingInt(ScenarioError::column);
+
+  private final List<ScenarioError> errors = new ArrayList<>();
+
+  void error(Location at, String path, String message) {
+    errors.add(new ScenarioError(at.file(), at.line(), at.column(), path, message));
+  }
+
+  boolean hasErrors() {
+    return !errors.isEmpty();
+  }
+
+  int count() {
+    return errors.size();
+  }
+
+  /**
+   * Builds a model record, reporting an {@link IllegalArgumentException} from its constructor at
+   * {@code at}. A backstop: the binders check values first so that their messages are better.
+   */
+  <T> Optional<T> construct(Location at, String path, Supplier<T> constructor) {
+    try {
+      return Optional.of(constructor.get());
+    } catch (IllegalArgumentException e) {
+      error(at, path, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  void throwIfAny() throws ScenarioException {
+    if (hasErrors()) {
+      throw new ScenarioException(errors.stream().distinct().sorted(ORDER).toList());
+    }
+  }
+}

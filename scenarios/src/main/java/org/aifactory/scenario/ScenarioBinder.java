@@ -1,0 +1,119 @@
+package org.aifactory.scenario;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.aifactory.model.FactorySpec;
+import org.aifactory.model.ObservationSpec;
+import org.aifactory.model.PulseResolution;
+import org.aifactory.model.RunSpec;
+import org.aifactory.model.SpecProblem;
+import org.aifactory.model.facility.FacilitySpec;
+import org.aifactory.model.hardware.ClusterSpec;
+import org.aifactory.model.hardware.HardwareCatalog;
+import org.aifactory.model.workload.TrainingJobSpec;
+
+/**
+ * Binds a scenario's tree to the model: first each value on its own, then, once they are all valid,
+ * the cross-references ({@link FactorySpec#problems()}), reported where the offending value is.
+ */
+final class ScenarioBinder {
+  static final List<String> KEYS =
+      List.of(
+          "name",
+          "description",
+          "horizon",
+          "seed",
+          "pulse_resolution",
+          "facility",
+          "clusters",
+          "workloads",
+          "recording",
+          "catalog");
+  static final List<String> FACILITY_KEYS = List.of("pue");
+  private static final Map<String, PulseResolution> RESOLUTIONS =
+      Map.of("full", PulseResolution.FULL, "averaged", PulseResolution.AVERAGED);
+  private static final long DEFAULT_SEED = 1;
+
+  private final Diagnostics diagnostics;
+
+  ScenarioBinder(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  /** The scenario, or empty if anything is wrong (then the errors have been reported). */
+  Optional<Scenario> bind(YamlNode root, String source) {
+    Optional<MapReader> reader =
+        MapReader.of(
+            root, "", "a map of scenario keys (" + String.join(", ", KEYS) + ")", diagnostics);
+    if (reader.isEmpty()) {
+      return Optional.empty();
+    }
+    MapReader top = reader.get().allowOnly(KEYS);
+    Optional<String> name =
+        top.field("name").required(Names.EXPECTED + ", e.g. llama3-405b-54d").name();
+    String description = top.field("description").string("a text").orElse("").strip();
+    Optional<Duration> horizon =
+        top.field("horizon").required("the simulated time, e.g. 54 d").duration(Bound.POSITIVE);
+    Field seedField = top.field("seed");
+    Optional<Long> seed =
+        seedField.isPresent()
+            ? seedField.integer(Long.MIN_VALUE, Long.MAX_VALUE)
+            : Optional.of(DEFAULT_SEED);
+    Field resolutionField = top.field("pulse_resolution");
+    Optional<PulseResolution> resolution =
+        resolutionField.isPresent()
+            ? resolutionField.choice(RESOLUTIONS)
+            : Optional.of(PulseResolution.FULL);
+    Optional<FacilitySpec> facility = facility(top.field("facility"));
+    HardwareCatalog catalog = new CatalogBinder(diagnostics).bind(top.field("catalog"));
+    List<ClusterSpec> clusters = new ClusterBinder(diagnostics).bind(top.field("clusters"));
+    List<TrainingJobSpec> workloads = new WorkloadBinder(diagnostics).bind(top.field("workloads"));
+    Optional<ObservationSpec> observation =
+        new RecordingBinder(diagnostics).bind(top.field("recording"), horizon);
+    if (diagnostics.hasErrors()) {
+      return Optional.empty();
+    }
+    Optional<FactorySpec> factory =
+        diagnostics.construct(
+            root.location(),
+            "",
+            () -> new FactorySpec(catalog, facility.get(), clusters, workloads));
+    Optional<RunSpec> run =
+        diagnostics.construct(
+            root.location(),
+            "",
+            () -> new RunSpec(horizon.get(), seed.get(), resolution.get(), observation.get()));
+    if (factory.isEmpty() || run.isEmpty()) {
+      return Optional.empty();
+    }
+    for (SpecProblem problem : factory.get().problems()) {
+      diagnostics.error(
+          TreeLocator.locate(root, problem.path()), problem.path(), problem.message());
+    }
+    if (diagnostics.hasErrors()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Scenario(name.get(), description, source, factory.get(), run.get()));
+  }
+
+  private Optional<FacilitySpec> facility(Field field) {
+    if (!field.isPresent()) {
+      return Optional.of(new FacilitySpec(FacilitySpec.DEFAULT_PUE));
+    }
+    Optional<MapReader> reader = field.map("a map with the key pue");
+    if (reader.isEmpty()) {
+      return Optional.empty();
+    }
+    MapReader facility = reader.get().allowOnly(FACILITY_KEYS);
+    Field pueField = facility.field("pue");
+    Optional<Double> pue =
+        pueField.isPresent()
+            ? pueField.number(1, "a number >= 1 (power usage effectiveness, e.g. 1.2)")
+            : Optional.of(FacilitySpec.DEFAULT_PUE);
+    return pue.flatMap(
+        p ->
+            diagnostics.construct(pueField.location(), pueField.path(), () -> new FacilitySpec(p)));
+  }
+}

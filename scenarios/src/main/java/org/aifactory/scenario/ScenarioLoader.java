@@ -1,0 +1,118 @@
+package org.aifactory.scenario;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Loads scenarios from files or from the bundled library, applies {@code --set} overrides, and
+ * checks everything; all errors found are reported together in one {@link ScenarioException}.
+ */
+public final class ScenarioLoader {
+
+  private static final String BUNDLED_PREFIX = "bundled:";
+
+  public ScenarioLoader() {}
+
+  /**
+   * Loads a scenario.
+   *
+   * @param ref a file path (one that exists, or that ends in .yaml or .yml) or a bundled scenario
+   *     name
+   * @param setOverrides {@code path=value} overrides, applied in order
+   */
+  public Scenario load(String ref, List<String> setOverrides) throws ScenarioException {
+    Objects.requireNonNull(ref, "ref");
+    Objects.requireNonNull(setOverrides, "setOverrides");
+    Optional<Path> file = asPath(ref);
+    if (file.isPresent() && Files.exists(file.get())) {
+      return parse(ref, read(ref, file.get()), setOverrides);
+    }
+    if (looksLikeFile(ref)) {
+      String absolute = file.map(p -> " (" + p.toAbsolutePath() + ")").orElse("");
+      throw fileError(ref, "no such file" + absolute);
+    }
+    Optional<String> bundled = ScenarioLibrary.text(ref);
+    if (bundled.isPresent()) {
+      return parse(BUNDLED_PREFIX + ref, bundled.get(), setOverrides);
+    }
+    List<String> names = ScenarioLibrary.names();
+    throw fileError(
+        ref,
+        "no such file or bundled scenario"
+            + Suggestions.didYouMean(ref, names)
+            + "; bundled scenarios: "
+            + String.join(", ", names));
+  }
+
+  /** Loads a scenario without overrides. */
+  public Scenario load(String ref) throws ScenarioException {
+    return load(ref, List.of());
+  }
+
+  /**
+   * Reads a scenario from text.
+   *
+   * @param sourceLabel names the text in errors and becomes {@link Scenario#source()}
+   */
+  public Scenario parse(String sourceLabel, String yamlText, List<String> setOverrides)
+      throws ScenarioException {
+    Objects.requireNonNull(sourceLabel, "sourceLabel");
+    Objects.requireNonNull(yamlText, "yamlText");
+    Objects.requireNonNull(setOverrides, "setOverrides");
+    Diagnostics diagnostics = new Diagnostics();
+    Optional<YamlNode> root = YamlTreeReader.forFile(sourceLabel, diagnostics).read(yamlText, "");
+    if (root.isEmpty()) {
+      if (!diagnostics.hasErrors()) {
+        diagnostics.error(
+            Location.start(sourceLabel),
+            "",
+            "the file is empty; a scenario needs at least name, horizon and clusters"
+                + " (see the scenario language in README.md)");
+      }
+      diagnostics.throwIfAny();
+    }
+    if (root.get() instanceof YamlMap map) {
+      new Overrides(diagnostics).apply(map, setOverrides);
+    }
+    Optional<Scenario> scenario = new ScenarioBinder(diagnostics).bind(root.get(), sourceLabel);
+    diagnostics.throwIfAny();
+    return scenario.orElseThrow(
+        () -> new IllegalStateException("scenario not bound, but no error was reported"));
+  }
+
+  private static Optional<Path> asPath(String ref) {
+    try {
+      return Optional.of(Path.of(ref));
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean looksLikeFile(String ref) {
+    return ref.endsWith(".yaml") || ref.endsWith(".yml") || ref.contains("/") || ref.contains("\\");
+  }
+
+  private static String read(String ref, Path file) throws ScenarioException {
+    if (Files.isDirectory(file)) {
+      throw fileError(ref, "is a folder, not a scenario file");
+    }
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw fileError(ref, "is not UTF-8 text");
+    } catch (IOException e) {
+      throw fileError(ref, "cannot be read: " + e);
+    }
+  }
+
+  private static ScenarioException fileError(String ref, String message) {
+    return new ScenarioException(List.of(new ScenarioError(ref, 0, 0, "", message)));
+  }
+}

@@ -1,0 +1,64 @@
+package org.aifactory.scenario;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The units a scenario may write after a number. Case-sensitive: {@code w} is a week, {@code W} a
+ * watt. Each unit knows its factor to the base of its dimension: nanoseconds, watts, or a fraction
+ * of one.
+ */
+enum Unit {
+  NANOSECOND("ns", Dimension.DURATION, "1"),
+  MICROSECOND("us", Dimension.DURATION, "1e3"),
+  MILLISECOND("ms", Dimension.DURATION, "1e6"),
+  SECOND("s", Dimension.DURATION, "1e9"),
+  MINUTE("min", Dimension.DURATION, "60e9"),
+  HOUR("h", Dimension.DURATION, "3600e9"),
+  DAY("d", Dimension.DURATION, "86400e9"),
+  WEEK("w", Dimension.DURATION, "604800e9"),
+  /** 365 days: calendar years are not a fixed length. */
+  YEAR("y", Dimension.DURATION, "31536000e9"),
+  WATT("W", Dimension.POWER, "1"),
+  KILOWATT("kW", Dimension.POWER, "1e3"),
+  MEGAWATT("MW", Dimension.POWER, "1e6"),
+  GIGAWATT("GW", Dimension.POWER, "1e9"),
+  PERCENT("%", Dimension.PERCENTAGE, "0.01");
+
+  private final String symbol;
+  private final Dimension dimension;
+  private final BigDecimal factor;
+
+  Unit(String symbol, Dimension dimension, String factor) {
+    this.symbol = symbol;
+    this.dimension = dimension;
+    this.factor = new BigDecimal(factor);
+  }
+
+  String symbol() {
+    return symbol;
+  }
+
+  Dimension dimension() {
+    return dimension;
+  }
+
+  /** Size of one unit in the base of its dimension (ns, W, or 1 for a fraction). */
+  BigDecimal factor() {
+    return factor;
+  }
+
+  static Optional<Unit> bySymbol(String symbol) {
+    return Arrays.stream(values()).filter(u -> u.symbol.equals(symbol)).findFirst();
+  }
+
+  static List<Unit> of(Dimension dimension) {
+    return Arrays.stream(values()).filter(u -> u.dimension == dimension).toList();
+  }
+
+  static List<String> symbols(Dimension dimension) {
+    return of(dimension).stream().map(Unit::symbol).toList();
+  }
+}

@@ -1,0 +1,251 @@
+package org.aifactory.scenario;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads scalar text as durations, powers, fractions and numbers. Every failure is a {@link
+ * ValueException} whose message says what was expected and what was written.
+ */
+final class Values {
+  private Values() {}
+
+  static final String FRACTION_EXPECTED = "a fraction between 0 and 1 (e.g. 0.7 or 70 %)";
+
+  /** The simulation clock is a 64-bit count of nanoseconds (about 292 years). */
+  private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
+
+  private static final BigDecimal ONE_HUNDRED = BigDecimal.valueOf(100);
+
+  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d(?:_?\\d)*");
+
+  /** Common ways of writing a unit that are not accepted, and the accepted symbol. */
+  private static final Map<String, String> ALIASES =
+      Map.ofEntries(
+          Map.entry("sec", "s"),
+          Map.entry("secs", "s"),
+          Map.entry("second", "s"),
+          Map.entry("seconds", "s"),
+          Map.entry("m", "min"),
+          Map.entry("mins", "min"),
+          Map.entry("minute", "min"),
+          Map.entry("minutes", "min"),
+          Map.entry("hr", "h"),
+          Map.entry("hrs", "h"),
+          Map.entry("hour", "h"),
+          Map.entry("hours", "h"),
+          Map.entry("day", "d"),
+          Map.entry("days", "d"),
+          Map.entry("wk", "w"),
+          Map.entry("week", "w"),
+          Map.entry("weeks", "w"),
+          Map.entry("yr", "y"),
+          Map.entry("yrs", "y"),
+          Map.entry("year", "y"),
+          Map.entry("years", "y"),
+          Map.entry("µs", "us"),
+          Map.entry("μs", "us"),
+          Map.entry("watt", "W"),
+          Map.entry("watts", "W"),
+          Map.entry("pct", "%"),
+          Map.entry("percent", "%"));
+
+  /** A duration such as {@code 5.5 s}, rounded to the nearest nanosecond. */
+  static Duration duration(String text, Bound bound) throws ValueException {
+    String written = text.strip();
+    BigDecimal exact = measured(written, Dimension.DURATION, bound);
+    BigDecimal nanos = exact.setScale(0, RoundingMode.HALF_EVEN);
+    if (nanos.compareTo(MAX_NANOS) > 0) {
+      throw new ValueException(
+          "'"
+              + written
+              + "' is too long: the simulation clock counts nanoseconds in 64 bits, so a"
+              + " duration is at most 292 y");
+    }
+    if (nanos.signum() == 0 && exact.signum() != 0) {
+      throw new ValueException(
+          "'" + written + "' is shorter than the clock's resolution of 1 ns (it would round to 0)");
+    }
+    return Duration.ofNanos(nanos.longValueExact());
+  }
+
+  /** A power such as {@code 1.5 MW}, in watts. */
+  static double power(String text, Bound bound) throws ValueException {
+    String written = text.strip();
+    double watts = measured(written, Dimension.POWER, bound).doubleValue();
+    if (!Double.isFinite(watts)) {
+      throw new ValueException("'" + written + "' is out of range for a power");
+    }
+    return watts;
+  }
+
+  /** A fraction: a plain number in [0, 1] or a percentage such as {@code 70 %}. */
+  static double fraction(String text) throws ValueException {
+    String written = text.strip();
+    Quantity q = finite(written, FRACTION_EXPECTED);
+    BigDecimal value = q.number();
+    if (!q.unitText().isEmpty()) {
+      Unit unit = unit(q.unitText(), written, Dimension.PERCENTAGE);
+      if (unit != Unit.PERCENT) {
+        throw new ValueException(
+            "expected "
+                + FRACTION_EXPECTED
+                + ", got "
+                + unit.dimension().noun()
+                + " '"
+                + written
+                + "'");
+      }
+      value = value.multiply(unit.factor());
+    }
+    if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+      String hint =
+          q.unitText().isEmpty()
+                  && value.compareTo(BigDecimal.ONE) > 0
+                  && value.compareTo(ONE_HUNDRED) <= 0
+              ? " (if you meant a percentage, write '" + written + " %')"
+              : "";
+      throw new ValueException("expected " + FRACTION_EXPECTED + ", got '" + written + "'" + hint);
+    }
+    return value.doubleValue();
+  }
+
+  /** A plain number (no unit) at least {@code min}, e.g. a PUE. */
+  static double number(String text, double min, String expected) throws ValueException {
+    String written = text.strip();
+    Quantity q = finite(written, expected);
+    if (!q.unitText().isEmpty()) {
+      throw new ValueException("expected " + expected + " without a unit, got '" + written + "'");
+    }
+    double value = q.number().doubleValue();
+    if (!Double.isFinite(value)) {
+      throw new ValueException("'" + written + "' is out of range");
+    }
+    if (value < min) {
+      throw new ValueException("expected " + expected + ", got '" + written + "'");
+    }
+    return value;
+  }
+
+  /** A whole number in [min, max]; '_' may separate digits. */
+  static long integer(String text, long min, long max) throws ValueException {
+    String written = text.strip();
+    String expected = wholeNumber(min, max);
+    if (!INTEGER.matcher(written).matches()) {
+      Optional<Quantity> q = Quantity.parse(written);
+      if (q.isPresent() && !q.get().unitText().isEmpty()) {
+        throw new ValueException("expected " + expected + " without a unit, got '" + written + "'");
+      }
+      throw new ValueException("expected " + expected + ", got '" + written + "'");
+    }
+    BigInteger value = new BigInteger(written.replace("_", ""));
+    if (value.compareTo(BigInteger.valueOf(min)) < 0
+        || value.compareTo(BigInteger.valueOf(max)) > 0) {
+      throw new ValueException("expected " + expected + ", got '" + written + "'");
+    }
+    return value.longValueExact();
+  }
+
+  /** A power for messages: {@code 80 W}, {@code 4.6 kW}, {@code 1.5 MW}. */
+  static String formatPower(double watts) {
+    Unit unit = Unit.WATT;
+    for (Unit u : List.of(Unit.KILOWATT, Unit.MEGAWATT, Unit.GIGAWATT)) {
+      if (Math.abs(watts) >= u.factor().doubleValue()) {
+        unit = u;
+      }
+    }
+    BigDecimal value =
+        new BigDecimal(watts)
+            .divide(unit.factor(), new MathContext(6, RoundingMode.HALF_EVEN))
+            .stripTrailingZeros();
+    return value.toPlainString() + " " + unit.symbol();
+  }
+
+  private static String wholeNumber(long min, long max) {
+    if (min == Long.MIN_VALUE && max == Long.MAX_VALUE) {
+      return "a whole number";
+    }
+    if (max == Long.MAX_VALUE) {
+      return String.format("a whole number >= %,d", min);
+    }
+    return String.format("a whole number between %,d and %,d", min, max);
+  }
+
+  /** The number times its unit's factor, in the dimension's base unit. */
+  private static BigDecimal measured(String written, Dimension dimension, Bound bound)
+      throws ValueException {
+    Quantity q = finite(written, dimension.expected());
+    if (q.unitText().isEmpty()) {
+      throw new ValueException(
+          "'" + written + "' needs a unit, e.g. '" + written + " " + dimension.exampleUnit() + "'");
+    }
+    Unit unit = unit(q.unitText(), written, dimension);
+    if (unit.dimension() != dimension) {
+      throw new ValueException(
+          "expected "
+              + dimension.expected()
+              + ", got "
+              + unit.dimension().noun()
+              + " '"
+              + written
+              + "'");
+    }
+    if (!bound.admits(q.number().signum())) {
+      throw new ValueException(
+          "expected " + dimension.noun() + " " + bound.text() + ", got '" + written + "'");
+    }
+    return q.number().multiply(unit.factor());
+  }
+
+  private static Quantity finite(String written, String expected) throws ValueException {
+    if (Quantity.isNonFinite(written)) {
+      throw new ValueException(
+          "expected " + expected + ", got '" + written + "', which is not a finite number");
+    }
+    return Quantity.parse(written)
+        .orElseThrow(() -> new ValueException("expected " + expected + ", got '" + written + "'"));
+  }
+
+  private static Unit unit(String symbol, String written, Dimension expected)
+      throws ValueException {
+    Optional<Unit> unit = Unit.bySymbol(symbol);
+    if (unit.isPresent()) {
+      return unit.get();
+    }
+    String allowed =
+        expected == Dimension.PERCENTAGE
+            ? "; write a fraction as 0.7 or as a percentage, 70 %"
+            : "; "
+                + expected.noun().substring(2)
+                + " units are "
+                + String.join(", ", Unit.symbols(expected));
+    throw new ValueException(
+        "unknown unit '"
+            + symbol
+            + "' in '"
+            + written
+            + "'"
+            + allowed
+            + suggestion(symbol, expected));
+  }
+
+  private static String suggestion(String symbol, Dimension expected) {
+    for (Unit u : Unit.values()) {
+      if (u.symbol().equalsIgnoreCase(symbol)) {
+        return " (units are case-sensitive: did you mean '" + u.symbol() + "'?)";
+      }
+    }
+    String alias = ALIASES.get(symbol.toLowerCase());
+    if (alias != null) {
+      return " (did you mean '" + alias + "'?)";
+    }
+    return symbol.length() < 2 ? "" : Suggestions.didYouMean(symbol, Unit.symbols(expected));
+  }
+}

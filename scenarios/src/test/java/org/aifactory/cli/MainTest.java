@@ -1,0 +1,177 @@
+package org.aifactory.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, as a user runs it. */
+class MainTest {
+  @TempDir Path tmp;
+
+  private record Outcome(int code, String out, String err) {}
+
+  private static Outcome run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.execute(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Outcome(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void runsTheDefaultScenarioAndWritesEveryReport() throws IOException {
+    Path dir = tmp.resolve("default-out");
+    Outcome o = run("run", "--out", dir.toString(), "--no-progress");
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out()).contains("Reports written to").contains("default");
+    for (String f :
+        new String[] {
+          "summary.json", "summary.csv", "timeseries.csv", "window.csv", "power.png", "run.json"
+        }) {
+      assertThat(dir.resolve(f)).isNotEmptyFile();
+    }
+    JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+    assertThat(s.get("scenario").asText()).isEqualTo("default");
+    assertThat(s.get("pulse_resolution").asText()).isEqualTo("full");
+    double installed = s.get("gpu_hours").get("installed").asDouble();
+    double parts =
+        s.get("gpu_hours").get("compute").asDouble()
+            + s.get("gpu_hours").get("communication").asDouble()
+            + s.get("gpu_hours").get("checkpoint").asDouble()
+            + s.get("gpu_hours").get("idle").asDouble();
+    assertThat(parts).isCloseTo(installed, within(installed * 1e-9));
+    assertThat(installed)
+        .isCloseTo(s.get("gpus").asDouble() * s.get("horizon_hours").asDouble(), within(1e-6));
+    // Facility energy = PUE x IT energy; peak above mean above min; the job produced tokens.
+    assertThat(s.get("energy_facility_mwh").asDouble())
+        .isCloseTo(s.get("pue").asDouble() * s.get("energy_it_mwh").asDouble(), within(1e-9));
+    JsonNode power = s.get("power_mw");
+    assertThat(power.get("peak").asDouble()).isGreaterThan(power.get("mean").asDouble());
+    assertThat(power.get("mean").asDouble()).isGreaterThan(power.get("min").asDouble());
+    assertThat(s.get("tokens").asLong()).isPositive();
+    assertThat(s.get("jobs").get(0).get("checkpoints").asLong()).isPositive();
+  }
+
+  @Test
+  void sameScenarioAndSeedGiveByteIdenticalReports() throws IOException {
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    assertThat(run("run", "default", "--out", a.toString(), "--no-progress", "-q").code()).isZero();
+    assertThat(run("run", "default", "--out", b.toString(), "--no-progress", "-q").code()).isZero();
+    for (String f : new String[] {"summary.json", "summary.csv", "timeseries.csv", "window.csv"}) {
+      assertThat(Files.readAllBytes(b.resolve(f)))
+          .as(f)
+          .isEqualTo(Files.readAllBytes(a.resolve(f)));
+    }
+    Path c = tmp.resolve("c");
+    assertThat(
+            run("run", "default", "--out", c.toString(), "--no-progress", "-q", "--seed", "99")
+                .code())
+        .isZero();
+    assertThat(Files.readString(c.resolve("summary.json"))).contains("\"seed\": 99");
+  }
+
+  @Test
+  void aBadScenarioIsAUserErrorWithFileLineAndNoOutput() throws IOException {
+    Path file = tmp.resolve("bad.yaml");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "name: bad",
+            "horizon: 1 h",
+            "clusters:",
+            "  - { name: a, system: DGX-H100, count: 1 }",
+            "workloads:",
+            "  - name: j",
+            "    type: training",
+            "    cluster: a",
+            "    gpus: 16",
+            "    iteration: { period: 2 s, compute_fraction: 0.5, compute_power: 1, communication_power: 0.3 }",
+            "    tokens_per_iteration: 100",
+            ""));
+    Path dir = tmp.resolve("never");
+    Outcome o = run("run", file.toString(), "--out", dir.toString());
+    assertThat(o.code()).isEqualTo(2);
+    assertThat(o.err()).contains("bad.yaml:9:").contains("workloads[0].gpus");
+    assertThat(o.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(dir).doesNotExist();
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("bad.yaml");
+    }
+  }
+
+  @Test
+  void missingFilesUnknownScenariosAndBadOptionsExitWithTwo() {
+    assertThat(run("run", tmp.resolve("nope.yaml").toString()).code()).isEqualTo(2);
+    Outcome unknown = run("validate", "no-such-bundled-scenario");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no-such-bundled-scenario");
+    assertThat(run("run", "--seed", "abc").code()).isEqualTo(2);
+    assertThat(run("frobnicate").code()).isEqualTo(2);
+    assertThat(run("run", "--set", "facility.pue=0.5", "--out", tmp.resolve("x").toString()).code())
+        .isEqualTo(2);
+    assertThat(tmp.resolve("x")).doesNotExist();
+  }
+
+  @Test
+  void validateListHelpAndVersion() {
+    Outcome v = run("validate", "llama3-405b-54d");
+    assertThat(v.code()).as(v.err()).isZero();
+    assertThat(v.out()).contains("OK").contains("16,384 GPUs");
+    Outcome l = run("list");
+    assertThat(l.code()).isZero();
+    assertThat(l.out()).contains("default").contains("llama3-405b-54d").contains("grok4-energy");
+    assertThat(run("--help").out()).contains("run").contains("validate").contains("bench");
+    assertThat(run("--version").out()).contains("aifactory");
+  }
+
+  @Test
+  void setOverridesChangeTheRun() throws IOException {
+    Path dir = tmp.resolve("set");
+    Outcome o =
+        run(
+            "run",
+            "--out",
+            dir.toString(),
+            "--no-progress",
+            "-q",
+            "--set",
+            "facility.pue=1.5",
+            "--set",
+            "pulse_resolution=averaged");
+    assertThat(o.code()).as(o.err()).isZero();
+    JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+    assertThat(s.get("pue").asDouble()).isCloseTo(1.5, within(1e-12));
+    assertThat(s.get("pulse_resolution").asText()).isEqualTo("averaged");
+  }
+
+  @Test
+  void benchEnginePrintsJson() throws IOException {
+    Outcome o =
+        run("bench", "engine", "--json", "--pending", "100", "--events", "20000", "--rounds", "1");
+    assertThat(o.code()).as(o.err()).isZero();
+    JsonNode rows = new ObjectMapper().readTree(o.out());
+    assertThat(rows.isArray()).isTrue();
+    JsonNode row = rows.get(0);
+    assertThat(row.get("benchmark").asText()).isEqualTo("hold");
+    assertThat(row.get("pending").asInt()).isEqualTo(100);
+    assertThat(row.get("events_per_second").asDouble()).isPositive();
+    assertThat(row.has("bytes_per_event")).isTrue();
+  }
+}

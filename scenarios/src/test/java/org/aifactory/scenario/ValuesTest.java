@@ -1,0 +1,162 @@
+package org.aifactory.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ValuesTest {
+
+  @ParameterizedTest(name = "{0} = {1} ns")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "5.5 s     | 5500000000",
+        "10 min    | 600000000000",
+        "54 d      | 4665600000000000",
+        "250ms     | 250000000",
+        "1 w       | 604800000000000",
+        "1 y       | 31536000000000000",
+        "2 h       | 7200000000000",
+        "3 us      | 3000",
+        "7 ns      | 7",
+        "1.4 ns    | 1",
+        "1e3 ms    | 1000000000",
+        "0 s       | 0",
+        "16_000 s  | 16000000000000",
+        "0.1 s     | 100000000",
+        "10000 h   | 36000000000000000",
+      })
+  void readsDurations(String text, long nanos) throws ValueException {
+    assertThat(Values.duration(text, Bound.NON_NEGATIVE)).isEqualTo(Duration.ofNanos(nanos));
+  }
+
+  @ParameterizedTest(name = "{0} = {1} W")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "700 W   | 700",
+        "132 kW  | 132000",
+        "1.5 MW  | 1500000",
+        "1 GW    | 1000000000",
+        "4.6kW   | 4600",
+        "0 W     | 0",
+      })
+  void readsPowers(String text, double watts) throws ValueException {
+    assertThat(Values.power(text, Bound.NON_NEGATIVE)).isEqualTo(watts);
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {"70 %  | 0.7", "70%   | 0.7", "0.7   | 0.7", "1     | 1", "0 %   | 0", "100 % | 1"})
+  void readsFractions(String text, double fraction) throws ValueException {
+    assertThat(Values.fraction(text)).isEqualTo(fraction);
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {"16777216 | 16777216", "16_777_216 | 16777216", "0 | 0", "+5 | 5"})
+  void readsIntegers(String text, long value) throws ValueException {
+    assertThat(Values.integer(text, 0, Long.MAX_VALUE)).isEqualTo(value);
+  }
+
+  @ParameterizedTest(name = "duration {0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "5.5      | '5.5' needs a unit, e.g. '5.5 s'",
+        "700 W    | expected a duration (e.g. 5 s, 10 min, 54 d), got a power '700 W'",
+        "70 %     | expected a duration (e.g. 5 s, 10 min, 54 d), got a percentage '70 %'",
+        "-5 s     | expected a duration >= 0, got '-5 s'",
+        ".inf     | expected a duration (e.g. 5 s, 10 min, 54 d), got '.inf', which is not a"
+            + " finite number",
+        "NaN s    | expected a duration (e.g. 5 s, 10 min, 54 d), got 'NaN s', which is not a"
+            + " finite number",
+        "-Infinity | expected a duration (e.g. 5 s, 10 min, 54 d), got '-Infinity', which is not"
+            + " a finite number",
+        "5 sec    | unknown unit 'sec' in '5 sec'; duration units are ns, us, ms, s, min, h, d, w,"
+            + " y (did you mean 's'?)",
+        "5 S      | unknown unit 'S' in '5 S'; duration units are ns, us, ms, s, min, h, d, w, y"
+            + " (units are case-sensitive: did you mean 's'?)",
+        "5 mins   | unknown unit 'mins' in '5 mins'; duration units are ns, us, ms, s, min, h, d,"
+            + " w, y (did you mean 'min'?)",
+        "abc      | expected a duration (e.g. 5 s, 10 min, 54 d), got 'abc'",
+        "300 y    | '300 y' is too long: the simulation clock counts nanoseconds in 64 bits, so a"
+            + " duration is at most 292 y",
+        "0.1 ns   | '0.1 ns' is shorter than the clock's resolution of 1 ns (it would round to 0)",
+      })
+  void rejectsBadDurations(String text, String message) {
+    assertThatThrownBy(() -> Values.duration(text, Bound.NON_NEGATIVE))
+        .isInstanceOf(ValueException.class)
+        .hasMessage(message);
+  }
+
+  @ParameterizedTest(name = "power {0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "700      | '700' needs a unit, e.g. '700 W'",
+        "5 s      | expected a power (e.g. 700 W, 132 kW, 1.5 MW), got a duration '5 s'",
+        "0 W      | expected a power > 0, got '0 W'",
+        "-1 kW    | expected a power > 0, got '-1 kW'",
+        "5 kw     | unknown unit 'kw' in '5 kw'; power units are W, kW, MW, GW (units are"
+            + " case-sensitive: did you mean 'kW'?)",
+        "1e400 GW | '1e400 GW' is out of range for a power",
+      })
+  void rejectsBadPowers(String text, String message) {
+    assertThatThrownBy(() -> Values.power(text, Bound.POSITIVE))
+        .isInstanceOf(ValueException.class)
+        .hasMessage(message);
+  }
+
+  @ParameterizedTest(name = "fraction {0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1.2      | expected a fraction between 0 and 1 (e.g. 0.7 or 70 %), got '1.2' (if you meant"
+            + " a percentage, write '1.2 %')",
+        "70       | expected a fraction between 0 and 1 (e.g. 0.7 or 70 %), got '70' (if you meant"
+            + " a percentage, write '70 %')",
+        "120 %    | expected a fraction between 0 and 1 (e.g. 0.7 or 70 %), got '120 %'",
+        "-0.1     | expected a fraction between 0 and 1 (e.g. 0.7 or 70 %), got '-0.1'",
+        "5 s      | expected a fraction between 0 and 1 (e.g. 0.7 or 70 %), got a duration '5 s'",
+        ".nan     | expected a fraction between 0 and 1 (e.g. 0.7 or 70 %), got '.nan', which is"
+            + " not a finite number",
+        "70 pct   | unknown unit 'pct' in '70 pct'; write a fraction as 0.7 or as a percentage, 70"
+            + " % (did you mean '%'?)",
+      })
+  void rejectsBadFractions(String text, String message) {
+    assertThatThrownBy(() -> Values.fraction(text))
+        .isInstanceOf(ValueException.class)
+        .hasMessage(message);
+  }
+
+  @ParameterizedTest(name = "integer {0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2.5      | expected a whole number between 1 and 2,147,483,647, got '2.5'",
+        "0        | expected a whole number between 1 and 2,147,483,647, got '0'",
+        "8 GPUs   | expected a whole number between 1 and 2,147,483,647 without a unit, got '8"
+            + " GPUs'",
+        "3e9      | expected a whole number between 1 and 2,147,483,647, got '3e9'",
+        "2147483648 | expected a whole number between 1 and 2,147,483,647, got '2147483648'",
+      })
+  void rejectsBadIntegers(String text, String message) {
+    assertThatThrownBy(() -> Values.integer(text, 1, Integer.MAX_VALUE))
+        .isInstanceOf(ValueException.class)
+        .hasMessage(message);
+  }
+
+  @ParameterizedTest(name = "{0} W = {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {"80 | 80 W", "4600 | 4.6 kW", "1500000 | 1.5 MW", "2.5e9 | 2.5 GW"})
+  void formatsPowers(double watts, String text) {
+    assertThat(Values.formatPower(watts)).isEqualTo(text);
+  }
+}
