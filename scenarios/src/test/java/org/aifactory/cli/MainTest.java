@@ -67,6 +67,22 @@ class MainTest {
     assertThat(s.get("jobs").get(0).get("checkpoints").asLong()).isPositive();
   }
 
+  /**
+   * ANCHORS.md §7: 246e6 H100-hours x 0.70 kW x 0.75 = 129.15 GWh GPU; x 2.03 = 262.17 GWh IT; x
+   * PUE 1.2 = 314.61 GWh facility. The bundled scenario, simulated, must match within 0.1 %.
+   */
+  @Test
+  void grok4EnergyReproducesTheSeedArithmeticWithinATenthOfAPercent() throws IOException {
+    Path dir = tmp.resolve("grok4");
+    Outcome o = run("run", "grok4-energy", "--out", dir.toString(), "--no-progress", "-q");
+    assertThat(o.code()).as(o.err()).isZero();
+    JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+    assertThat(s.get("gpu_hours").get("installed").asDouble()).isCloseTo(246e6, within(246e3));
+    assertThat(s.get("energy_gpu_mwh").asDouble()).isCloseTo(129_150, within(129.15));
+    assertThat(s.get("energy_it_mwh").asDouble()).isCloseTo(262_170, within(262.17));
+    assertThat(s.get("energy_facility_mwh").asDouble()).isCloseTo(314_610, within(314.61));
+  }
+
   @Test
   void sameScenarioAndSeedGiveByteIdenticalReports() throws IOException {
     Path a = tmp.resolve("a");
