@@ -31,7 +31,17 @@ final class Formats {
 
   /** A metric's value: an integer for counts, else a double; {@code null} if not finite. */
   static String metric(Metric metric) {
-    return metric.isCount() ? count(metric.value()) : number(metric.value());
+    return metric(metric, metric.value());
+  }
+
+  /** {@code value} formatted like a value of {@code like} (an integer if it is a count). */
+  static String metric(Metric like, double value) {
+    return like.isCount() ? count(value) : number(value);
+  }
+
+  /** Nanoseconds as hours, {@link #number shortest}; {@code null} for a negative duration. */
+  static String hours(long nanos) {
+    return nanos < 0 ? null : number(nanos / 3.6e12);
   }
 
   /**

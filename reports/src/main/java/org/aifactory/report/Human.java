@@ -52,6 +52,42 @@ final class Human {
     return Math.max(1, Math.min(MAX_DECIMALS, 3 - magnitude));
   }
 
+  /**
+   * At least {@code base} decimals, and enough to show two significant digits of each of the
+   * confidence half-widths {@code halfWidths} (non-finite ones are ignored): 0.012 → 3.
+   */
+  static int decimalsForHalfWidths(int base, double... halfWidths) {
+    int d = base;
+    for (double ci : halfWidths) {
+      double a = Math.abs(ci);
+      if (Double.isFinite(a) && a > 0) {
+        d = Math.max(d, Math.min(MAX_DECIMALS, 1 - (int) Math.floor(Math.log10(a))));
+      }
+    }
+    return d;
+  }
+
+  /**
+   * {@code value} rounded to the second significant digit of {@code halfWidth} when that is 10 or
+   * more (2,471,111,088,869 ± 16,566,870,886 → 2,471,000,000,000): digits below are noise.
+   */
+  static double roundToHalfWidth(double value, double halfWidth) {
+    double a = Math.abs(halfWidth);
+    if (!Double.isFinite(a) || a < 10 || !Double.isFinite(value)) {
+      return value;
+    }
+    double step = Math.pow(10, Math.floor(Math.log10(a)) - 1);
+    return Math.rint(value / step) * step;
+  }
+
+  /** A number without a needless fraction: {@code 300}, {@code 2.5}, {@code n/a}. */
+  static String plain(double value) {
+    if (Double.isFinite(value) && value == Math.rint(value)) {
+      return fixed(value, 0);
+    }
+    return Double.isFinite(value) ? trim(fixed(value, decimalsFor(value))) : "n/a";
+  }
+
   /** A ratio as a percentage with one decimal: {@code 87.3 %}. */
   static String percent(double ratio) {
     return fixed(ratio * 100, 1) + " %";

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import org.aifactory.metrics.MetricStats;
 
 /** Pretty-printed JSON with a fixed layout: two-space indent, {@code "key": value}, "\n" lines. */
 final class Json {
@@ -37,6 +38,28 @@ final class Json {
       throw new UncheckedIOException(e); // a StringWriter does not fail
     }
     return out.append('\n').toString();
+  }
+
+  /**
+   * Writes {@code {"mean": …, "sd": …, "ci95": …, "n": …}}; a mean, sd or half-width that is not
+   * finite is {@code null}. The mean of a count stays a double.
+   */
+  static void stats(JsonGenerator g, MetricStats s) throws IOException {
+    g.writeStartObject();
+    g.writeFieldName("mean");
+    number(g, Formats.number(s.mean()));
+    g.writeFieldName("sd");
+    number(g, Formats.number(s.sd()));
+    g.writeFieldName("ci95");
+    number(g, Formats.number(s.ci95()));
+    g.writeNumberField("n", s.n());
+    g.writeEndObject();
+  }
+
+  /** Writes {@code name: number}, {@code null} when {@code formatted} is. */
+  static void field(JsonGenerator g, String name, String formatted) throws IOException {
+    g.writeFieldName(name);
+    number(g, formatted);
   }
 
   /** Writes a pre-formatted number, or {@code null} when there is none. */

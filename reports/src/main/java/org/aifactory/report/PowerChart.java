@@ -4,42 +4,30 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.Paint;
 import java.awt.RenderingHints;
-import java.awt.Shape;
-import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.aifactory.metrics.PowerSeries;
 import org.aifactory.metrics.PowerStats;
 import org.aifactory.metrics.RunResult;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.AxisSpace;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -53,9 +41,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 final class PowerChart {
   // First, before any AWT class (Color, Font) loads: AWT reads the property once.
   static {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
+    Charts.init();
   }
 
   static final String FILE = "power.png";
@@ -70,16 +56,6 @@ final class PowerChart {
   private static final Color BAND = new Color(0x9E, 0xCA, 0xE1);
   private static final Color WINDOW = new Color(0xD5, 0x5E, 0x00);
   private static final Color WINDOW_SHADE = new Color(0xD5, 0x5E, 0x00, 0x50);
-  private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
-  private static final Color NOTE = new Color(0xB0, 0x30, 0x00);
-
-  private static final String FONT = Font.SANS_SERIF;
-  private static final Font TITLE_FONT = new Font(FONT, Font.BOLD, 22);
-  private static final Font PLOT_TITLE_FONT = new Font(FONT, Font.BOLD, 17);
-  private static final Font SUBTITLE_FONT = new Font(FONT, Font.PLAIN, 15);
-  private static final Font AXIS_LABEL_FONT = new Font(FONT, Font.PLAIN, 16);
-  private static final Font TICK_FONT = new Font(FONT, Font.PLAIN, 14);
-  private static final Font LEGEND_FONT = new Font(FONT, Font.PLAIN, 14);
 
   /** Left axis space of both plots, so that their data areas line up. */
   private static final double AXIS_SPACE_LEFT = 90;
@@ -87,24 +63,27 @@ final class PowerChart {
   private PowerChart() {}
 
   static void write(RunResult result, Path file) throws IOException {
-    BufferedImage image = render(result);
-    try (OutputStream out = Files.newOutputStream(file);
-        ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
-      if (!ImageIO.write(image, "png", ios)) {
-        throw new IOException("no PNG writer available");
-      }
-    }
+    write(result, "", file);
+  }
+
+  /** With {@code note} (e.g. "replication 0 of 100") after the figures line; "" for none. */
+  static void write(RunResult result, String note, Path file) throws IOException {
+    Charts.writePng(render(result, note), file);
   }
 
   static BufferedImage render(RunResult result) {
+    return render(result, "");
+  }
+
+  static BufferedImage render(RunResult result, String note) {
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
       g.setPaint(Color.WHITE);
       g.fillRect(0, 0, WIDTH, HEIGHT);
-      envelopeChart(result).draw(g, new Rectangle2D.Double(0, 0, WIDTH, TOP_HEIGHT));
+      envelopeChart(result, note).draw(g, new Rectangle2D.Double(0, 0, WIDTH, TOP_HEIGHT));
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-      g.setPaint(GRID);
+      g.setPaint(Charts.GRID);
       g.drawLine(20, TOP_HEIGHT, WIDTH - 20, TOP_HEIGHT);
       windowChart(result)
           .draw(g, new Rectangle2D.Double(0, TOP_HEIGHT + 1, WIDTH, HEIGHT - TOP_HEIGHT - 1));
@@ -116,7 +95,7 @@ final class PowerChart {
 
   // ---------------------------------------------------------------- whole run
 
-  private static JFreeChart envelopeChart(RunResult r) {
+  private static JFreeChart envelopeChart(RunResult r, String note) {
     PowerSeries s = r.series();
     long horizonNanos = r.horizon().toNanos();
     List<double[]> buckets = drawnBuckets(s, horizonNanos, MAX_DRAWN_BUCKETS);
@@ -168,9 +147,9 @@ final class PowerChart {
 
     LegendItemCollection legend = new LegendItemCollection();
     legend.add(
-        bandItem(
+        Charts.bandItem(
             "Min-max site power per " + Human.duration(s.bucketNanos() / 1e9) + " bucket", BAND));
-    legend.add(lineItem("Mean site power per bucket", MEAN));
+    legend.add(Charts.lineItem("Mean site power per bucket", MEAN));
 
     long ws = s.windowStartNanos();
     long we = s.windowEndNanos();
@@ -181,7 +160,7 @@ final class PowerChart {
           new IntervalMarker(
               startH, endH, WINDOW_SHADE, new BasicStroke(1.2f), WINDOW, new BasicStroke(1.2f), 1f);
       window.setLabel("window");
-      window.setLabelFont(new Font(FONT, Font.BOLD, 13));
+      window.setLabelFont(new Font(Charts.FONT, Font.BOLD, 13));
       window.setLabelPaint(WINDOW);
       window.setLabelBackgroundColor(new Color(255, 255, 255, 0));
       boolean labelLeft = horizonHours > 0 && startH > 0.75 * horizonHours;
@@ -189,26 +168,29 @@ final class PowerChart {
       window.setLabelTextAnchor(labelLeft ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
       window.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
       plot.addDomainMarker(window);
-      legend.add(bandItem("Full-resolution window (below)", WINDOW_SHADE));
+      legend.add(Charts.bandItem("Full-resolution window (below)", WINDOW_SHADE));
     }
     plot.setFixedLegendItems(legend);
 
     JFreeChart chart =
-        chart(
+        Charts.chart(
             r.scenario()
                 + " - site power, pulse resolution "
                 + Formats.resolution(r.pulseResolution()),
             plot);
     // Subtitles go above the legend (index 0 is the legend).
-    chart.addSubtitle(0, subtitle(statsLine(r), SUBTITLE_FONT, Color.DARK_GRAY));
+    chart.addSubtitle(
+        0,
+        Charts.subtitle(
+            statsLine(r) + Charts.noteSuffix(note), Charts.SUBTITLE_FONT, Color.DARK_GRAY));
     if (!r.pulsesResolved()) {
       chart.addSubtitle(
           1,
-          subtitle(
+          Charts.subtitle(
               "Pulses are averaged: peaks, ramps and swing do not show individual iteration pulses"
                   + " (use pulse_resolution: full).",
-              SUBTITLE_FONT,
-              NOTE));
+              Charts.SUBTITLE_FONT,
+              Charts.NOTE));
     }
     return chart;
   }
@@ -328,11 +310,11 @@ final class PowerChart {
 
     XYPlot plot = plot(data, x, y, renderer);
     plot.setNoDataMessage("No full-resolution window: the run recorded no power steps in it.");
-    plot.setNoDataMessageFont(new Font(FONT, Font.ITALIC, 18));
+    plot.setNoDataMessageFont(new Font(Charts.FONT, Font.ITALIC, 18));
     plot.setNoDataMessagePaint(Color.DARK_GRAY);
     LegendItemCollection legend = new LegendItemCollection();
     legend.add(
-        lineItem(
+        Charts.lineItem(
             r.pulsesResolved()
                 ? "Site power, every step (full resolution)"
                 : "Site power, every step (iteration pulses averaged)",
@@ -348,8 +330,8 @@ final class PowerChart {
                 Human.fixed(startH, 2),
                 Human.count(n))
             : "Zoom: full-resolution window";
-    JFreeChart chart = chart(title, plot);
-    chart.getTitle().setFont(PLOT_TITLE_FONT);
+    JFreeChart chart = Charts.chart(title, plot);
+    chart.getTitle().setFont(Charts.PLOT_TITLE_FONT);
     return chart;
   }
 
@@ -361,63 +343,14 @@ final class PowerChart {
   }
 
   private static NumberAxis axis(String label) {
-    NumberAxis axis = new NumberAxis(label);
-    axis.setLabelFont(AXIS_LABEL_FONT);
-    axis.setTickLabelFont(TICK_FONT);
-    axis.setLabelPaint(Color.BLACK);
-    axis.setTickLabelPaint(Color.BLACK);
-    axis.setStandardTickUnits(new RootTickUnits());
-    return axis;
+    return Charts.axis(label);
   }
 
-  private static XYPlot plot(
-      org.jfree.data.xy.XYDataset data,
-      NumberAxis x,
-      NumberAxis y,
-      org.jfree.chart.renderer.xy.XYItemRenderer renderer) {
-    XYPlot plot = new XYPlot(data, x, y, renderer);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setOutlinePaint(Color.GRAY);
-    plot.setDomainGridlinePaint(GRID);
-    plot.setRangeGridlinePaint(GRID);
-    plot.setDomainGridlineStroke(new BasicStroke(1f));
-    plot.setRangeGridlineStroke(new BasicStroke(1f));
-    plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+  private static XYPlot plot(XYDataset data, NumberAxis x, NumberAxis y, XYItemRenderer renderer) {
+    XYPlot plot = Charts.xyPlot(data, x, y, renderer);
     AxisSpace space = new AxisSpace();
     space.setLeft(AXIS_SPACE_LEFT);
     plot.setFixedRangeAxisSpace(space);
     return plot;
-  }
-
-  private static JFreeChart chart(String title, XYPlot plot) {
-    JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, true);
-    chart.setBackgroundPaint(Color.WHITE);
-    chart.setAntiAlias(true);
-    chart.setTextAntiAlias(true);
-    chart.setPadding(new RectangleInsets(10, 10, 6, 24));
-    LegendTitle legend = chart.getLegend();
-    legend.setItemFont(LEGEND_FONT);
-    legend.setFrame(BlockBorder.NONE);
-    legend.setBackgroundPaint(Color.WHITE);
-    legend.setPosition(RectangleEdge.TOP);
-    legend.setHorizontalAlignment(HorizontalAlignment.RIGHT);
-    return chart;
-  }
-
-  private static TextTitle subtitle(String text, Font font, Paint paint) {
-    TextTitle t = new TextTitle(text, font);
-    t.setPaint(paint);
-    t.setPadding(new RectangleInsets(2, 0, 2, 0));
-    return t;
-  }
-
-  private static LegendItem bandItem(String label, Paint fill) {
-    Shape box = new Rectangle2D.Double(-9, -6, 18, 12);
-    return new LegendItem(label, null, null, null, box, fill);
-  }
-
-  private static LegendItem lineItem(String label, Paint paint) {
-    Shape line = new Line2D.Double(-10, 0, 10, 0);
-    return new LegendItem(label, null, null, null, line, new BasicStroke(2.5f), paint);
   }
 }

@@ -9,17 +9,31 @@ public final class RunReports {
   private RunReports() {}
 
   /**
-   * Writes summary.json, summary.csv, timeseries.csv, window.csv, power.png and run.json into dir
-   * (dir exists). Use {@link OutputDirectory#writeAtomically} to make them appear all at once.
+   * Writes summary.json, summary.csv, timeseries.csv, window.csv, events.csv, power.png,
+   * lost_production.png and run.json into dir (dir exists). Use {@link
+   * OutputDirectory#writeAtomically} to make them appear all at once.
    *
-   * <p>All but run.json and power.png are byte-identical for the same result.
+   * <p>All but run.json and the PNG files are byte-identical for the same result.
    */
   public static void writeAll(RunResult result, RunTimings timings, Path dir) throws IOException {
     SummaryJson.write(result, dir.resolve(SummaryJson.FILE));
     SummaryCsv.write(result, dir.resolve(SummaryCsv.FILE));
+    writeRunFiles(result, "", timings, dir);
+  }
+
+  /**
+   * The files that show one run, also written for replication 0 of a set: timeseries.csv,
+   * window.csv, events.csv, power.png, lost_production.png, and run.json (of {@code timings}).
+   *
+   * @param chartNote added to the charts' subtitles ("" for none)
+   */
+  static void writeRunFiles(RunResult result, String chartNote, RunTimings timings, Path dir)
+      throws IOException {
     TimeseriesCsv.write(result, dir.resolve(TimeseriesCsv.FILE));
     WindowCsv.write(result, dir.resolve(WindowCsv.FILE));
-    PowerChart.write(result, dir.resolve(PowerChart.FILE));
+    EventsCsv.write(result, dir.resolve(EventsCsv.FILE));
+    PowerChart.write(result, chartNote, dir.resolve(PowerChart.FILE));
+    LostProductionChart.write(result, chartNote, dir.resolve(LostProductionChart.FILE));
     RunJson.write(timings, dir.resolve(RunJson.FILE));
   }
 }

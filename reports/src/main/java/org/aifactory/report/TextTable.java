@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * A plain-text table aligned by padding: each column is as wide as its widest cell, columns are
- * separated by two spaces, and trailing blanks are trimmed. A row may end in a remark, which starts
- * in the next column but takes no part in its width; free-text lines (headings, notes) can go
- * between rows.
+ * separated by two spaces, a column blank in every row takes no space, and trailing blanks are
+ * trimmed. A row may end in a remark, which starts in the next column but takes no part in its
+ * width; free-text lines (headings, notes) can go between rows.
  */
 final class TextTable {
   enum Align {
@@ -76,10 +76,15 @@ final class TextTable {
       }
       StringBuilder line = new StringBuilder(indent);
       String[] cells = row.cells();
+      boolean first = true;
       for (int i = 0; i < cells.length; i++) {
-        if (i > 0) {
+        if (widths[i] == 0) {
+          continue;
+        }
+        if (!first) {
           line.append("  ");
         }
+        first = false;
         String pad = " ".repeat(widths[i] - cells[i].length());
         line.append(aligns[i] == Align.RIGHT ? pad + cells[i] : cells[i] + pad);
       }

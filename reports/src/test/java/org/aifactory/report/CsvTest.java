@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.aifactory.metrics.FailureLog;
 import org.aifactory.metrics.Metric;
 import org.aifactory.metrics.PowerSeries;
 import org.aifactory.metrics.RunResult;
@@ -47,6 +48,10 @@ class CsvTest {
     for (int i = 0; i < metrics.size(); i++) {
       Metric m = metrics.get(i);
       String cell = row.get(i + 3);
+      if (!Double.isFinite(m.value())) {
+        assertThat(cell).as(m.key() + " is empty").isEmpty();
+        continue;
+      }
       if (m.isCount()) {
         assertThat(cell).as(m.key()).matches("-?\\d+");
       }
@@ -96,22 +101,7 @@ class CsvTest {
   @Test
   void lastBucketCutByTheHorizon() throws Exception {
     RunResult r = Results.small(PulseResolution.FULL); // 4 buckets of 30 min over 2 h
-    RunResult cut =
-        new RunResult(
-            r.scenario(),
-            r.seed(),
-            java.time.Duration.ofMinutes(100),
-            r.pulseResolution(),
-            r.gpus(),
-            r.energyGpuJoules(),
-            r.energyItJoules(),
-            r.energyFacilityJoules(),
-            r.tokens(),
-            r.gpuHours(),
-            r.power(),
-            r.eventsProcessed(),
-            r.jobs(),
-            r.series());
+    RunResult cut = Results.with(r, r.scenario(), java.time.Duration.ofMinutes(100), r.series());
     Path file = dir.resolve("timeseries.csv");
     TimeseriesCsv.write(cut, file);
     List<CSVRecord> rows = read(file);
@@ -138,5 +128,58 @@ class CsvTest {
     Path file = dir.resolve("window.csv");
     WindowCsv.write(Results.emptyWindow(), file);
     assertThat(Files.readString(file)).isEqualTo("time_s,power_mw\n");
+  }
+
+  @Test
+  void eventsHaveOneRowPerInterruptionAndRepair() throws Exception {
+    RunResult r = Results.realistic(PulseResolution.FULL);
+    Path file = dir.resolve("events.csv");
+    EventsCsv.write(r, file);
+    List<CSVRecord> rows = read(file);
+    assertThat(rows.get(0).toList())
+        .containsExactly(
+            "time_h", "kind", "component", "cause", "job", "work_lost_gpu_h", "downtime_h");
+    List<FailureLog.Row> events = r.events();
+    assertThat(rows).hasSize(events.size() + 1);
+    long interruptions = rows.stream().filter(row -> row.get(1).equals("interruption")).count();
+    assertThat(interruptions).isEqualTo(r.interruptions());
+    assertThat(rows.stream().skip(1).map(row -> row.get(1)))
+        .allMatch(k -> k.equals("interruption") || k.equals("repair"));
+
+    CSVRecord first = rows.get(1);
+    FailureLog.Row e = events.get(0);
+    assertThat(Double.parseDouble(first.get(0))).isEqualTo(e.timeNanos() / 3.6e12);
+    assertThat(first.get(1)).isEqualTo("interruption");
+    assertThat(first.get(2)).isEqualTo(e.component());
+    assertThat(first.get(3)).isEqualTo("faulty_gpu");
+    assertThat(first.get(4)).isEqualTo("pretrain-a");
+    assertThat(Double.parseDouble(first.get(5))).isEqualTo(e.workLostGpuHours());
+    assertThat(Double.parseDouble(first.get(6))).isEqualTo(20 / 60.0);
+
+    // a repair of a system no job held has no job; one that outlived the run has no downtime
+    CSVRecord lastRepair =
+        rows.stream().filter(row -> row.get(1).equals("repair")).reduce((a, b) -> b).orElseThrow();
+    assertThat(lastRepair.get(4)).isEmpty();
+    assertThat(lastRepair.get(6)).isEmpty();
+    double previous = -1;
+    for (CSVRecord row : rows.subList(1, rows.size())) {
+      double t = Double.parseDouble(row.get(0));
+      assertThat(t).isGreaterThanOrEqualTo(previous);
+      previous = t;
+    }
+  }
+
+  @Test
+  void eventsAreDeterministicAndHeaderOnlyWithoutFailures() throws Exception {
+    Path a = dir.resolve("a.csv");
+    Path b = dir.resolve("b.csv");
+    EventsCsv.write(Results.realistic(PulseResolution.FULL), a);
+    EventsCsv.write(Results.realistic(PulseResolution.FULL), b);
+    assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+
+    Path none = dir.resolve("none.csv");
+    EventsCsv.write(Results.failureFree(PulseResolution.FULL), none);
+    assertThat(Files.readString(none))
+        .isEqualTo("time_h,kind,component,cause,job,work_lost_gpu_h,downtime_h\n");
   }
 }

@@ -3,11 +3,9 @@ package org.aifactory.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.aifactory.metrics.PowerSeries;
 import org.aifactory.metrics.RunResult;
 import org.aifactory.model.PulseResolution;
@@ -20,20 +18,14 @@ class PowerChartTest {
   private BufferedImage writeAndRead(RunResult r) throws Exception {
     Path file = dir.resolve("power.png");
     PowerChart.write(r, file);
-    byte[] bytes = Files.readAllBytes(file);
-    assertThat(bytes).startsWith(0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n');
-    BufferedImage image = ImageIO.read(file.toFile());
-    assertThat(image).isNotNull();
-    assertThat(image.getWidth()).isEqualTo(1400);
-    assertThat(image.getHeight()).isEqualTo(1000);
-    return image;
+    return Pngs.read(file, 1400, 1000);
   }
 
   @Test
   void writesAPngOfTheExpectedSize() throws Exception {
     BufferedImage image = writeAndRead(Results.realistic(PulseResolution.FULL));
     assertThat(image.getRGB(2, 2) & 0xFFFFFF).isEqualTo(0xFFFFFF); // white background
-    assertThat(distinctColours(image)).isGreaterThan(10); // something was drawn
+    assertThat(Pngs.distinctColours(image)).isGreaterThan(10); // something was drawn
   }
 
   @Test
@@ -45,7 +37,7 @@ class PowerChartTest {
   @Test
   void emptyWindowIsDrawnWithANote() throws Exception {
     BufferedImage image = writeAndRead(Results.emptyWindow());
-    assertThat(distinctColours(image)).isGreaterThan(10);
+    assertThat(Pngs.distinctColours(image)).isGreaterThan(10);
   }
 
   @Test
@@ -78,32 +70,7 @@ class PowerChartTest {
     assertThat(drawn.get(drawn.size() - 1)[1]).isEqualTo(n / 3600.0);
 
     RunResult r = Results.small(PulseResolution.FULL);
-    RunResult big =
-        new RunResult(
-            "big",
-            1,
-            Duration.ofSeconds(n),
-            PulseResolution.FULL,
-            r.gpus(),
-            r.energyGpuJoules(),
-            r.energyItJoules(),
-            r.energyFacilityJoules(),
-            r.tokens(),
-            r.gpuHours(),
-            r.power(),
-            r.eventsProcessed(),
-            r.jobs(),
-            s);
+    RunResult big = Results.with(r, "big", Duration.ofSeconds(n), s);
     PowerChart.render(big);
-  }
-
-  private static int distinctColours(BufferedImage image) {
-    java.util.Set<Integer> colours = new java.util.HashSet<>();
-    for (int y = 0; y < image.getHeight(); y += 3) {
-      for (int x = 0; x < image.getWidth(); x += 3) {
-        colours.add(image.getRGB(x, y));
-      }
-    }
-    return colours.size();
   }
 }

@@ -6,12 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.aifactory.model.PulseResolution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunReportsTest {
+  /** The files whose bytes depend only on the result. */
+  static final List<String> DETERMINISTIC =
+      List.of("summary.json", "summary.csv", "timeseries.csv", "window.csv", "events.csv");
+
   @TempDir Path dir;
 
   @Test
@@ -20,16 +25,16 @@ class RunReportsTest {
     OutputDirectory.writeAtomically(
         out,
         d -> RunReports.writeAll(Results.realistic(PulseResolution.FULL), Results.timings(), d));
-    try (Stream<Path> files = Files.list(out)) {
-      assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder(
-              "summary.json",
-              "summary.csv",
-              "timeseries.csv",
-              "window.csv",
-              "power.png",
-              "run.json");
-    }
+    assertThat(names(out))
+        .containsExactlyInAnyOrder(
+            "summary.json",
+            "summary.csv",
+            "timeseries.csv",
+            "window.csv",
+            "events.csv",
+            "power.png",
+            "lost_production.png",
+            "run.json");
     JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
     assertThat(run.get("simulation_wall_seconds").asDouble()).isEqualTo(2.5);
     assertThat(run.get("total_wall_seconds").asDouble()).isEqualTo(3.25);
@@ -40,11 +45,36 @@ class RunReportsTest {
 
     String summary = Files.readString(out.resolve("summary.json"));
     assertThat(summary).doesNotContain("wall").doesNotContain("java");
+    assertThat(Files.readAllLines(out.resolve("events.csv")))
+        .hasSize(1 + Results.realistic(PulseResolution.FULL).events().size());
+  }
+
+  @Test
+  void sameResultSameBytesAndEventsEvenWithoutFailures() throws Exception {
+    Path a = dir.resolve("a");
+    Path b = dir.resolve("b");
+    Files.createDirectories(a);
+    Files.createDirectories(b);
+    RunReports.writeAll(Results.failureFree(PulseResolution.FULL), Results.timings(), a);
+    RunReports.writeAll(Results.failureFree(PulseResolution.FULL), Results.timings(), b);
+    for (String file : DETERMINISTIC) {
+      assertThat(Files.readAllBytes(b.resolve(file)))
+          .as(file)
+          .isEqualTo(Files.readAllBytes(a.resolve(file)));
+    }
+    assertThat(Files.readAllLines(a.resolve("events.csv"))).hasSize(1);
+    assertThat(Files.exists(a.resolve("lost_production.png"))).isTrue();
   }
 
   @Test
   void timingsRate() {
     assertThat(new RunTimings(2, 3, 10).eventsPerSecond()).isEqualTo(5);
     assertThat(new RunTimings(0, 0, 10).eventsPerSecond()).isZero();
+  }
+
+  static List<String> names(Path dir) throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 }

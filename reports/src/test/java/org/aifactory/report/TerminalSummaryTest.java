@@ -2,7 +2,6 @@ package org.aifactory.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Locale;
 import org.aifactory.metrics.RunResult;
 import org.aifactory.model.PulseResolution;
 import org.junit.jupiter.api.Test;
@@ -26,11 +25,18 @@ class TerminalSummaryTest {
         .contains("2,469,135,780,245") // tokens
         .contains("Tokens per kWh facility")
         .contains("Utilisation")
-        .contains("90.0") // (compute + communication) / installed
+        .contains("84.0") // (compute + communication) / installed
+        .contains("ETTR")
+        .contains("88.9") // productive / (productive + lost work + checkpoint + restart + waiting)
         .contains("196,608.0") // installed GPU-hours
-        .contains("60.0 %  of installed")
+        .contains("80.0 %  of installed") // productive
+        .contains("54.0 %  of installed") // compute
+        .contains("lost work")
         .contains("checkpoint")
+        .contains("restart")
+        .contains("waiting")
         .contains("idle")
+        .contains("down")
         .contains("Peak")
         .contains("27.00")
         .contains("Swing")
@@ -52,6 +58,75 @@ class TerminalSummaryTest {
   }
 
   @Test
+  void failuresShowInterruptionsLostProductionAndJobs() {
+    String text =
+        TerminalSummary.render(Results.realistic(PulseResolution.FULL), Results.timings());
+    assertThat(lineWith(text, "Lost production")).startsWith("Lost production");
+    assertThat(lineWith(text, "Ideal tokens")).contains("2,663,512,853,652").contains("tokens");
+    assertThat(lineWith(text, "  Lost  ")).contains("194,377,073,407").contains("7.3 %  of ideal");
+    assertThat(lineWith(text, "incomplete iteration")).contains("3,000,000");
+    assertThat(text).contains("Lost to failures, by cause");
+    assertThat(lineWith(text, "    faulty_gpu")).contains("67,200,000,000").contains("2.5 %");
+
+    String interruptions = text.substring(text.indexOf("\nInterruptions\n"));
+    assertThat(lineWith(interruptions, "Total"))
+        .contains("39")
+        .contains("interruptions")
+        .contains("(one every 18.5 min)");
+    assertThat(lineWith(interruptions, "faulty_gpu")).contains("21").contains("53.8 %  of all");
+    assertThat(lineWith(interruptions, "planned_maintenance")).contains("2.6 %");
+    // the largest cause comes first
+    assertThat(interruptions.indexOf("faulty_gpu"))
+        .isLessThan(interruptions.indexOf("software_bug"));
+    assertThat(interruptions.indexOf("software_bug")).isLessThan(interruptions.indexOf("nic"));
+
+    assertThat(text).contains("ETTR and checkpoints by job");
+    assertThat(lineWith(text, "job  "))
+        .contains("ETTR (%)")
+        .contains("interruptions")
+        .contains("checkpoint interval")
+        .contains("MTBF (job-killing)")
+        .contains("completed (h)");
+    assertThat(lineWith(text, "pretrain-a  ")).contains("91.2").contains("23").contains("30 min");
+    assertThat(lineWith(text, "pretrain-b  "))
+        .contains("93.0")
+        .contains("25.4 min")
+        .contains("45 min")
+        .contains("10.50");
+    assertThat(text).doesNotContain("+/-");
+  }
+
+  @Test
+  void topCausesAreFiveAndTheRestIsSummedUp() {
+    RunResult r = Results.realistic(PulseResolution.FULL);
+    Figures f = Figures.of(r);
+    assertThat(f.topCauses("interruptions_by_cause.", 3))
+        .containsExactly("faulty_gpu", "software_bug", "network_switch_cable");
+    TextTable t = SummarySections.table();
+    SummarySections.interruptions(t, f);
+    String block = t.render();
+    assertThat(block).contains("faulty_gpu").contains("planned_maintenance");
+    assertThat(block).doesNotContain("other cause"); // five causes: all listed
+  }
+
+  @Test
+  void failureFreeRunsHaveNoInterruptionsAndNoFailureStates() {
+    String text =
+        TerminalSummary.render(Results.failureFree(PulseResolution.FULL), Results.timings());
+    assertThat(text)
+        .doesNotContain("Interruptions")
+        .doesNotContain("interruptions")
+        .doesNotContain("lost work")
+        .doesNotContain("restart")
+        .doesNotContain("waiting")
+        .doesNotContain("MTBF")
+        .contains("Lost production")
+        .contains("checkpoint interval")
+        .contains("ETTR");
+    assertThat(lineWith(text, "pretrain-a  ")).contains("96.3").contains("30 min");
+  }
+
+  @Test
   void averagedResolutionIsNoted() {
     String text =
         TerminalSummary.render(Results.small(PulseResolution.AVERAGED), Results.timings());
@@ -59,16 +134,10 @@ class TerminalSummaryTest {
   }
 
   @Test
-  void sameTextWhateverTheDefaultLocale() {
+  void sameTextWhateverTheDefaultLocale() throws Exception {
     RunResult r = Results.realistic(PulseResolution.FULL);
     String root = TerminalSummary.render(r, Results.timings());
-    Locale saved = Locale.getDefault();
-    try {
-      Locale.setDefault(Locale.GERMANY);
-      assertThat(TerminalSummary.render(r, Results.timings())).isEqualTo(root);
-    } finally {
-      Locale.setDefault(saved);
-    }
+    assertThat(Locales.german(() -> TerminalSummary.render(r, Results.timings()))).isEqualTo(root);
   }
 
   @Test

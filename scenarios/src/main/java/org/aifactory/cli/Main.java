@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       RunCommand.class,
+      CheckpointStudyCommand.class,
       ValidateCommand.class,
       ListCommand.class,
       BenchCommand.class,

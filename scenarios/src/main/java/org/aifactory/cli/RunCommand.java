@@ -2,12 +2,13 @@ package org.aifactory.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.aifactory.experiment.Replications;
 import org.aifactory.experiment.SingleRun;
 import org.aifactory.report.OutputDirectory;
+import org.aifactory.report.ReplicationReports;
+import org.aifactory.report.ReplicationSummary;
 import org.aifactory.report.RunReports;
 import org.aifactory.report.RunTimings;
 import org.aifactory.report.TerminalSummary;
@@ -21,69 +22,85 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a scenario and write its reports (summary.json, summary.csv, timeseries.csv,",
-      "window.csv, power.png, run.json) to an output directory, atomically."
+      "Run a scenario and write its reports to an output directory, atomically: summary.json,",
+      "summary.csv, timeseries.csv, window.csv, events.csv, power.png, lost_production.png,",
+      "run.json; with --replications R > 1 also replications.csv, and summary.json gives every",
+      "metric as mean, sd, 95 % confidence half-width and n."
     })
 final class RunCommand implements Callable<Integer> {
   @Mixin ScenarioOptions scenarioOptions;
 
+  @Mixin OutputOptions output;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
-      names = {"-o", "--out"},
-      paramLabel = "DIR",
-      description = "Output directory. Default: out/<scenario name>.")
-  String out;
-
-  @Option(names = "--no-progress", description = "Never show a progress bar.")
-  boolean noProgress;
+      names = {"-r", "--replications"},
+      paramLabel = "R",
+      description = "Independent replications (default: the scenario's 'replications', else 1).")
+  Integer replications;
 
   @Option(
-      names = {"-q", "--quiet"},
-      description = "Print only where the reports are, not the summary table.")
-  boolean quiet;
+      names = {"-t", "--threads"},
+      paramLabel = "T",
+      description =
+          "Threads for replications (default: the machine's processors). Results do not depend on it.")
+  Integer threads;
 
   @Override
   public Integer call() throws Exception {
     long t0 = System.nanoTime();
     Scenario scenario = scenarioOptions.load();
-    Path target = outputDirectory(scenario);
-    PrintWriter err = spec.commandLine().getErr();
+    int reps = replications != null ? replications : scenario.replications();
+    if (reps < 1) {
+      throw new UserException("--replications must be at least 1");
+    }
+    int workers = Threads.resolve(threads);
+    Path target = output.directory(scenario.name());
     PrintWriter out = spec.commandLine().getOut();
-    SingleRun.Outcome outcome;
-    try (ConsoleProgress progress =
-        new ConsoleProgress(
-            "simulating " + scenario.name(), "h", 3_600_000_000_000L, err, !noProgress)) {
-      outcome = SingleRun.run(scenario, progress);
-    }
-    RunTimings timings =
-        new RunTimings(
-            outcome.timings().simulationWallSeconds(),
-            (System.nanoTime() - t0) / 1e9,
-            outcome.result().eventsProcessed());
-    try {
-      OutputDirectory.writeAtomically(
-          target, dir -> RunReports.writeAll(outcome.result(), timings, dir));
-    } catch (IOException e) {
-      throw new UserException("cannot write reports to " + target + ": " + e.getMessage());
-    }
-    if (!quiet) {
-      out.print(TerminalSummary.render(outcome.result(), timings));
+    PrintWriter err = spec.commandLine().getErr();
+    if (reps == 1) {
+      SingleRun.Outcome outcome;
+      try (ConsoleProgress progress =
+          new ConsoleProgress(
+              "simulating " + scenario.name(), "h", 3_600_000_000_000L, err, output.progress())) {
+        outcome = SingleRun.run(scenario, progress);
+      }
+      RunTimings timings =
+          timings(
+              outcome.timings().simulationWallSeconds(), t0, outcome.result().eventsProcessed());
+      write(target, dir -> RunReports.writeAll(outcome.result(), timings, dir));
+      if (!output.quiet()) {
+        out.print(TerminalSummary.render(outcome.result(), timings));
+      }
+    } else {
+      Replications.Result result;
+      try (ConsoleProgress progress =
+          new ConsoleProgress(
+              scenario.name() + " x" + reps, "replications", 1, err, output.progress())) {
+        result =
+            Replications.run(
+                scenario.name(), scenario.factory(), scenario.run(), reps, workers, progress);
+      }
+      RunTimings timings = timings(result.simulationWallSeconds(), t0, result.eventsProcessed());
+      write(target, dir -> ReplicationReports.writeAll(result.set(), timings, dir));
+      if (!output.quiet()) {
+        out.print(ReplicationSummary.render(result.set(), timings));
+      }
     }
     out.println("Reports written to " + target + "/");
     return Main.EXIT_OK;
   }
 
-  private Path outputDirectory(Scenario scenario) {
-    Path target;
+  private static RunTimings timings(double simSeconds, long t0, long events) {
+    return new RunTimings(simSeconds, (System.nanoTime() - t0) / 1e9, events);
+  }
+
+  static void write(Path target, OutputDirectory.DirectoryWriter writer) {
     try {
-      target = out != null ? Path.of(out) : Path.of("out", scenario.name());
-    } catch (InvalidPathException e) {
-      throw new UserException("--out: not a valid path: " + out);
+      OutputDirectory.writeAtomically(target, writer);
+    } catch (IOException e) {
+      throw new UserException("cannot write reports to " + target + ": " + e.getMessage());
     }
-    if (Files.exists(target) && !Files.isDirectory(target)) {
-      throw new UserException("--out: " + target + " exists and is not a directory");
-    }
-    return target;
   }
 }

@@ -37,7 +37,7 @@ final class ScenarioOptions {
   Scenario load() throws ScenarioException {
     Scenario s = new ScenarioLoader().load(scenario, overrides);
     if (seed != null) {
-      s = new Scenario(s.name(), s.description(), s.source(), s.factory(), s.run().withSeed(seed));
+      s = s.withRun(s.run().withSeed(seed));
     }
     return s;
   }

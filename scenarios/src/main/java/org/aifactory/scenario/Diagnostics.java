@@ -21,6 +21,16 @@ final class Diagnostics {
     errors.add(new ScenarioError(at.file(), at.line(), at.column(), path, message));
   }
 
+  /** Adds an error found elsewhere (e.g. while binding a variant). */
+  void add(ScenarioError error) {
+    errors.add(error);
+  }
+
+  /** The errors reported so far, in the order reported. */
+  List<ScenarioError> errors() {
+    return List.copyOf(errors);
+  }
+
   boolean hasErrors() {
     return !errors.isEmpty();
   }

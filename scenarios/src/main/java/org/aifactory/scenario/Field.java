@@ -1,14 +1,22 @@
 package org.aifactory.scenario;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One key of a map being bound, which may be absent. The typed readers return empty when the key is
  * absent or null, or when its value is wrong (then the error has been reported).
  */
 final class Field {
+  private static final Map<String, Boolean> BOOLEANS =
+      ordered(List.of("true", "false"), Boolean::valueOf);
+
   private final String path;
   private final String key;
   private final Location parentLocation;
@@ -27,8 +35,9 @@ final class Field {
     this.diagnostics = diagnostics;
   }
 
+  /** Reads a scalar's text as a value, or says what is wrong with it. */
   @FunctionalInterface
-  private interface Parser<T> {
+  interface Parser<T> {
     T parse(String text) throws ValueException;
   }
 
@@ -36,9 +45,28 @@ final class Field {
     return path;
   }
 
+  /** The key, as written in its map. */
+  String key() {
+    return key;
+  }
+
+  /**
+   * Fields in the order their keys were written: by line and column, those in the file before those
+   * given by {@code --set}.
+   */
+  static final Comparator<Field> WRITTEN_ORDER =
+      Comparator.comparing((Field f) -> f.keyLocation().file().equals(Location.OVERRIDE_FILE))
+          .thenComparingInt(f -> f.keyLocation().line())
+          .thenComparingInt(f -> f.keyLocation().column());
+
   /** Whether the key is given with a non-null value. */
   boolean isPresent() {
     return entry != null && !(entry.value() instanceof YamlScalar s && s.isNull());
+  }
+
+  /** Whether the key is written with an empty value ({@code key:}, {@code ~}, {@code null}). */
+  boolean isEmptyValue() {
+    return entry != null && !isPresent();
   }
 
   /** Reports the key as missing (or empty) if it is; {@code expected} says what it should be. */
@@ -55,6 +83,11 @@ final class Field {
   /** Where the value is; where its map is if the key is absent. */
   Location location() {
     return entry != null ? entry.value().location() : parentLocation;
+  }
+
+  /** Where the key is written; where its map is if the key is absent. */
+  Location keyLocation() {
+    return entry != null ? entry.keyLocation() : parentLocation;
   }
 
   Optional<YamlNode> node() {
@@ -86,6 +119,31 @@ final class Field {
     return parse(Dimension.DURATION.expected(), text -> Values.duration(text, bound));
   }
 
+  /** A duration as double seconds, without the clock's 292-year limit (see {@link Values}). */
+  Optional<Double> seconds(Bound bound) {
+    return seconds(bound, Dimension.DURATION.expected());
+  }
+
+  /** As {@link #seconds(Bound)}; {@code expected} is reported if the value is not a scalar. */
+  Optional<Double> seconds(Bound bound, String expected) {
+    return parse(expected, text -> Values.seconds(text, bound));
+  }
+
+  /** A rate {@code <count> per <duration>}, as the mean time between events in seconds. */
+  Optional<Double> rateMeanSeconds() {
+    return parse(Values.RATE_EXPECTED, Values::rateMeanSeconds);
+  }
+
+  /** A plain number > 0; {@code expected} describes it, e.g. "a number > 0". */
+  Optional<Double> positiveNumber(String expected) {
+    return parse(expected, text -> Values.positiveNumber(text, expected));
+  }
+
+  /** {@code true} or {@code false}. */
+  Optional<Boolean> bool() {
+    return choice(BOOLEANS);
+  }
+
   /** A power in watts. */
   Optional<Double> power(Bound bound) {
     return parse(Dimension.POWER.expected(), text -> Values.power(text, bound));
@@ -93,6 +151,19 @@ final class Field {
 
   Optional<Double> fraction() {
     return parse(Values.FRACTION_EXPECTED, Values::fraction);
+  }
+
+  /** An amount of US dollars >= 0: {@code 500} or {@code $500}. */
+  Optional<Double> money() {
+    return parse(Values.MONEY_EXPECTED, Values::money);
+  }
+
+  /**
+   * The scalar read by {@code parser}; {@code expected} is reported if the value is not a scalar.
+   * For values particular to one binder.
+   */
+  <T> Optional<T> value(String expected, Parser<T> parser) {
+    return parse(expected, parser);
   }
 
   /** A plain number at least {@code min}; {@code expected} describes it, e.g. "a number >= 1". */
@@ -143,6 +214,15 @@ final class Field {
     diagnostics.error(
         node.get().location(), path, "expected " + expected + ", got " + node.get().describe());
     return Optional.empty();
+  }
+
+  /** The choices {@code keys}, each mapped by {@code value}, in that order (for messages). */
+  static <E> Map<String, E> ordered(List<String> keys, Function<String, E> value) {
+    Map<String, E> map = new LinkedHashMap<>();
+    for (String key : keys) {
+      map.put(key, value.apply(key));
+    }
+    return Collections.unmodifiableMap(map);
   }
 
   private static String checkName(String text) throws ValueException {

@@ -8,6 +8,9 @@ import java.util.Optional;
  * read as YAML ({@code 30 min}, {@code [1, 2]}, {@code {interval: 2 h, ...}}); a path may create
  * map keys that are missing, and selects list elements by index ({@code clusters[0]}) or by name
  * ({@code workloads[llama3-405b]}). Errors are reported at {@code --set:<n>:<column>}.
+ *
+ * <p>The same machinery applies the overrides a variant writes in its {@code set} map ({@link
+ * #set}): the path is then a key of the file, and errors are reported where it is written.
  */
 final class Overrides {
   private final Diagnostics diagnostics;
@@ -44,7 +47,33 @@ final class Overrides {
       return;
     }
     Optional<YamlNode> value = readValue(argument.substring(equals + 1), line, equals + 2, path);
-    value.ifPresent(v -> new Setter(line, v).set(root, segments));
+    value.ifPresent(
+        v -> new Setter(new Location(Location.OVERRIDE_FILE, line, 1), v, "").set(root, segments));
+  }
+
+  /**
+   * Puts {@code value} at {@code path}, exactly as {@code --set path=value} would.
+   *
+   * @param pathAt where the path's first character is written (its segments are located from it)
+   * @param pathPrefix written before the paths of errors, e.g. {@code variants[1].set}
+   */
+  void set(YamlMap root, String path, Location pathAt, YamlNode value, String pathPrefix) {
+    if (path.isBlank()) {
+      diagnostics.error(
+          pathAt, pathPrefix, "expected a field path, e.g. power.ups.design, got '" + path + "'");
+      return;
+    }
+    List<PathSegment> segments;
+    try {
+      segments = PathSegment.parse(path, pathAt.column());
+    } catch (PathSegment.SyntaxException e) {
+      diagnostics.error(
+          new Location(pathAt.file(), pathAt.line(), e.column()),
+          FieldPath.key(pathPrefix, path),
+          e.getMessage());
+      return;
+    }
+    new Setter(pathAt, value, pathPrefix).set(root, segments);
   }
 
   /** The value as a YAML node located within the argument; empty after a YAML syntax error. */
@@ -67,16 +96,29 @@ final class Overrides {
 
   /** Walks one override's path, creating missing map keys, and puts the value at its end. */
   private final class Setter {
-    private final int line;
+    private final Location origin;
     private final YamlNode value;
+    private final String pathPrefix;
 
-    Setter(int line, YamlNode value) {
-      this.line = line;
+    /**
+     * @param origin the file and line the path is written on (its segments have their columns)
+     * @param pathPrefix written before the paths of errors
+     */
+    Setter(Location origin, YamlNode value, String pathPrefix) {
+      this.origin = origin;
       this.value = value;
+      this.pathPrefix = pathPrefix;
     }
 
     private Location at(PathSegment segment) {
-      return new Location(Location.OVERRIDE_FILE, line, segment.column());
+      return new Location(origin.file(), origin.line(), segment.column());
+    }
+
+    private void error(int column, String path, String message) {
+      diagnostics.error(
+          new Location(origin.file(), origin.line(), column),
+          FieldPath.key(pathPrefix, path),
+          message);
     }
 
     void set(YamlMap root, List<PathSegment> segments) {
@@ -88,7 +130,6 @@ final class Overrides {
         if (segment instanceof PathSegment.Key key) {
           if (!(node instanceof YamlMap map)) {
             error(
-                line,
                 segment.column(),
                 segment.render(path),
                 describe(path, node) + ", not a map, so it has no key '" + key.name() + "'");
@@ -108,7 +149,6 @@ final class Overrides {
             PathSegment following = segments.get(next);
             if (!(following instanceof PathSegment.Key)) {
               error(
-                  line,
                   following.column(),
                   following.render(keyPath),
                   "no such element ('" + keyPath + "' is not in the scenario)");
@@ -123,7 +163,6 @@ final class Overrides {
         } else {
           if (!(node instanceof YamlList list)) {
             error(
-                line,
                 segment.column(),
                 segment.render(path),
                 describe(path, node) + ", not a list, so it has no elements");
@@ -150,7 +189,6 @@ final class Overrides {
       if (segment instanceof PathSegment.Index index) {
         if (index.index() >= list.size()) {
           error(
-              line,
               segment.column(),
               segment.render(path),
               "no such element (" + list.size() + " " + noun + ")");
@@ -163,7 +201,6 @@ final class Overrides {
       int index = names.indexOf(name);
       if (index < 0) {
         error(
-            line,
             segment.column(),
             segment.render(path),
             "no element named '"

@@ -2,16 +2,21 @@ package org.aifactory.scenario;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.aifactory.model.FactorySpec;
 import org.aifactory.model.ObservationSpec;
 import org.aifactory.model.PulseResolution;
 import org.aifactory.model.RunSpec;
 import org.aifactory.model.SpecProblem;
 import org.aifactory.model.facility.FacilitySpec;
+import org.aifactory.model.failure.FailureSpec;
 import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.HardwareCatalog;
+import org.aifactory.model.power.CostSpec;
+import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.workload.TrainingJobSpec;
 
 /**
@@ -25,15 +30,21 @@ final class ScenarioBinder {
           "description",
           "horizon",
           "seed",
+          "replications",
           "pulse_resolution",
           "facility",
           "clusters",
           "workloads",
+          "failures",
           "recording",
-          "catalog");
+          "catalog",
+          "power",
+          "costs",
+          "variants");
   static final List<String> FACILITY_KEYS = List.of("pue");
   private static final Map<String, PulseResolution> RESOLUTIONS =
-      Map.of("full", PulseResolution.FULL, "averaged", PulseResolution.AVERAGED);
+      Field.ordered(
+          List.of("full", "averaged"), r -> PulseResolution.valueOf(r.toUpperCase(Locale.ROOT)));
   private static final long DEFAULT_SEED = 1;
 
   private final Diagnostics diagnostics;
@@ -61,6 +72,11 @@ final class ScenarioBinder {
         seedField.isPresent()
             ? seedField.integer(Long.MIN_VALUE, Long.MAX_VALUE)
             : Optional.of(DEFAULT_SEED);
+    Field replicationsField = top.field("replications");
+    Optional<Integer> replications =
+        replicationsField.isPresent()
+            ? replicationsField.intValue(1, Integer.MAX_VALUE)
+            : Optional.of(1);
     Field resolutionField = top.field("pulse_resolution");
     Optional<PulseResolution> resolution =
         resolutionField.isPresent()
@@ -68,10 +84,21 @@ final class ScenarioBinder {
             : Optional.of(PulseResolution.FULL);
     Optional<FacilitySpec> facility = facility(top.field("facility"));
     HardwareCatalog catalog = new CatalogBinder(diagnostics).bind(top.field("catalog"));
+    int before = diagnostics.count();
     List<ClusterSpec> clusters = new ClusterBinder(diagnostics).bind(top.field("clusters"));
+    OptionalInt systems =
+        diagnostics.count() == before
+            ? OptionalInt.of(clusters.stream().mapToInt(ClusterSpec::systemCount).sum())
+            : OptionalInt.empty();
     List<TrainingJobSpec> workloads = new WorkloadBinder(diagnostics).bind(top.field("workloads"));
+    Optional<FailureSpec> failures = new FailureBinder(diagnostics).bind(top.field("failures"));
     Optional<ObservationSpec> observation =
         new RecordingBinder(diagnostics).bind(top.field("recording"), horizon);
+    Optional<Optional<PowerSystemSpec>> power =
+        new PowerBinder(diagnostics).bind(top.field("power"), systems);
+    Optional<CostSpec> costs = new CostBinder(diagnostics).bind(top.field("costs"));
+    VariantBinder variantBinder = new VariantBinder(diagnostics);
+    List<VariantBinder.Draft> drafts = variantBinder.read(top.field("variants"), top.map());
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
@@ -79,7 +106,9 @@ final class ScenarioBinder {
         diagnostics.construct(
             root.location(),
             "",
-            () -> new FactorySpec(catalog, facility.get(), clusters, workloads));
+            () ->
+                new FactorySpec(
+                    catalog, facility.get(), clusters, workloads, failures.get(), power.get()));
     Optional<RunSpec> run =
         diagnostics.construct(
             root.location(),
@@ -95,7 +124,23 @@ final class ScenarioBinder {
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
-    return Optional.of(new Scenario(name.get(), description, source, factory.get(), run.get()));
+    List<ScenarioVariant> variants = variantBinder.bind(drafts, source);
+    if (diagnostics.hasErrors()) {
+      return Optional.empty();
+    }
+    return diagnostics.construct(
+        root.location(),
+        "",
+        () ->
+            new Scenario(
+                name.get(),
+                description,
+                source,
+                factory.get(),
+                run.get(),
+                replications.get(),
+                costs.get(),
+                variants));
   }
 
   private Optional<FacilitySpec> facility(Field field) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,12 +20,22 @@ final class Values {
 
   static final String FRACTION_EXPECTED = "a fraction between 0 and 1 (e.g. 0.7 or 70 %)";
 
+  static final String MONEY_EXPECTED = "an amount of US dollars >= 0 (e.g. 500 or $500)";
+
   /** The simulation clock is a 64-bit count of nanoseconds (about 292 years). */
   private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
 
   private static final BigDecimal ONE_HUNDRED = BigDecimal.valueOf(100);
 
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d(?:_?\\d)*");
+
+  static final String RATE_EXPECTED =
+      "a rate: a number of failures per duration (e.g. 6.5 per 1000 d)";
+
+  /** {@code <count> per <duration>}, e.g. {@code 6.5 per 1000 d}. */
+  private static final Pattern RATE = Pattern.compile("(\\S.*?)\\s+per\\s+(\\S.*)");
+
+  private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000);
 
   /** Common ways of writing a unit that are not accepted, and the accepted symbol. */
   private static final Map<String, String> ALIASES =
@@ -74,6 +85,63 @@ final class Values {
           "'" + written + "' is shorter than the clock's resolution of 1 ns (it would round to 0)");
     }
     return Duration.ofNanos(nanos.longValueExact());
+  }
+
+  /**
+   * A duration in seconds, as a double: no 292-year limit, for times to failure (one GPU's mean
+   * time to failure can be centuries). A non-zero duration must be at least 1 ns.
+   */
+  static double seconds(String text, Bound bound) throws ValueException {
+    String written = text.strip();
+    BigDecimal nanos = measured(written, Dimension.DURATION, bound);
+    double seconds = nanos.divide(NANOS_PER_SECOND).doubleValue();
+    if (!Double.isFinite(seconds)) {
+      throw new ValueException("'" + written + "' is out of range for a duration");
+    }
+    if (nanos.signum() != 0 && nanos.compareTo(BigDecimal.ONE) < 0) {
+      throw new ValueException("'" + written + "' is shorter than the clock's resolution of 1 ns");
+    }
+    return seconds;
+  }
+
+  /**
+   * A rate written {@code <count> per <duration>} ({@code 6.5 per 1000 d}, {@code 2 per y}; a bare
+   * unit after {@code per} means one of it), as the mean time between events in seconds: duration /
+   * count.
+   */
+  static double rateMeanSeconds(String text) throws ValueException {
+    String written = text.strip();
+    Matcher m = RATE.matcher(written);
+    if (!m.matches()) {
+      throw new ValueException("expected " + RATE_EXPECTED + ", got '" + written + "'");
+    }
+    String countText = m.group(1).strip();
+    String perText = m.group(2).strip();
+    Optional<Quantity> count = Quantity.parse(countText);
+    if (Quantity.isNonFinite(countText) || count.isEmpty() || !count.get().unitText().isEmpty()) {
+      throw new ValueException(
+          "expected "
+              + RATE_EXPECTED
+              + ", got '"
+              + written
+              + "': '"
+              + countText
+              + "' is not a plain number");
+    }
+    if (count.get().number().signum() <= 0) {
+      throw new ValueException(
+          "expected a rate > 0, got '" + written + "' (to remove a cause, give it an empty value)");
+    }
+    Optional<Unit> bareUnit = Unit.bySymbol(perText);
+    if (bareUnit.isPresent() && bareUnit.get().dimension() == Dimension.DURATION) {
+      perText = "1 " + perText;
+    }
+    double perSeconds = seconds(perText, Bound.POSITIVE);
+    double mean = perSeconds / count.get().number().doubleValue();
+    if (!Double.isFinite(mean) || !(mean >= 1e-9)) {
+      throw new ValueException("'" + written + "' is out of range for a rate");
+    }
+    return mean;
   }
 
   /** A power such as {@code 1.5 MW}, in watts. */
@@ -130,6 +198,59 @@ final class Values {
     }
     if (value < min) {
       throw new ValueException("expected " + expected + ", got '" + written + "'");
+    }
+    return value;
+  }
+
+  /**
+   * An amount of US dollars >= 0: a plain number, optionally after {@code $} ({@code 25_000},
+   * {@code $2.5}). What it is per (kW, unit, MWh) is said by the key, so it has no unit.
+   */
+  static double money(String text) throws ValueException {
+    String written = text.strip();
+    String number = written.startsWith("$") ? written.substring(1).strip() : written;
+    if (number.matches("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?")) {
+      throw new ValueException(
+          "expected "
+              + MONEY_EXPECTED
+              + ", got '"
+              + written
+              + "': write thousands without commas, e.g. "
+              + number.replace(",", "_")
+              + " or "
+              + number.replace(",", ""));
+    }
+    if (Quantity.isNonFinite(number)) {
+      throw new ValueException(
+          "expected " + MONEY_EXPECTED + ", got '" + written + "', which is not a finite number");
+    }
+    Optional<Quantity> q = Quantity.parse(number);
+    if (q.isEmpty()) {
+      throw new ValueException("expected " + MONEY_EXPECTED + ", got '" + written + "'");
+    }
+    if (!q.get().unitText().isEmpty()) {
+      throw new ValueException(
+          "expected "
+              + MONEY_EXPECTED
+              + " without a unit (the key says what it is per), got '"
+              + written
+              + "'");
+    }
+    double value = q.get().number().doubleValue();
+    if (!Double.isFinite(value)) {
+      throw new ValueException("'" + written + "' is out of range");
+    }
+    if (q.get().number().signum() < 0) {
+      throw new ValueException("expected " + MONEY_EXPECTED + ", got '" + written + "'");
+    }
+    return value;
+  }
+
+  /** A plain number (no unit) greater than 0, e.g. a scale factor. */
+  static double positiveNumber(String text, String expected) throws ValueException {
+    double value = number(text, 0, expected);
+    if (value == 0) {
+      throw new ValueException("expected " + expected + ", got '" + text.strip() + "'");
     }
     return value;
   }

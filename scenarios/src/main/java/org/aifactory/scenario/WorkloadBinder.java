@@ -2,9 +2,13 @@ package org.aifactory.scenario;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.aifactory.model.workload.CheckpointPolicy;
 import org.aifactory.model.workload.CheckpointSpec;
 import org.aifactory.model.workload.IterationProfile;
 import org.aifactory.model.workload.TrainingJobSpec;
@@ -21,10 +25,24 @@ final class WorkloadBinder {
           "start",
           "iteration",
           "tokens_per_iteration",
-          "checkpoint");
+          "checkpoint",
+          "restart",
+          "work");
   static final List<String> ITERATION_KEYS =
       List.of("period", "compute_fraction", "compute_power", "communication_power");
-  static final List<String> CHECKPOINT_KEYS = List.of("interval", "duration", "power");
+  static final List<String> CHECKPOINT_KEYS = List.of("interval", "duration", "power", "policy");
+  static final List<String> WORK_KEYS = List.of("iterations", "tokens");
+  static final Map<String, CheckpointPolicy> POLICIES =
+      Field.ordered(
+          List.of("fixed", "young", "daly"),
+          p -> CheckpointPolicy.valueOf(p.toUpperCase(Locale.ROOT)));
+
+  /*
+   * The interval of a young or daly checkpoint policy when none is written. It is used only if
+   * nothing can kill the job (then there is no optimum to compute): OpenDC's default interval,
+   * 1 h (ANCHORS.md §3).
+   */
+  static final Duration DEFAULT_OPTIMAL_POLICY_INTERVAL = Duration.ofHours(1);
 
   private final Diagnostics diagnostics;
 
@@ -82,13 +100,23 @@ final class WorkloadBinder {
         checkpointField.isPresent()
             ? checkpoint(checkpointField).map(Optional::of)
             : Optional.of(Optional.empty());
+    Field restartField = job.field("restart");
+    Optional<Duration> restart =
+        restartField.isPresent()
+            ? restartField.duration(Bound.NON_NEGATIVE)
+            : Optional.of(TrainingJobSpec.DEFAULT_RESTART);
+    Field workField = job.field("work");
+    Optional<OptionalLong> work =
+        workField.isPresent() ? work(workField, tokens) : Optional.of(OptionalLong.empty());
     if (name.isEmpty()
         || cluster.isEmpty()
         || gpus.isEmpty()
         || start.isEmpty()
         || iteration.isEmpty()
         || tokens.isEmpty()
-        || checkpoint.isEmpty()) {
+        || checkpoint.isEmpty()
+        || restart.isEmpty()
+        || work.isEmpty()) {
       return Optional.empty();
     }
     return diagnostics.construct(
@@ -102,7 +130,58 @@ final class WorkloadBinder {
                 start.get(),
                 iteration.get(),
                 tokens.get(),
-                checkpoint.get()));
+                checkpoint.get(),
+                restart.get(),
+                work.get()));
+  }
+
+  /**
+   * {@code work: {iterations: N}} or {@code {tokens: T}} (T / tokens_per_iteration, rounded up), as
+   * a number of iterations.
+   *
+   * @param tokensPerIteration the job's tokens_per_iteration; empty if it is missing or wrong
+   */
+  private Optional<OptionalLong> work(Field field, Optional<Long> tokensPerIteration) {
+    Optional<MapReader> reader =
+        field.map("a map with either iterations or tokens, e.g. { tokens: 15_000_000_000_000 }");
+    if (reader.isEmpty()) {
+      return Optional.empty();
+    }
+    MapReader work = reader.get().allowOnly(WORK_KEYS);
+    Field iterationsField = work.field("iterations");
+    Field tokensField = work.field("tokens");
+    if (iterationsField.isPresent() && tokensField.isPresent()) {
+      Field second = Collections.max(List.of(iterationsField, tokensField), Field.WRITTEN_ORDER);
+      diagnostics.error(
+          second.keyLocation(), second.path(), "give either iterations or tokens, not both");
+      return Optional.empty();
+    }
+    if (iterationsField.isPresent()) {
+      return iterationsField.integer(1, Long.MAX_VALUE).map(OptionalLong::of);
+    }
+    if (!tokensField.isPresent()) {
+      diagnostics.error(
+          work.location(),
+          work.path(),
+          "expected the work to complete: iterations (a whole number >= 1) or tokens (a whole"
+              + " number >= 1, e.g. 15_000_000_000_000)");
+      return Optional.empty();
+    }
+    Optional<Long> tokens = tokensField.integer(1, Long.MAX_VALUE);
+    if (tokens.isEmpty() || tokensPerIteration.isEmpty()) {
+      return Optional.empty();
+    }
+    long perIteration = tokensPerIteration.get();
+    if (perIteration == 0) {
+      diagnostics.error(
+          tokensField.location(),
+          tokensField.path(),
+          "cannot turn tokens into iterations: tokens_per_iteration is 0; give work.iterations"
+              + " instead");
+      return Optional.empty();
+    }
+    long t = tokens.get();
+    return Optional.of(OptionalLong.of(t / perIteration + (t % perIteration == 0 ? 0 : 1)));
   }
 
   private Optional<IterationProfile> iteration(Field field) {
@@ -160,11 +239,25 @@ final class WorkloadBinder {
       return Optional.empty();
     }
     MapReader checkpoint = reader.get().allowOnly(CHECKPOINT_KEYS);
-    Optional<Duration> interval =
-        checkpoint
-            .field("interval")
-            .required("training time between checkpoints, e.g. 1 h")
-            .duration(Bound.POSITIVE);
+    Field policyField = checkpoint.field("policy");
+    Optional<CheckpointPolicy> policy =
+        policyField.isPresent()
+            ? policyField.choice(POLICIES)
+            : Optional.of(CheckpointPolicy.FIXED);
+    Field intervalField = checkpoint.field("interval");
+    Optional<Duration> interval;
+    if (intervalField.isPresent()) {
+      interval = intervalField.duration(Bound.POSITIVE);
+    } else if (policy.isEmpty()) {
+      interval = Optional.empty(); // the policy is wrong (reported): is an interval needed?
+    } else if (policy.get() == CheckpointPolicy.FIXED) {
+      intervalField.required(
+          "training time between checkpoints, e.g. 1 h; it may be left out only with policy"
+              + " young or daly");
+      interval = Optional.empty();
+    } else {
+      interval = Optional.of(DEFAULT_OPTIMAL_POLICY_INTERVAL);
+    }
     Optional<Duration> duration =
         checkpoint
             .field("duration")
@@ -175,12 +268,12 @@ final class WorkloadBinder {
             .field("power")
             .required("GPU power while checkpointing, as a fraction of TDP, e.g. 0.15")
             .fraction();
-    if (interval.isEmpty() || duration.isEmpty() || power.isEmpty()) {
+    if (policy.isEmpty() || interval.isEmpty() || duration.isEmpty() || power.isEmpty()) {
       return Optional.empty();
     }
     return diagnostics.construct(
         checkpoint.location(),
         checkpoint.path(),
-        () -> new CheckpointSpec(interval.get(), duration.get(), power.get()));
+        () -> new CheckpointSpec(interval.get(), duration.get(), power.get(), policy.get()));
   }
 }

@@ -23,6 +23,15 @@ final class YamlList implements YamlNode {
     return "a list";
   }
 
+  @Override
+  public YamlList copy() {
+    YamlList copy = new YamlList(location);
+    for (YamlNode item : items) {
+      copy.add(item.copy());
+    }
+    return copy;
+  }
+
   List<YamlNode> items() {
     return Collections.unmodifiableList(items);
   }

@@ -42,6 +42,20 @@ final class YamlMap implements YamlNode {
     entries.put(entry.key(), entry);
   }
 
+  /** Removes the entry of {@code key}, if there is one. */
+  void remove(String key) {
+    entries.remove(key);
+  }
+
+  @Override
+  public YamlMap copy() {
+    YamlMap copy = new YamlMap(location);
+    for (YamlEntry entry : entries.values()) {
+      copy.put(entry.copy());
+    }
+    return copy;
+  }
+
   Collection<YamlEntry> entries() {
     return Collections.unmodifiableCollection(entries.values());
   }

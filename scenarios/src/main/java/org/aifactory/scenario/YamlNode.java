@@ -8,4 +8,7 @@ sealed interface YamlNode permits YamlMap, YamlList, YamlScalar {
 
   /** What the node is, for messages: "a map", "a list", "'5 s'", "an empty value". */
   String describe();
+
+  /** A deep copy (maps and lists are mutable: overrides change them), with the same locations. */
+  YamlNode copy();
 }

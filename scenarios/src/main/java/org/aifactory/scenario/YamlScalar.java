@@ -13,6 +13,12 @@ record YamlScalar(String text, boolean isNull, Location location) implements Yam
     return new YamlScalar("", true, location);
   }
 
+  /** Scalars are immutable: the scalar itself. */
+  @Override
+  public YamlScalar copy() {
+    return this;
+  }
+
   @Override
   public String describe() {
     return isNull ? "an empty value" : "'" + text + "'";

@@ -28,6 +28,9 @@ final class YamlTreeReader {
   private final Positions positions;
   private final Diagnostics diagnostics;
 
+  /** The lines of the text being read, to tell quoted keys. */
+  private String[] lines = new String[0];
+
   YamlTreeReader(Positions positions, Diagnostics diagnostics) {
     this.positions = positions;
     this.diagnostics = diagnostics;
@@ -45,6 +48,7 @@ final class YamlTreeReader {
    * @param basePath field path of the root, used in messages about duplicate keys
    */
   Optional<YamlNode> read(String text, String basePath) {
+    lines = text.split("\\R", -1);
     try (YAMLParser parser = factory.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -100,7 +104,9 @@ final class YamlTreeReader {
     YamlMap map = new YamlMap(at);
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
-      Location keyAt = at(parser.currentTokenLocation());
+      JsonLocation keyToken = parser.currentTokenLocation();
+      Location keyAt = at(keyToken);
+      Location keyTextAt = isQuoted(keyToken) ? at(keyToken, 1) : keyAt;
       String keyPath = FieldPath.key(path, key);
       YamlNode value = readValue(parser, parser.nextToken(), keyPath);
       Optional<YamlEntry> first = map.entry(key);
@@ -114,7 +120,7 @@ final class YamlTreeReader {
                 + where(first.get().keyLocation())
                 + ")");
       } else {
-        map.put(new YamlEntry(key, keyAt, value));
+        map.put(new YamlEntry(key, keyAt, value, keyTextAt));
       }
     }
     return map;
@@ -165,9 +171,26 @@ final class YamlTreeReader {
   }
 
   private Location at(JsonLocation location) {
+    return at(location, 0);
+  }
+
+  /** The location {@code columns} characters after {@code location}. */
+  private Location at(JsonLocation location, int columns) {
     if (location == null || location.getLineNr() < 1) {
       return positions.at(1, 1);
     }
-    return positions.at(location.getLineNr(), Math.max(1, location.getColumnNr()));
+    return positions.at(location.getLineNr(), Math.max(1, location.getColumnNr()) + columns);
+  }
+
+  /** Whether a key token starts with a quote. */
+  private boolean isQuoted(JsonLocation location) {
+    if (location == null || location.getLineNr() < 1 || location.getLineNr() > lines.length) {
+      return false;
+    }
+    String line = lines[location.getLineNr() - 1];
+    int index = location.getColumnNr() - 1;
+    return index >= 0
+        && index < line.length()
+        && (line.charAt(index) == '"' || line.charAt(index) == '\'');
   }
 }

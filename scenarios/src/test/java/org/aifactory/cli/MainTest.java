@@ -149,7 +149,7 @@ class MainTest {
   void validateListHelpAndVersion() {
     Outcome v = run("validate", "llama3-405b-54d");
     assertThat(v.code()).as(v.err()).isZero();
-    assertThat(v.out()).contains("OK").contains("16,384 GPUs");
+    assertThat(v.out()).contains("OK").contains("16,512 GPUs");
     Outcome l = run("list");
     assertThat(l.code()).isZero();
     assertThat(l.out()).contains("default").contains("llama3-405b-54d").contains("grok4-energy");
@@ -175,6 +175,80 @@ class MainTest {
     JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
     assertThat(s.get("pue").asDouble()).isCloseTo(1.5, within(1e-12));
     assertThat(s.get("pulse_resolution").asText()).isEqualTo("averaged");
+  }
+
+  @Test
+  void replicationsGiveConfidenceIntervalsIndependentOfThreads() throws IOException {
+    Path one = tmp.resolve("r1");
+    Path two = tmp.resolve("r2");
+    String[] common = {
+      "run",
+      "llama3-405b-54d",
+      "--no-progress",
+      "-q",
+      "--replications",
+      "6",
+      "--set",
+      "pulse_resolution=averaged",
+      "--set",
+      "horizon=5 d"
+    };
+    assertThat(run(concat(common, "--out", one.toString(), "--threads", "1")).code()).isZero();
+    assertThat(run(concat(common, "--out", two.toString(), "--threads", "2")).code()).isZero();
+    for (String f :
+        new String[] {"summary.json", "summary.csv", "replications.csv", "events.csv"}) {
+      assertThat(Files.readAllBytes(two.resolve(f)))
+          .as(f)
+          .isEqualTo(Files.readAllBytes(one.resolve(f)));
+    }
+    JsonNode s = new ObjectMapper().readTree(one.resolve("summary.json").toFile());
+    assertThat(s.get("replications").asInt()).isEqualTo(6);
+    JsonNode ettr = s.get("ettr");
+    assertThat(ettr.get("n").asInt()).isEqualTo(6);
+    assertThat(ettr.get("ci95").asDouble()).isPositive();
+    assertThat(Files.readAllLines(one.resolve("replications.csv"))).hasSize(7);
+    assertThat(one.resolve("lost_production.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void checkpointStudyWritesItsReports() throws IOException {
+    Path dir = tmp.resolve("study");
+    Outcome o =
+        run(
+            "checkpoint-study",
+            "llama3-405b-54d",
+            "--no-progress",
+            "--out",
+            dir.toString(),
+            "--replications",
+            "4",
+            "--intervals",
+            "5min,15min,45min",
+            "--set",
+            "pulse_resolution=averaged",
+            "--set",
+            "horizon=4 d");
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out()).contains("Daly").contains("Young");
+    assertThat(Files.readAllLines(dir.resolve("checkpoint_study.csv"))).hasSize(4);
+    assertThat(dir.resolve("checkpoint_study.png")).isNotEmptyFile();
+    assertThat(
+            run(
+                    "checkpoint-study",
+                    "default",
+                    "--job",
+                    "nope",
+                    "--out",
+                    tmp.resolve("x").toString())
+                .code())
+        .isEqualTo(2);
+    assertThat(tmp.resolve("x")).doesNotExist();
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test

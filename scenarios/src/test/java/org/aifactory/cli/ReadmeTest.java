@@ -15,8 +15,15 @@ import org.aifactory.model.ObservationSpec;
 import org.aifactory.model.PulseResolution;
 import org.aifactory.model.RunSpec;
 import org.aifactory.model.facility.FacilitySpec;
+import org.aifactory.model.failure.FailureProfile;
+import org.aifactory.model.failure.FailureSpec;
 import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.HardwareCatalog;
+import org.aifactory.model.power.CommonCauseSpec;
+import org.aifactory.model.power.PowerSystemSpec;
+import org.aifactory.model.power.RedundancyDesign;
+import org.aifactory.model.power.RepairCrewSpec;
+import org.aifactory.model.power.UtilitySpec;
 import org.aifactory.model.workload.IterationProfile;
 import org.aifactory.model.workload.TrainingJobSpec;
 import org.junit.jupiter.api.Test;
@@ -42,6 +49,20 @@ class ReadmeTest {
                     Duration.ZERO,
                     new IterationProfile(Duration.ofSeconds(1), 0.5, 1, 0.3),
                     1,
+                    Optional.empty())),
+            new FailureSpec(FailureProfile.llama3(), Duration.ofMinutes(5), 0),
+            Optional.of(
+                new PowerSystemSpec(
+                    2,
+                    RedundancyDesign.parse("N+1"),
+                    500_000,
+                    Optional.of(RedundancyDesign.parse("N+1")),
+                    2_000_000,
+                    true,
+                    Duration.ofMinutes(30),
+                    UtilitySpec.eiaDefaults(),
+                    CommonCauseSpec.typical(),
+                    RepairCrewSpec.perUnit(),
                     Optional.empty())));
     var result =
         new FactoryRun(
@@ -52,7 +73,14 @@ class ReadmeTest {
             .complete();
     String readme = readme();
     for (Metric m : result.metrics()) {
-      assertThat(readme).as(m.key()).contains("| `" + m.key() + "` | " + m.unit() + " |");
+      // Keys with a job or cause name are documented once, with <name> and <cause>.
+      String key =
+          m.key()
+              .replaceFirst("^job\\.[^.]+\\.", "job.<name>.")
+              .replaceFirst("_by_cause\\.[^.]+$", "_by_cause.<cause>")
+              .replaceFirst(
+                  "^energy_losses_mwh\\.(ups|pdu|distribution)$", "energy_losses_mwh.<stage>");
+      assertThat(readme).as(m.key()).contains("| `" + key + "` | " + m.unit() + " |");
     }
   }
 

@@ -4,13 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.aifactory.model.PulseResolution;
+import org.aifactory.model.failure.FailureCause;
+import org.aifactory.model.failure.FailureProfile;
+import org.aifactory.model.failure.FailureSpec;
 import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.GpuType;
 import org.aifactory.model.hardware.HardwareCatalog;
 import org.aifactory.model.hardware.OtherItPower;
 import org.aifactory.model.hardware.SystemType;
+import org.aifactory.model.power.CommonCauseSpec;
+import org.aifactory.model.power.CostSpec;
+import org.aifactory.model.power.PowerChainSpec;
+import org.aifactory.model.power.PowerSystemSpec;
+import org.aifactory.model.power.RedundancyDesign;
+import org.aifactory.model.power.RepairCrewSpec;
+import org.aifactory.model.power.StageStructure;
+import org.aifactory.model.power.UtilitySpec;
+import org.aifactory.model.workload.CheckpointPolicy;
 import org.aifactory.model.workload.CheckpointSpec;
 import org.aifactory.model.workload.IterationProfile;
 import org.aifactory.model.workload.TrainingJobSpec;
@@ -46,10 +61,12 @@ class BundledScenariosTest {
     assertThat(s.run().horizon()).isEqualTo(Duration.ofDays(54));
     assertThat(s.run().seed()).isEqualTo(7);
     assertThat(s.run().pulseResolution()).isEqualTo(PulseResolution.FULL);
+    assertThat(s.replications()).isEqualTo(1);
     assertThat(s.factory().facility().pue()).isEqualTo(1.2);
     ClusterSpec cluster = s.factory().clusters().get(0);
-    assertThat(cluster).isEqualTo(new ClusterSpec("hall-a", "DGX-H100", 2048));
-    assertThat(clusterGpus(s, cluster)).isEqualTo(16_384);
+    // 2,048 systems for the job plus 16 hot spares.
+    assertThat(cluster).isEqualTo(new ClusterSpec("hall-a", "DGX-H100", 2048 + 16));
+    assertThat(clusterGpus(s, cluster)).isEqualTo(16_384 + 128);
     assertThat(s.factory().workloads())
         .containsExactly(
             new TrainingJobSpec(
@@ -59,8 +76,56 @@ class BundledScenariosTest {
                 Duration.ZERO,
                 new IterationProfile(Duration.ofMillis(5_500), 0.7, 1.0, 0.3),
                 16_777_216,
-                java.util.Optional.of(
-                    new CheckpointSpec(Duration.ofHours(1), Duration.ofMinutes(5), 0.15))));
+                Optional.of(
+                    new CheckpointSpec(
+                        Duration.ofHours(1), Duration.ofSeconds(30), 0.15, CheckpointPolicy.DALY)),
+                Duration.ofMinutes(3),
+                OptionalLong.empty()));
+    assertThat(s.factory().failures())
+        .isEqualTo(new FailureSpec(FailureProfile.llama3(), Duration.ofMinutes(1), 0));
+    assertThat(s.factory().problems()).isEmpty();
+  }
+
+  /** The job's expected unexpected interruptions in 54 days are Table 5's 419. */
+  @Test
+  void llama3ExpectsTable5sInterruptions() throws ScenarioException {
+    Scenario s = loader.load("llama3-405b-54d");
+    TrainingJobSpec job = s.factory().workloads().get(0);
+    int systems = job.gpus() / 8;
+    double perSecond = 0;
+    for (FailureCause c : s.factory().failures().profile().causes()) {
+      if (!c.planned()) {
+        double units =
+            switch (c.scope()) {
+              case GPU, NETWORK -> job.gpus();
+              case SYSTEM -> systems;
+              case JOB -> 1;
+            };
+        perSecond += units * c.ratePerUnitSecond();
+      }
+    }
+    assertThat(perSecond * s.run().horizon().toSeconds()).isCloseTo(419, within(1e-9));
+  }
+
+  @Test
+  void checkpointDemoSuitsACheckpointStudy() throws ScenarioException {
+    Scenario s = loader.load("checkpoint-demo");
+    assertThat(s.run().horizon()).isEqualTo(Duration.ofDays(14));
+    assertThat(s.run().pulseResolution()).isEqualTo(PulseResolution.AVERAGED);
+    assertThat(s.replications()).isEqualTo(10);
+    ClusterSpec cluster = s.factory().clusters().get(0);
+    TrainingJobSpec job = s.factory().workloads().get(0);
+    assertThat(job.gpus()).isEqualTo(1_024);
+    assertThat(clusterGpus(s, cluster) - job.gpus()).as("spare GPUs").isEqualTo(32);
+    assertThat(job.checkpoint())
+        .contains(
+            new CheckpointSpec(
+                Duration.ofHours(1), Duration.ofMinutes(2), 0.15, CheckpointPolicy.FIXED));
+    assertThat(job.restart()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(job.workIterations()).isEmpty();
+    FailureSpec failures = s.factory().failures();
+    assertThat(failures.profile()).isEqualTo(FailureProfile.llama3().scaled(4));
+    assertThat(failures.spareSwapTime()).isEqualTo(FailureSpec.DEFAULT_SPARE_SWAP);
     assertThat(s.factory().problems()).isEmpty();
   }
 
@@ -96,6 +161,91 @@ class BundledScenariosTest {
     assertThat(facilityGwh).isCloseTo(314.61, within(0.005));
   }
 
+  /** The rack groups' design IT load, spread as the factory run spreads it. */
+  private static double[] pathItWatts(Scenario s) {
+    PowerSystemSpec power = s.factory().power().orElseThrow();
+    ClusterSpec cluster = s.factory().clusters().get(0);
+    SystemType system = s.factory().catalog().system(cluster.systemType()).orElseThrow();
+    GpuType gpu = s.factory().catalog().gpu(system.gpuType()).orElseThrow();
+    double gpuWatts = system.gpusPerSystem() * gpu.tdpWatts();
+    double rackWatts = gpuWatts + system.otherItPower().watts(gpuWatts);
+    double[] paths = new double[power.paths()];
+    for (int r = 0; r < cluster.systemCount(); r++) {
+      paths[(int) ((long) r * power.paths() / cluster.systemCount())] += rackWatts;
+    }
+    return paths;
+  }
+
+  @Test
+  void redundancyStudyComparesFourUpsDesignsOfOneHall() throws ScenarioException {
+    Scenario s = loader.load("redundancy-study");
+    assertThat(s.run().horizon()).isEqualTo(Duration.ofDays(365));
+    assertThat(s.run().pulseResolution()).isEqualTo(PulseResolution.AVERAGED);
+    assertThat(s.replications()).isEqualTo(200);
+    assertThat(s.factory().facility().pue()).isEqualTo(1.1);
+    ClusterSpec cluster = s.factory().clusters().get(0);
+    assertThat(cluster).isEqualTo(new ClusterSpec("hall", "GB200-NVL72", 72));
+    assertThat(clusterGpus(s, cluster)).isEqualTo(5_184);
+    TrainingJobSpec job = s.factory().workloads().get(0);
+    assertThat(job.gpus()).isEqualTo(68 * 72);
+    assertThat(job.checkpoint())
+        .contains(new CheckpointSpec(Duration.ofMinutes(30), Duration.ofMinutes(1), 0.2));
+    assertThat(s.factory().failures()).isEqualTo(FailureSpec.none());
+    assertThat(s.costs()).isEqualTo(CostSpec.defaults());
+    assertThat(s.factory().problems()).isEmpty();
+
+    PowerSystemSpec power = s.factory().power().orElseThrow();
+    assertThat(power)
+        .isEqualTo(
+            new PowerSystemSpec(
+                18,
+                RedundancyDesign.N_PLUS_1,
+                1.7e6,
+                Optional.of(RedundancyDesign.N_PLUS_1),
+                2.5e6,
+                true,
+                Duration.ofMinutes(30),
+                UtilitySpec.eiaDefaults(),
+                CommonCauseSpec.typical(),
+                RepairCrewSpec.perUnit(),
+                Optional.of(Duration.ofMinutes(10))));
+    // 18 rack groups of 4 racks: a multiple of the 6 pairs of UPS systems of 4N/3.
+    assertThat(power.paths() % 6).isZero();
+    assertThat(pathItWatts(s)).containsOnly(4 * 132_000.0);
+
+    assertThat(s.variants())
+        .extracting(ScenarioVariant::name)
+        .containsExactly("N", "N+1", "2N", "4N/3");
+    List<RedundancyDesign> designs =
+        List.of(
+            RedundancyDesign.N,
+            RedundancyDesign.N_PLUS_1,
+            RedundancyDesign.TWO_N,
+            new RedundancyDesign(4, 3, 0));
+    // N = 6 modules of 1.7 MW: N, N+1, 2N = 2 x 6 and 4N/3 = 4 systems of 2, any 3 carrying.
+    List<StageStructure> structures =
+        List.of(
+            new StageStructure(1, 6, 6, 1),
+            new StageStructure(1, 7, 6, 1),
+            new StageStructure(2, 6, 6, 1),
+            new StageStructure(4, 2, 2, 3));
+    for (int i = 0; i < designs.size(); i++) {
+      ScenarioVariant variant = s.variants().get(i);
+      assertThat(variant.description()).isNotBlank();
+      Scenario v = variant.scenario();
+      PowerSystemSpec vp = v.factory().power().orElseThrow();
+      assertThat(vp.upsDesign()).isEqualTo(designs.get(i));
+      assertThat(v.run()).isEqualTo(s.run());
+      assertThat(v.costs()).isEqualTo(s.costs());
+      assertThat(v.replications()).isEqualTo(s.replications());
+      PowerChainSpec chain = vp.chain(pathItWatts(v));
+      assertThat(chain.ups().structure()).isEqualTo(structures.get(i));
+      // N+1 generators: the chain's 10.2 MW input needs 5 units of 2.5 MW.
+      assertThat(chain.generators().orElseThrow().units()).isEqualTo(6);
+      assertThat(chain.generators().orElseThrow().unitsNeeded()).isEqualTo(5);
+    }
+  }
+
   @Test
   void defaultIsASmallGb200FactoryWithIdleGpusAndCheckpoints() throws ScenarioException {
     Scenario s = loader.load("default");
@@ -112,5 +262,6 @@ class BundledScenariosTest {
     assertThat(job.tokensPerIteration()).isEqualTo(4_194_304);
     assertThat(job.checkpoint())
         .contains(new CheckpointSpec(Duration.ofMinutes(30), Duration.ofMinutes(1), 0.2));
+    assertThat(s.factory().failures()).isEqualTo(FailureSpec.none());
   }
 }

@@ -1,12 +1,25 @@
 package org.aifactory.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.aifactory.model.failure.FailureCause;
+import org.aifactory.model.failure.FailureProfile;
+import org.aifactory.model.power.CommonCauseSpec;
+import org.aifactory.model.power.CostSpec;
+import org.aifactory.model.power.PowerSystemSpec;
+import org.aifactory.model.power.RedundancyDesign;
+import org.aifactory.model.power.UpsSpec;
+import org.aifactory.model.power.UtilitySpec;
 import org.junit.jupiter.api.Test;
 
 /** README.md documents every key, unit and bundled scenario. */
@@ -25,14 +38,151 @@ class LanguageDocTest {
     keys.addAll(WorkloadBinder.TRAINING_KEYS);
     keys.addAll(WorkloadBinder.ITERATION_KEYS);
     keys.addAll(WorkloadBinder.CHECKPOINT_KEYS);
+    keys.addAll(WorkloadBinder.WORK_KEYS);
+    keys.addAll(FailureBinder.KEYS);
+    keys.addAll(FailureBinder.CAUSE_KEYS);
+    keys.addAll(FailureBinder.TIME_TO_FAILURE_KEYS);
+    keys.addAll(FailureBinder.REPAIR_KEYS);
     keys.addAll(RecordingBinder.KEYS);
     keys.addAll(CatalogBinder.KEYS);
     keys.addAll(CatalogBinder.GPU_KEYS);
     keys.addAll(CatalogBinder.SYSTEM_KEYS);
+    keys.addAll(PowerBinder.KEYS);
+    keys.addAll(PowerBinder.UPS_KEYS);
+    keys.addAll(PowerBinder.GENERATOR_KEYS);
+    keys.addAll(PowerBinder.UTILITY_KEYS);
+    keys.addAll(PowerBinder.COMMON_CAUSE_KEYS);
+    keys.addAll(CostBinder.KEYS);
+    keys.addAll(VariantBinder.KEYS);
     String doc = doc();
     assertThat(keys.stream().filter(key -> !doc.contains("| `" + key + "` |")))
         .as("keys without a row in the doc's tables")
         .isEmpty();
+  }
+
+  @Test
+  void everyChoiceIsDocumented() throws IOException {
+    String doc = doc();
+    List<String> choices = new ArrayList<>();
+    choices.addAll(WorkloadBinder.POLICIES.keySet());
+    choices.addAll(FailureBinder.SCOPES.keySet());
+    choices.addAll(FailureBinder.TIME_TO_FAILURE_DISTRIBUTIONS.keySet());
+    choices.addAll(FailureBinder.REPAIR_DISTRIBUTIONS.keySet());
+    choices.addAll(FailureProfile.builtInNames());
+    choices.addAll(PowerBinder.CHOICES);
+    choices.addAll(List.of("N", "N+1", "N+2", "2N", "2(N+1)", "4N/3"));
+    assertThat(choices.stream().filter(c -> !doc.contains("`" + c + "`")))
+        .as("choices not named in the doc")
+        .isEmpty();
+  }
+
+  /** Each cause of the llama3 profile has a row with its scope and its Table 5 count. */
+  @Test
+  void theLlama3ProfileIsDocumentedWithItsCounts() throws IOException {
+    String doc = doc();
+    double hours = 54 * 24;
+    for (FailureCause cause : FailureProfile.llama3().causes()) {
+      double units =
+          switch (cause.scope()) {
+            case GPU, NETWORK -> 16_384;
+            case SYSTEM -> 2_048;
+            case JOB -> 1;
+          };
+      long count = Math.round(units * hours * 3600 * cause.ratePerUnitSecond());
+      String scope = cause.scope().name().toLowerCase(Locale.ROOT);
+      assertThat(doc)
+          .containsPattern(
+              "\\| `"
+                  + Pattern.quote(cause.name())
+                  + "`[^|]*\\| `"
+                  + scope
+                  + "` \\| "
+                  + count
+                  + " \\|");
+    }
+  }
+
+  /** The YAML examples of the Scenario language section. */
+  private static List<String> examples() throws IOException {
+    String doc = doc();
+    String section =
+        doc.substring(doc.indexOf("## Scenario language"), doc.indexOf("## Metrics glossary"));
+    List<String> blocks = new ArrayList<>();
+    Matcher m = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(section);
+    while (m.find()) {
+      blocks.add(m.group(1));
+    }
+    return blocks;
+  }
+
+  @Test
+  void theFullExampleLoads() throws IOException, ScenarioException {
+    Scenario example = Texts.load(examples().get(0));
+    assertThat(example.name()).isEqualTo("llama3-405b-54d");
+    assertThat(example.factory().failures().profile().cause("pdu")).isPresent();
+    assertThat(example.factory().workloads().get(0).workIterations()).isPresent();
+  }
+
+  @Test
+  void theFailureExamplesLoad() throws IOException, ScenarioException {
+    List<String> failureExamples =
+        examples().stream().filter(e -> e.startsWith("failures:")).toList();
+    assertThat(failureExamples).isNotEmpty();
+    for (String example : failureExamples) {
+      assertThat(Texts.load(Texts.VALID + example).factory().failures().enabled()).isTrue();
+    }
+  }
+
+  /** The example of a section, which starts with its key. */
+  private static String example(String key) throws IOException {
+    List<String> found = examples().stream().filter(e -> e.startsWith(key + ":")).toList();
+    assertThat(found).as("examples of " + key).hasSize(1);
+    return found.get(0);
+  }
+
+  @Test
+  void thePowerExampleLoads() throws IOException, ScenarioException {
+    // The example has 18 rack groups: give the test factory 72 systems.
+    String factory = Texts.valid("count: 4", "count: 72");
+    PowerSystemSpec power = Texts.load(factory + example("power")).factory().power().orElseThrow();
+    assertThat(power.paths()).isEqualTo(18);
+    assertThat(power.upsDesign()).isEqualTo(RedundancyDesign.TWO_N);
+    assertThat(power.utility()).isEqualTo(UtilitySpec.eiaDefaults());
+  }
+
+  @Test
+  void theCostsExampleGivesTheDefaults() throws IOException, ScenarioException {
+    assertThat(Texts.load(Texts.VALID + example("costs")).costs()).isEqualTo(CostSpec.defaults());
+  }
+
+  @Test
+  void theVariantsExampleLoads() throws IOException, ScenarioException {
+    Scenario s = Texts.load(Texts.VALID + example("variants"));
+    assertThat(s.variants())
+        .extracting(ScenarioVariant::name)
+        .containsExactly("N+1", "2N", "2N-independent");
+    assertThat(s.variants().get(2).scenario().factory().power().orElseThrow().commonCause())
+        .isEqualTo(CommonCauseSpec.none());
+  }
+
+  /** Every default the power and costs tables give is the model's. */
+  @Test
+  void thePowerAndCostDefaultsAreTheModels() throws IOException {
+    String doc = doc();
+    assertThat(PowerBinder.DEFAULT_UPS_MODULE_WATTS).isEqualTo(500e3);
+    assertThat(doc).contains("| `module` | power > 0 | power | `500 kW`");
+    assertThat(PowerBinder.DEFAULT_GENERATOR_UNIT_WATTS).isEqualTo(2.5e6);
+    assertThat(doc).contains("| `unit` | power > 0 | power | `2.5 MW`");
+    assertThat(PowerBinder.DEFAULT_DESIGN).isEqualTo(RedundancyDesign.N_PLUS_1);
+    assertThat(UpsSpec.TYPICAL_BATTERY_AUTONOMY).isEqualTo(Duration.ofMinutes(10));
+    assertThat(PowerSystemSpec.DEFAULT_FACILITY_RECOVERY).isEqualTo(Duration.ofMinutes(30));
+    assertThat(UtilitySpec.EIA_SAIFI_PER_YEAR).isEqualTo(1.2);
+    assertThat(UtilitySpec.EIA_SAIDI_HOURS_PER_YEAR / UtilitySpec.EIA_SAIFI_PER_YEAR)
+        .isCloseTo(1.5, within(1e-12));
+    assertThat(UtilitySpec.MOMENTARY_EVENTS_PER_YEAR_PLACEHOLDER).isEqualTo(5);
+    assertThat(UtilitySpec.MOMENTARY_EVENT_DURATION_PLACEHOLDER).isEqualTo(Duration.ofSeconds(5));
+    assertThat(CommonCauseSpec.TYPICAL_BETA).isEqualTo(0.02);
+    assertThat(CostSpec.defaults()).isEqualTo(new CostSpec(500, 600, 25_000, 15, 0.08, 80, 2.5));
   }
 
   @Test

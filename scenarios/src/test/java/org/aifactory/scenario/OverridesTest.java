@@ -9,7 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.aifactory.model.PulseResolution;
+import org.aifactory.model.failure.FailureCause;
+import org.aifactory.model.failure.FailureProfile;
+import org.aifactory.model.failure.FailureScope;
+import org.aifactory.model.failure.FailureSpec;
+import org.aifactory.model.failure.TimeDistribution;
+import org.aifactory.model.workload.CheckpointPolicy;
 import org.aifactory.model.workload.CheckpointSpec;
 import org.aifactory.model.workload.TrainingJobSpec;
 import org.junit.jupiter.api.Test;
@@ -228,7 +235,8 @@ class OverridesTest {
                 1,
                 "nope",
                 "unknown key 'nope'; allowed keys: name, description, horizon, seed,"
-                    + " pulse_resolution, facility, clusters, workloads, recording, catalog"),
+                    + " replications, pulse_resolution, facility, clusters, workloads, failures,"
+                    + " recording, catalog, power, costs, variants"),
             set(3, 6, "seed", "expected a whole number, got 'y'"));
   }
 
@@ -240,5 +248,128 @@ class OverridesTest {
     Scenario scenario = load(text, "catalog.systems.my.box.gpus=4");
     assertThat(scenario.factory().catalog().system("my.box").orElseThrow().gpusPerSystem())
         .isEqualTo(4);
+  }
+
+  // ---- failures, policies, replications ----
+
+  private static final String WITH_LLAMA3 = VALID + "failures: { profile: llama3 }\n";
+
+  private static FailureProfile profile(Scenario scenario) {
+    return scenario.factory().failures().profile();
+  }
+
+  @Test
+  void setsTheFailureScale() throws ScenarioException {
+    assertThat(profile(load(WITH_LLAMA3, "failures.scale=2")))
+        .isEqualTo(FailureProfile.llama3().scaled(2));
+  }
+
+  @Test
+  void createsTheFailuresSection() throws ScenarioException {
+    Scenario scenario = load(VALID, "failures.profile=llama3", "failures.spare_swap_time=1 min");
+    assertThat(scenario.factory().failures())
+        .isEqualTo(new FailureSpec(FailureProfile.llama3(), Duration.ofMinutes(1), 0));
+  }
+
+  @Test
+  void scalesOneCause() throws ScenarioException {
+    FailureProfile profile = profile(load(WITH_LLAMA3, "failures.causes.software_bug.scale=3"));
+    FailureCause base = FailureProfile.llama3().cause("software_bug").orElseThrow();
+    assertThat(profile.cause("software_bug")).contains(base.scaled(3));
+    assertThat(profile.causes()).hasSize(19);
+  }
+
+  @Test
+  void aLaterOverrideOfACauseReplacesTheFilesValue() throws ScenarioException {
+    String text =
+        VALID + "failures:\n  profile: llama3\n  causes:\n    software_bug: { scale: 2 }\n";
+    FailureCause base = FailureProfile.llama3().cause("software_bug").orElseThrow();
+    assertThat(profile(load(text, "failures.causes.software_bug.scale=5")).cause("software_bug"))
+        .contains(base.scaled(5));
+  }
+
+  @Test
+  void removesAndAddsCauses() throws ScenarioException {
+    FailureProfile profile =
+        profile(
+            load(
+                WITH_LLAMA3,
+                "failures.causes.planned_maintenance=null",
+                "failures.causes.pdu={scope: system, mtbf: 20 y}"));
+    assertThat(profile.cause("planned_maintenance")).isEmpty();
+    assertThat(profile.causes()).hasSize(19);
+    assertThat(profile.causes().get(18))
+        .isEqualTo(
+            new FailureCause(
+                "pdu",
+                FailureScope.SYSTEM,
+                new TimeDistribution.Exponential(20 * 365 * 86_400.0),
+                FailureProfile.DEFAULT_REPAIR,
+                false));
+  }
+
+  @Test
+  void switchingFromMtbfToRateNeedsTheMtbfRemoved() throws ScenarioException {
+    String text = VALID + "failures:\n  causes:\n    pdu: { scope: system, mtbf: 20 y }\n";
+    assertThat(error(text, "failures.causes.pdu.rate=1 per y"))
+        .isEqualTo(
+            set(
+                1,
+                21,
+                "failures.causes.pdu.rate",
+                "give only one of mtbf, rate and time_to_failure, not mtbf and rate"));
+    assertThat(
+            profile(load(text, "failures.causes.pdu.rate=1 per y", "failures.causes.pdu.mtbf="))
+                .causes()
+                .get(0)
+                .timeToFailure())
+        .isEqualTo(new TimeDistribution.Exponential(365 * 86_400.0));
+  }
+
+  @Test
+  void aNewCauseCreatedByAnOverrideIsCheckedAsUsual() {
+    assertThat(error(VALID, "failures.causes.software_bug.scale=3"))
+        .isEqualTo(
+            set(
+                1,
+                17,
+                "failures.causes.software_bug",
+                "profile 'none' has no causes, so it is a new cause and needs scope (gpu, system,"
+                    + " network or job) and a time to failure (mtbf, rate or time_to_failure)"));
+  }
+
+  @Test
+  void setsTheCheckpointPolicy() throws ScenarioException {
+    assertThat(job(load(VALID, "workloads[0].checkpoint.policy=daly")).checkpoint())
+        .contains(
+            new CheckpointSpec(
+                Duration.ofMinutes(30), Duration.ofMinutes(1), 0.2, CheckpointPolicy.DALY));
+    assertThat(error(VALID, "workloads[job].checkpoint.policy=yung"))
+        .isEqualTo(
+            set(
+                1,
+                34,
+                "workloads[0].checkpoint.policy",
+                "unknown value 'yung' (did you mean 'young'?); allowed: fixed, young, daly"));
+  }
+
+  @Test
+  void setsRestartWorkAndReplications() throws ScenarioException {
+    Scenario scenario =
+        load(
+            VALID,
+            "workloads[0].restart=2 min",
+            "workloads[0].work.tokens=10240",
+            "replications=30");
+    assertThat(job(scenario).restart()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(job(scenario).workIterations()).isEqualTo(OptionalLong.of(10));
+    assertThat(scenario.replications()).isEqualTo(30);
+    assertThat(error(VALID, "replications=0"))
+        .isEqualTo(
+            set(
+                1,
+                14,
+                "replications",
+                "expected a whole number between 1 and 2,147,483,647, got '0'"));
   }
 }

@@ -87,8 +87,8 @@ class ScenarioErrorsTest {
                 1,
                 "horizn",
                 "unknown key 'horizn' (did you mean 'horizon'?); allowed keys: name, description,"
-                    + " horizon, seed, pulse_resolution, facility, clusters, workloads, recording,"
-                    + " catalog"));
+                    + " horizon, seed, replications, pulse_resolution, facility, clusters,"
+                    + " workloads, failures, recording, catalog, power, costs, variants"));
   }
 
   @Test
@@ -100,15 +100,16 @@ class ScenarioErrorsTest {
                 7,
                 "workloads[0].checkpoint.intervall",
                 "unknown key 'intervall' (did you mean 'interval'?); allowed keys: interval,"
-                    + " duration, power"));
+                    + " duration, power, policy"));
   }
 
   @Test
   void unknownKeyWithoutCloseMatch() {
     assertThat(error(valid("horizon: 1 h", "horizon: 1 h\ncolour: blue")).message())
         .isEqualTo(
-            "unknown key 'colour'; allowed keys: name, description, horizon, seed,"
-                + " pulse_resolution, facility, clusters, workloads, recording, catalog");
+            "unknown key 'colour'; allowed keys: name, description, horizon, seed, replications,"
+                + " pulse_resolution, facility, clusters, workloads, failures, recording, catalog, power,"
+                + " costs, variants");
   }
 
   @Test
@@ -123,7 +124,8 @@ class ScenarioErrorsTest {
                 18,
                 17,
                 "workloads[0].checkpoint",
-                "expected a map with keys interval, duration, power, or nothing, got a list"));
+                "expected a map with keys interval, duration, power, policy, or nothing, got a"
+                    + " list"));
   }
 
   @Test

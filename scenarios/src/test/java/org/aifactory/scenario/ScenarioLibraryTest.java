@@ -14,7 +14,8 @@ class ScenarioLibraryTest {
   void listsTheBundledScenariosInIndexOrderWithTheirDescriptions() {
     assertThat(ScenarioLibrary.list())
         .extracting(BundledScenario::name)
-        .containsExactly("default", "llama3-405b-54d", "grok4-energy");
+        .containsExactly(
+            "default", "llama3-405b-54d", "grok4-energy", "checkpoint-demo", "redundancy-study");
     assertThat(ScenarioLibrary.list())
         .filteredOn(b -> b.name().equals("llama3-405b-54d"))
         .extracting(BundledScenario::description)

@@ -63,7 +63,8 @@ class ScenarioLoaderTest {
     assertThat(failure("defualt").getMessage())
         .isEqualTo(
             "defualt: no such file or bundled scenario (did you mean 'default'?); bundled"
-                + " scenarios: default, llama3-405b-54d, grok4-energy");
+                + " scenarios: default, llama3-405b-54d, grok4-energy, checkpoint-demo,"
+                + " redundancy-study");
   }
 
   @Test

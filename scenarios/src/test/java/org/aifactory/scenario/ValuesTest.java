@@ -2,6 +2,7 @@ package org.aifactory.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,6 +114,43 @@ class ValuesTest {
         .hasMessage(message);
   }
 
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "500       | 500",
+        "$500      | 500",
+        "$ 2.5     | 2.5",
+        "25_000    | 25000",
+        "1e3       | 1000",
+        "0         | 0",
+      })
+  void readsMoney(String text, double dollars) throws ValueException {
+    assertThat(Values.money(text)).isEqualTo(dollars);
+  }
+
+  @ParameterizedTest(name = "money {0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "-1        | expected an amount of US dollars >= 0 (e.g. 500 or $500), got '-1'",
+        "$-1       | expected an amount of US dollars >= 0 (e.g. 500 or $500), got '$-1'",
+        "5 kW      | expected an amount of US dollars >= 0 (e.g. 500 or $500) without a unit (the"
+            + " key says what it is per), got '5 kW'",
+        "1,000.5   | expected an amount of US dollars >= 0 (e.g. 500 or $500), got '1,000.5': write"
+            + " thousands without commas, e.g. 1_000.5 or 1000.5",
+        "$         | expected an amount of US dollars >= 0 (e.g. 500 or $500), got '$'",
+        "USD 5     | expected an amount of US dollars >= 0 (e.g. 500 or $500), got 'USD 5'",
+        ".inf      | expected an amount of US dollars >= 0 (e.g. 500 or $500), got '.inf', which is"
+            + " not a finite number",
+        "1e999     | '1e999' is out of range",
+      })
+  void rejectsBadMoney(String text, String message) {
+    assertThatThrownBy(() -> Values.money(text))
+        .isInstanceOf(ValueException.class)
+        .hasMessage(message);
+  }
+
   @ParameterizedTest(name = "fraction {0}: {1}")
   @CsvSource(
       delimiter = '|',
@@ -158,5 +196,98 @@ class ValuesTest {
       value = {"80 | 80 W", "4600 | 4.6 kW", "1500000 | 1.5 MW", "2.5e9 | 2.5 GW"})
   void formatsPowers(double watts, String text) {
     assertThat(Values.formatPower(watts)).isEqualTo(text);
+  }
+
+  @ParameterizedTest(name = "{0} = {1} s")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "5.5 s     | 5.5",
+        "24 h      | 86400",
+        "400 y     | 12614400000",
+        "3.5e6 h   | 12600000000",
+        "1e9 y     | 31536000000000000",
+        "0 s       | 0",
+        "1 ns      | 1e-9",
+      })
+  void readsLongDurationsAsSeconds(String text, double seconds) throws ValueException {
+    assertThat(Values.seconds(text, Bound.NON_NEGATIVE)).isEqualTo(seconds);
+  }
+
+  @ParameterizedTest(name = "long duration {0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "400      | '400' needs a unit, e.g. '400 s'",
+        "0 y      | expected a duration > 0, got '0 y'",
+        "-1 y     | expected a duration > 0, got '-1 y'",
+        "5 W      | expected a duration (e.g. 5 s, 10 min, 54 d), got a power '5 W'",
+        "1e400 y  | '1e400 y' is out of range for a duration",
+        "0.5 ns   | '0.5 ns' is shorter than the clock's resolution of 1 ns",
+        ".inf     | expected a duration (e.g. 5 s, 10 min, 54 d), got '.inf', which is not a"
+            + " finite number",
+      })
+  void rejectsBadLongDurations(String text, String message) {
+    assertThatThrownBy(() -> Values.seconds(text, Bound.POSITIVE))
+        .isInstanceOf(ValueException.class)
+        .hasMessage(message);
+  }
+
+  @ParameterizedTest(name = "{0}: mean {1} s")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "6.5 per 1000 d  | 13292307.692307692",
+        "2 per y         | 15768000",
+        "1 per h         | 3600",
+        "0.5 per 1 h     | 7200",
+        "1e-3 per s      | 1000",
+        "  3 per  30 min | 600",
+      })
+  void readsRatesAsMeanTimes(String text, double meanSeconds) throws ValueException {
+    assertThat(Values.rateMeanSeconds(text)).isCloseTo(meanSeconds, within(1e-6));
+  }
+
+  @ParameterizedTest(name = "rate {0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "6.5            | expected a rate: a number of failures per duration (e.g. 6.5 per 1000 d),"
+            + " got '6.5'",
+        "6.5/1000 d     | expected a rate: a number of failures per duration (e.g. 6.5 per 1000"
+            + " d), got '6.5/1000 d'",
+        "per 1000 d     | expected a rate: a number of failures per duration (e.g. 6.5 per 1000"
+            + " d), got 'per 1000 d'",
+        "6 GPUs per d   | expected a rate: a number of failures per duration (e.g. 6.5 per 1000"
+            + " d), got '6 GPUs per d': '6 GPUs' is not a plain number",
+        ".inf per d     | expected a rate: a number of failures per duration (e.g. 6.5 per 1000"
+            + " d), got '.inf per d': '.inf' is not a plain number",
+        "0 per d        | expected a rate > 0, got '0 per d' (to remove a cause, give it an empty"
+            + " value)",
+        "-1 per d       | expected a rate > 0, got '-1 per d' (to remove a cause, give it an empty"
+            + " value)",
+        "1 per 1000     | '1000' needs a unit, e.g. '1000 s'",
+        "1 per days     | expected a duration (e.g. 5 s, 10 min, 54 d), got 'days'",
+        "1 per 5 W      | expected a duration (e.g. 5 s, 10 min, 54 d), got a power '5 W'",
+        "1e300 per 1 ns | '1e300 per 1 ns' is out of range for a rate",
+      })
+  void rejectsBadRates(String text, String message) {
+    assertThatThrownBy(() -> Values.rateMeanSeconds(text))
+        .isInstanceOf(ValueException.class)
+        .hasMessage(message);
+  }
+
+  @ParameterizedTest(name = "positive number {0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0     | expected a number > 0, got '0'",
+        "-2    | expected a number > 0, got '-2'",
+        "2 x   | expected a number > 0 without a unit, got '2 x'",
+      })
+  void rejectsNonPositiveNumbers(String text, String message) {
+    assertThatThrownBy(() -> Values.positiveNumber(text, "a number > 0"))
+        .isInstanceOf(ValueException.class)
+        .hasMessage(message);
   }
 }

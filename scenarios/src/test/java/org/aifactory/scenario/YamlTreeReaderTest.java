@@ -39,6 +39,31 @@ class YamlTreeReaderTest {
   }
 
   @Test
+  void theTextOfAQuotedKeyStartsAfterItsQuote() {
+    YamlMap root = (YamlMap) read("plain: 1\n'single': 2\nm: { \"double\": 3 }\n");
+    YamlEntry plain = root.entry("plain").orElseThrow();
+    assertThat(plain.keyTextLocation()).isEqualTo(plain.keyLocation());
+    YamlEntry single = root.entry("single").orElseThrow();
+    assertThat(single.keyLocation()).isEqualTo(new Location("f", 2, 1));
+    assertThat(single.keyTextLocation()).isEqualTo(new Location("f", 2, 2));
+    YamlEntry dbl = ((YamlMap) root.get("m").orElseThrow()).entry("double").orElseThrow();
+    assertThat(dbl.keyLocation()).isEqualTo(new Location("f", 3, 6));
+    assertThat(dbl.keyTextLocation()).isEqualTo(new Location("f", 3, 7));
+  }
+
+  @Test
+  void aCopyIsDeepAndKeepsLocations() {
+    YamlMap root = (YamlMap) read("a: { b: [1, 2] }\n");
+    YamlMap copy = root.copy();
+    ((YamlList) ((YamlMap) copy.get("a").orElseThrow()).get("b").orElseThrow())
+        .set(0, YamlScalar.empty(new Location("f", 9, 9)));
+    copy.remove("a");
+    assertThat(copy.entries()).isEmpty();
+    YamlList original = (YamlList) ((YamlMap) root.get("a").orElseThrow()).get("b").orElseThrow();
+    assertThat(original.get(0)).isEqualTo(new YamlScalar("1", false, new Location("f", 1, 10)));
+  }
+
+  @Test
   void scalarsKeepTheirTextAndNullsAreMarked() {
     YamlMap root = (YamlMap) read("a: 1.50\nb: 0x10\nc:\nd: ~\ne: 'null'\n");
     assertThat(((YamlScalar) root.get("a").orElseThrow()).text()).isEqualTo("1.50");

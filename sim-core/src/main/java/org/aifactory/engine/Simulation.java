@@ -34,11 +34,17 @@ public final class Simulation implements SimClock {
 
   /** Schedules {@code event} after {@code delayNanos} (>= 0); returns a handle for cancel. */
   public long schedule(long delayNanos, Event event) {
-    return scheduleAt(now + checkDelay(delayNanos), DEFAULT_PRIORITY, event);
+    return scheduleAt(after(delayNanos), DEFAULT_PRIORITY, event);
   }
 
   public long schedule(long delayNanos, int priority, Event event) {
-    return scheduleAt(now + checkDelay(delayNanos), priority, event);
+    return scheduleAt(after(delayNanos), priority, event);
+  }
+
+  /** now + delay, saturating at Long.MAX_VALUE (an event that never comes within any run). */
+  private long after(long delayNanos) {
+    checkDelay(delayNanos);
+    return delayNanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + delayNanos;
   }
 
   /**

@@ -1,13 +1,29 @@
 package org.aifactory.metrics;
 
 /**
- * GPU-hours by state. {@code installed} = GPUs × horizon; the states add up to it.
+ * GPU-hours by state. {@code installed} = GPUs × horizon = productive + lostWork + checkpoint +
+ * restart + waiting + idle + down. {@code compute} + {@code communication} = productive + lostWork
+ * (the same iterating time split by phase instead of by fate).
  *
  * @param installed all GPUs over the whole horizon
- * @param compute in a compute phase of a training iteration
- * @param communication in a communication phase of a training iteration
+ * @param productive iterating, and the work survived
+ * @param lostWork iterating, and the work was thrown away by a failure (recomputed later)
  * @param checkpoint blocked in a synchronous checkpoint
- * @param idle not used by any running job (not allocated, or job not started / finished)
+ * @param restart reloading a checkpoint after an interruption
+ * @param waiting a job's GPUs waiting for a spare to be swapped in or a repair
+ * @param idle healthy and not used by a running job (unallocated, before start, after the end)
+ * @param down failed, waiting for repair
+ * @param compute in compute phases of iterations
+ * @param communication in communication phases of iterations
  */
 public record GpuHours(
-    double installed, double compute, double communication, double checkpoint, double idle) {}
+    double installed,
+    double productive,
+    double lostWork,
+    double checkpoint,
+    double restart,
+    double waiting,
+    double idle,
+    double down,
+    double compute,
+    double communication) {}

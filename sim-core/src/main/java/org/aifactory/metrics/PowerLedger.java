@@ -15,10 +15,24 @@ public final class PowerLedger {
   private long last;
   private double gpuWattNanos;
   private double itWattNanos;
+  private final StageLosses losses;
+  private final double[] stageWatts;
+  private final double[] stageWattNanos;
 
   public PowerLedger(FacilityModel facility, PowerRecorder recorder) {
+    this(facility, recorder, null);
+  }
+
+  /**
+   * @param losses conversion losses to integrate by stage, or null
+   */
+  public PowerLedger(FacilityModel facility, PowerRecorder recorder, StageLosses losses) {
     this.facility = facility;
     this.recorder = recorder;
+    this.losses = losses;
+    int n = losses == null ? 0 : losses.stages().size();
+    this.stageWatts = new double[n];
+    this.stageWattNanos = new double[n];
   }
 
   /** GPU power changes by {@code deltaGpuWatts} and IT power by {@code deltaItWatts} at now. */
@@ -26,6 +40,9 @@ public final class PowerLedger {
     integrate(now);
     gpuWatts += deltaGpuWatts;
     itWatts += deltaItWatts;
+    if (losses != null) {
+      losses.lossWatts(itWatts, stageWatts);
+    }
     recorder.set(now, facility.facilityWatts(itWatts));
   }
 
@@ -34,6 +51,9 @@ public final class PowerLedger {
     if (dt > 0) {
       gpuWattNanos += gpuWatts * dt;
       itWattNanos += itWatts * dt;
+      for (int i = 0; i < stageWatts.length; i++) {
+        stageWattNanos[i] += stageWatts[i] * dt;
+      }
       last = now;
     }
   }
@@ -54,6 +74,15 @@ public final class PowerLedger {
 
   public double facilityEnergyJoules() {
     return recorder.energyJoules();
+  }
+
+  /** Energy lost in each stage of {@link StageLosses#stages()}; empty without losses. */
+  public double[] stageLossJoules() {
+    double[] out = new double[stageWattNanos.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = stageWattNanos[i] * 1e-9;
+    }
+    return out;
   }
 
   public PowerRecorder recorder() {

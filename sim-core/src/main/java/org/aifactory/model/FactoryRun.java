@@ -1,94 +1,211 @@
 package org.aifactory.model;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.aifactory.engine.Event;
+import org.aifactory.engine.RandomStreams;
 import org.aifactory.engine.Simulation;
+import org.aifactory.metrics.ElectricalResult;
+import org.aifactory.metrics.FailureLog;
 import org.aifactory.metrics.GpuHours;
 import org.aifactory.metrics.JobResult;
+import org.aifactory.metrics.LostProduction;
 import org.aifactory.metrics.PowerLedger;
 import org.aifactory.metrics.PowerRecorder;
 import org.aifactory.metrics.PowerStats;
 import org.aifactory.metrics.RunResult;
+import org.aifactory.model.failure.FailureCause;
+import org.aifactory.model.failure.FailureProcess;
+import org.aifactory.model.failure.FailureScope;
+import org.aifactory.model.failure.FailureSpec;
+import org.aifactory.model.failure.TimeDistribution;
+import org.aifactory.model.hardware.Cluster;
 import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.GpuType;
-import org.aifactory.model.hardware.OtherItPower;
 import org.aifactory.model.hardware.SystemType;
+import org.aifactory.model.power.ChainFacility;
+import org.aifactory.model.power.ConversionLosses;
+import org.aifactory.model.power.PowerChain;
+import org.aifactory.model.power.PowerChainResult;
+import org.aifactory.model.power.PowerChainSpec;
+import org.aifactory.model.power.PowerPathListener;
+import org.aifactory.model.power.PowerSystemSpec;
+import org.aifactory.model.power.RedundancyDesign;
+import org.aifactory.model.workload.JobAccount;
+import org.aifactory.model.workload.JobState;
 import org.aifactory.model.workload.TrainingJob;
 import org.aifactory.model.workload.TrainingJobSpec;
 
 /**
  * One run of a factory: builds the simulation from the specs, runs it to the horizon (in one go or
- * in steps, for progress reports) and gathers the {@link RunResult}. Each run owns its simulation,
- * so runs on different threads never share state.
+ * in steps, for progress reports) and gathers the {@link RunResult}. Each run owns its simulation
+ * and random streams, so runs on different threads never share state.
  */
 public final class FactoryRun {
   private static final long SECOND = 1_000_000_000L;
+  private static final double NANOS_PER_HOUR = 3.6e12;
 
   private final String scenarioName;
   private final RunSpec run;
+  private final int replication;
   private final long horizon;
   private final Simulation sim;
   private final PowerLedger ledger;
+  private final FailureLog log;
+  private final FailureCause[] causes;
+  private final List<Cluster> clusters = new ArrayList<>();
+  private final Optional<Electrical> electrical;
+
+  /** Interruptions by loss of power: a cause of its own, driven by the electrical chain. */
+  private static final FailureCause POWER_OUTAGE =
+      new FailureCause(
+          "power_outage",
+          FailureScope.SYSTEM,
+          new TimeDistribution.Fixed(TimeDistribution.NEVER_NANOS / 1e9),
+          new TimeDistribution.Fixed(0),
+          false);
+
   private final List<TrainingJob> jobs = new ArrayList<>();
   private final int installedGpus;
-  private boolean finished;
+  private RunResult result;
 
+  /** Replication 0, with the interruption log recorded. */
   public FactoryRun(String scenarioName, FactorySpec factory, RunSpec run) {
+    this(scenarioName, factory, run, 0, true);
+  }
+
+  /**
+   * @param replication replication index: selects the random streams
+   * @param recordEvents keep every interruption and repair for {@code events.csv}
+   */
+  public FactoryRun(
+      String scenarioName,
+      FactorySpec factory,
+      RunSpec run,
+      int replication,
+      boolean recordEvents) {
     List<SpecProblem> problems = factory.problems();
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid factory: " + problems);
     }
     this.scenarioName = scenarioName;
     this.run = run;
+    this.replication = replication;
     this.horizon = run.horizon().toNanos();
     this.sim = new Simulation(64 + 4 * factory.workloads().size());
+    this.log = new FailureLog(recordEvents);
+    FailureSpec failures = factory.failures();
+    List<FailureCause> causeList = new ArrayList<>(failures.profile().causes());
+    this.electrical = factory.power().map(p -> new Electrical(factory, p, causeList.size()));
+    if (electrical.isPresent()) {
+      causeList.add(POWER_OUTAGE);
+    }
+    this.causes = causeList.toArray(new FailureCause[0]);
+    this.ledger = buildLedger(factory, run, electrical);
+    RandomStreams streams = new RandomStreams(run.seed(), replication);
 
-    // Base load: every GPU idle, plus fixed other-IT power. Jobs then change it by deltas.
     double gpuWatts = 0;
     double itWatts = 0;
     int gpus = 0;
+    Map<String, Cluster> byName = new LinkedHashMap<>();
+    Map<String, GpuType> gpuByCluster = new LinkedHashMap<>();
     for (ClusterSpec c : factory.clusters()) {
       SystemType system = factory.catalog().system(c.systemType()).orElseThrow();
       GpuType gpu = factory.catalog().gpu(system.gpuType()).orElseThrow();
-      int clusterGpus = c.systemCount() * system.gpusPerSystem();
-      gpus += clusterGpus;
-      double clusterGpuWatts = clusterGpus * gpu.idleWatts();
-      gpuWatts += clusterGpuWatts;
-      itWatts += clusterGpuWatts * itPerGpuWatt(system);
-      if (system.otherItPower() instanceof OtherItPower.Fixed fixed) {
-        itWatts += c.systemCount() * fixed.wattsPerSystem();
+      TimeDistribution.Sampler[] repairs = new TimeDistribution.Sampler[causes.length];
+      for (int i = 0; i < causes.length; i++) {
+        repairs[i] =
+            causes[i]
+                .repair()
+                .sampler(streams.stream("repair/" + c.name() + "/" + causes[i].name()));
       }
+      Cluster cluster =
+          new Cluster(
+              c, system, gpu, failures.failedPowerFraction(), sim, ledger, log, causes, repairs);
+      clusters.add(cluster);
+      byName.put(c.name(), cluster);
+      gpuByCluster.put(c.name(), gpu);
+      gpus += cluster.gpus();
+      gpuWatts += cluster.baseGpuWatts();
+      itWatts += cluster.baseItWatts();
     }
     this.installedGpus = gpus;
-
-    this.ledger = buildLedger(factory, run);
-    for (TrainingJobSpec spec : factory.workloads()) {
-      ClusterSpec cluster =
-          factory.clusters().stream()
-              .filter(c -> c.name().equals(spec.cluster()))
-              .findFirst()
-              .orElseThrow();
-      SystemType system = factory.catalog().system(cluster.systemType()).orElseThrow();
-      GpuType gpu = factory.catalog().gpu(system.gpuType()).orElseThrow();
-      TrainingJob job =
-          new TrainingJob(spec, gpu, itPerGpuWatt(system), sim, ledger, run.pulseResolution());
-      // A job's GPUs are idle before it starts: the base load above already counts them.
-      jobs.add(job);
-    }
     ledger.change(0, gpuWatts, itWatts);
+
+    long swapNanos = failures.spareSwapTime().toNanos();
+    for (TrainingJobSpec spec : factory.workloads()) {
+      jobs.add(
+          new TrainingJob(
+              spec,
+              byName.get(spec.cluster()),
+              gpuByCluster.get(spec.cluster()),
+              sim,
+              ledger,
+              log,
+              run.pulseResolution(),
+              causes,
+              swapNanos));
+    }
     for (TrainingJob job : jobs) {
       job.schedule();
     }
+    startFailures(streams);
+    if (electrical.isPresent()) {
+      electrical.get().start(sim, streams, clusters);
+    }
   }
 
-  private PowerLedger buildLedger(FactorySpec factory, RunSpec run) {
-    long[] w = defaultWindow(factory, run);
+  /** One failure process per (cause, cluster) for hardware, per (cause, job) for the rest. */
+  private void startFailures(RandomStreams streams) {
+    for (int i = 0; i < causes.length; i++) {
+      FailureCause cause = causes[i];
+      if (cause == POWER_OUTAGE) {
+        continue; // driven by the electrical chain
+      }
+      int causeIndex = i;
+      switch (cause.scope()) {
+        case GPU, SYSTEM -> {
+          for (Cluster c : clusters) {
+            int perSystem = cause.scope() == FailureScope.GPU ? c.gpusPerSystem() : 1;
+            FailureProcess.start(
+                sim,
+                streams.stream("failures/" + c.name() + "/" + cause.name()),
+                cause.timeToFailure(),
+                c.systemCount() * perSystem,
+                (unit, now) -> c.fail(unit / perSystem, causeIndex, now));
+          }
+        }
+        case NETWORK, JOB -> {
+          for (TrainingJob job : jobs) {
+            int units = cause.scope() == FailureScope.NETWORK ? job.gpus() : 1;
+            FailureProcess.start(
+                sim,
+                streams.stream("failures/job/" + job.name() + "/" + cause.name()),
+                cause.timeToFailure(),
+                units,
+                (unit, now) -> job.strike(causeIndex, now));
+          }
+        }
+      }
+    }
+  }
+
+  private PowerLedger buildLedger(
+      FactorySpec factory, RunSpec run, Optional<Electrical> electrical) {
+    long[] w = defaultWindow(factory);
     ObservationSpec obs = run.observation();
     long start = obs.windowStart().map(d -> d.toNanos()).orElse(w[0]);
     long length = obs.windowLength().map(d -> d.toNanos()).orElse(w[1] - w[0]);
     PowerRecorder recorder =
         new PowerRecorder(
             horizon, obs.buckets(), obs.rampWindow().toNanos(), start, start + length, 0);
+    if (electrical.isPresent()) {
+      ChainFacility facility = electrical.get().facility(factory.facility().pue());
+      return new PowerLedger(facility, recorder, facility);
+    }
     return new PowerLedger(factory.facility().model(), recorder);
   }
 
@@ -96,7 +213,7 @@ public final class FactoryRun {
    * Default full-resolution window: around the first job's first checkpoint (so the chart shows
    * pulses and a checkpoint drop), else the first iterations of the first job.
    */
-  private long[] defaultWindow(FactorySpec factory, RunSpec run) {
+  private long[] defaultWindow(FactorySpec factory) {
     for (TrainingJobSpec spec : factory.workloads()) {
       long period = spec.iteration().period().toNanos();
       long margin = Math.max(30 * SECOND, 10 * period);
@@ -113,10 +230,6 @@ public final class FactoryRun {
     return new long[] {0, Math.min(horizon, 60 * SECOND)};
   }
 
-  private static double itPerGpuWatt(SystemType system) {
-    return system.otherItPower() instanceof OtherItPower.FactorOfGpu f ? 1 + f.factor() : 1;
-  }
-
   public long horizonNanos() {
     return horizon;
   }
@@ -127,50 +240,70 @@ public final class FactoryRun {
 
   /** Advances the run to {@code timeNanos} (clipped to the horizon). */
   public void advanceTo(long timeNanos) {
-    sim.runUntil(Math.min(timeNanos, horizon));
+    if (result == null) {
+      sim.runUntil(Math.min(timeNanos, horizon));
+    }
   }
 
   /** Runs to the horizon and returns the result. */
   public RunResult complete() {
-    advanceTo(horizon);
-    if (!finished) {
+    if (result == null) {
+      advanceTo(horizon);
       ledger.finish(horizon);
       for (TrainingJob job : jobs) {
         job.finish(horizon);
       }
-      finished = true;
+      result = buildResult();
     }
-    return result();
+    return result;
   }
 
   public long eventsFired() {
     return sim.eventsFired();
   }
 
-  private RunResult result() {
+  private RunResult buildResult() {
     double installed = (double) installedGpus * horizon;
+    double productive = 0;
+    double lostWork = 0;
+    double checkpoint = 0;
+    double restart = 0;
+    double waiting = 0;
     double compute = 0;
     double communication = 0;
-    double checkpoint = 0;
+    double down = 0;
+    for (Cluster c : clusters) {
+      down += c.downGpuNanos(horizon);
+    }
     long tokens = 0;
     List<JobResult> results = new ArrayList<>();
     for (TrainingJob job : jobs) {
-      compute += job.computeGpuNanos();
-      communication += job.communicationGpuNanos();
-      checkpoint += job.checkpointGpuNanos();
-      JobResult r = job.result();
+      JobAccount a = job.account(horizon);
+      double lostGpu = a.lostGpuNanosTotal();
+      productive += a.iteratingGpuNanos() - lostGpu;
+      lostWork += lostGpu;
+      checkpoint += a.gpuNanosIn(JobState.CHECKPOINT);
+      restart += a.gpuNanosIn(JobState.RESTARTING);
+      waiting += a.gpuNanosIn(JobState.WAITING);
+      compute += a.computeGpuNanos();
+      communication += a.communicationGpuNanos();
+      JobResult r = jobResult(job, a);
       tokens += r.tokens();
       results.add(r);
     }
-    double idle = installed - compute - communication - checkpoint;
-    double nanosPerHour = 3.6e12;
+    double idle = installed - productive - lostWork - checkpoint - restart - waiting - down;
     GpuHours hours =
         new GpuHours(
-            installed / nanosPerHour,
-            compute / nanosPerHour,
-            communication / nanosPerHour,
-            checkpoint / nanosPerHour,
-            idle / nanosPerHour);
+            installed / NANOS_PER_HOUR,
+            productive / NANOS_PER_HOUR,
+            lostWork / NANOS_PER_HOUR,
+            checkpoint / NANOS_PER_HOUR,
+            restart / NANOS_PER_HOUR,
+            waiting / NANOS_PER_HOUR,
+            idle / NANOS_PER_HOUR,
+            down / NANOS_PER_HOUR,
+            compute / NANOS_PER_HOUR,
+            communication / NANOS_PER_HOUR);
     PowerRecorder rec = ledger.recorder();
     PowerStats power =
         new PowerStats(
@@ -180,6 +313,10 @@ public final class FactoryRun {
             rec.maxRampWattsPerSecond(),
             rec.peakWatts() - rec.minWatts(),
             run.observation().rampWindow().toNanos() / 1e9);
+    List<String> causeNames = new ArrayList<>();
+    for (FailureCause c : causes) {
+      causeNames.add(c.name());
+    }
     return new RunResult(
         scenarioName,
         run.seed(),
@@ -194,6 +331,182 @@ public final class FactoryRun {
         power,
         sim.eventsFired(),
         results,
-        rec.series());
+        rec.series(),
+        replication,
+        causeNames,
+        log.rows(),
+        electrical.map(e -> e.result(ledger.stageLossJoules())));
+  }
+
+  private JobResult jobResult(TrainingJob job, JobAccount a) {
+    TrainingJobSpec spec = job.spec();
+    double tokensPerNano = (double) spec.tokensPerIteration() / job.periodNanos();
+    Map<String, Long> interruptions = new LinkedHashMap<>();
+    Map<String, Double> lostWork = new LinkedHashMap<>();
+    Map<String, Double> restart = new LinkedHashMap<>();
+    Map<String, Double> waiting = new LinkedHashMap<>();
+    double parts = a.nanosIn(JobState.CHECKPOINT) * tokensPerNano;
+    for (int i = 0; i < causes.length; i++) {
+      String name = causes[i].name();
+      interruptions.put(name, a.interruptions()[i]);
+      lostWork.put(name, a.lostNanos()[i] * tokensPerNano);
+      restart.put(name, a.restartNanos()[i] * tokensPerNano);
+      waiting.put(name, a.waitingNanos()[i] * tokensPerNano);
+      parts += (a.lostNanos()[i] + a.restartNanos()[i] + a.waitingNanos()[i]) * tokensPerNano;
+    }
+    long produced = a.iterations() * spec.tokensPerIteration();
+    // Failure-free, checkpoint-free: whole iterations over the job's active time.
+    double ideal = (double) (a.activeNanos() / job.periodNanos()) * spec.tokensPerIteration();
+    if (a.completionNanos() >= 0) {
+      ideal = produced + parts; // the work is the same; what it cost is the delay
+    }
+    LostProduction lost =
+        new LostProduction(
+            ideal,
+            produced,
+            a.nanosIn(JobState.CHECKPOINT) * tokensPerNano,
+            lostWork,
+            restart,
+            waiting,
+            ideal - produced - parts,
+            (double) spec.gpus() * job.periodNanos() / NANOS_PER_HOUR / spec.tokensPerIteration());
+    return new JobResult(
+        spec.name(),
+        spec.cluster(),
+        spec.gpus(),
+        a.iterations(),
+        produced,
+        a.checkpoints(),
+        a.gpuWattNanos() * 1e-9,
+        a.ettr(),
+        interruptions,
+        a.completionNanos() >= 0 && spec.workIterations().isPresent()
+            ? a.completionNanos() / NANOS_PER_HOUR
+            : Double.NaN,
+        a.checkpointIntervalSeconds(),
+        a.meanTimeBetweenKillsSeconds() / 3600,
+        lost);
+  }
+
+  /**
+   * The electrical chain of a factory run: the racks (systems) spread over the chain's paths in
+   * contiguous blocks, the chain sized for their design IT load (GPUs at TDP plus other IT), and a
+   * listener that takes a path's systems out when it loses power and back after the facility
+   * recovery time once power returns.
+   */
+  private static final class Electrical {
+    private final PowerSystemSpec spec;
+    private final PowerChainSpec chainSpec;
+    private final double[] pathItWatts;
+    private final int[][] pathSystems; // per path: pairs (cluster index, system), flattened
+    private final int causeIndex;
+    private final long recoveryNanos;
+    private PowerChain chain;
+
+    Electrical(FactorySpec factory, PowerSystemSpec spec, int causeIndex) {
+      this.spec = spec;
+      this.causeIndex = causeIndex;
+      this.recoveryNanos = spec.facilityRecovery().toNanos();
+      int paths = spec.paths();
+      int total = 0;
+      for (ClusterSpec c : factory.clusters()) {
+        total += c.systemCount();
+      }
+      this.pathItWatts = new double[paths];
+      List<List<Integer>> members = new ArrayList<>();
+      for (int p = 0; p < paths; p++) {
+        members.add(new ArrayList<>());
+      }
+      int global = 0;
+      for (int ci = 0; ci < factory.clusters().size(); ci++) {
+        ClusterSpec c = factory.clusters().get(ci);
+        SystemType system = factory.catalog().system(c.systemType()).orElseThrow();
+        GpuType gpu = factory.catalog().gpu(system.gpuType()).orElseThrow();
+        double gpuWatts = system.gpusPerSystem() * gpu.tdpWatts();
+        double designWatts = gpuWatts + system.otherItPower().watts(gpuWatts);
+        for (int s = 0; s < c.systemCount(); s++, global++) {
+          int p = (int) ((long) global * paths / total);
+          pathItWatts[p] += designWatts;
+          members.get(p).add(ci);
+          members.get(p).add(s);
+        }
+      }
+      this.pathSystems = new int[paths][];
+      for (int p = 0; p < paths; p++) {
+        pathSystems[p] = members.get(p).stream().mapToInt(Integer::intValue).toArray();
+      }
+      this.chainSpec = spec.chain(pathItWatts);
+    }
+
+    ChainFacility facility(double pue) {
+      return new ChainFacility(pue, ConversionLosses.of(chainSpec, pathItWatts));
+    }
+
+    void start(Simulation sim, RandomStreams streams, List<Cluster> clusters) {
+      chain = new PowerChain(chainSpec, pathItWatts, sim, streams);
+      long[] restoreHandles = new long[pathSystems.length];
+      java.util.Arrays.fill(restoreHandles, -1);
+      Event[] restore = new Event[pathSystems.length];
+      for (int p = 0; p < pathSystems.length; p++) {
+        int[] members = pathSystems[p];
+        restore[p] =
+            now -> {
+              for (int i = 0; i < members.length; i += 2) {
+                clusters.get(members[i]).powerUp(members[i + 1], now);
+              }
+            };
+      }
+      chain.addListener(
+          new PowerPathListener() {
+            @Override
+            public void powerLost(int path, long now) {
+              if (restoreHandles[path] >= 0) {
+                sim.cancel(restoreHandles[path]);
+                restoreHandles[path] = -1;
+              }
+              int[] members = pathSystems[path];
+              for (int i = 0; i < members.length; i += 2) {
+                clusters.get(members[i]).powerDown(members[i + 1], causeIndex, now);
+              }
+            }
+
+            @Override
+            public void powerRestored(int path, long now) {
+              restoreHandles[path] = sim.schedule(recoveryNanos, restore[path]);
+            }
+          });
+      chain.start();
+    }
+
+    ElectricalResult result(double[] stageLossJoules) {
+      PowerChainResult r = chain.result();
+      List<Double> losses = new ArrayList<>();
+      for (double j : stageLossJoules) {
+        losses.add(j);
+      }
+      int upsModules = chainSpec.ups().structure().totalUnits();
+      int generators = chainSpec.generators().map(g -> g.units()).orElse(0);
+      return new ElectricalResult(
+          spec.upsDesign().name(),
+          spec.generatorDesign().map(RedundancyDesign::name).orElse("none"),
+          spec.paths(),
+          spec.paths() * chainSpec.distribution().cordsPerPath(),
+          upsModules,
+          chainSpec.ups().installedWatts(),
+          generators,
+          generators * spec.generatorUnitWatts(),
+          r.wholeLoadAvailability(),
+          r.loadWeightedAvailability(),
+          r.lossOfLoadEvents(),
+          r.lossOfLoadNanos() / NANOS_PER_HOUR,
+          r.utilityInterruptions(),
+          r.generatorStarts(),
+          r.generatorFailToStarts(),
+          r.onBatteryNanos() / NANOS_PER_HOUR,
+          r.upsModuleFailures(),
+          r.pduFailures(),
+          List.of("ups", "pdu", "distribution"),
+          losses);
+    }
   }
 }

@@ -9,9 +9,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.aifactory.model.facility.FacilitySpec;
+import org.aifactory.model.failure.FailureSpec;
 import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.HardwareCatalog;
 import org.aifactory.model.hardware.SystemType;
+import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.workload.TrainingJobSpec;
 
 /**
@@ -22,9 +24,32 @@ public record FactorySpec(
     HardwareCatalog catalog,
     FacilitySpec facility,
     List<ClusterSpec> clusters,
-    List<TrainingJobSpec> workloads) {
+    List<TrainingJobSpec> workloads,
+    FailureSpec failures,
+    Optional<PowerSystemSpec> power) {
+
+  /** A factory without an electrical chain (facility power = PUE × IT). */
+  public FactorySpec(
+      HardwareCatalog catalog,
+      FacilitySpec facility,
+      List<ClusterSpec> clusters,
+      List<TrainingJobSpec> workloads,
+      FailureSpec failures) {
+    this(catalog, facility, clusters, workloads, failures, Optional.empty());
+  }
+
+  /** A factory without failures. */
+  public FactorySpec(
+      HardwareCatalog catalog,
+      FacilitySpec facility,
+      List<ClusterSpec> clusters,
+      List<TrainingJobSpec> workloads) {
+    this(catalog, facility, clusters, workloads, FailureSpec.none());
+  }
 
   public FactorySpec {
+    Objects.requireNonNull(failures, "failures");
+    Objects.requireNonNull(power, "power");
     Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(facility, "facility");
     clusters = List.copyOf(clusters);
@@ -32,6 +57,11 @@ public record FactorySpec(
   }
 
   /** Cross-reference problems: unknown names, duplicates, jobs larger than their cluster. */
+  /** The same factory with another electrical chain (or none). */
+  public FactorySpec withPower(Optional<PowerSystemSpec> newPower) {
+    return new FactorySpec(catalog, facility, clusters, workloads, failures, newPower);
+  }
+
   public List<SpecProblem> problems() {
     List<SpecProblem> problems = new ArrayList<>();
     for (var system : catalog.systems().values()) {

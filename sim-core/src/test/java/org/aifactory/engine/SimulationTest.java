@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,6 +68,65 @@ class SimulationTest {
             .thenComparingLong(Fired::sequence));
     sim.runUntil(1_000);
     assertThat(actual).containsExactlyElementsOf(expected);
+    assertThat(sim.pendingEvents()).isZero();
+  }
+
+  /**
+   * Events that schedule and cancel other events as they fire (the way models use the engine, which
+   * exercises the queue's front slot) fire exactly in the order of a reference priority queue: each
+   * event, as it fires, must be the reference's head.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {11, 12, 13, 14, 15, 16})
+  void dynamicSchedulesMatchAReferenceQueue(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Simulation sim = new Simulation(2);
+    PriorityQueue<Fired> reference =
+        new PriorityQueue<>(
+            Comparator.comparingLong(Fired::time)
+                .thenComparingInt(Fired::priority)
+                .thenComparingLong(Fired::sequence));
+    Map<Fired, Long> handles = new HashMap<>();
+    long[] sequence = {0};
+    long[] fired = {0};
+    Event[] onFire = new Event[1];
+    LongConsumer schedule =
+        now -> {
+          long delay = random.nextInt(4) == 0 ? random.nextLong(1_000_000) : random.nextLong(5);
+          int priority = random.nextInt(-2, 3);
+          Fired f = new Fired(now + delay, priority, sequence[0]++);
+          reference.add(f);
+          handles.put(
+              f,
+              sim.scheduleAt(
+                  f.time(),
+                  priority,
+                  t -> {
+                    assertThat(reference.poll()).isEqualTo(f);
+                    fired[0]++;
+                    onFire[0].fire(t);
+                  }));
+        };
+    onFire[0] =
+        now -> {
+          if (sequence[0] < 20_000) {
+            schedule.accept(now);
+            if (random.nextBoolean()) {
+              schedule.accept(now);
+            }
+          }
+          if (random.nextInt(10) == 0 && !reference.isEmpty()) {
+            Fired victim =
+                reference.stream().skip(random.nextInt(reference.size())).findFirst().orElseThrow();
+            assertThat(sim.cancel(handles.get(victim))).isTrue();
+            reference.remove(victim);
+          }
+        };
+    schedule.accept(0L);
+    schedule.accept(0L);
+    sim.runUntil(Long.MAX_VALUE / 2);
+    assertThat(reference).isEmpty();
+    assertThat(fired[0]).isGreaterThan(10_000);
     assertThat(sim.pendingEvents()).isZero();
   }
 

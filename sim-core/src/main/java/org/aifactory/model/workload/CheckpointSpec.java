@@ -13,9 +13,20 @@ import org.aifactory.model.Checks;
  * @param interval training time between checkpoints
  * @param duration how long one checkpoint blocks the job
  * @param powerFraction GPU power while checkpointing, fraction of TDP
+ * @param policy how the interval is chosen: {@code interval} itself, or Young's or Daly's optimum
+ *     from the job's failure rate (then {@code interval} is used only when nothing can kill the
+ *     job)
  */
-public record CheckpointSpec(Duration interval, Duration duration, double powerFraction) {
+public record CheckpointSpec(
+    Duration interval, Duration duration, double powerFraction, CheckpointPolicy policy) {
+
+  /** A fixed interval. */
+  public CheckpointSpec(Duration interval, Duration duration, double powerFraction) {
+    this(interval, duration, powerFraction, CheckpointPolicy.FIXED);
+  }
+
   public CheckpointSpec {
+    Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(interval, "interval");
     Objects.requireNonNull(duration, "duration");
     if (interval.isNegative() || interval.isZero()) {

@@ -11,5 +11,20 @@ public enum JobState {
   /** Iterating, phases folded into their mean power (averaged pulse resolution). */
   ITERATING,
   /** Blocked in a synchronous checkpoint. */
-  CHECKPOINT
+  CHECKPOINT,
+  /** Reloading the last checkpoint after an interruption (GPUs idle). */
+  RESTARTING,
+  /** Interrupted, waiting for healthy systems: a spare being swapped in, or a repair. */
+  WAITING,
+  /** Its work is complete; its systems went back to the free pool. */
+  DONE;
+
+  boolean iterating() {
+    return this == COMPUTE || this == COMMUNICATION || this == ITERATING;
+  }
+
+  /** States in which a failure interrupts the job (it loses work or restarts again). */
+  boolean interruptible() {
+    return iterating() || this == CHECKPOINT || this == RESTARTING;
+  }
 }

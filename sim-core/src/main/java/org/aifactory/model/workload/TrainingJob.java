@@ -2,97 +2,217 @@ package org.aifactory.model.workload;
 
 import org.aifactory.engine.Event;
 import org.aifactory.engine.Simulation;
-import org.aifactory.metrics.JobResult;
+import org.aifactory.metrics.FailureLog;
 import org.aifactory.metrics.PowerLedger;
 import org.aifactory.model.PulseResolution;
+import org.aifactory.model.failure.FailureCause;
+import org.aifactory.model.failure.FailureScope;
+import org.aifactory.model.hardware.Cluster;
 import org.aifactory.model.hardware.GpuType;
 
 /**
- * A synchronous training job running on the event engine. At full pulse resolution every compute
- * and communication phase is an event; at averaged resolution a stretch of iterations between two
- * checkpoints is one event at the iterations' mean power. Both resolutions use the same integer
- * phase lengths, so they produce the same iterations, tokens and GPU-hours and the same energy up
- * to the last unfinished iteration.
+ * A synchronous training job running on the event engine.
+ *
+ * <p>At full pulse resolution every compute and communication phase is an event; at averaged
+ * resolution a stretch of iterations between two checkpoints is one event at the iterations' mean
+ * power. Both use the same integer phase lengths, so they give the same iterations, tokens and
+ * GPU-hours, and the same energy up to the last unfinished iteration.
+ *
+ * <p>A failure of any system the job holds, or of the job itself, while it iterates, checkpoints or
+ * restarts interrupts it: the iterations since the last completed checkpoint are lost (none for a
+ * planned interruption, which checkpoints first), and it restarts once it holds enough healthy
+ * systems again: at once, after swapping in a free healthy system (a hot spare), or after a repair.
+ * Lost work, restart and waiting time are booked to the cause of the interruption.
  */
-public final class TrainingJob {
+public final class TrainingJob implements Cluster.Tenant {
+  private static final int NONE = -1;
+
   private final TrainingJobSpec spec;
-  private final String clusterName;
+  private final Cluster cluster;
   private final Simulation sim;
   private final PowerLedger ledger;
+  private final FailureLog log;
   private final PulseResolution resolution;
-
-  /** IT watts per GPU watt: 1 + other-IT factor (1 where other IT is fixed per system). */
+  private final FailureCause[] causes;
   private final double itPerGpuWatt;
 
   private final long periodNanos;
   private final long computeNanos;
   private final long communicationNanos;
   private final long checkpointNanos;
+  private final long restartNanos;
+  private final long swapNanos;
 
   /** Iterations between checkpoints; 0 = no checkpoints. */
   private final long iterationsPerCheckpoint;
 
-  private final double idleWatts;
-  private final double computeWatts;
-  private final double communicationWatts;
-  private final double iteratingWatts;
-  private final double checkpointWatts;
+  private final double checkpointIntervalSeconds;
+  private final double meanTimeBetweenKillsSeconds;
+  private final long workIterations;
+
+  private final int gpus;
+  private final int neededSystems;
+  private final int[] held;
+  private int heldCount;
+
+  // Per-GPU power above idle in each state (the cluster draws the idle part).
+  private final double idleWattsPerGpu;
+  private final double computeDelta;
+  private final double communicationDelta;
+  private final double iteratingDelta;
+  private final double checkpointDelta;
 
   private final Event start = this::onStart;
   private final Event computeEnd = this::onComputeEnd;
   private final Event communicationEnd = this::onCommunicationEnd;
   private final Event stretchEnd = this::onStretchEnd;
   private final Event checkpointEnd = this::onCheckpointEnd;
+  private final Event swapDone = this::onSwapDone;
+  private final Event restartDone = this::onRestartDone;
 
   private JobState state = JobState.NOT_STARTED;
-  private double watts;
+  private double deltaPerGpu;
   private long stateSince;
+  private long pending = NONE;
+
+  // Progress.
+  private long iterations;
+  private long committedIterations;
+  private long checkpoints;
+  private long iterationStart;
+  private long stretchStart;
+  private long stretchIterations;
+  private long iteratingNanosSinceCommit;
+  private double iteratingGpuNanosSinceCommit;
+  private long completionNanos = NONE;
+
+  // Accounting: job time and GPU time by state; lost work, restart and waiting by cause.
   private final long[] nanosInState = new long[JobState.values().length];
+  private final double[] gpuNanosInState = new double[JobState.values().length];
+  private double computeGpuNanos;
+  private double communicationGpuNanos;
+  private final long[] lostNanos;
+  private final double[] lostGpuNanos;
+  private final long[] restartNanosByCause;
+  private final double[] restartGpuNanos;
+  private final long[] waitingNanosByCause;
+  private final double[] waitingGpuNanos;
+  private final long[] interruptionsByCause;
   private double gpuWattNanos;
 
-  private long iterations;
-  private long checkpoints;
-  private long iterationsSinceCheckpoint;
-  private long stretchStart;
+  private int currentCause = NONE;
+  private boolean swapped;
+  // events.csv rows of interruptions not yet recovered from (only when the log is enabled).
+  private int[] openRows = new int[0];
+  private long[] openRowTimes = new long[0];
+  private int openRowCount;
 
+  /**
+   * @param causes the factory's failure causes, in profile order (indices are cause indices)
+   * @param swapNanos time to swap in a free healthy system
+   */
   public TrainingJob(
       TrainingJobSpec spec,
+      Cluster cluster,
       GpuType gpu,
-      double itPerGpuWatt,
       Simulation sim,
       PowerLedger ledger,
-      PulseResolution resolution) {
+      FailureLog log,
+      PulseResolution resolution,
+      FailureCause[] causes,
+      long swapNanos) {
     this.spec = spec;
-    this.clusterName = spec.cluster();
+    this.cluster = cluster;
     this.sim = sim;
     this.ledger = ledger;
+    this.log = log;
     this.resolution = resolution;
-    this.itPerGpuWatt = itPerGpuWatt;
+    this.causes = causes;
+    this.itPerGpuWatt = cluster.itPerGpuWatt();
+    this.swapNanos = swapNanos;
 
     IterationProfile it = spec.iteration();
     this.periodNanos = it.period().toNanos();
-    this.computeNanos = Math.max(1, Math.round(periodNanos * it.computeFraction()));
+    this.computeNanos =
+        Math.max(1, Math.min(periodNanos, Math.round(periodNanos * it.computeFraction())));
     this.communicationNanos = periodNanos - computeNanos;
-    this.checkpointNanos = spec.checkpoint().map(c -> c.duration().toNanos()).orElse(0L);
-    this.iterationsPerCheckpoint =
-        spec.checkpoint()
-            .map(c -> Math.max(1, -Math.floorDiv(-c.interval().toNanos(), periodNanos)))
-            .orElse(0L);
+    this.restartNanos = spec.restart().toNanos();
+    this.gpus = spec.gpus();
+    this.neededSystems = (gpus + cluster.gpusPerSystem() - 1) / cluster.gpusPerSystem();
+    this.meanTimeBetweenKillsSeconds = meanTimeBetweenKills(causes, gpus, neededSystems);
 
-    int gpus = spec.gpus();
+    if (spec.checkpoint().isPresent()) {
+      CheckpointSpec cp = spec.checkpoint().get();
+      this.checkpointNanos = cp.duration().toNanos();
+      this.checkpointIntervalSeconds =
+          cp.policy()
+              .intervalSeconds(
+                  cp.interval().toNanos() / 1e9,
+                  checkpointNanos / 1e9,
+                  meanTimeBetweenKillsSeconds);
+      long intervalNanos = Math.max(1, Math.round(checkpointIntervalSeconds * 1e9));
+      this.iterationsPerCheckpoint = Math.max(1, -Math.floorDiv(-intervalNanos, periodNanos));
+    } else {
+      this.checkpointNanos = 0;
+      this.checkpointIntervalSeconds = Double.NaN;
+      this.iterationsPerCheckpoint = 0;
+    }
+    this.workIterations = spec.workIterations().orElse(Long.MAX_VALUE);
+
     double tdp = gpu.tdpWatts();
-    this.idleWatts = gpus * gpu.idleWatts();
-    this.computeWatts = gpus * tdp * it.computePowerFraction();
-    this.communicationWatts = gpus * tdp * it.communicationPowerFraction();
-    this.iteratingWatts =
-        (computeWatts * computeNanos + communicationWatts * communicationNanos) / periodNanos;
-    this.checkpointWatts = gpus * tdp * spec.checkpoint().map(c -> c.powerFraction()).orElse(0.0);
-    this.watts = idleWatts;
+    this.idleWattsPerGpu = gpu.idleWatts();
+    this.computeDelta = tdp * it.computePowerFraction() - idleWattsPerGpu;
+    this.communicationDelta = tdp * it.communicationPowerFraction() - idleWattsPerGpu;
+    this.iteratingDelta =
+        (computeDelta * computeNanos + communicationDelta * communicationNanos) / periodNanos;
+    this.checkpointDelta =
+        tdp * spec.checkpoint().map(CheckpointSpec::powerFraction).orElse(0.0) - idleWattsPerGpu;
+
+    int n = causes.length;
+    this.lostNanos = new long[n];
+    this.lostGpuNanos = new double[n];
+    this.restartNanosByCause = new long[n];
+    this.restartGpuNanos = new double[n];
+    this.waitingNanosByCause = new long[n];
+    this.waitingGpuNanos = new double[n];
+    this.interruptionsByCause = new long[n];
+
+    this.held = new int[neededSystems];
+    while (heldCount < neededSystems) {
+      int s = cluster.takeFree(this);
+      if (s < 0) {
+        throw new IllegalStateException("cluster " + cluster.name() + " cannot hold job " + name());
+      }
+      held[heldCount++] = s;
+    }
+    this.heldGpusAtLastPower = heldGpus();
   }
 
-  /** GPU watts drawn before the job starts; the factory counts them in its initial load. */
-  public double initialGpuWatts() {
-    return idleWatts;
+  /** Mean time between job-killing (unplanned) failures from the causes' rates; ∞ if none. */
+  private static double meanTimeBetweenKills(FailureCause[] causes, int gpus, int systems) {
+    double rate = 0;
+    for (FailureCause c : causes) {
+      if (c.planned()) {
+        continue;
+      }
+      double units =
+          switch (c.scope()) {
+            case GPU, NETWORK -> gpus;
+            case SYSTEM -> systems;
+            case JOB -> 1;
+          };
+      rate += units * c.ratePerUnitSecond();
+    }
+    return rate > 0 ? 1 / rate : Double.POSITIVE_INFINITY;
+  }
+
+  @Override
+  public String name() {
+    return spec.name();
+  }
+
+  public TrainingJobSpec spec() {
+    return spec;
   }
 
   public void schedule() {
@@ -106,127 +226,362 @@ public final class TrainingJob {
         : spec.start().toNanos() + iterationsPerCheckpoint * periodNanos;
   }
 
-  public long checkpointNanos() {
-    return checkpointNanos;
+  // ---------------------------------------------------------------- iterating and checkpointing
+
+  private void onStart(long now) {
+    pending = NONE;
+    if (heldCount < neededSystems) {
+      recover(now);
+    } else {
+      beginIterating(now);
+    }
+  }
+
+  private void beginIterating(long now) {
+    if (committedIterations >= workIterations) {
+      finishWork(now);
+      return;
+    }
+    if (resolution == PulseResolution.FULL) {
+      beginCompute(now);
+    } else {
+      enter(now, JobState.ITERATING, iteratingDelta);
+      stretchStart = now;
+      long remaining = workIterations - iterations;
+      long n =
+          iterationsPerCheckpoint > 0 ? Math.min(iterationsPerCheckpoint, remaining) : remaining;
+      stretchIterations = n;
+      if (n != Long.MAX_VALUE) {
+        pending = sim.schedule(n * periodNanos, stretchEnd);
+      }
+    }
+  }
+
+  private void beginCompute(long now) {
+    enter(now, JobState.COMPUTE, computeDelta);
+    iterationStart = now;
+    pending = sim.schedule(computeNanos, computeEnd);
+  }
+
+  private void onComputeEnd(long now) {
+    enter(now, JobState.COMMUNICATION, communicationDelta);
+    pending = sim.schedule(communicationNanos, communicationEnd);
+  }
+
+  private void onCommunicationEnd(long now) {
+    iterations++;
+    boolean workDone = iterations >= workIterations;
+    if (iterationsPerCheckpoint > 0
+        && (workDone || iterations - committedIterations >= iterationsPerCheckpoint)) {
+      startCheckpoint(now);
+    } else if (workDone) {
+      commit();
+      finishWork(now);
+    } else {
+      beginCompute(now);
+    }
+  }
+
+  private void onStretchEnd(long now) {
+    iterations += stretchIterations;
+    stretchIterations = 0;
+    if (iterationsPerCheckpoint > 0) {
+      startCheckpoint(now);
+    } else {
+      commit();
+      finishWork(now);
+    }
+  }
+
+  private void startCheckpoint(long now) {
+    enter(now, JobState.CHECKPOINT, checkpointDelta);
+    pending = sim.schedule(checkpointNanos, checkpointEnd);
+  }
+
+  private void onCheckpointEnd(long now) {
+    checkpoints++;
+    commit();
+    beginIterating(now);
+  }
+
+  private void commit() {
+    committedIterations = iterations;
+    iteratingNanosSinceCommit = 0;
+    iteratingGpuNanosSinceCommit = 0;
+  }
+
+  private void finishWork(long now) {
+    pending = NONE;
+    enter(now, JobState.DONE, 0);
+    completionNanos = now;
+    int n = heldCount;
+    heldCount = 0;
+    for (int i = 0; i < n; i++) {
+      cluster.release(held[i], now);
+    }
+  }
+
+  // ---------------------------------------------------------------- failures
+
+  /** A failure of cause {@code causeIndex} strikes the job itself or its network path. */
+  public void strike(int causeIndex, long now) {
+    if (state.interruptible()) {
+      interrupt(
+          causeIndex,
+          now,
+          causes[causeIndex].scope() == FailureScope.JOB
+              ? "job/" + name()
+              : cluster.name() + "/network");
+      recover(now);
+    }
+  }
+
+  @Override
+  public void systemLost(int system, int causeIndex, long now) {
+    accrue(now);
+    for (int i = 0; i < heldCount; i++) {
+      if (held[i] == system) {
+        held[i] = held[--heldCount];
+        break;
+      }
+    }
+    if (state.interruptible()) {
+      interrupt(causeIndex, now, cluster.name() + "/system-" + system);
+      recover(now);
+      return;
+    }
+    setPower(now, deltaPerGpu); // the lost system's GPUs leave the job
+    if (state == JobState.WAITING) {
+      if (pending != NONE) { // a swap was under way: now one more system is needed
+        sim.cancel(pending);
+        pending = NONE;
+      }
+      recover(now);
+    } else if (state == JobState.NOT_STARTED && currentCause == NONE) {
+      currentCause = causeIndex; // waiting for systems at the start is booked to this cause
+    }
+  }
+
+  private void interrupt(int causeIndex, long now, String component) {
+    accrue(now);
+    if (pending != NONE) {
+      sim.cancel(pending);
+      pending = NONE;
+    }
+    FailureCause cause = causes[causeIndex];
+    long completed;
+    long partial;
+    switch (state) {
+      case COMPUTE, COMMUNICATION -> {
+        completed = iterations - committedIterations;
+        partial = now - iterationStart;
+      }
+      case ITERATING -> {
+        long elapsed = now - stretchStart;
+        completed = iterations - committedIterations + elapsed / periodNanos;
+        partial = elapsed % periodNanos;
+      }
+      default -> {
+        completed = iterations - committedIterations;
+        partial = 0;
+      }
+    }
+    long lost;
+    double lostGpu;
+    if (cause.planned()) {
+      // A planned stop checkpoints first: only the unfinished iteration is lost.
+      iterations = committedIterations + completed;
+      lost = partial;
+      lostGpu = (double) partial * gpus;
+    } else {
+      iterations = committedIterations;
+      lost = iteratingNanosSinceCommit;
+      lostGpu = iteratingGpuNanosSinceCommit;
+    }
+    commit();
+    stretchIterations = 0;
+    lostNanos[causeIndex] += lost;
+    lostGpuNanos[causeIndex] += lostGpu;
+    interruptionsByCause[causeIndex]++;
+    currentCause = causeIndex;
+    int row =
+        log.add(
+            now,
+            FailureLog.Kind.INTERRUPTION,
+            component,
+            cause.name(),
+            name(),
+            lostGpu / 3.6e12,
+            -1);
+    if (row >= 0) {
+      if (openRows.length == openRowCount) {
+        openRows = java.util.Arrays.copyOf(openRows, openRowCount * 2 + 4);
+        openRowTimes = java.util.Arrays.copyOf(openRowTimes, openRowCount * 2 + 4);
+      }
+      openRows[openRowCount] = row;
+      openRowTimes[openRowCount++] = now;
+    }
+  }
+
+  /** Gets the systems the job lacks, then restarts; or waits for them. */
+  private void recover(long now) {
+    while (heldCount < neededSystems) {
+      int s = cluster.takeFree(this);
+      if (s < 0) {
+        break;
+      }
+      held[heldCount++] = s;
+      swapped = true;
+    }
+    if (heldCount < neededSystems) {
+      enter(now, JobState.WAITING, 0);
+      cluster.awaitSystems(this);
+    } else if (swapped) {
+      enter(now, JobState.WAITING, 0);
+      pending = sim.schedule(swapNanos, swapDone);
+    } else {
+      beginRestart(now);
+    }
+  }
+
+  @Override
+  public void systemsFreed(long now) {
+    if (state == JobState.WAITING && pending == NONE) {
+      recover(now);
+    } else if (state == JobState.NOT_STARTED || state == JobState.DONE) {
+      cluster.stopAwaiting(this);
+    }
+  }
+
+  private void onSwapDone(long now) {
+    pending = NONE;
+    swapped = false;
+    beginRestart(now);
+  }
+
+  private void beginRestart(long now) {
+    enter(now, JobState.RESTARTING, 0);
+    pending = sim.schedule(restartNanos, restartDone);
+  }
+
+  private void onRestartDone(long now) {
+    pending = NONE;
+    for (int i = 0; i < openRowCount; i++) {
+      log.setDowntime(openRows[i], now - openRowTimes[i]);
+    }
+    openRowCount = 0;
+    beginIterating(now);
+  }
+
+  // ---------------------------------------------------------------- accounting
+
+  private int heldGpus() {
+    return Math.min(gpus, heldCount * cluster.gpusPerSystem());
+  }
+
+  private void enter(long now, JobState next, double nextDeltaPerGpu) {
+    accrue(now);
+    state = next;
+    setPower(now, nextDeltaPerGpu);
+  }
+
+  private void setPower(long now, double nextDeltaPerGpu) {
+    double before = heldGpusAtLastPower * deltaPerGpu;
+    int heldGpus = heldGpus();
+    double after = heldGpus * nextDeltaPerGpu;
+    double delta = after - before;
+    if (delta != 0) {
+      ledger.change(now, delta, delta * itPerGpuWatt);
+    }
+    deltaPerGpu = nextDeltaPerGpu;
+    heldGpusAtLastPower = heldGpus;
+  }
+
+  /** Held GPUs when the power was last set: a lost system's GPUs leave with their power. */
+  private int heldGpusAtLastPower;
+
+  private void accrue(long now) {
+    long dt = now - stateSince;
+    if (dt == 0) {
+      return;
+    }
+    int i = state.ordinal();
+    double gpuNanos = (double) heldGpusAtLastPower * dt;
+    nanosInState[i] += dt;
+    gpuNanosInState[i] += gpuNanos;
+    gpuWattNanos += (heldGpusAtLastPower * (idleWattsPerGpu + deltaPerGpu)) * dt;
+    switch (state) {
+      case COMPUTE -> {
+        computeGpuNanos += gpuNanos;
+        iteratingNanosSinceCommit += dt;
+        iteratingGpuNanosSinceCommit += gpuNanos;
+      }
+      case COMMUNICATION -> {
+        communicationGpuNanos += gpuNanos;
+        iteratingNanosSinceCommit += dt;
+        iteratingGpuNanosSinceCommit += gpuNanos;
+      }
+      case ITERATING -> {
+        computeGpuNanos += gpuNanos * computeNanos / periodNanos;
+        communicationGpuNanos += gpuNanos * communicationNanos / periodNanos;
+        iteratingNanosSinceCommit += dt;
+        iteratingGpuNanosSinceCommit += gpuNanos;
+      }
+      case RESTARTING -> {
+        restartNanosByCause[currentCause] += dt;
+        restartGpuNanos[currentCause] += gpuNanos;
+      }
+      case WAITING -> {
+        if (currentCause != NONE) {
+          waitingNanosByCause[currentCause] += dt;
+          waitingGpuNanos[currentCause] += gpuNanos;
+        }
+      }
+      default -> {}
+    }
+    stateSince = now;
+  }
+
+  /** Closes the job's books at the horizon. */
+  public void finish(long horizonNanos) {
+    accrue(horizonNanos);
+    if (state == JobState.ITERATING) {
+      iterations += (horizonNanos - stretchStart) / periodNanos;
+    }
+  }
+
+  /** What the job did; call after {@link #finish}. */
+  public JobAccount account(long horizonNanos) {
+    long start = spec.start().toNanos();
+    long end = completionNanos >= 0 ? completionNanos : horizonNanos;
+    return new JobAccount(
+        this,
+        Math.max(0, end - start),
+        completionNanos,
+        iterations,
+        checkpoints,
+        nanosInState.clone(),
+        gpuNanosInState.clone(),
+        computeGpuNanos,
+        communicationGpuNanos,
+        lostNanos.clone(),
+        lostGpuNanos.clone(),
+        restartNanosByCause.clone(),
+        restartGpuNanos.clone(),
+        waitingNanosByCause.clone(),
+        waitingGpuNanos.clone(),
+        interruptionsByCause.clone(),
+        gpuWattNanos,
+        checkpointIntervalSeconds,
+        meanTimeBetweenKillsSeconds);
   }
 
   public long periodNanos() {
     return periodNanos;
   }
 
-  public long startNanos() {
-    return spec.start().toNanos();
-  }
-
-  private void onStart(long now) {
-    beginIterating(now);
-  }
-
-  private void beginIterating(long now) {
-    if (resolution == PulseResolution.FULL) {
-      enter(now, JobState.COMPUTE, computeWatts);
-      sim.schedule(computeNanos, computeEnd);
-    } else {
-      enter(now, JobState.ITERATING, iteratingWatts);
-      stretchStart = now;
-      if (iterationsPerCheckpoint > 0) {
-        sim.schedule(iterationsPerCheckpoint * periodNanos, stretchEnd);
-      }
-    }
-  }
-
-  private void onComputeEnd(long now) {
-    enter(now, JobState.COMMUNICATION, communicationWatts);
-    sim.schedule(communicationNanos, communicationEnd);
-  }
-
-  private void onCommunicationEnd(long now) {
-    iterations++;
-    iterationsSinceCheckpoint++;
-    if (iterationsPerCheckpoint > 0 && iterationsSinceCheckpoint >= iterationsPerCheckpoint) {
-      startCheckpoint(now);
-    } else {
-      enter(now, JobState.COMPUTE, computeWatts);
-      sim.schedule(computeNanos, computeEnd);
-    }
-  }
-
-  private void onStretchEnd(long now) {
-    iterations += iterationsPerCheckpoint;
-    startCheckpoint(now);
-  }
-
-  private void startCheckpoint(long now) {
-    iterationsSinceCheckpoint = 0;
-    enter(now, JobState.CHECKPOINT, checkpointWatts);
-    sim.schedule(checkpointNanos, checkpointEnd);
-  }
-
-  private void onCheckpointEnd(long now) {
-    checkpoints++;
-    beginIterating(now);
-  }
-
-  private void enter(long now, JobState next, double nextWatts) {
-    long dt = now - stateSince;
-    nanosInState[state.ordinal()] += dt;
-    gpuWattNanos += watts * dt;
-    stateSince = now;
-    state = next;
-    double delta = nextWatts - watts;
-    if (delta != 0) {
-      ledger.change(now, delta, delta * itPerGpuWatt);
-    }
-    watts = nextWatts;
-  }
-
-  /** Closes the job's books at the horizon. */
-  public void finish(long horizonNanos) {
-    if (state == JobState.ITERATING) {
-      iterations += (horizonNanos - stretchStart) / periodNanos;
-    }
-    long dt = horizonNanos - stateSince;
-    nanosInState[state.ordinal()] += dt;
-    gpuWattNanos += watts * dt;
-    stateSince = horizonNanos;
-  }
-
-  /** GPU-nanoseconds in compute phases (the iterating state split by phase length). */
-  public double computeGpuNanos() {
-    return spec.gpus()
-        * (nanosInState[JobState.COMPUTE.ordinal()]
-            + (double) nanosInState[JobState.ITERATING.ordinal()] * computeNanos / periodNanos);
-  }
-
-  public double communicationGpuNanos() {
-    return spec.gpus()
-        * (nanosInState[JobState.COMMUNICATION.ordinal()]
-            + (double) nanosInState[JobState.ITERATING.ordinal()]
-                * communicationNanos
-                / periodNanos);
-  }
-
-  public double checkpointGpuNanos() {
-    return (double) spec.gpus() * nanosInState[JobState.CHECKPOINT.ordinal()];
-  }
-
-  public double idleGpuNanos() {
-    return (double) spec.gpus() * nanosInState[JobState.NOT_STARTED.ordinal()];
-  }
-
-  public JobResult result() {
-    return new JobResult(
-        spec.name(),
-        clusterName,
-        spec.gpus(),
-        iterations,
-        iterations * spec.tokensPerIteration(),
-        checkpoints,
-        gpuWattNanos * 1e-9);
-  }
-
   public int gpus() {
-    return spec.gpus();
+    return gpus;
   }
 
   public JobState state() {

@@ -3,6 +3,7 @@ package org.aifactory.model.workload;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.aifactory.model.Checks;
 
 /**
@@ -15,6 +16,9 @@ import org.aifactory.model.Checks;
  * @param iteration its iteration profile
  * @param tokensPerIteration tokens consumed by one iteration (global batch size in tokens)
  * @param checkpoint its checkpoint policy, empty for none
+ * @param restart time from an interruption (once the job has its GPUs) to iterating again
+ * @param workIterations iterations to complete, after which the job ends and frees its GPUs; empty:
+ *     run to the horizon
  */
 public record TrainingJobSpec(
     String name,
@@ -23,8 +27,46 @@ public record TrainingJobSpec(
     Duration start,
     IterationProfile iteration,
     long tokensPerIteration,
-    Optional<CheckpointSpec> checkpoint) {
+    Optional<CheckpointSpec> checkpoint,
+    Duration restart,
+    OptionalLong workIterations) {
+
+  /*
+   * Restart after an interruption (reload the checkpoint, re-initialise the collectives): no
+   * published figure in ANCHORS.md. ASSUMPTION: 10 min; scenarios should set their own.
+   */
+  public static final Duration DEFAULT_RESTART = Duration.ofMinutes(10);
+
+  /** A job that runs to the horizon with the default restart time. */
+  public TrainingJobSpec(
+      String name,
+      String cluster,
+      int gpus,
+      Duration start,
+      IterationProfile iteration,
+      long tokensPerIteration,
+      Optional<CheckpointSpec> checkpoint) {
+    this(
+        name,
+        cluster,
+        gpus,
+        start,
+        iteration,
+        tokensPerIteration,
+        checkpoint,
+        DEFAULT_RESTART,
+        OptionalLong.empty());
+  }
+
   public TrainingJobSpec {
+    Objects.requireNonNull(restart, "restart");
+    if (restart.isNegative()) {
+      throw new IllegalArgumentException("restart must be >= 0");
+    }
+    Objects.requireNonNull(workIterations, "workIterations");
+    if (workIterations.isPresent() && workIterations.getAsLong() <= 0) {
+      throw new IllegalArgumentException("work must be positive");
+    }
     Checks.name(name, "workload name");
     Checks.name(cluster, "cluster");
     if (gpus <= 0) {

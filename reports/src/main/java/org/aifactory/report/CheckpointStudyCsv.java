@@ -1,0 +1,51 @@
+package org.aifactory.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.aifactory.metrics.CheckpointStudyResult;
+import org.aifactory.metrics.CheckpointStudyResult.Point;
+
+/**
+ * {@code checkpoint_study.csv}: one row per interval, in increasing order: {@code
+ * interval_s,interval_min,ettr_mean,ettr_ci95,ettr_sd,n,tokens_mean,tokens_ci95,
+ * ettr_gap_to_best_mean,ettr_gap_to_best_ci95}. ETTR is a ratio (0 to 1); the gap is the best
+ * point's ETTR minus this point's, paired by replication.
+ */
+final class CheckpointStudyCsv {
+  static final String FILE = "checkpoint_study.csv";
+  static final String[] HEADER = {
+    "interval_s",
+    "interval_min",
+    "ettr_mean",
+    "ettr_ci95",
+    "ettr_sd",
+    "n",
+    "tokens_mean",
+    "tokens_ci95",
+    "ettr_gap_to_best_mean",
+    "ettr_gap_to_best_ci95"
+  };
+
+  private CheckpointStudyCsv() {}
+
+  static void write(CheckpointStudyResult r, Path file) throws IOException {
+    Csv.write(
+        file,
+        HEADER,
+        out -> {
+          for (Point p : r.points()) {
+            out.printRecord(
+                Formats.number(p.intervalSeconds()),
+                Formats.number(p.intervalSeconds() / 60),
+                Formats.number(p.ettr().mean()),
+                Formats.number(p.ettr().ci95()),
+                Formats.number(p.ettr().sd()),
+                Integer.toString(p.ettr().n()),
+                Formats.number(p.tokens().mean()),
+                Formats.number(p.tokens().ci95()),
+                Formats.number(p.ettrDifferenceFromBest().mean()),
+                Formats.number(p.ettrDifferenceFromBest().ci95()));
+          }
+        });
+  }
+}

@@ -1,0 +1,85 @@
+package org.aifactory.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import org.aifactory.metrics.ComparisonResult;
+import org.aifactory.metrics.MetricStats;
+
+/**
+ * Figures derived from a {@link ComparisonResult} for its reports: per-year rates, downtime in
+ * minutes per year, and the scale of dollar amounts for people.
+ */
+final class ComparisonFigures {
+  /** A year of 365.25 days, as in the comparison's annual costs. */
+  static final double HOURS_PER_YEAR = 8_766;
+
+  static final double MINUTES_PER_YEAR = HOURS_PER_YEAR * 60;
+
+  private ComparisonFigures() {}
+
+  /** The simulated time of one replication in years (NaN if not positive). */
+  static double years(ComparisonResult r) {
+    return r.horizonHours() > 0 ? r.horizonHours() / HOURS_PER_YEAR : Double.NaN;
+  }
+
+  /**
+   * Expected time per year without power to the whole IT load: (1 − availability) × a year, to 10
+   * significant digits (the subtraction from 1 leaves no more: 52.596, not 52.595999999994206).
+   */
+  static double downMinutesPerYear(MetricStats availability) {
+    double minutes = (1 - availability.mean()) * MINUTES_PER_YEAR;
+    if (!Double.isFinite(minutes) || minutes == 0) {
+      return minutes;
+    }
+    return new BigDecimal(minutes).round(new MathContext(10)).doubleValue();
+  }
+
+  /** Half-width of the 95 % confidence interval of {@link #downMinutesPerYear}. */
+  static double downMinutesPerYearCi(MetricStats availability) {
+    return availability.ci95() * MINUTES_PER_YEAR;
+  }
+
+  /** The rank (1 = cheapest) of the variant at {@code index} in input order; 0 if unranked. */
+  static int rank(ComparisonResult r, int index) {
+    return r.ranking().indexOf(index) + 1;
+  }
+
+  /**
+   * {@code 1 year (8,766 h)}, {@code 10 years (87,660 h)}, or a shorter duration as {@code 30
+   * days}.
+   */
+  static String horizon(double hours) {
+    if (!(hours >= 0.99 * HOURS_PER_YEAR)) {
+      return Human.duration(hours * 3600);
+    }
+    double years = Math.round(hours / HOURS_PER_YEAR * 100) / 100.0;
+    return Human.plain(years) + (years == 1 ? " year (" : " years (") + Human.count(hours) + " h)";
+  }
+
+  /** A unit for dollar amounts: {@code $}, {@code $k}, {@code $M} or {@code $bn}. */
+  record Money(double divisor, String unit) {
+    /** The unit in which the largest finite absolute value of {@code values} is 1 to 999. */
+    static Money of(double... values) {
+      double max = 0;
+      for (double v : values) {
+        if (Double.isFinite(v)) {
+          max = Math.max(max, Math.abs(v));
+        }
+      }
+      if (max >= 1e9) {
+        return new Money(1e9, "$bn");
+      }
+      if (max >= 1e6) {
+        return new Money(1e6, "$M");
+      }
+      if (max >= 1e3) {
+        return new Money(1e3, "$k");
+      }
+      return new Money(1, "$");
+    }
+
+    double scale(double dollars) {
+      return dollars / divisor;
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package org.aifactory.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.aifactory.metrics.ComparisonResult;
+import org.aifactory.metrics.ComparisonResult.Variant;
+import org.aifactory.metrics.ElectricalResult;
+import org.aifactory.metrics.MetricStats;
+
+/**
+ * {@code comparison.json}: every field of the comparison, byte-identical for the same result. The
+ * variants in input order, each with its rank (1 = cheapest) and its statistics as {@code {"mean",
+ * "sd", "ci95", "n"}}; {@code ranking} names them cheapest first; {@code electrical} is replication
+ * 0's chain, or null. A figure that is not finite is null.
+ */
+final class ComparisonJson {
+  static final String FILE = "comparison.json";
+
+  static final List<String> NOTES =
+      List.of(
+          "annual_total_dollars = annual_capital_dollars + annual_energy_dollars +"
+              + " annual_lost_value_dollars, per year of 8,766 h. Capital: the electrical chain's"
+              + " capital cost (UPS, generators, distribution) times the capital recovery factor."
+              + " Energy: facility energy times the energy price. Lost value: GPU-hours of job"
+              + " progress lost to power outages times the value of a GPU-hour. Losses from other"
+              + " causes (GPU failures...) are common to all variants and left out.",
+          "mean, sd and ci95 are over the replications of a variant: ci95 is the half-width of the"
+              + " 95 % confidence interval of the mean (Student t with n - 1 degrees of freedom).",
+          "Every variant ran the same replications with the same root seed, so variants share"
+              + " random streams where they share components (common random numbers: the same"
+              + " utility outages, the same GPU failures). extra_cost_over_best is a variant's"
+              + " annual total minus the cheapest variant's, paired by replication: its ci95 is"
+              + " narrower than independent runs would give. A ci95 of extra_cost_over_best that"
+              + " excludes 0 means the cheapest variant is significantly cheaper.",
+          "Costs are documented placeholder defaults unless the scenario sets them: read them as an"
+              + " illustration of the method, not as prices.",
+          "loss_of_load_events, lost_gpu_hours_power, lost_tokens_power and energy_facility_mwh are"
+              + " per replication (horizon_hours); unavailability_minutes_per_year is (1 - mean"
+              + " availability) x 525,960 min.");
+
+  private ComparisonJson() {}
+
+  static void write(ComparisonResult r, Path file) throws IOException {
+    Files.writeString(file, render(r), StandardCharsets.UTF_8);
+  }
+
+  static String render(ComparisonResult r) {
+    return Json.write(
+        g -> {
+          g.writeStartObject();
+          g.writeStringField("scenario", r.scenario());
+          g.writeNumberField("seed", r.seed());
+          g.writeNumberField("replications", r.replications());
+          Json.field(g, "horizon_hours", Formats.number(r.horizonHours()));
+          g.writeArrayFieldStart("ranking");
+          for (int i : r.ranking()) {
+            g.writeString(r.variants().get(i).name());
+          }
+          g.writeEndArray();
+          g.writeArrayFieldStart("variants");
+          for (int i = 0; i < r.variants().size(); i++) {
+            variant(g, r.variants().get(i), ComparisonFigures.rank(r, i));
+          }
+          g.writeEndArray();
+          g.writeArrayFieldStart("notes");
+          for (String note : NOTES) {
+            g.writeString(note);
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        });
+  }
+
+  private static void variant(JsonGenerator g, Variant v, int rank) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", v.name());
+    g.writeStringField("description", v.description());
+    g.writeNumberField("rank", rank);
+    g.writeFieldName("electrical");
+    electrical(g, v.electrical());
+    stats(g, "availability", v.availability());
+    Json.field(
+        g,
+        "unavailability_minutes_per_year",
+        Formats.number(ComparisonFigures.downMinutesPerYear(v.availability())));
+    stats(g, "loss_of_load_events", v.lossOfLoadEvents());
+    stats(g, "lost_gpu_hours_power", v.lostGpuHoursPower());
+    stats(g, "lost_tokens_power", v.lostTokensPower());
+    stats(g, "energy_facility_mwh", v.energyFacilityMwh());
+    Json.field(g, "capital_dollars", Formats.number(v.capitalDollars()));
+    Json.field(g, "annual_capital_dollars", Formats.number(v.annualCapitalDollars()));
+    stats(g, "annual_energy_dollars", v.annualEnergyDollars());
+    stats(g, "annual_lost_value_dollars", v.annualLostValueDollars());
+    stats(g, "annual_total_dollars", v.annualTotalDollars());
+    stats(g, "extra_cost_over_best", v.extraCostOverBest());
+    g.writeEndObject();
+  }
+
+  private static void stats(JsonGenerator g, String name, MetricStats s) throws IOException {
+    g.writeFieldName(name);
+    Json.stats(g, s);
+  }
+
+  /** Replication 0's chain: its design, installed capacity and what happened; null without. */
+  private static void electrical(JsonGenerator g, ElectricalResult e) throws IOException {
+    if (e == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartObject();
+    g.writeStringField("ups_design", e.upsDesign());
+    g.writeStringField("generator_design", e.generatorDesign());
+    g.writeNumberField("paths", e.paths());
+    g.writeNumberField("pdus", e.pdus());
+    g.writeNumberField("ups_modules", e.upsModules());
+    Json.field(g, "ups_installed_kw", Formats.number(e.upsInstalledWatts() / 1e3));
+    g.writeNumberField("generator_units", e.generatorUnits());
+    Json.field(g, "generator_installed_kw", Formats.number(e.generatorInstalledWatts() / 1e3));
+    Json.field(g, "availability", Formats.number(e.availability()));
+    Json.field(g, "load_weighted_availability", Formats.number(e.loadWeightedAvailability()));
+    g.writeNumberField("loss_of_load_events", e.lossOfLoadEvents());
+    Json.field(g, "loss_of_load_hours", Formats.number(e.lossOfLoadHours()));
+    g.writeNumberField("utility_interruptions", e.utilityInterruptions());
+    g.writeNumberField("generator_starts", e.generatorStarts());
+    g.writeNumberField("generator_fail_to_starts", e.generatorFailToStarts());
+    Json.field(g, "on_battery_hours", Formats.number(e.onBatteryHours()));
+    g.writeNumberField("ups_module_failures", e.upsModuleFailures());
+    g.writeNumberField("pdu_failures", e.pduFailures());
+    g.writeArrayFieldStart("stage_losses");
+    for (int i = 0; i < e.stages().size(); i++) {
+      g.writeStartObject();
+      g.writeStringField("stage", e.stages().get(i));
+      Json.field(
+          g,
+          "loss_mwh",
+          i < e.stageLossJoules().size()
+              ? Formats.number(e.stageLossJoules().get(i) / 3.6e9)
+              : null);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+}

@@ -1,0 +1,196 @@
+package org.aifactory.report;
+
+import static org.aifactory.report.TextTable.Align.LEFT;
+import static org.aifactory.report.TextTable.Align.RIGHT;
+
+import org.aifactory.metrics.ComparisonResult;
+import org.aifactory.metrics.ComparisonResult.Variant;
+import org.aifactory.metrics.ElectricalResult;
+import org.aifactory.metrics.MetricStats;
+import org.aifactory.report.ComparisonFigures.Money;
+
+/**
+ * The terminal rendering of a design comparison: two tables in ranking order (cheapest first), the
+ * reliability of each variant and its cost per year, then a line naming the cheapest variant and
+ * whether its lead over the runner-up is significant. Plain ASCII, Locale.ROOT, lines end in "\n".
+ */
+final class ComparisonText {
+  private static final String INDENT = "  ";
+  private static final String PM = "+/-";
+
+  private ComparisonText() {}
+
+  static String render(ComparisonResult r) {
+    StringBuilder out = new StringBuilder();
+    int n = r.variants().size();
+    out.append("Design comparison: ").append(r.scenario()).append('\n');
+    out.append(INDENT)
+        .append(Human.count(n))
+        .append(n == 1 ? " variant, " : " variants, ")
+        .append(Human.count(r.replications()))
+        .append(r.replications() == 1 ? " replication" : " replications")
+        .append(" of ")
+        .append(ComparisonFigures.horizon(r.horizonHours()))
+        .append(" each, seed ")
+        .append(r.seed())
+        .append(";\n")
+        .append(INDENT)
+        .append("all variants see the same random streams, so their differences are paired.\n");
+    out.append(INDENT)
+        .append(PM)
+        .append(" is the 95 % confidence half-width of the mean (Student t); ranked by expected\n")
+        .append(INDENT)
+        .append("cost per year, cheapest first; extra over best is paired by replication.\n\n");
+    out.append(INDENT).append("Reliability, per year\n");
+    out.append(reliability(r));
+    Money money = money(r);
+    out.append('\n')
+        .append(INDENT)
+        .append("Cost per year (")
+        .append(money.unit())
+        .append("): annualised capital + energy + value of production lost to power\n");
+    out.append(costs(r, money));
+    out.append('\n').append(INDENT).append(verdict(r, money)).append('\n');
+    return out.toString();
+  }
+
+  private static String reliability(ComparisonResult r) {
+    TextTable t =
+        new TextTable(
+            INDENT, RIGHT, LEFT, LEFT, LEFT, RIGHT, LEFT, RIGHT, RIGHT, LEFT, RIGHT, RIGHT, LEFT,
+            RIGHT);
+    t.row("", "", "", "", "downtime", "", "", "loss of load", "", "", "GPU-h lost");
+    t.row("rank", "variant", "UPS", "generators", "(min)", "", "", "(events)", "", "", "(power)");
+    double years = ComparisonFigures.years(r);
+    for (int rank = 0; rank < r.ranking().size(); rank++) {
+      Variant v = r.variants().get(r.ranking().get(rank));
+      ElectricalResult e = v.electrical();
+      String[] down =
+          cells(
+              ComparisonFigures.downMinutesPerYear(v.availability()),
+              ComparisonFigures.downMinutesPerYearCi(v.availability()));
+      String[] lol = perYear(v.lossOfLoadEvents(), years);
+      String[] lost = perYear(v.lostGpuHoursPower(), years);
+      t.row(
+          Integer.toString(rank + 1),
+          v.name(),
+          e == null ? "-" : e.upsDesign(),
+          e == null ? "-" : e.generatorDesign(),
+          down[0],
+          down[1],
+          down[2],
+          lol[0],
+          lol[1],
+          lol[2],
+          lost[0],
+          lost[1],
+          lost[2]);
+    }
+    return t.render();
+  }
+
+  private static String costs(ComparisonResult r, Money money) {
+    TextTable t =
+        new TextTable(
+            INDENT, RIGHT, LEFT, RIGHT, RIGHT, RIGHT, LEFT, RIGHT, RIGHT, LEFT, RIGHT, RIGHT, LEFT,
+            RIGHT);
+    t.row("", "", "", "", "lost", "", "", "", "", "", "extra over");
+    t.row("rank", "variant", "capital", "energy", "production", "", "", "total", "", "", "best");
+    for (int rank = 0; rank < r.ranking().size(); rank++) {
+      Variant v = r.variants().get(r.ranking().get(rank));
+      String[] lost = cells(v.annualLostValueDollars(), money);
+      String[] total = cells(v.annualTotalDollars(), money);
+      int d = decimals(money.scale(v.annualTotalDollars().ci95()));
+      String[] extra = rank == 0 ? new String[] {"-", "", ""} : cells(v.extraCostOverBest(), money);
+      t.row(
+          Integer.toString(rank + 1),
+          v.name(),
+          Human.fixed(money.scale(v.annualCapitalDollars()), d),
+          Human.fixed(money.scale(v.annualEnergyDollars().mean()), d),
+          lost[0],
+          lost[1],
+          lost[2],
+          total[0],
+          total[1],
+          total[2],
+          extra[0],
+          extra[1],
+          extra[2]);
+    }
+    return t.render();
+  }
+
+  /**
+   * {@code Cheapest: N+1 at 73.50 $M/y; lead over 4N/3 0.020 +/- 0.050 $M/y, not significant (CI
+   * includes 0)}: significant when the paired 95 % confidence interval of the runner-up's extra
+   * cost excludes 0.
+   */
+  static String verdict(ComparisonResult r, Money money) {
+    if (r.ranking().isEmpty()) {
+      return "No variants.";
+    }
+    Variant best = r.variants().get(r.ranking().get(0));
+    String per = " " + money.unit() + "/y";
+    String line =
+        "Cheapest: "
+            + best.name()
+            + " at "
+            + Human.fixed(money.scale(best.annualTotalDollars().mean()), 2)
+            + per;
+    if (r.ranking().size() < 2) {
+      return line + "; the only variant";
+    }
+    Variant next = r.variants().get(r.ranking().get(1));
+    MetricStats extra = next.extraCostOverBest();
+    String[] c = cells(extra, money);
+    line +=
+        "; lead over "
+            + next.name()
+            + " "
+            + (c[1].isEmpty() ? c[0] : c[0] + " " + PM + " " + c[2])
+            + per
+            + ", ";
+    if (!Double.isFinite(extra.ci95())) {
+      return line + "no confidence interval";
+    }
+    return line
+        + (Math.abs(extra.mean()) > extra.ci95()
+            ? "significant (CI excludes 0)"
+            : "not significant (CI includes 0)");
+  }
+
+  /** The unit of the dollar columns: that of the largest annual total. */
+  static Money money(ComparisonResult r) {
+    return Money.of(
+        r.variants().stream().mapToDouble(v -> v.annualTotalDollars().mean()).toArray());
+  }
+
+  private static String[] cells(MetricStats s, Money money) {
+    return cells(money.scale(s.mean()), money.scale(s.ci95()));
+  }
+
+  private static String[] perYear(MetricStats s, double years) {
+    return cells(s.mean() / years, s.ci95() / years);
+  }
+
+  /**
+   * Mean, {@code +/-} and half-width; the decimals show two significant digits of the half-width,
+   * and the mean is rounded to the half-width's precision.
+   */
+  static String[] cells(double mean, double ci) {
+    boolean hasCi = Double.isFinite(ci);
+    int d = hasCi && ci > 0 ? decimals(ci) : mean == Math.rint(mean) ? 0 : Human.decimalsFor(mean);
+    return new String[] {
+      Human.fixed(Human.roundToHalfWidth(mean, ci), d),
+      hasCi ? PM : "",
+      hasCi ? Human.fixed(Human.roundToHalfWidth(ci, ci), d) : ""
+    };
+  }
+
+  /**
+   * Decimals showing two significant digits of {@code ci} (none for 10 or more, 2 for 0 or NaN).
+   */
+  private static int decimals(double ci) {
+    return Double.isFinite(ci) && ci > 0 ? Human.decimalsForHalfWidths(0, ci) : 2;
+  }
+}

@@ -1,0 +1,252 @@
+package org.aifactory.report;
+
+import static org.aifactory.report.TextTable.Align.LEFT;
+import static org.aifactory.report.TextTable.Align.RIGHT;
+
+import java.util.List;
+import org.aifactory.metrics.RunResult;
+
+/**
+ * Sections shared by the terminal summaries of one run and of replications. They read {@link
+ * Figures} by metric key, so a single run shows values and replications show means with {@code +/-
+ * ci}: the {@code +/-} and half-width columns are blank, and take no space, for a single run.
+ *
+ * <p>The main table's columns: label, value, +/-, half-width, unit, share, remark.
+ */
+final class SummarySections {
+  static final String INDENT = "  ";
+  static final String SUB = INDENT;
+
+  /** Causes listed by name; the rest are summed up in one line. */
+  static final int TOP_CAUSES = 5;
+
+  private static final String[][] LOST_PARTS = {
+    {"checkpoint", "checkpoint"},
+    {"lost_work", "lost work"},
+    {"restart", "restart"},
+    {"waiting", "waiting"},
+    {"incomplete_iteration", "incomplete iteration"}
+  };
+
+  /** Parts of GPU-hours and lost production that only failures cause. */
+  private static final List<String> FAILURE_PARTS =
+      List.of("lost_work", "restart", "waiting", "down");
+
+  private SummarySections() {}
+
+  /** The title line, then {@code seed N, pulse resolution R} and {@code extra}. */
+  static StringBuilder header(String title, RunResult first, String extra) {
+    StringBuilder out = new StringBuilder();
+    out.append(title).append(": ").append(first.scenario()).append('\n');
+    out.append(INDENT)
+        .append("seed ")
+        .append(first.seed())
+        .append(", pulse resolution ")
+        .append(Formats.resolution(first.pulseResolution()))
+        .append(extra)
+        .append("\n\n");
+    return out;
+  }
+
+  /** An empty main table. */
+  static TextTable table() {
+    return new TextTable(INDENT, LEFT, RIGHT, LEFT, RIGHT, LEFT, RIGHT, LEFT);
+  }
+
+  /**
+   * False for a part that only failures cause ({@code lost_work}, {@code restart}, {@code waiting},
+   * {@code down}) when there are no failure causes and it is zero: not worth a line.
+   */
+  static boolean shown(Figures f, String part, String key) {
+    return !FAILURE_PARTS.contains(part) || !f.causes().isEmpty() || f.value(key) != 0;
+  }
+
+  /** Value, {@code +/-} and half-width cells of {@code key} scaled by {@code scale}. */
+  static String[] figure(Figures f, String key, double scale, int decimals) {
+    return new String[] {
+      f.cell(key, scale, decimals), f.plusMinus(key), f.ciCell(key, scale, decimals)
+    };
+  }
+
+  /** {@link #figure} of a count. */
+  static String[] count(Figures f, String key) {
+    return new String[] {f.countCell(key), f.plusMinus(key), f.countCiCell(key)};
+  }
+
+  /** A row: label, figure, unit, then a remark. */
+  static void row(TextTable t, String label, String[] figure, String unit, String remark) {
+    t.rowWithRemark(remark, label, figure[0], figure[1], figure[2], unit);
+  }
+
+  /** A row with the share of {@code key} in {@code whole}, then {@code of} ("of installed"). */
+  static void shareRow(
+      TextTable t,
+      String label,
+      Figures f,
+      String key,
+      String[] figure,
+      String unit,
+      double whole,
+      String of) {
+    double v = f.value(key);
+    boolean share = whole > 0 && Double.isFinite(v);
+    t.row(
+        label,
+        figure[0],
+        figure[1],
+        figure[2],
+        unit,
+        share ? Human.percent(v / whole) : "",
+        share ? of : "");
+  }
+
+  static void horizon(TextTable t, Figures f) {
+    double hours = f.value("horizon_hours");
+    t.rowWithRemark(
+        hours >= 48 ? "(" + Human.duration(hours * 3600) + ")" : "",
+        "Horizon",
+        Human.fixed(hours, 2),
+        "",
+        "",
+        "h");
+    t.row("GPUs", Human.count(f.value("gpus")));
+  }
+
+  static void energy(TextTable t, Figures f) {
+    t.line("").line("Energy and production");
+    String[] keys = {"energy_gpu_mwh", "energy_it_mwh", "energy_facility_mwh"};
+    int d = decimals(f, keys);
+    row(t, "GPU energy", figure(f, keys[0], 1, d), "MWh", "");
+    row(t, "IT energy", figure(f, keys[1], 1, d), "MWh", "");
+    row(t, "Facility energy", figure(f, keys[2], 1, d), "MWh", "");
+    row(t, "PUE", figure(f, "pue", 1, f.decimals(1, 3, "pue")), "", "");
+    row(t, "Tokens", count(f, "tokens"), "", "");
+    String perKwh = "tokens_per_kwh_facility";
+    double v = f.value(perKwh);
+    int dk = f.decimals(1, v >= 1000 ? 0 : Human.decimalsFor(v), perKwh);
+    row(t, "Tokens per kWh facility", figure(f, perKwh, 1, dk), "tokens/kWh", "");
+    percentRow(t, "Utilisation", f, "utilisation", "(compute + communication GPU-h / installed)");
+    percentRow(t, "ETTR", f, "ettr", "(productive / job GPU-h since the jobs started)");
+  }
+
+  private static void percentRow(TextTable t, String label, Figures f, String key, String r) {
+    row(t, label, figure(f, key, 100, f.decimals(100, 1, key)), "%", r);
+  }
+
+  /** Decimals showing the largest of {@code keys} and their half-widths. */
+  private static int decimals(Figures f, String... keys) {
+    double[] values = new double[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      values[i] = f.value(keys[i]);
+    }
+    return f.decimals(1, Human.decimalsFor(values), keys);
+  }
+
+  /** Site power: peak, mean, min, swing and max ramp; a note when pulses are averaged. */
+  static void power(TextTable t, Figures f, boolean pulsesResolved) {
+    t.line("").line("Site power");
+    String[] keys = {"power_mw.peak", "power_mw.mean", "power_mw.min", "power_mw.swing"};
+    int d = decimals(f, keys);
+    row(t, "Peak", figure(f, keys[0], 1, d), "MW", "");
+    row(t, "Mean", figure(f, keys[1], 1, d), "MW", "");
+    row(t, "Min", figure(f, keys[2], 1, d), "MW", "");
+    row(t, "Swing", figure(f, keys[3], 1, d), "MW", "(peak - min)");
+    String ramp = "power_mw.max_ramp_mw_per_s";
+    double window = f.value("power_mw.ramp_window_s");
+    row(
+        t,
+        "Max ramp",
+        figure(f, ramp, 1, decimals(f, ramp)),
+        "MW/s",
+        "(between " + Human.fixed(window, Human.decimalsFor(window)) + " s averages)");
+    if (!pulsesResolved) {
+      t.line(INDENT + "Note: pulses are averaged, so peak, min, swing and ramp do not show");
+      t.line(INDENT + "individual iteration pulses. Use pulse_resolution: full to see them.");
+    }
+  }
+
+  /** Tokens lost, by part and by cause; nothing when no job could train. */
+  static void lostProduction(TextTable t, Figures f) {
+    double ideal = f.value("lost_production.ideal_tokens");
+    if (!(ideal > 0)) {
+      return;
+    }
+    t.line("").line("Lost production (tokens not trained, vs. a failure- and checkpoint-free run)");
+    tokenRow(t, "Ideal tokens", f, "lost_production.ideal_tokens", 0);
+    tokenRow(t, "Lost", f, "lost_production.total", ideal);
+    for (String[] part : LOST_PARTS) {
+      String key = "lost_production." + part[0];
+      if (shown(f, part[0], key)) {
+        tokenRow(t, SUB + part[1], f, key, ideal);
+      }
+    }
+    String prefix = "lost_production_by_cause.";
+    List<String> top = f.topCauses(prefix, TOP_CAUSES);
+    if (!top.isEmpty()) {
+      t.line(INDENT + "Lost to failures, by cause");
+      for (String cause : top) {
+        tokenRow(t, SUB + cause, f, prefix + cause, ideal);
+      }
+      otherCauses(t, f, prefix, top, "tokens", ideal, "of ideal");
+    }
+  }
+
+  private static void tokenRow(TextTable t, String label, Figures f, String key, double ideal) {
+    shareRow(t, label, f, key, count(f, key), "tokens", ideal, "of ideal");
+  }
+
+  /** Interruptions: the total, how often, and the top causes; nothing without failure causes. */
+  static void interruptions(TextTable t, Figures f) {
+    if (f.causes().isEmpty()) {
+      return;
+    }
+    t.line("").line("Interruptions");
+    double total = f.value("interruptions");
+    double hours = f.value("horizon_hours");
+    row(
+        t,
+        "Total",
+        count(f, "interruptions"),
+        "interruptions",
+        total > 0 ? "(one every " + Human.duration(hours * 3600 / total) + ")" : "");
+    String prefix = "interruptions_by_cause.";
+    List<String> top = f.topCauses(prefix, TOP_CAUSES);
+    for (String cause : top) {
+      shareRow(t, SUB + cause, f, prefix + cause, count(f, prefix + cause), "", total, "of all");
+    }
+    otherCauses(t, f, prefix, top, "", total, "of all");
+  }
+
+  /** One line summing up the causes with a positive value that are not in {@code top}. */
+  private static void otherCauses(
+      TextTable t,
+      Figures f,
+      String prefix,
+      List<String> top,
+      String unit,
+      double whole,
+      String of) {
+    double rest = 0;
+    int n = 0;
+    for (String cause : f.causes()) {
+      double v = f.value(prefix + cause);
+      if (!top.contains(cause) && v > 0) {
+        rest += v;
+        n++;
+      }
+    }
+    if (n == 0) {
+      return;
+    }
+    t.row(
+        SUB + n + (n == 1 ? " other cause" : " other causes"),
+        f.replications() > 1 && rest < Figures.LARGE_COUNT
+            ? Human.fixed(rest, 1)
+            : Human.count(rest),
+        "",
+        "",
+        unit,
+        whole > 0 ? Human.percent(rest / whole) : "",
+        whole > 0 ? of : "");
+  }
+}

@@ -1,0 +1,352 @@
+package org.aifactory.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.aifactory.metrics.ComparisonResult;
+import org.aifactory.metrics.ComparisonResult.Variant;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComparisonReportsTest {
+  @TempDir Path dir;
+
+  @Test
+  void writesCsvJsonAndPng() throws Exception {
+    ComparisonReports.writeAll(ComparisonResults.redundancyStudy(), dir);
+    assertThat(RunReportsTest.names(dir))
+        .containsExactly("comparison.csv", "comparison.json", "comparison.png");
+    BufferedImage image =
+        Pngs.read(dir.resolve("comparison.png"), ComparisonChart.WIDTH, ComparisonChart.HEIGHT);
+    assertThat(image.getWidth()).isEqualTo(1400);
+    assertThat(image.getHeight()).isEqualTo(900);
+  }
+
+  @Test
+  void chartDrawsEveryPanelsColours() {
+    BufferedImage image = ComparisonChart.render(ComparisonResults.redundancyStudy());
+    assertThat(Pngs.hasColour(image, 0x7B4FA8)).as("downtime").isTrue();
+    assertThat(Pngs.hasColour(image, 0xC62828)).as("lost value").isTrue();
+    assertThat(Pngs.hasColour(image, 0x4D6A8A)).as("capital").isTrue();
+    assertThat(Pngs.hasColour(image, 0xE6A23C)).as("energy").isTrue();
+    assertThat(Pngs.hasColour(image, 0x6E6E6E)).as("extra cost").isTrue();
+  }
+
+  @Test
+  void writesAVariantWithoutAChain() throws Exception {
+    ComparisonResult r = ComparisonResults.withoutChain();
+    ComparisonReports.writeAll(r, dir);
+    Pngs.read(dir.resolve("comparison.png"), ComparisonChart.WIDTH, ComparisonChart.HEIGHT);
+
+    List<CSVRecord> rows = csv(dir.resolve("comparison.csv"));
+    CSVRecord none = rows.get(1);
+    assertThat(none.get("variant")).isEqualTo("utility-only");
+    for (String column :
+        List.of(
+            "ups_design",
+            "generator_design",
+            "ups_modules",
+            "ups_installed_kw",
+            "generator_units",
+            "availability_mean",
+            "availability_ci95",
+            "unavailability_minutes_per_year",
+            "loss_of_load_events_mean")) {
+      assertThat(none.get(column)).as(column).isEmpty();
+    }
+    assertThat(none.get("capital_dollars")).isEqualTo("0.0");
+    assertThat(none.get("extra_cost_over_best_mean")).isEqualTo("0.0");
+    assertThat(rows.get(2).get("ups_design")).isEqualTo("N+1");
+
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
+    assertThat(json.at("/variants/0/electrical").isNull()).isTrue();
+    assertThat(json.at("/variants/0/availability/mean").isNull()).isTrue();
+    assertThat(json.at("/variants/0/availability/n").asInt()).isZero();
+    assertThat(json.at("/variants/0/unavailability_minutes_per_year").isNull()).isTrue();
+    assertThat(json.at("/variants/1/electrical/ups_design").asText()).isEqualTo("N+1");
+    assertThat(json.get("horizon_hours").asDouble()).isEqualTo(720.0);
+
+    String text = ComparisonReports.render(r);
+    String row = line(text, "utility-only");
+    assertThat(row).matches("\\s+1\\s+utility-only\\s+-\\s+-\\s+n/a.*");
+    assertThat(text).contains("30 days");
+    assertThat(last(text))
+        .isEqualTo(
+            "  Cheapest: utility-only at 70.00 $M/y; lead over N+1 3.40 +/- 0.50 $M/y, significant"
+                + " (CI excludes 0)");
+  }
+
+  @Test
+  void csvHasOneRowPerVariantInRankingOrder() throws Exception {
+    ComparisonResult r = ComparisonResults.redundancyStudy();
+    Path file = dir.resolve("comparison.csv");
+    ComparisonCsv.write(r, file);
+    List<CSVRecord> rows = csv(file);
+    assertThat(rows.get(0).toList()).containsExactly(ComparisonCsv.HEADER);
+    assertThat(rows.get(0).toList())
+        .startsWith("rank", "variant", "description", "ups_design")
+        .endsWith("extra_cost_over_best_mean", "extra_cost_over_best_ci95")
+        .hasSize(29);
+    assertThat(rows).hasSize(5);
+    assertThat(rows.subList(1, 5).stream().map(row -> row.get(1)))
+        .containsExactly("N+1", "4N/3", "N", "2N");
+    assertThat(rows.subList(1, 5).stream().map(row -> row.get(0)))
+        .containsExactly("1", "2", "3", "4");
+
+    List<String> header = rows.get(0).toList();
+    for (int rank = 0; rank < 4; rank++) {
+      Variant v = r.variants().get(r.ranking().get(rank));
+      CSVRecord row = rows.get(rank + 1);
+      assertThat(row.get(header.indexOf("description"))).isEqualTo(v.description());
+      assertThat(row.get(header.indexOf("ups_design"))).isEqualTo(v.electrical().upsDesign());
+      assertThat(row.get(header.indexOf("generator_design"))).isEqualTo("N+1");
+      assertThat(Integer.parseInt(row.get(header.indexOf("ups_modules"))))
+          .isEqualTo(v.electrical().upsModules());
+      assertThat(Double.parseDouble(row.get(header.indexOf("ups_installed_kw"))))
+          .isEqualTo(v.electrical().upsInstalledWatts() / 1000);
+      assertThat(row.get(header.indexOf("generator_units"))).isEqualTo("5");
+      assertThat(Double.parseDouble(row.get(header.indexOf("availability_mean"))))
+          .isEqualTo(v.availability().mean());
+      assertThat(Double.parseDouble(row.get(header.indexOf("availability_ci95"))))
+          .isEqualTo(v.availability().ci95());
+      assertThat(Double.parseDouble(row.get(header.indexOf("unavailability_minutes_per_year"))))
+          .isCloseTo((1 - v.availability().mean()) * 525_960, within(1e-6));
+      assertThat(Double.parseDouble(row.get(header.indexOf("loss_of_load_events_mean"))))
+          .isEqualTo(v.lossOfLoadEvents().mean());
+      assertThat(Double.parseDouble(row.get(header.indexOf("lost_gpu_hours_power_ci95"))))
+          .isEqualTo(v.lostGpuHoursPower().ci95());
+      assertThat(Double.parseDouble(row.get(header.indexOf("lost_tokens_power_mean"))))
+          .isEqualTo(v.lostTokensPower().mean());
+      assertThat(Double.parseDouble(row.get(header.indexOf("energy_facility_mwh_mean"))))
+          .isEqualTo(v.energyFacilityMwh().mean());
+      assertThat(Double.parseDouble(row.get(header.indexOf("capital_dollars"))))
+          .isEqualTo(v.capitalDollars());
+      assertThat(Double.parseDouble(row.get(header.indexOf("annual_capital_dollars"))))
+          .isEqualTo(v.annualCapitalDollars());
+      assertThat(Double.parseDouble(row.get(header.indexOf("annual_energy_dollars_mean"))))
+          .isEqualTo(v.annualEnergyDollars().mean());
+      assertThat(Double.parseDouble(row.get(header.indexOf("annual_lost_value_dollars_ci95"))))
+          .isEqualTo(v.annualLostValueDollars().ci95());
+      assertThat(Double.parseDouble(row.get(header.indexOf("annual_total_dollars_mean"))))
+          .isEqualTo(v.annualTotalDollars().mean());
+      assertThat(Double.parseDouble(row.get(header.indexOf("annual_total_dollars_ci95"))))
+          .isEqualTo(v.annualTotalDollars().ci95());
+      assertThat(Double.parseDouble(row.get(header.indexOf("extra_cost_over_best_mean"))))
+          .isEqualTo(v.extraCostOverBest().mean());
+      assertThat(Double.parseDouble(row.get(header.indexOf("extra_cost_over_best_ci95"))))
+          .isEqualTo(v.extraCostOverBest().ci95());
+    }
+    assertThat(rows.get(1).get("extra_cost_over_best_mean")).isEqualTo("0.0");
+    assertThat(rows.get(1).get("capital_dollars")).isEqualTo("2.2E7");
+    assertThat(rows.get(1).get("ups_installed_kw")).isEqualTo("5000.0");
+    assertThat(rows.get(1).get("unavailability_minutes_per_year")).isEqualTo("13.149");
+    assertThat(rows.get(3).get("unavailability_minutes_per_year")).isEqualTo("52.596");
+  }
+
+  @Test
+  void jsonHasEveryFieldWithTheVariantsInInputOrder() throws Exception {
+    ComparisonResult r = ComparisonResults.redundancyStudy();
+    JsonNode json = new ObjectMapper().readTree(ComparisonJson.render(r));
+    assertThat(keys(json))
+        .containsExactly(
+            "scenario", "seed", "replications", "horizon_hours", "ranking", "variants", "notes");
+    assertThat(json.get("scenario").asText()).isEqualTo("redundancy-study");
+    assertThat(json.get("seed").asLong()).isEqualTo(42);
+    assertThat(json.get("replications").asInt()).isEqualTo(1000);
+    assertThat(json.get("horizon_hours").asDouble()).isEqualTo(8766.0);
+    List<String> ranking = new ArrayList<>();
+    json.get("ranking").forEach(n -> ranking.add(n.asText()));
+    assertThat(ranking).containsExactly("N+1", "4N/3", "N", "2N");
+
+    JsonNode variants = json.get("variants");
+    assertThat(variants.size()).isEqualTo(4);
+    JsonNode n = variants.get(0);
+    assertThat(keys(n))
+        .containsExactly(
+            "name",
+            "description",
+            "rank",
+            "electrical",
+            "availability",
+            "unavailability_minutes_per_year",
+            "loss_of_load_events",
+            "lost_gpu_hours_power",
+            "lost_tokens_power",
+            "energy_facility_mwh",
+            "capital_dollars",
+            "annual_capital_dollars",
+            "annual_energy_dollars",
+            "annual_lost_value_dollars",
+            "annual_total_dollars",
+            "extra_cost_over_best");
+    assertThat(n.get("name").asText()).isEqualTo("N");
+    assertThat(n.get("rank").asInt()).isEqualTo(3);
+    assertThat(variants.get(1).get("rank").asInt()).isEqualTo(1);
+    assertThat(variants.get(2).get("rank").asInt()).isEqualTo(4);
+    assertThat(variants.get(3).get("rank").asInt()).isEqualTo(2);
+    Variant v = r.variants().get(0);
+    assertThat(keys(n.get("availability"))).containsExactly("mean", "sd", "ci95", "n");
+    assertThat(n.at("/availability/mean").asDouble()).isEqualTo(v.availability().mean());
+    assertThat(n.at("/availability/sd").asDouble()).isEqualTo(v.availability().sd());
+    assertThat(n.at("/availability/ci95").asDouble()).isEqualTo(v.availability().ci95());
+    assertThat(n.at("/availability/n").asInt()).isEqualTo(1000);
+    assertThat(n.at("/annual_total_dollars/mean").asDouble()).isEqualTo(74.3e6);
+    assertThat(n.at("/extra_cost_over_best/ci95").asDouble()).isEqualTo(0.14e6);
+    assertThat(n.get("capital_dollars").asDouble()).isEqualTo(18e6);
+    assertThat(n.get("annual_capital_dollars").asDouble()).isEqualTo(1.8e6);
+
+    JsonNode e = n.get("electrical");
+    assertThat(e.get("ups_design").asText()).isEqualTo("N");
+    assertThat(e.get("ups_modules").asInt()).isEqualTo(4);
+    assertThat(e.get("ups_installed_kw").asDouble()).isEqualTo(4000.0);
+    assertThat(e.get("generator_installed_kw").asDouble()).isEqualTo(6000.0);
+    assertThat(e.get("ups_module_failures").asLong()).isEqualTo(2);
+    assertThat(e.at("/stage_losses/0/stage").asText()).isEqualTo("ups");
+    assertThat(e.at("/stage_losses/0/loss_mwh").asDouble()).isCloseTo(694.44, within(0.01));
+    assertThat(json.get("notes").size()).isEqualTo(ComparisonJson.NOTES.size());
+    assertThat(json.get("notes").toString())
+        .contains("common random numbers", "Student t", "placeholder", "paired");
+  }
+
+  @Test
+  void byteIdenticalWhenWrittenTwiceAndWhateverTheLocale() throws Exception {
+    Path a = dir.resolve("a");
+    Path b = dir.resolve("b");
+    Path c = dir.resolve("c");
+    Files.createDirectories(a);
+    Files.createDirectories(b);
+    Files.createDirectories(c);
+    ComparisonReports.writeAll(ComparisonResults.redundancyStudy(), a);
+    ComparisonReports.writeAll(ComparisonResults.redundancyStudy(), b);
+    String german =
+        Locales.german(
+            () -> {
+              ComparisonReports.writeAll(ComparisonResults.redundancyStudy(), c);
+              return ComparisonReports.render(ComparisonResults.redundancyStudy());
+            });
+    for (String file : List.of("comparison.csv", "comparison.json")) {
+      byte[] first = Files.readAllBytes(a.resolve(file));
+      assertThat(Files.readAllBytes(b.resolve(file))).as(file).isEqualTo(first);
+      assertThat(Files.readAllBytes(c.resolve(file))).as(file).isEqualTo(first);
+    }
+    assertThat(german).isEqualTo(ComparisonReports.render(ComparisonResults.redundancyStudy()));
+  }
+
+  @Test
+  void renderRanksTheVariantsAndSaysTheLeadIsNotSignificant() {
+    ComparisonResult r = ComparisonResults.redundancyStudy();
+    String text = ComparisonReports.render(r);
+    assertThat(text)
+        .startsWith(
+            "Design comparison: redundancy-study\n"
+                + "  4 variants, 1,000 replications of 1 year (8,766 h) each, seed 42;\n")
+        .contains("Cost per year ($M)");
+    assertThat(text.chars().allMatch(ch -> ch == '\n' || (ch >= 0x20 && ch < 0x7F)))
+        .as("plain ASCII")
+        .isTrue();
+    List<String> rows = text.lines().filter(l -> l.matches("\\s+\\d+ {2}\\S.*")).toList();
+    assertThat(rows).hasSize(8); // two tables
+    for (int t = 0; t < 2; t++) {
+      assertThat(rows.subList(4 * t, 4 * t + 4).stream().map(l -> l.trim().split("\\s+")[1]))
+          .containsExactly("N+1", "4N/3", "N", "2N");
+    }
+    // reliability: UPS, generators, downtime, events and lost GPU-hours per year, +/- half-widths
+    assertThat(rows.get(0).trim().split("\\s{2,}"))
+        .containsExactly(
+            "1", "N+1", "N+1", "N+1", "13.1", "+/-", "2.1", "0.520", "+/-", "0.045", "45,000",
+            "+/-", "6,000");
+    assertThat(rows.get(2)).contains("52.6  +/-   5.3");
+    // costs: capital, energy, lost value, total, extra over best
+    assertThat(rows.get(4).trim().split("\\s{2,}"))
+        .containsExactly(
+            "1", "N+1", "2.200", "70.900", "0.400", "+/-", "0.060", "73.500", "+/-", "0.078", "-");
+    assertThat(rows.get(5)).endsWith("0.020  +/-  0.050");
+    assertThat(last(text))
+        .isEqualTo(
+            "  Cheapest: N+1 at 73.50 $M/y; lead over 4N/3 0.020 +/- 0.050 $M/y, not significant"
+                + " (CI includes 0)");
+  }
+
+  @Test
+  void renderSaysWhenTheLeadIsSignificant() {
+    String text = ComparisonReports.render(ComparisonResults.clearWinner());
+    assertThat(last(text))
+        .isEqualTo(
+            "  Cheapest: N+1 at 73.50 $M/y; lead over 4N/3 0.600 +/- 0.050 $M/y, significant (CI"
+                + " excludes 0)");
+  }
+
+  @Test
+  void renderOfASingleVariant() {
+    ComparisonResult r = ComparisonResults.redundancyStudy();
+    ComparisonResult one =
+        new ComparisonResult(
+            r.scenario(),
+            r.seed(),
+            r.replications(),
+            r.horizonHours(),
+            List.of(r.variants().get(1)),
+            List.of(0));
+    assertThat(last(ComparisonReports.render(one)))
+        .isEqualTo("  Cheapest: N+1 at 73.50 $M/y; the only variant");
+  }
+
+  @Test
+  void moneyUnitFollowsTheLargestAmount() {
+    assertThat(ComparisonFigures.Money.of(7.3e7, 1e5).unit()).isEqualTo("$M");
+    assertThat(ComparisonFigures.Money.of(999, Double.NaN).unit()).isEqualTo("$");
+    assertThat(ComparisonFigures.Money.of(-2.5e3).unit()).isEqualTo("$k");
+    assertThat(ComparisonFigures.Money.of(1.2e9).unit()).isEqualTo("$bn");
+    assertThat(ComparisonFigures.horizon(8766)).isEqualTo("1 year (8,766 h)");
+    assertThat(ComparisonFigures.horizon(87_660)).isEqualTo("10 years (87,660 h)");
+    assertThat(ComparisonFigures.horizon(720)).isEqualTo("30 days");
+  }
+
+  private static List<CSVRecord> csv(Path file) throws Exception {
+    try (Reader in = Files.newBufferedReader(file)) {
+      List<CSVRecord> rows = CSVFormat.DEFAULT.parse(in).getRecords();
+      try (Reader again = Files.newBufferedReader(file)) {
+        List<CSVRecord> named =
+            CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .build()
+                .parse(again)
+                .getRecords();
+        List<CSVRecord> out = new ArrayList<>();
+        out.add(rows.get(0));
+        out.addAll(named);
+        return out;
+      }
+    }
+  }
+
+  private static List<String> keys(JsonNode node) {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
+  private static String line(String text, String containing) {
+    return text.lines().filter(l -> l.contains(containing)).findFirst().orElseThrow();
+  }
+
+  private static String last(String text) {
+    List<String> lines = text.lines().toList();
+    return lines.get(lines.size() - 1);
+  }
+
+  private static org.assertj.core.data.Offset<Double> within(double d) {
+    return org.assertj.core.data.Offset.offset(d);
+  }
+}

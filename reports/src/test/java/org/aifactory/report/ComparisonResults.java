@@ -1,0 +1,259 @@
+package org.aifactory.report;
+
+import java.util.List;
+import org.aifactory.metrics.ComparisonResult;
+import org.aifactory.metrics.ComparisonResult.Variant;
+import org.aifactory.metrics.ElectricalResult;
+import org.aifactory.metrics.MetricStats;
+
+/** Hand-made comparisons for tests. */
+final class ComparisonResults {
+  static final int REPLICATIONS = 1000;
+  static final double YEAR_HOURS = 8766;
+
+  private ComparisonResults() {}
+
+  /**
+   * Four UPS designs over one year, 1,000 replications, in input order N, N+1, 2N, 4N/3; ranked
+   * N+1, 4N/3, N, 2N. N+1's lead over 4N/3 (0.02 ± 0.05 $M per year) is not significant.
+   */
+  static ComparisonResult redundancyStudy() {
+    List<Variant> variants =
+        List.of(
+            variant(
+                "N",
+                "UPS N, generators N+1",
+                chain("N", 4, 4.0e6),
+                0.99990,
+                0.000010,
+                2.1,
+                0.09,
+                1.8e5,
+                1.2e4,
+                18e6,
+                70.9e6,
+                0.05e6,
+                1.6e6,
+                0.15e6,
+                0.80e6,
+                0.14e6),
+            variant(
+                "N+1",
+                "UPS N+1, generators N+1",
+                chain("N+1", 5, 5.0e6),
+                0.999975,
+                0.000004,
+                0.52,
+                0.045,
+                4.5e4,
+                6.0e3,
+                22e6,
+                70.9e6,
+                0.05e6,
+                0.4e6,
+                0.06e6,
+                0,
+                0),
+            variant(
+                "2N",
+                "UPS 2N, generators N+1",
+                chain("2N", 8, 8.0e6),
+                0.9999975,
+                0.0000012,
+                0.06,
+                0.015,
+                5.6e3,
+                2.2e3,
+                36e6,
+                71.3e6,
+                0.05e6,
+                0.05e6,
+                0.02e6,
+                1.45e6,
+                0.06e6),
+            variant(
+                "4N/3",
+                "UPS distributed redundant 4N/3",
+                chain("4N/3", 4, 5.3e6),
+                0.999988,
+                0.000003,
+                0.2,
+                0.03,
+                1.5e4,
+                3.5e3,
+                27e6,
+                70.7e6,
+                0.05e6,
+                0.12e6,
+                0.03e6,
+                0.02e6,
+                0.05e6));
+    return new ComparisonResult(
+        "redundancy-study", 42, REPLICATIONS, YEAR_HOURS, variants, List.of(1, 3, 0, 2));
+  }
+
+  /**
+   * Two variants over 30 days, 20 replications: "utility-only" without an electrical chain (no
+   * availability, no capital), input first, and "N+1", which costs significantly more.
+   */
+  static ComparisonResult withoutChain() {
+    double scale = 30 * 24 / YEAR_HOURS;
+    Variant none =
+        new Variant(
+            "utility-only",
+            "no electrical chain",
+            null,
+            none("availability"),
+            none("loss_of_load_events"),
+            stats("lost_gpu_hours_power", 0, 0, 20),
+            stats("lost_tokens_power", 0, 0, 20),
+            stats("energy_facility_mwh", 70.0e6 / 80 * scale, 50, 20),
+            0,
+            0,
+            stats("annual_energy_dollars", 70.0e6, 4.0e3, 20),
+            stats("annual_lost_value_dollars", 0, 0, 20),
+            stats("annual_total_dollars", 70.0e6, 4.0e3, 20),
+            stats("extra_cost_over_best", 0, 0, 20));
+    Variant n1 =
+        variant(
+            "N+1",
+            "UPS N+1",
+            chain("N+1", 5, 5.0e6),
+            0.99998,
+            0.00002,
+            0.05,
+            0.1,
+            3.0e3,
+            6.0e3,
+            22e6,
+            70.9e6,
+            4.0e3,
+            0.3e6,
+            0.5e6,
+            3.4e6,
+            0.5e6);
+    return new ComparisonResult(
+        "no-chain", 7, 20, 30 * 24, List.of(none, withReplications(n1, 20, scale)), List.of(0, 1));
+  }
+
+  /** Like {@link #redundancyStudy} with N+1 well ahead of 4N/3 (0.6 ± 0.05 $M). */
+  static ComparisonResult clearWinner() {
+    ComparisonResult r = redundancyStudy();
+    Variant v = r.variants().get(3);
+    Variant later =
+        new Variant(
+            v.name(),
+            v.description(),
+            v.electrical(),
+            v.availability(),
+            v.lossOfLoadEvents(),
+            v.lostGpuHoursPower(),
+            v.lostTokensPower(),
+            v.energyFacilityMwh(),
+            v.capitalDollars(),
+            v.annualCapitalDollars(),
+            v.annualEnergyDollars(),
+            v.annualLostValueDollars(),
+            stats("annual_total_dollars", v.annualTotalDollars().mean() + 0.58e6, 0.07e6, 1000),
+            stats("extra_cost_over_best", 0.6e6, 0.05e6, 1000));
+    List<Variant> variants =
+        List.of(r.variants().get(0), r.variants().get(1), r.variants().get(2), later);
+    return new ComparisonResult(
+        r.scenario(), r.seed(), r.replications(), r.horizonHours(), variants, r.ranking());
+  }
+
+  /** A chain of {@code modules} UPS modules with {@code upsWatts} installed, 5 generators. */
+  static ElectricalResult chain(String ups, int modules, double upsWatts) {
+    return new ElectricalResult(
+        ups,
+        "N+1",
+        2,
+        4,
+        modules,
+        upsWatts,
+        5,
+        6.0e6,
+        0.99999,
+        0.999995,
+        1,
+        0.25,
+        3,
+        3,
+        0,
+        0.02,
+        2,
+        0,
+        List.of("ups", "pdu", "distribution"),
+        List.of(2.5e12, 4.0e11, 1.5e11));
+  }
+
+  /** A one-year variant; annual capital is 10 % of capital. */
+  private static Variant variant(
+      String name,
+      String description,
+      ElectricalResult chain,
+      double availability,
+      double availabilityCi,
+      double lossOfLoad,
+      double lossOfLoadCi,
+      double lostGpuHours,
+      double lostGpuHoursCi,
+      double capital,
+      double energyDollars,
+      double energyCi,
+      double lostDollars,
+      double lostCi,
+      double extra,
+      double extraCi) {
+    int n = REPLICATIONS;
+    double annualCapital = capital * 0.1;
+    double total = annualCapital + energyDollars + lostDollars;
+    return new Variant(
+        name,
+        description,
+        chain,
+        stats("availability", availability, availabilityCi, n),
+        stats("loss_of_load_events", lossOfLoad, lossOfLoadCi, n),
+        stats("lost_gpu_hours_power", lostGpuHours, lostGpuHoursCi, n),
+        stats("lost_tokens_power", lostGpuHours * 2.0e6, lostGpuHoursCi * 2.0e6, n),
+        stats("energy_facility_mwh", energyDollars / 80, energyCi / 80, n),
+        capital,
+        annualCapital,
+        stats("annual_energy_dollars", energyDollars, energyCi, n),
+        stats("annual_lost_value_dollars", lostDollars, lostCi, n),
+        stats("annual_total_dollars", total, Math.hypot(energyCi, lostCi), n),
+        stats("extra_cost_over_best", extra, extraCi, n));
+  }
+
+  /** {@code v} with per-replication figures scaled to a shorter horizon and n replications. */
+  private static Variant withReplications(Variant v, int n, double scale) {
+    return new Variant(
+        v.name(),
+        v.description(),
+        v.electrical(),
+        rescale(v.availability(), 1, n),
+        rescale(v.lossOfLoadEvents(), scale, n),
+        rescale(v.lostGpuHoursPower(), scale, n),
+        rescale(v.lostTokensPower(), scale, n),
+        rescale(v.energyFacilityMwh(), scale, n),
+        v.capitalDollars(),
+        v.annualCapitalDollars(),
+        rescale(v.annualEnergyDollars(), 1, n),
+        rescale(v.annualLostValueDollars(), 1, n),
+        rescale(v.annualTotalDollars(), 1, n),
+        rescale(v.extraCostOverBest(), 1, n));
+  }
+
+  private static MetricStats rescale(MetricStats s, double scale, int n) {
+    return stats(s.key(), s.mean() * scale, s.ci95() * scale, n);
+  }
+
+  /** Statistics with the sd that gives half-width {@code ci} over n replications (t ≈ 1.96). */
+  static MetricStats stats(String key, double mean, double ci, int n) {
+    return new MetricStats(key, "", "", mean, ci * Math.sqrt(n) / 1.96, ci, n);
+  }
+
+  private static MetricStats none(String key) {
+    return new MetricStats(key, "", "", Double.NaN, Double.NaN, Double.NaN, 0);
+  }
+}

@@ -1,0 +1,63 @@
+package org.aifactory.metrics;
+
+import java.util.List;
+
+/**
+ * What the electrical chain did in one run.
+ *
+ * @param upsDesign UPS redundancy design name
+ * @param generatorDesign generator design name, or {@code none}
+ * @param paths rack groups
+ * @param pdus PDUs (rack groups × cords)
+ * @param upsModules installed UPS modules
+ * @param upsInstalledWatts installed UPS capacity
+ * @param generatorUnits installed generators
+ * @param generatorInstalledWatts installed generator capacity
+ * @param availability fraction of the time the whole IT load was powered
+ * @param loadWeightedAvailability path availabilities weighted by design load
+ * @param lossOfLoadEvents times any rack group lost power
+ * @param lossOfLoadHours time during which some rack group was unpowered
+ * @param utilityInterruptions utility interruptions
+ * @param generatorStarts demands on the generators
+ * @param generatorFailToStarts failed start attempts
+ * @param onBatteryHours time with a UPS on battery
+ * @param upsModuleFailures UPS module failures
+ * @param pduFailures PDU failures
+ * @param stages loss stage names
+ * @param stageLossJoules energy lost in each stage
+ */
+public record ElectricalResult(
+    String upsDesign,
+    String generatorDesign,
+    int paths,
+    int pdus,
+    int upsModules,
+    double upsInstalledWatts,
+    int generatorUnits,
+    double generatorInstalledWatts,
+    double availability,
+    double loadWeightedAvailability,
+    int lossOfLoadEvents,
+    double lossOfLoadHours,
+    int utilityInterruptions,
+    int generatorStarts,
+    int generatorFailToStarts,
+    double onBatteryHours,
+    long upsModuleFailures,
+    long pduFailures,
+    List<String> stages,
+    List<Double> stageLossJoules) {
+
+  public ElectricalResult {
+    stages = List.copyOf(stages);
+    stageLossJoules = List.copyOf(stageLossJoules);
+  }
+
+  public double totalLossJoules() {
+    double s = 0;
+    for (double j : stageLossJoules) {
+      s += j;
+    }
+    return s;
+  }
+}

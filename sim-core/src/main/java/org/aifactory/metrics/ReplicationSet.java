@@ -1,0 +1,87 @@
+package org.aifactory.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The results of R independent replications of one scenario: every metric of every replication (in
+ * replication order, whatever thread ran it) and the first replication's full result, whose power
+ * series and event log stand for the set in charts.
+ */
+public final class ReplicationSet {
+  private final RunResult first;
+  private final List<Metric> layout;
+  private final double[][] values; // [replication][metric]
+
+  /**
+   * @param first replication 0's result
+   * @param metricsByReplication each replication's {@link RunResult#metrics()}, in order; all must
+   *     have the same keys in the same order
+   */
+  public ReplicationSet(RunResult first, List<List<Metric>> metricsByReplication) {
+    this.first = Objects.requireNonNull(first, "first");
+    if (metricsByReplication.isEmpty()) {
+      throw new IllegalArgumentException("no replications");
+    }
+    this.layout = List.copyOf(metricsByReplication.get(0));
+    this.values = new double[metricsByReplication.size()][layout.size()];
+    for (int r = 0; r < values.length; r++) {
+      List<Metric> ms = metricsByReplication.get(r);
+      if (ms.size() != layout.size()) {
+        throw new IllegalArgumentException("replication " + r + " has other metrics");
+      }
+      for (int i = 0; i < ms.size(); i++) {
+        if (!ms.get(i).key().equals(layout.get(i).key())) {
+          throw new IllegalArgumentException(
+              "replication " + r + " metric " + i + " is " + ms.get(i).key());
+        }
+        values[r][i] = ms.get(i).value();
+      }
+    }
+  }
+
+  public RunResult first() {
+    return first;
+  }
+
+  public int replications() {
+    return values.length;
+  }
+
+  /** Metric keys, units and definitions (values of replication 0). */
+  public List<Metric> layout() {
+    return layout;
+  }
+
+  public double value(int replication, int metric) {
+    return values[replication][metric];
+  }
+
+  /** All replications' values of one metric. */
+  public double[] column(int metric) {
+    double[] c = new double[values.length];
+    for (int r = 0; r < values.length; r++) {
+      c[r] = values[r][metric];
+    }
+    return c;
+  }
+
+  public int indexOf(String key) {
+    for (int i = 0; i < layout.size(); i++) {
+      if (layout.get(i).key().equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Mean, sd, 95 % CI half-width and n of every metric, in layout order. */
+  public List<MetricStats> stats() {
+    List<MetricStats> out = new ArrayList<>();
+    for (int i = 0; i < layout.size(); i++) {
+      out.add(MetricStats.of(layout.get(i), column(i)));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,39 @@
+package org.aifactory.model.failure;
+
+import java.util.Objects;
+import org.aifactory.model.Checks;
+
+/**
+ * One cause of job interruptions.
+ *
+ * @param name cause name, unique in a profile (e.g. {@code faulty_gpu})
+ * @param scope what it strikes (GPU, system, network element, job)
+ * @param timeToFailure time between failures of ONE unit of the scope (one GPU, one system, one
+ *     GPU's network path, one job)
+ * @param repair how long a struck GPU's or system's system stays down (GPU and SYSTEM scopes)
+ * @param planned planned interruptions (maintenance) are preceded by a checkpoint: no work lost
+ */
+public record FailureCause(
+    String name,
+    FailureScope scope,
+    TimeDistribution timeToFailure,
+    TimeDistribution repair,
+    boolean planned) {
+  public FailureCause {
+    Checks.name(name, "cause name");
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(timeToFailure, "timeToFailure");
+    Objects.requireNonNull(repair, "repair");
+  }
+
+  /** Failures per second of one unit: 1 / mean time to failure. */
+  public double ratePerUnitSecond() {
+    return 1 / timeToFailure.meanSeconds();
+  }
+
+  /** The same cause, {@code factor} times as frequent. */
+  public FailureCause scaled(double factor) {
+    Checks.positive(factor, "scale");
+    return new FailureCause(name, scope, timeToFailure.faster(factor), repair, planned);
+  }
+}

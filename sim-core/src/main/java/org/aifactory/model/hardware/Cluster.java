@@ -1,0 +1,281 @@
+package org.aifactory.model.hardware;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.aifactory.engine.Event;
+import org.aifactory.engine.Simulation;
+import org.aifactory.metrics.FailureLog;
+import org.aifactory.metrics.PowerLedger;
+import org.aifactory.model.failure.FailureCause;
+import org.aifactory.model.failure.TimeDistribution;
+
+/**
+ * A cluster at run time: which systems are healthy, down or owned by a job, the pool of healthy
+ * unallocated systems (the hot spares), and the repairs under way. It draws the base power of its
+ * systems (GPUs idle, fixed other IT); jobs add their GPUs' power above idle.
+ */
+public final class Cluster {
+
+  /** What a job needs to know when the cluster changes under it. */
+  public interface Tenant {
+    /** A system the tenant owned failed (it is no longer the tenant's). */
+    void systemLost(int system, int causeIndex, long now);
+
+    /** Healthy systems became free; the tenant may take some with {@link #takeFree}. */
+    void systemsFreed(long now);
+
+    String name();
+  }
+
+  private final String name;
+  private final int systems;
+  private final int gpusPerSystem;
+  private final double idleWattsPerSystem;
+  private final double failedWattsPerSystem;
+  private final double otherFixedWattsPerSystem;
+  private final double itPerGpuWatt;
+  private final Simulation sim;
+  private final PowerLedger ledger;
+  private final FailureLog log;
+  private final FailureCause[] causes;
+  private final TimeDistribution.Sampler[] repairSamplers;
+
+  private static final byte FAILED = 1;
+  private static final byte UNPOWERED = 2;
+
+  private final Tenant[] owner;
+
+  /** Why a system is out: FAILED and/or UNPOWERED; 0 = up. */
+  private final byte[] outage;
+
+  private final long[] downSince;
+  private final int[] downCause;
+  private final Event[] repairEvents;
+  // Healthy unallocated systems: an indexed set (O(1) add and remove).
+  private final int[] free;
+  private final int[] freePosition;
+  private int freeCount;
+  private final Deque<Tenant> waiting = new ArrayDeque<>();
+
+  private int downCount;
+  private long lastAccrual;
+  private double downSystemNanos;
+  private long failures;
+
+  /**
+   * @param repairSamplers one per cause (same order as {@code causes}), or null without failures
+   */
+  public Cluster(
+      ClusterSpec spec,
+      SystemType system,
+      GpuType gpu,
+      double failedPowerFraction,
+      Simulation sim,
+      PowerLedger ledger,
+      FailureLog log,
+      FailureCause[] causes,
+      TimeDistribution.Sampler[] repairSamplers) {
+    this.name = spec.name();
+    this.systems = spec.systemCount();
+    this.gpusPerSystem = system.gpusPerSystem();
+    this.idleWattsPerSystem = gpusPerSystem * gpu.idleWatts();
+    this.failedWattsPerSystem = gpusPerSystem * gpu.tdpWatts() * failedPowerFraction;
+    this.otherFixedWattsPerSystem =
+        system.otherItPower() instanceof OtherItPower.Fixed f ? f.wattsPerSystem() : 0;
+    this.itPerGpuWatt =
+        system.otherItPower() instanceof OtherItPower.FactorOfGpu f ? 1 + f.factor() : 1;
+    this.sim = sim;
+    this.ledger = ledger;
+    this.log = log;
+    this.causes = causes;
+    this.repairSamplers = repairSamplers;
+    this.owner = new Tenant[systems];
+    this.outage = new byte[systems];
+    this.downSince = new long[systems];
+    this.downCause = new int[systems];
+    this.repairEvents = new Event[systems];
+    this.free = new int[systems];
+    this.freePosition = new int[systems];
+    // Systems are handed out from the end of the free set: fill it so that system 0 goes first.
+    for (int i = 0; i < systems; i++) {
+      int s = systems - 1 - i;
+      free[i] = s;
+      freePosition[s] = i;
+    }
+    this.freeCount = systems;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int systemCount() {
+    return systems;
+  }
+
+  public int gpusPerSystem() {
+    return gpusPerSystem;
+  }
+
+  public int gpus() {
+    return systems * gpusPerSystem;
+  }
+
+  public double itPerGpuWatt() {
+    return itPerGpuWatt;
+  }
+
+  /** GPU and IT watts of all systems healthy and idle: the base load. */
+  public double baseGpuWatts() {
+    return systems * idleWattsPerSystem;
+  }
+
+  public double baseItWatts() {
+    return systems * (idleWattsPerSystem * itPerGpuWatt + otherFixedWattsPerSystem);
+  }
+
+  /** Takes a healthy free system for {@code tenant}; -1 if none is free. */
+  public int takeFree(Tenant tenant) {
+    if (freeCount == 0) {
+      return -1;
+    }
+    int s = free[--freeCount];
+    owner[s] = tenant;
+    return s;
+  }
+
+  /** Gives a healthy system back to the free pool (a job ended). */
+  public void release(int system, long now) {
+    owner[system] = null;
+    addFree(system);
+    offerFreeSystems(now);
+  }
+
+  /** {@code tenant} waits for free systems; it is told by {@link Tenant#systemsFreed}. */
+  public void awaitSystems(Tenant tenant) {
+    if (!waiting.contains(tenant)) {
+      waiting.addLast(tenant);
+    }
+  }
+
+  public void stopAwaiting(Tenant tenant) {
+    waiting.remove(tenant);
+  }
+
+  /** A failure of cause {@code causeIndex} strikes {@code system}; ignored if already failed. */
+  public void fail(int system, int causeIndex, long now) {
+    if ((outage[system] & FAILED) != 0) {
+      return;
+    }
+    failures++;
+    downSince[system] = now;
+    downCause[system] = causeIndex;
+    setOutage(system, (byte) (outage[system] | FAILED), causeIndex, now);
+    Event repair = repairEvents[system];
+    if (repair == null) {
+      repair = repairEvents[system] = at -> repaired(system, at);
+    }
+    sim.schedule(repairSamplers[causeIndex].sampleNanos(), repair);
+  }
+
+  private void repaired(int system, long now) {
+    log.add(
+        now,
+        FailureLog.Kind.REPAIR,
+        name + "/system-" + system,
+        causes[downCause[system]].name(),
+        "",
+        0,
+        now - downSince[system]);
+    setOutage(system, (byte) (outage[system] & ~FAILED), -1, now);
+  }
+
+  /** {@code system} loses power (cause {@code causeIndex}); ignored if already unpowered. */
+  public void powerDown(int system, int causeIndex, long now) {
+    if ((outage[system] & UNPOWERED) == 0) {
+      setOutage(system, (byte) (outage[system] | UNPOWERED), causeIndex, now);
+    }
+  }
+
+  /** {@code system} is usable again as far as power goes. */
+  public void powerUp(int system, long now) {
+    if ((outage[system] & UNPOWERED) != 0) {
+      setOutage(system, (byte) (outage[system] & ~UNPOWERED), -1, now);
+    }
+  }
+
+  /** GPU watts of a system in an outage state: idle when up, residual when failed, 0 unpowered. */
+  private double gpuWatts(byte state) {
+    if (state == 0) {
+      return idleWattsPerSystem;
+    }
+    return (state & UNPOWERED) != 0 ? 0 : failedWattsPerSystem;
+  }
+
+  private void setOutage(int system, byte next, int causeIndex, long now) {
+    byte before = outage[system];
+    if (before == next) {
+      return;
+    }
+    accrue(now);
+    outage[system] = next;
+    double dGpu = gpuWatts(next) - gpuWatts(before);
+    double dOther =
+        (next == 0 ? otherFixedWattsPerSystem : 0) - (before == 0 ? otherFixedWattsPerSystem : 0);
+    if (dGpu != 0 || dOther != 0) {
+      ledger.change(now, dGpu, dGpu * itPerGpuWatt + dOther);
+    }
+    if (before == 0) { // the system goes out
+      downCount++;
+      Tenant t = owner[system];
+      if (t == null) {
+        removeFree(system);
+      } else {
+        owner[system] = null;
+        t.systemLost(system, causeIndex, now);
+      }
+    } else if (next == 0) { // back in service
+      downCount--;
+      addFree(system);
+      offerFreeSystems(now);
+    }
+  }
+
+  private void offerFreeSystems(long now) {
+    while (freeCount > 0 && !waiting.isEmpty()) {
+      Tenant t = waiting.pollFirst();
+      t.systemsFreed(now);
+    }
+  }
+
+  private void addFree(int system) {
+    freePosition[system] = freeCount;
+    free[freeCount++] = system;
+  }
+
+  private void removeFree(int system) {
+    int pos = freePosition[system];
+    int last = free[--freeCount];
+    free[pos] = last;
+    freePosition[last] = pos;
+  }
+
+  private void accrue(long now) {
+    downSystemNanos += (double) downCount * (now - lastAccrual);
+    lastAccrual = now;
+  }
+
+  /** GPU-nanoseconds of failed GPUs up to {@code now}. */
+  public double downGpuNanos(long now) {
+    accrue(now);
+    return downSystemNanos * gpusPerSystem;
+  }
+
+  public long failures() {
+    return failures;
+  }
+
+  public int freeSystems() {
+    return freeCount;
+  }
+}

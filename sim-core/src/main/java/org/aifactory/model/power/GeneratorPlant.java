@@ -1,0 +1,333 @@
+package org.aifactory.model.power;
+
+import org.aifactory.engine.Event;
+import org.aifactory.engine.RandomStreams;
+import org.aifactory.engine.Simulation;
+import org.aifactory.model.failure.TimeDistribution;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * The standby generator plant at run time (see {@link GeneratorPlantSpec}). {@link #demand} starts
+ * it when the utility fails; after the start delay each idle unit is available (probability A),
+ * starts (probability 1 − p) and runs until it fails (running time to failure, the running hours
+ * counted across demands) or the demand ends ({@link #release}). The plant carries the load while
+ * at least k units run. A unit repaired during a demand starts again after the start delay.
+ *
+ * <p>Common cause (β): the whole plant fails to start with probability β·p on a demand, the rest of
+ * p per unit is independent; running units all fail together at rate β / MTTF.
+ *
+ * <p>Random streams: {@code power.generators.i} per unit, {@code power.generators.ccf}.
+ */
+final class GeneratorPlant {
+  /** Told when the plant starts or stops carrying, or a unit fails or is repaired. */
+  interface Listener {
+    void plantChanged(long nowNanos);
+  }
+
+  private enum UnitState {
+    STANDBY,
+    STARTING,
+    RUNNING,
+    /** In maintenance for the present demand (the availability draw). */
+    UNAVAILABLE,
+    IN_REPAIR
+  }
+
+  private final Simulation sim;
+  private final RepairCrews crews;
+  private final Listener listener;
+  private final GeneratorUnit[] units;
+  private final int needed;
+  private final long startDelayNanos;
+  private final double availability;
+  private final double independentFailToStart;
+  private final double commonFailToStart;
+  private final long fuelAutonomyNanos;
+  private final UniformRandomProvider commonCauseRng;
+  private final ZigguratSampler.Exponential commonCauseSampler;
+  private final double commonCauseMeanNanos;
+  private final Event startedEvent = this::started;
+  private final Event fuelOutEvent = this::fuelOut;
+  private final Event commonCauseEvent = this::commonCauseRunning;
+
+  private boolean onDemand;
+  private boolean starting;
+  private boolean outOfFuel;
+  private long startHandle = -1;
+  private long fuelHandle = -1;
+  private long commonCauseHandle = -1;
+  private int running;
+
+  private int demands;
+  private int starts;
+  private int failToStarts;
+  private int runningFailures;
+
+  GeneratorPlant(
+      GeneratorPlantSpec spec,
+      double beta,
+      RepairCrews crews,
+      Simulation sim,
+      RandomStreams streams,
+      Listener listener) {
+    this.sim = sim;
+    this.crews = crews;
+    this.listener = listener;
+    this.needed = spec.unitsNeeded();
+    this.startDelayNanos = spec.startDelay().toNanos();
+    this.availability = spec.availabilityOnDemand();
+    this.independentFailToStart = (1 - beta) * spec.failToStartProbability();
+    this.commonFailToStart = beta * spec.failToStartProbability();
+    this.fuelAutonomyNanos = spec.fuelAutonomy().map(d -> d.toNanos()).orElse(-1L);
+    TimeDistribution independent = beta < 1 ? spec.runningTimeToFailure().faster(1 - beta) : null;
+    this.units = new GeneratorUnit[spec.units()];
+    for (int i = 0; i < units.length; i++) {
+      UniformRandomProvider rng = streams.stream("power.generators." + i);
+      units[i] =
+          new GeneratorUnit(
+              rng,
+              independent == null ? null : independent.sampler(rng),
+              spec.repair().sampler(rng));
+    }
+    if (beta > 0) {
+      commonCauseRng = streams.stream("power.generators.ccf");
+      commonCauseSampler = ZigguratSampler.Exponential.of(commonCauseRng);
+      commonCauseMeanNanos = spec.runningTimeToFailure().meanSeconds() * 1e9 / beta;
+    } else {
+      commonCauseRng = null;
+      commonCauseSampler = null;
+      commonCauseMeanNanos = 0;
+    }
+  }
+
+  /** True while the plant carries the load: on demand, started, fuelled, at least k running. */
+  boolean carrying() {
+    return onDemand && !starting && !outOfFuel && running >= needed;
+  }
+
+  boolean onDemand() {
+    return onDemand;
+  }
+
+  int runningUnits() {
+    return running;
+  }
+
+  /** Demands (utility interruptions) so far. */
+  int demands() {
+    return demands;
+  }
+
+  /** Demands whose start delay elapsed (the units were cranked), aborted starts not counted. */
+  int starts() {
+    return starts;
+  }
+
+  /** Unit start attempts that failed, common-cause ones included. */
+  int failToStarts() {
+    return failToStarts;
+  }
+
+  int runningFailures() {
+    return runningFailures;
+  }
+
+  /** The utility has failed: start. Does not notify the listener (the caller acts on it). */
+  void demand(long nowNanos) {
+    if (onDemand) {
+      return;
+    }
+    onDemand = true;
+    starting = true;
+    outOfFuel = false;
+    demands++;
+    startHandle = PowerTime.schedule(sim, nowNanos, startDelayNanos, startedEvent);
+  }
+
+  /** The utility is back: stop (an unfinished start is aborted). Does not notify the listener. */
+  void release(long nowNanos) {
+    if (!onDemand) {
+      return;
+    }
+    onDemand = false;
+    starting = false;
+    startHandle = PowerTime.cancel(sim, startHandle);
+    fuelHandle = PowerTime.cancel(sim, fuelHandle);
+    commonCauseHandle = PowerTime.cancel(sim, commonCauseHandle);
+    for (GeneratorUnit u : units) {
+      switch (u.state) {
+        case RUNNING -> u.stop(nowNanos);
+        case STARTING -> {
+          u.startHandle = PowerTime.cancel(sim, u.startHandle);
+          u.state = UnitState.STANDBY;
+        }
+        case UNAVAILABLE -> u.state = UnitState.STANDBY;
+        default -> {}
+      }
+    }
+  }
+
+  private void started(long nowNanos) {
+    startHandle = -1;
+    starting = false;
+    starts++;
+    boolean commonFailure =
+        commonCauseRng != null && commonCauseRng.nextDouble() < commonFailToStart;
+    for (GeneratorUnit u : units) {
+      if (u.state != UnitState.STANDBY) {
+        continue;
+      }
+      if (u.rng.nextDouble() >= availability) {
+        u.state = UnitState.UNAVAILABLE;
+      } else if (commonFailure) {
+        u.failToStart(nowNanos);
+      } else {
+        u.tryStart(nowNanos);
+      }
+    }
+    if (fuelAutonomyNanos >= 0) {
+      fuelHandle = PowerTime.schedule(sim, nowNanos, fuelAutonomyNanos, fuelOutEvent);
+    }
+    scheduleCommonCause(nowNanos);
+    listener.plantChanged(nowNanos);
+  }
+
+  private void scheduleCommonCause(long nowNanos) {
+    if (commonCauseSampler != null) {
+      long delay = RepairableGroup.sampleNanos(commonCauseMeanNanos * commonCauseSampler.sample());
+      commonCauseHandle = PowerTime.schedule(sim, nowNanos, delay, commonCauseEvent);
+    }
+  }
+
+  private void commonCauseRunning(long nowNanos) {
+    commonCauseHandle = -1;
+    boolean any = false;
+    for (GeneratorUnit u : units) {
+      if (u.state == UnitState.RUNNING) {
+        u.failRunning(nowNanos);
+        any = true;
+      }
+    }
+    scheduleCommonCause(nowNanos);
+    if (any) {
+      listener.plantChanged(nowNanos);
+    }
+  }
+
+  private void fuelOut(long nowNanos) {
+    fuelHandle = -1;
+    outOfFuel = true;
+    for (GeneratorUnit u : units) {
+      if (u.state == UnitState.RUNNING) {
+        u.stop(nowNanos);
+      } else if (u.state == UnitState.STARTING) {
+        u.startHandle = PowerTime.cancel(sim, u.startHandle);
+        u.state = UnitState.STANDBY;
+      }
+    }
+    listener.plantChanged(nowNanos);
+  }
+
+  /** One generator set. */
+  private final class GeneratorUnit implements RepairCrews.Job {
+    private final UniformRandomProvider rng;
+    private final TimeDistribution.Sampler runningTimeToFailure;
+    private final TimeDistribution.Sampler repair;
+    private final Event failureEvent = this::runningFailure;
+    private final Event repairedEvent = this::repaired;
+    private final Event startedEvent = this::startedAlone;
+    private UnitState state = UnitState.STANDBY;
+
+    /** Running time left until the next failure; -1: draw a new one at the next start. */
+    private long remainingLifeNanos = -1;
+
+    private long runningSince;
+    private long failureHandle = -1;
+    private long startHandle = -1;
+
+    GeneratorUnit(
+        UniformRandomProvider rng,
+        TimeDistribution.Sampler runningTimeToFailure,
+        TimeDistribution.Sampler repair) {
+      this.rng = rng;
+      this.runningTimeToFailure = runningTimeToFailure;
+      this.repair = repair;
+    }
+
+    /** Fail-to-start draw, then run. */
+    void tryStart(long nowNanos) {
+      if (rng.nextDouble() < independentFailToStart) {
+        failToStart(nowNanos);
+      } else {
+        run(nowNanos);
+      }
+    }
+
+    void failToStart(long nowNanos) {
+      failToStarts++;
+      state = UnitState.IN_REPAIR;
+      remainingLifeNanos = -1;
+      crews.request(this, nowNanos);
+    }
+
+    private void run(long nowNanos) {
+      state = UnitState.RUNNING;
+      running++;
+      runningSince = nowNanos;
+      if (runningTimeToFailure != null) {
+        if (remainingLifeNanos < 0) {
+          remainingLifeNanos = runningTimeToFailure.sampleNanos();
+        }
+        failureHandle = PowerTime.schedule(sim, nowNanos, remainingLifeNanos, failureEvent);
+      }
+    }
+
+    /** Stopped without failing (demand over, fuel out): the running time counts toward age. */
+    void stop(long nowNanos) {
+      state = UnitState.STANDBY;
+      running--;
+      failureHandle = PowerTime.cancel(sim, failureHandle);
+      if (remainingLifeNanos >= 0) {
+        remainingLifeNanos = Math.max(0, remainingLifeNanos - (nowNanos - runningSince));
+      }
+    }
+
+    void failRunning(long nowNanos) {
+      failureHandle = PowerTime.cancel(sim, failureHandle);
+      state = UnitState.IN_REPAIR;
+      running--;
+      runningFailures++;
+      remainingLifeNanos = -1;
+      crews.request(this, nowNanos);
+    }
+
+    private void runningFailure(long nowNanos) {
+      failureHandle = -1;
+      failRunning(nowNanos);
+      listener.plantChanged(nowNanos);
+    }
+
+    @Override
+    public void startRepair(long nowNanos) {
+      PowerTime.schedule(sim, nowNanos, repair.sampleNanos(), repairedEvent);
+    }
+
+    private void repaired(long nowNanos) {
+      crews.release(nowNanos);
+      state = UnitState.STANDBY;
+      if (onDemand && !starting && !outOfFuel) {
+        state = UnitState.STARTING;
+        startHandle = PowerTime.schedule(sim, nowNanos, startDelayNanos, startedEvent);
+      }
+      listener.plantChanged(nowNanos);
+    }
+
+    private void startedAlone(long nowNanos) {
+      startHandle = -1;
+      state = UnitState.STANDBY;
+      tryStart(nowNanos);
+      listener.plantChanged(nowNanos);
+    }
+  }
+}

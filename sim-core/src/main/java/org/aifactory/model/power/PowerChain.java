@@ -1,0 +1,462 @@
+package org.aifactory.model.power;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.aifactory.engine.RandomStreams;
+import org.aifactory.engine.Simulation;
+
+/**
+ * The power chain of one run on the event engine: utility, generators, UPS systems (modules,
+ * batteries, bypass) and PDUs failing and being repaired, and the rack groups (paths) behind them
+ * losing and regaining power. Tell it the IT load of each path, register {@link
+ * PowerPathListener}s, {@link #start()} it and run the {@link Simulation}.
+ *
+ * <p>Rules, applied at every change of any component:
+ *
+ * <ul>
+ *   <li>The input bus is live while the utility is up or the generator plant carries (k units
+ *       running after the start delay).
+ *   <li>Each path's load (UPS output: IT plus its PDU and conductor losses) goes to its live cords,
+ *       split evenly; a cord is live when its PDU is up and its UPS system (or, single-corded with
+ *       several systems, the alternate behind an ideal static transfer switch) carries. A
+ *       dual-corded path is dark only when both cords are dead.
+ *   <li>A UPS system carries on its modules if their capacity covers its load: from the input when
+ *       live, else from its battery while charged. Otherwise it transfers to static bypass (if it
+ *       has one and the input is live) or drops its load, which moves to the other cords of the
+ *       paths it fed, possibly overloading other systems in turn (a cascade, resolved by iterating
+ *       to a fixed point). No load shedding by priority.
+ * </ul>
+ *
+ * <p>One chain per run: not thread-safe, nothing static. Scheduling allocates nothing after
+ * construction, except when the list of loss-of-load durations grows.
+ */
+public final class PowerChain {
+  /** A part of the chain tells it that something changed. */
+  interface Recompute {
+    void recompute(long nowNanos);
+  }
+
+  private static final double CAPACITY_TOLERANCE = 1e-9;
+
+  private final Simulation sim;
+  private final ConversionLosses losses;
+  private final UtilityFeed utility;
+  private final GeneratorPlant generators;
+  private final RepairableGroup upsModules;
+  private final RepairableGroup pdus;
+  private final UpsSystem[] systems;
+  private final double moduleWatts;
+  private final boolean staticBypass;
+  private final int paths;
+  private final int cords;
+
+  /** Per cord (index cord × paths + path): its UPS system, and the alternate (-1: none). */
+  private final int[] cordSystem;
+
+  private final int[] cordAlternate;
+  private final double[] pathItWatts;
+  private final double[] pathUpsWatts;
+
+  // Scratch state of the fixed point, kept between evaluations to allocate nothing.
+  private final UpsSystem.Mode[] modes;
+  private final int[] upModules;
+  private final double[] capacityWatts;
+  private final double[] loadWatts;
+  private final boolean[] canBypass;
+  private final int[] cordFeeder;
+  private final boolean[] powered;
+  private final boolean[] changed;
+
+  private PowerPathListener[] listeners = new PowerPathListener[0];
+  private boolean started;
+  private boolean evaluating;
+  private boolean dirty;
+
+  // Metrics.
+  private long startNanos;
+  private final long[] pathDownSince;
+  private final long[] pathDownNanos;
+  private final int[] pathLossEvents;
+  private int unpoweredPaths;
+  private long siteDownSince;
+  private int lossEvents;
+  private long lossNanos;
+  private long[] lossDurations = new long[8];
+  private long batterySince = -1;
+  private long batteryNanos;
+
+  /**
+   * Builds the chain; nothing happens until {@link #start()}.
+   *
+   * @param spec the chain
+   * @param pathItWatts IT load of each path (rack group); its length is the number of paths
+   * @param sim the simulation it runs on
+   * @param streams the run's random streams (names {@code power.*})
+   */
+  public PowerChain(
+      PowerChainSpec spec, double[] pathItWatts, Simulation sim, RandomStreams streams) {
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(sim, "sim");
+    Objects.requireNonNull(streams, "streams");
+    this.sim = sim;
+    this.losses = ConversionLosses.of(spec, pathItWatts); // validates the loads
+    this.paths = pathItWatts.length;
+    this.pathItWatts = pathItWatts.clone();
+    this.pathUpsWatts = new double[paths];
+    for (int p = 0; p < paths; p++) {
+      pathUpsWatts[p] = losses.pathUpsOutputWatts(pathItWatts[p]);
+    }
+    RepairCrews crews = new RepairCrews(spec.repairCrews());
+    CommonCauseSpec beta = spec.commonCause();
+    this.utility = new UtilityFeed(spec.utility(), sim, streams, this::utilityChanged);
+    this.generators =
+        spec.generators()
+            .map(
+                g ->
+                    new GeneratorPlant(
+                        g, beta.generatorsBeta(), crews, sim, streams, this::recompute))
+            .orElse(null);
+
+    UpsSpec ups = spec.ups();
+    StageStructure s = ups.structure();
+    this.moduleWatts = ups.moduleCapacityWatts();
+    this.staticBypass = ups.staticBypass();
+    this.upsModules =
+        new RepairableGroup(
+            "power.ups.module",
+            s.totalUnits(),
+            ups.moduleTimeToFailure(),
+            ups.moduleRepair(),
+            beta.upsModulesBeta(),
+            crews,
+            sim,
+            streams,
+            this::recompute);
+    this.systems = new UpsSystem[s.systems()];
+    for (int i = 0; i < systems.length; i++) {
+      systems[i] =
+          new UpsSystem(
+              i * s.unitsPerSystem(),
+              s.unitsPerSystem(),
+              ups.systemRatedWatts(),
+              ups.batteryAutonomyAtFullLoad().toNanos(),
+              ups.rechargeTime().toNanos(),
+              sim,
+              this::recompute);
+    }
+
+    DistributionSpec d = spec.distribution();
+    this.cords = d.cordsPerPath();
+    this.pdus =
+        new RepairableGroup(
+            "power.pdu",
+            cords * paths,
+            d.pduTimeToFailure(),
+            d.pduRepair(),
+            beta.pdusBeta(),
+            crews,
+            sim,
+            streams,
+            this::recompute);
+    this.cordSystem = new int[cords * paths];
+    this.cordAlternate = new int[cords * paths];
+    assignFeeds(systems.length);
+
+    this.modes = new UpsSystem.Mode[systems.length];
+    this.upModules = new int[systems.length];
+    this.capacityWatts = new double[systems.length];
+    this.loadWatts = new double[systems.length];
+    this.canBypass = new boolean[systems.length];
+    this.cordFeeder = new int[cords * paths];
+    this.powered = new boolean[paths];
+    Arrays.fill(powered, true);
+    this.changed = new boolean[paths];
+    this.pathDownSince = new long[paths];
+    this.pathDownNanos = new long[paths];
+    this.pathLossEvents = new int[paths];
+  }
+
+  /** Cord → UPS system: all to system 0, or path p to the pair number p mod x(x−1)/2. */
+  private void assignFeeds(int x) {
+    int pairs = x * (x - 1) / 2;
+    for (int p = 0; p < paths; p++) {
+      int a = 0;
+      int b = -1;
+      if (x > 1) {
+        int q = p % pairs;
+        a = 0;
+        while (q >= x - 1 - a) {
+          q -= x - 1 - a;
+          a++;
+        }
+        b = a + 1 + q;
+      }
+      if (cords == 2) {
+        cordSystem[p] = a;
+        cordAlternate[p] = -1;
+        cordSystem[paths + p] = b < 0 ? a : b;
+        cordAlternate[paths + p] = -1;
+      } else {
+        cordSystem[p] = a;
+        cordAlternate[p] = b;
+      }
+    }
+  }
+
+  /** Registers a listener; call before {@link #start()} to hear everything. */
+  public void addListener(PowerPathListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    listeners = Arrays.copyOf(listeners, listeners.length + 1);
+    listeners[listeners.length - 1] = listener;
+  }
+
+  /**
+   * Starts the chain at the simulation's present time: everything up, batteries full, the first
+   * failures and utility interruptions scheduled. Listeners hear at once of paths the design cannot
+   * carry even with everything up.
+   */
+  public void start() {
+    if (started) {
+      throw new IllegalStateException("the power chain has already started");
+    }
+    started = true;
+    long now = sim.nowNanos();
+    startNanos = now;
+    utility.start(now);
+    upsModules.start(now);
+    pdus.start(now);
+    for (UpsSystem u : systems) {
+      u.advance(now);
+    }
+    recompute(now);
+  }
+
+  /** Number of paths (rack groups). */
+  public int paths() {
+    return paths;
+  }
+
+  /** Whether path {@code path} is powered now. */
+  public boolean isPowered(int path) {
+    return powered[path];
+  }
+
+  /** The chain's conversion losses (for the energy accounting). */
+  public ConversionLosses losses() {
+    return losses;
+  }
+
+  /**
+   * Changes the IT load of one path from now on (battery drain and capacity checks follow it). For
+   * slow changes (jobs starting, ending), not for iteration pulses.
+   */
+  public void setPathItWatts(int path, double itWatts) {
+    if (!(itWatts >= 0) || Double.isInfinite(itWatts)) {
+      throw new IllegalArgumentException(
+          "path IT load must be a finite number >= 0, got " + itWatts);
+    }
+    pathItWatts[path] = itWatts;
+    pathUpsWatts[path] = losses.pathUpsOutputWatts(itWatts);
+    if (started) {
+      recompute(sim.nowNanos());
+    }
+  }
+
+  private void utilityChanged(boolean up, long nowNanos) {
+    if (generators != null) {
+      if (up) {
+        generators.release(nowNanos);
+      } else {
+        generators.demand(nowNanos);
+      }
+    }
+    recompute(nowNanos);
+  }
+
+  /** Re-evaluates the whole chain; re-entrant calls from listeners are folded into a re-run. */
+  void recompute(long nowNanos) {
+    if (evaluating) {
+      dirty = true;
+      return;
+    }
+    evaluating = true;
+    try {
+      do {
+        dirty = false;
+        evaluate(nowNanos);
+        notifyListeners(nowNanos);
+      } while (dirty);
+    } finally {
+      evaluating = false;
+    }
+  }
+
+  private void evaluate(long now) {
+    boolean busLive = utility.up() || (generators != null && generators.carrying());
+    for (int s = 0; s < systems.length; s++) {
+      UpsSystem u = systems[s];
+      u.advance(now);
+      int up = upsModules.upUnits(u.firstModule, u.modules);
+      upModules[s] = up;
+      capacityWatts[s] = up * moduleWatts;
+      canBypass[s] = staticBypass && busLive;
+      if (up > 0 && (busLive || u.hasEnergy())) {
+        modes[s] = busLive ? UpsSystem.Mode.INVERTER : UpsSystem.Mode.BATTERY;
+      } else {
+        modes[s] = canBypass[s] ? UpsSystem.Mode.BYPASS : UpsSystem.Mode.DOWN;
+      }
+    }
+    // Fixed point: systems only ever move from modules to bypass or down, so this ends.
+    boolean overloaded;
+    do {
+      assignLoads();
+      overloaded = false;
+      for (int s = 0; s < systems.length; s++) {
+        UpsSystem.Mode m = modes[s];
+        if ((m == UpsSystem.Mode.INVERTER || m == UpsSystem.Mode.BATTERY)
+            && loadWatts[s] > capacityWatts[s] * (1 + CAPACITY_TOLERANCE)) {
+          modes[s] = canBypass[s] ? UpsSystem.Mode.BYPASS : UpsSystem.Mode.DOWN;
+          overloaded = true;
+        }
+      }
+    } while (overloaded);
+
+    boolean anyBattery = false;
+    for (int s = 0; s < systems.length; s++) {
+      systems[s].apply(modes[s], loadWatts[s], busLive && upModules[s] > 0, now);
+      anyBattery |= modes[s] == UpsSystem.Mode.BATTERY && loadWatts[s] > 0;
+    }
+    if (anyBattery && batterySince < 0) {
+      batterySince = now;
+    } else if (!anyBattery && batterySince >= 0) {
+      batteryNanos += now - batterySince;
+      batterySince = -1;
+    }
+
+    for (int p = 0; p < paths; p++) {
+      boolean on = false;
+      for (int c = 0; c < cords; c++) {
+        on |= cordFeeder[c * paths + p] >= 0;
+      }
+      if (on != powered[p]) {
+        powered[p] = on;
+        changed[p] = true;
+        recordChange(p, on, now);
+      }
+    }
+  }
+
+  /** Spreads each path's load over its live cords; sets {@code cordFeeder} (-1: dead cord). */
+  private void assignLoads() {
+    Arrays.fill(loadWatts, 0);
+    for (int p = 0; p < paths; p++) {
+      int live = 0;
+      for (int c = 0; c < cords; c++) {
+        int cord = c * paths + p;
+        int feeder = -1;
+        if (pdus.isUp(cord)) {
+          int s = cordSystem[cord];
+          if (modes[s] != UpsSystem.Mode.DOWN) {
+            feeder = s;
+          } else {
+            int alt = cordAlternate[cord];
+            if (alt >= 0 && modes[alt] != UpsSystem.Mode.DOWN) {
+              feeder = alt;
+            }
+          }
+        }
+        cordFeeder[cord] = feeder;
+        if (feeder >= 0) {
+          live++;
+        }
+      }
+      if (live > 0) {
+        double share = pathUpsWatts[p] / live;
+        for (int c = 0; c < cords; c++) {
+          int feeder = cordFeeder[c * paths + p];
+          if (feeder >= 0) {
+            loadWatts[feeder] += share;
+          }
+        }
+      }
+    }
+  }
+
+  private void recordChange(int p, boolean on, long now) {
+    if (!on) {
+      pathDownSince[p] = now;
+      pathLossEvents[p]++;
+      if (unpoweredPaths++ == 0) {
+        siteDownSince = now;
+        lossEvents++;
+      }
+    } else {
+      pathDownNanos[p] += now - pathDownSince[p];
+      if (--unpoweredPaths == 0) {
+        long d = now - siteDownSince;
+        lossNanos += d;
+        if (lossEvents > lossDurations.length) {
+          lossDurations = Arrays.copyOf(lossDurations, lossDurations.length * 2);
+        }
+        lossDurations[lossEvents - 1] = d;
+      }
+    }
+  }
+
+  private void notifyListeners(long now) {
+    for (int p = 0; p < paths; p++) {
+      if (changed[p]) {
+        changed[p] = false;
+        boolean on = powered[p];
+        for (PowerPathListener l : listeners) {
+          if (on) {
+            l.powerRestored(p, now);
+          } else {
+            l.powerLost(p, now);
+          }
+        }
+      }
+    }
+  }
+
+  /** What the chain measured from its start to the simulation's present time. */
+  public PowerChainResult result() {
+    long now = sim.nowNanos();
+    long observed = started ? now - startNanos : 0;
+    List<PowerChainResult.PathResult> pathResults = new ArrayList<>(paths);
+    double weighted = 0;
+    double totalWatts = 0;
+    for (double w : pathItWatts) {
+      totalWatts += w;
+    }
+    for (int p = 0; p < paths; p++) {
+      long down = pathDownNanos[p] + (powered[p] ? 0 : now - pathDownSince[p]);
+      double availability = observed == 0 ? 1 : 1 - (double) down / observed;
+      pathResults.add(new PowerChainResult.PathResult(p, availability, pathLossEvents[p], down));
+      weighted += availability * (totalWatts > 0 ? pathItWatts[p] / totalWatts : 1.0 / paths);
+    }
+    long openLoss = unpoweredPaths > 0 ? now - siteDownSince : 0;
+    long loss = lossNanos + openLoss;
+    List<Long> durations = new ArrayList<>(lossEvents);
+    for (int i = 0; i < lossEvents; i++) {
+      durations.add(i == lossEvents - 1 && unpoweredPaths > 0 ? openLoss : lossDurations[i]);
+    }
+    long battery = batteryNanos + (batterySince >= 0 ? now - batterySince : 0);
+    return new PowerChainResult(
+        observed,
+        pathResults,
+        observed == 0 ? 1 : 1 - (double) loss / observed,
+        weighted,
+        lossEvents,
+        loss,
+        durations,
+        utility.interruptions(),
+        generators == null ? 0 : generators.starts(),
+        generators == null ? 0 : generators.failToStarts(),
+        battery,
+        upsModules.failures(),
+        pdus.failures());
+  }
+}

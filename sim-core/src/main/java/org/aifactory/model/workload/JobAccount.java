@@ -1,0 +1,89 @@
+package org.aifactory.model.workload;
+
+/**
+ * A training job's books at the end of a run: job time and GPU time (nanoseconds) by state, and
+ * lost work, restart and waiting time by failure cause (arrays indexed like the factory's causes).
+ *
+ * @param activeNanos job wall time from its start to its completion or the horizon
+ * @param completionNanos when its work completed, -1 if it did not
+ */
+public record JobAccount(
+    TrainingJob job,
+    long activeNanos,
+    long completionNanos,
+    long iterations,
+    long checkpoints,
+    long[] nanosInState,
+    double[] gpuNanosInState,
+    double computeGpuNanos,
+    double communicationGpuNanos,
+    long[] lostNanos,
+    double[] lostGpuNanos,
+    long[] restartNanos,
+    double[] restartGpuNanos,
+    long[] waitingNanos,
+    double[] waitingGpuNanos,
+    long[] interruptions,
+    double gpuWattNanos,
+    double checkpointIntervalSeconds,
+    double meanTimeBetweenKillsSeconds) {
+
+  public long nanosIn(JobState s) {
+    return nanosInState[s.ordinal()];
+  }
+
+  public double gpuNanosIn(JobState s) {
+    return gpuNanosInState[s.ordinal()];
+  }
+
+  /** Job time spent iterating, including iterations later lost. */
+  public long iteratingNanos() {
+    return nanosIn(JobState.COMPUTE)
+        + nanosIn(JobState.COMMUNICATION)
+        + nanosIn(JobState.ITERATING);
+  }
+
+  public double iteratingGpuNanos() {
+    return gpuNanosIn(JobState.COMPUTE)
+        + gpuNanosIn(JobState.COMMUNICATION)
+        + gpuNanosIn(JobState.ITERATING);
+  }
+
+  public long lostNanosTotal() {
+    return sum(lostNanos);
+  }
+
+  public double lostGpuNanosTotal() {
+    return sum(lostGpuNanos);
+  }
+
+  /** Job time iterating whose work survived. */
+  public long productiveNanos() {
+    return iteratingNanos() - lostNanosTotal();
+  }
+
+  public long interruptionsTotal() {
+    return sum(interruptions);
+  }
+
+  /** Effective training time ratio: productive time / wall time since the job started. */
+  public double ettr() {
+    return activeNanos > 0 ? (double) productiveNanos() / activeNanos : Double.NaN;
+  }
+
+  static long sum(long[] a) {
+    long s = 0;
+    for (long v : a) {
+      s += v;
+    }
+    return s;
+  }
+
+  static double sum(double[] a) {
+    double s = 0;
+    for (double v : a) {
+      s += v;
+    }
+    return s;
+  }
+}
