@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       CheckpointStudyCommand.class,
+      CompareCommand.class,
       ValidateCommand.class,
       ListCommand.class,
       BenchCommand.class,

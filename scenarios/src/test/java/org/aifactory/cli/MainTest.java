@@ -245,6 +245,33 @@ class MainTest {
     assertThat(tmp.resolve("x")).doesNotExist();
   }
 
+  @Test
+  void compareRanksTheVariantsOfAScenario() throws IOException {
+    Path dir = tmp.resolve("compare");
+    Outcome o =
+        run(
+            "compare",
+            "redundancy-study",
+            "--no-progress",
+            "--out",
+            dir.toString(),
+            "--replications",
+            "3",
+            "--set",
+            "horizon=20 d");
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out()).contains("Cheapest").contains("2N").contains("4N/3");
+    JsonNode c = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
+    assertThat(c.get("ranking")).hasSize(4);
+    assertThat(Files.readAllLines(dir.resolve("comparison.csv"))).hasSize(5);
+    assertThat(dir.resolve("comparison.png")).isNotEmptyFile();
+    // A scenario without variants is a user error, and nothing is written.
+    Outcome none = run("compare", "default", "--out", tmp.resolve("none").toString());
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("no variants");
+    assertThat(tmp.resolve("none")).doesNotExist();
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

@@ -1,0 +1,115 @@
+package org.aifactory.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.aifactory.experiment.Comparison;
+import org.aifactory.metrics.ComparisonResult;
+import org.aifactory.report.ComparisonReports;
+import org.aifactory.scenario.Scenario;
+import org.aifactory.scenario.ScenarioLoader;
+import org.aifactory.scenario.ScenarioVariant;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compare designs side by side: the variants listed in one scenario (its 'variants:'), or",
+      "several scenario files, each run with the same replications and random streams (common",
+      "random numbers). Ranks them by annualised capital cost + energy + value of production lost",
+      "to power outages, with 95 % confidence intervals. Writes comparison.csv, comparison.json,",
+      "comparison.png."
+    })
+final class CompareCommand implements Callable<Integer> {
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "SCENARIO",
+      description = "One scenario with variants, or several scenarios (files or bundled names).")
+  List<String> scenarios = new ArrayList<>();
+
+  @Option(
+      names = "--set",
+      paramLabel = "PATH=VALUE",
+      description = "Override a key of every scenario (before its variants). Repeatable.")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--seed", paramLabel = "N", description = "Root random seed for all variants.")
+  Long seed;
+
+  @Option(
+      names = {"-r", "--replications"},
+      paramLabel = "R",
+      description = "Replications per variant (default: the first scenario's 'replications').")
+  Integer replications;
+
+  @Option(
+      names = {"-t", "--threads"},
+      paramLabel = "T",
+      description = "Threads (default: the machine's processors). Results do not depend on it.")
+  Integer threads;
+
+  @Mixin OutputOptions output;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    ScenarioLoader loader = new ScenarioLoader();
+    List<Scenario> loaded = new ArrayList<>();
+    for (String ref : scenarios) {
+      Scenario s = loader.load(ref, overrides);
+      loaded.add(seed != null ? s.withRun(s.run().withSeed(seed)) : s);
+    }
+    Scenario first = loaded.get(0);
+    List<Comparison.Input> inputs = new ArrayList<>();
+    if (loaded.size() == 1) {
+      if (first.variants().isEmpty()) {
+        throw new UserException(
+            first.source()
+                + ": no variants to compare; list them under 'variants:' or give several"
+                + " scenarios");
+      }
+      for (ScenarioVariant v : first.variants()) {
+        Scenario vs =
+            seed != null ? v.scenario().withRun(v.scenario().run().withSeed(seed)) : v.scenario();
+        inputs.add(
+            new Comparison.Input(v.name(), v.description(), vs.factory(), vs.run(), vs.costs()));
+      }
+    } else {
+      for (Scenario s : loaded) {
+        inputs.add(
+            new Comparison.Input(s.name(), s.description(), s.factory(), s.run(), s.costs()));
+      }
+    }
+    int reps = replications != null ? replications : first.replications();
+    if (reps < 2) {
+      throw new UserException("--replications must be at least 2 for confidence intervals");
+    }
+    String name = loaded.size() == 1 ? first.name() : first.name() + "-vs";
+    Path target = output.directory(name + "-compare");
+    ComparisonResult result;
+    try (ConsoleProgress progress =
+        new ConsoleProgress(
+            "comparing " + inputs.size() + " variants",
+            "runs",
+            1,
+            spec.commandLine().getErr(),
+            output.progress())) {
+      result = Comparison.run(name, inputs, reps, Threads.resolve(threads), progress);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+    RunCommand.write(target, dir -> ComparisonReports.writeAll(result, dir));
+    if (!output.quiet()) {
+      spec.commandLine().getOut().print(ComparisonReports.render(result));
+    }
+    spec.commandLine().getOut().println("Reports written to " + target + "/");
+    return Main.EXIT_OK;
+  }
+}
