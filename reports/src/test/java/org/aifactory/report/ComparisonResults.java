@@ -184,7 +184,8 @@ final class ComparisonResults {
         2,
         0,
         List.of("ups", "pdu", "distribution"),
-        List.of(2.5e12, 4.0e11, 1.5e11));
+        List.of(2.5e12, 4.0e11, 1.5e11),
+        List.of());
   }
 
   /** A one-year variant; annual capital is 10 % of capital. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.aifactory.metrics.CheckpointStudyResult;
 import org.aifactory.metrics.FailureLog;
 import org.aifactory.metrics.GpuHours;
@@ -228,7 +229,8 @@ final class Results {
         series,
         0,
         causes,
-        failures ? events(jobs, horizon) : List.of());
+        failures ? events(jobs, horizon) : List.of(),
+        Optional.empty());
   }
 
   /** Failure causes of {@link #realistic}, in profile order. */
@@ -275,7 +277,8 @@ final class Results {
       ideal += waiting.getOrDefault(cause, 0.0);
     }
     LostProduction production =
-        new LostProduction(ideal, tokens, checkpoint, lost, restart, waiting, incomplete);
+        new LostProduction(
+            ideal, tokens, checkpoint, lost, restart, waiting, incomplete, Double.NaN);
     long total = byCause.values().stream().mapToLong(Long::longValue).sum();
     double ettr = interruptions == null ? 0.9634 : name.endsWith("a") ? 0.9123 : 0.9301;
     return new JobResult(
@@ -291,7 +294,8 @@ final class Results {
         completionHours,
         intervalSeconds,
         interruptions == null ? Double.POSITIVE_INFINITY : 12.0 / Math.max(total, 1),
-        production);
+        production,
+        Double.NaN);
   }
 
   /**
@@ -363,7 +367,8 @@ final class Results {
         series,
         r.replication(),
         r.causes(),
-        r.events());
+        r.events(),
+        r.electrical());
   }
 
   /**

@@ -305,7 +305,8 @@ class SummaryJsonTest {
             r.series(),
             0,
             List.of(),
-            List.of());
+            List.of(),
+            java.util.Optional.empty());
     JsonNode json = MAPPER.readTree(SummaryJson.render(noIt));
     assertThat(json.get("pue").isNull()).isTrue(); // 0 / 0
     assertThat(json.get("utilisation").isNull()).isTrue();

@@ -47,11 +47,11 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
           new ProgressBarBuilder()
               .setTaskName(task)
               .setInitialMax(total / unitSize)
+              .startsFrom(done / unitSize, java.time.Duration.ofNanos(System.nanoTime() - started))
               .setUnit(" " + unit, 1)
-              .showSpeed()
               .setStyle(ProgressBarStyle.ASCII);
       if (System.console() == null) {
-        b.setConsumer(new DelegatingProgressBarConsumer(err::println))
+        b.setConsumer(new DelegatingProgressBarConsumer(err::println, 100))
             .setUpdateIntervalMillis(5_000);
       }
       bar = b.build();

@@ -1,6 +1,7 @@
 package org.aifactory.scenario;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,13 +11,15 @@ import org.aifactory.model.power.CommonCauseSpec;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.RedundancyDesign;
 import org.aifactory.model.power.RepairCrewSpec;
+import org.aifactory.model.power.StageStructure;
 import org.aifactory.model.power.UtilitySpec;
 import org.aifactory.model.power.UtilitySpec.InterruptionProcess;
 
 /**
  * Binds {@code power:} to a {@link PowerSystemSpec}: the electrical chain from the utility to the
- * racks, by redundancy designs and unit sizes. Every part not written takes the cited default of
- * sim-core ({@link UtilitySpec#eiaDefaults()}, {@link CommonCauseSpec#typical()}...).
+ * racks, by redundancy designs (or structures written out) and unit sizes. Every part not written
+ * takes the cited default of sim-core ({@link UtilitySpec#eiaDefaults()}, {@link
+ * CommonCauseSpec#typical()}...).
  */
 final class PowerBinder {
   static final List<String> KEYS =
@@ -29,8 +32,11 @@ final class PowerBinder {
           "common_cause",
           "repair_crews",
           "facility_recovery");
-  static final List<String> UPS_KEYS = List.of("design", "module", "battery");
-  static final List<String> GENERATOR_KEYS = List.of("design", "unit");
+  static final List<String> UPS_KEYS = List.of("design", "structure", "module", "battery");
+  static final List<String> GENERATOR_KEYS = List.of("design", "structure", "unit");
+  static final List<String> UPS_STRUCTURE_KEYS =
+      List.of("systems", "modules_per_system", "modules_needed_per_system", "systems_needed");
+  static final List<String> GENERATOR_STRUCTURE_KEYS = List.of("units", "needed");
   static final List<String> UTILITY_KEYS =
       List.of("outages_per_year", "mean_outage", "momentary_per_year", "momentary_duration");
   static final List<String> COMMON_CAUSE_KEYS = List.of("ups", "generators", "pdus");
@@ -70,6 +76,14 @@ final class PowerBinder {
 
   static final String DESIGN_EXPECTED =
       "a redundancy design: N, N+1, N+2, 2N, 2(N+1) or xN/y such as 4N/3";
+  private static final String UPS_STRUCTURE_EXPECTED =
+      "a map with keys "
+          + String.join(", ", UPS_STRUCTURE_KEYS)
+          + ", e.g. { systems: 2, modules_per_system: 7, modules_needed_per_system: 6 }";
+  private static final String GENERATOR_STRUCTURE_EXPECTED =
+      "a map with keys "
+          + String.join(", ", GENERATOR_STRUCTURE_KEYS)
+          + ", e.g. { units: 7, needed: 6 }";
   private static final String PER_YEAR_EXPECTED =
       "a number >= 0 of events per year (0: none), e.g. 1.2";
   private static final String REPAIR_CREWS_EXPECTED =
@@ -139,24 +153,34 @@ final class PowerBinder {
             () ->
                 new PowerSystemSpec(
                     rackGroups.get(),
-                    ups.get().design(),
+                    ups.get().stage().design(),
                     ups.get().moduleWatts(),
-                    generators.get().design(),
+                    generators.get().stage().map(Stage::design),
                     generators.get().unitWatts(),
                     dualCorded.get(),
                     recovery.get(),
                     utility.get(),
                     commonCause.get(),
                     crews.get(),
-                    ups.get().battery()))
+                    ups.get().battery(),
+                    ups.get().stage().structure(),
+                    generators.get().stage().flatMap(Stage::structure)))
         .map(Optional::of);
   }
 
-  /** The UPS stage as written. */
-  private record Ups(RedundancyDesign design, double moduleWatts, Optional<Duration> battery) {}
+  /**
+   * A stage's design, or its structure written out (then the design is the default, unused for
+   * sizing).
+   */
+  private record Stage(RedundancyDesign design, Optional<StageStructure> structure) {
+    static final Stage DEFAULT = new Stage(DEFAULT_DESIGN, Optional.empty());
+  }
 
-  /** The generator plant as written; an empty design: none. */
-  private record Generators(Optional<RedundancyDesign> design, double unitWatts) {}
+  /** The UPS stage as written. */
+  private record Ups(Stage stage, double moduleWatts, Optional<Duration> battery) {}
+
+  /** The generator plant as written; an empty stage: none. */
+  private record Generators(Optional<Stage> stage, double unitWatts) {}
 
   private Optional<Integer> rackGroups(Field field, OptionalInt systems) {
     if (!field.isPresent()) {
@@ -181,14 +205,14 @@ final class PowerBinder {
 
   private Optional<Ups> ups(Field field) {
     if (!field.isPresent()) {
-      return Optional.of(new Ups(DEFAULT_DESIGN, DEFAULT_UPS_MODULE_WATTS, Optional.empty()));
+      return Optional.of(new Ups(Stage.DEFAULT, DEFAULT_UPS_MODULE_WATTS, Optional.empty()));
     }
     Optional<MapReader> reader = field.map("a map with keys " + String.join(", ", UPS_KEYS));
     if (reader.isEmpty()) {
       return Optional.empty();
     }
     MapReader ups = reader.get().allowOnly(UPS_KEYS);
-    Optional<RedundancyDesign> design = design(ups.field("design"));
+    Optional<Stage> stage = stage(ups, this::upsStructure);
     Field moduleField = ups.field("module");
     Optional<Double> module =
         moduleField.isPresent()
@@ -199,10 +223,10 @@ final class PowerBinder {
         batteryField.isPresent()
             ? batteryField.duration(Bound.NON_NEGATIVE).map(Optional::of)
             : Optional.of(Optional.empty());
-    if (design.isEmpty() || module.isEmpty() || battery.isEmpty()) {
+    if (stage.isEmpty() || module.isEmpty() || battery.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Ups(design.get(), module.get(), battery.get()));
+    return Optional.of(new Ups(stage.get(), module.get(), battery.get()));
   }
 
   /** A map, {@code none} or an empty value (no generators). */
@@ -211,7 +235,7 @@ final class PowerBinder {
       return Optional.of(new Generators(Optional.empty(), DEFAULT_GENERATOR_UNIT_WATTS));
     }
     if (!field.isPresent()) {
-      return Optional.of(new Generators(Optional.of(DEFAULT_DESIGN), DEFAULT_GENERATOR_UNIT_WATTS));
+      return Optional.of(new Generators(Optional.of(Stage.DEFAULT), DEFAULT_GENERATOR_UNIT_WATTS));
     }
     String expected =
         "a map with keys "
@@ -239,16 +263,179 @@ final class PowerBinder {
       return Optional.empty();
     }
     MapReader generators = reader.get().allowOnly(GENERATOR_KEYS);
-    Optional<RedundancyDesign> design = design(generators.field("design"));
+    Optional<Stage> stage = stage(generators, this::generatorStructure);
     Field unitField = generators.field("unit");
     Optional<Double> unit =
         unitField.isPresent()
             ? unitField.power(Bound.POSITIVE)
             : Optional.of(DEFAULT_GENERATOR_UNIT_WATTS);
-    if (design.isEmpty() || unit.isEmpty()) {
+    if (stage.isEmpty() || unit.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Generators(design, unit.get()));
+    return Optional.of(new Generators(stage, unit.get()));
+  }
+
+  /** Reads a {@code structure:} map written out instead of a design. */
+  @FunctionalInterface
+  private interface StructureReader {
+    Optional<StageStructure> read(Field field);
+  }
+
+  /** A stage's {@code design}, or its {@code structure} instead; not both. */
+  private Optional<Stage> stage(MapReader stage, StructureReader structureReader) {
+    Field designField = stage.field("design");
+    Field structureField = stage.field("structure");
+    if (designField.isPresent() && structureField.isPresent()) {
+      Field second = Collections.max(List.of(designField, structureField), Field.WRITTEN_ORDER);
+      diagnostics.error(
+          second.keyLocation(),
+          second.path(),
+          "give either design (a redundancy design, e.g. N+1) or structure (the stage written"
+              + " out), not both");
+      return Optional.empty();
+    }
+    if (structureField.isPresent()) {
+      return structureReader
+          .read(structureField)
+          .map(structure -> new Stage(DEFAULT_DESIGN, Optional.of(structure)));
+    }
+    return design(designField).map(design -> new Stage(design, Optional.empty()));
+  }
+
+  /**
+   * {@code ups: { structure: {...} }}: systems (default 1) of modules_per_system modules, of which
+   * modules_needed_per_system carry a system's rated load; systems_needed (default 1) systems carry
+   * the full load.
+   */
+  private Optional<StageStructure> upsStructure(Field field) {
+    Optional<MapReader> reader = structureMap(field, UPS_STRUCTURE_EXPECTED);
+    if (reader.isEmpty()) {
+      return Optional.empty();
+    }
+    MapReader structure = reader.get().allowOnly(UPS_STRUCTURE_KEYS);
+    Field systemsField = structure.field("systems");
+    Field modulesField = structure.field("modules_per_system");
+    Field modulesNeededField = structure.field("modules_needed_per_system");
+    Field systemsNeededField = structure.field("systems_needed");
+    Optional<Integer> systems = count(systemsField);
+    Optional<Integer> modules =
+        whole(modulesField.required("installed UPS modules per system, a whole number >= 1"));
+    Optional<Integer> modulesNeeded =
+        whole(
+            modulesNeededField.required(
+                "the modules whose capacity makes one system's rated capacity, a whole number"
+                    + " >= 1, at most modules_per_system"));
+    Optional<Integer> systemsNeeded = count(systemsNeededField);
+    boolean modulesFit =
+        atMost(modulesNeededField, modulesNeeded, modulesField, modules, "modules", " per system");
+    boolean systemsFit =
+        atMost(systemsNeededField, systemsNeeded, systemsField, systems, "systems", "");
+    if (systems.isEmpty()
+        || modules.isEmpty()
+        || modulesNeeded.isEmpty()
+        || systemsNeeded.isEmpty()
+        || !modulesFit
+        || !systemsFit) {
+      return Optional.empty();
+    }
+    return diagnostics.construct(
+        structure.location(),
+        structure.path(),
+        () ->
+            new StageStructure(
+                systems.get(), modules.get(), modulesNeeded.get(), systemsNeeded.get()));
+  }
+
+  /** {@code generators: { structure: {...} }}: units on one bus, of which needed carry the load. */
+  private Optional<StageStructure> generatorStructure(Field field) {
+    Optional<MapReader> reader = structureMap(field, GENERATOR_STRUCTURE_EXPECTED);
+    if (reader.isEmpty()) {
+      return Optional.empty();
+    }
+    MapReader structure = reader.get().allowOnly(GENERATOR_STRUCTURE_KEYS);
+    Field unitsField = structure.field("units");
+    Field neededField = structure.field("needed");
+    Optional<Integer> units =
+        whole(unitsField.required("installed generators, a whole number >= 1"));
+    Optional<Integer> needed =
+        whole(
+            neededField.required(
+                "the generators that together carry the load, a whole number >= 1, at most"
+                    + " units"));
+    boolean fits = atMost(neededField, needed, unitsField, units, "units", "");
+    if (units.isEmpty() || needed.isEmpty() || !fits) {
+      return Optional.empty();
+    }
+    return diagnostics.construct(
+        structure.location(),
+        structure.path(),
+        () -> StageStructure.kOfN(units.get(), needed.get()));
+  }
+
+  /** The structure's map; a design written in its place is pointed to the design key. */
+  private Optional<MapReader> structureMap(Field field, String expected) {
+    if (field.node().orElseThrow() instanceof YamlScalar scalar && isDesign(scalar.text())) {
+      diagnostics.error(
+          scalar.location(),
+          field.path(),
+          "expected "
+              + expected
+              + ", got "
+              + scalar.describe()
+              + " (for a redundancy design, write design: "
+              + scalar.text().strip()
+              + " instead of structure)");
+      return Optional.empty();
+    }
+    return field.map(expected);
+  }
+
+  /** A whole number >= 1 of units or systems; 1 if not written. */
+  private static Optional<Integer> count(Field field) {
+    return field.isPresent() ? whole(field) : Optional.of(1);
+  }
+
+  /** A whole number >= 1 of units or systems; empty if not written (a required key). */
+  private static Optional<Integer> whole(Field field) {
+    return field.intValue(1, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Whether the number needed is at most the number installed (or either is wrong, then already
+   * reported); else reports it at the number needed.
+   *
+   * @param what "modules", "systems" or "units"
+   * @param per what follows the counts in the message, e.g. " per system"
+   */
+  private boolean atMost(
+      Field neededField,
+      Optional<Integer> needed,
+      Field installedField,
+      Optional<Integer> installed,
+      String what,
+      String per) {
+    if (needed.isEmpty() || installed.isEmpty() || needed.get() <= installed.get()) {
+      return true;
+    }
+    diagnostics.error(
+        neededField.location(),
+        neededField.path(),
+        "more "
+            + what
+            + " needed"
+            + per
+            + " ("
+            + needed.get()
+            + ") than "
+            + what
+            + per
+            + " ("
+            + installed.get()
+            + (installedField.isPresent() ? "" : ", the default")
+            + "): only installed "
+            + what
+            + " can carry the load");
+    return false;
   }
 
   private static Optional<RedundancyDesign> design(Field field) {

@@ -79,6 +79,9 @@ class ReadmeTest {
               .replaceFirst("^job\\.[^.]+\\.", "job.<name>.")
               .replaceFirst("_by_cause\\.[^.]+$", "_by_cause.<cause>")
               .replaceFirst(
+                  "^power_chain\\.path_availability\\.p[0-9]+$",
+                  "power_chain.path_availability.p<k>")
+              .replaceFirst(
                   "^energy_losses_mwh\\.(ups|pdu|distribution)$", "energy_losses_mwh.<stage>");
       assertThat(readme).as(m.key()).contains("| `" + key + "` | " + m.unit() + " |");
     }

@@ -18,6 +18,7 @@ import org.aifactory.model.power.CommonCauseSpec;
 import org.aifactory.model.power.CostSpec;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.RedundancyDesign;
+import org.aifactory.model.power.StageStructure;
 import org.aifactory.model.power.UpsSpec;
 import org.aifactory.model.power.UtilitySpec;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,8 @@ class LanguageDocTest {
     keys.addAll(PowerBinder.KEYS);
     keys.addAll(PowerBinder.UPS_KEYS);
     keys.addAll(PowerBinder.GENERATOR_KEYS);
+    keys.addAll(PowerBinder.UPS_STRUCTURE_KEYS);
+    keys.addAll(PowerBinder.GENERATOR_STRUCTURE_KEYS);
     keys.addAll(PowerBinder.UTILITY_KEYS);
     keys.addAll(PowerBinder.COMMON_CAUSE_KEYS);
     keys.addAll(CostBinder.KEYS);
@@ -133,21 +136,37 @@ class LanguageDocTest {
     }
   }
 
+  /** The examples of a section, which start with its key. */
+  private static List<String> examples(String key) throws IOException {
+    return examples().stream().filter(e -> e.startsWith(key + ":")).toList();
+  }
+
   /** The example of a section, which starts with its key. */
   private static String example(String key) throws IOException {
-    List<String> found = examples().stream().filter(e -> e.startsWith(key + ":")).toList();
+    List<String> found = examples(key);
     assertThat(found).as("examples of " + key).hasSize(1);
     return found.get(0);
   }
 
   @Test
-  void thePowerExampleLoads() throws IOException, ScenarioException {
+  void thePowerExamplesLoad() throws IOException, ScenarioException {
+    List<String> found = examples("power");
+    assertThat(found)
+        .as("examples of power: the section's, then the written-out structures")
+        .hasSize(2);
     // The example has 18 rack groups: give the test factory 72 systems.
     String factory = Texts.valid("count: 4", "count: 72");
-    PowerSystemSpec power = Texts.load(factory + example("power")).factory().power().orElseThrow();
+    PowerSystemSpec power = Texts.load(factory + found.get(0)).factory().power().orElseThrow();
     assertThat(power.paths()).isEqualTo(18);
     assertThat(power.upsDesign()).isEqualTo(RedundancyDesign.TWO_N);
     assertThat(power.utility()).isEqualTo(UtilitySpec.eiaDefaults());
+    assertThat(power.upsStructure()).isEmpty();
+
+    PowerSystemSpec written =
+        Texts.load(Texts.VALID + found.get(1)).factory().power().orElseThrow();
+    assertThat(written.upsStructure()).contains(new StageStructure(2, 7, 6, 1));
+    assertThat(written.upsModuleWatts()).isEqualTo(500e3);
+    assertThat(written.generatorStructure()).contains(StageStructure.kOfN(7, 6));
   }
 
   @Test

@@ -12,16 +12,22 @@ import java.time.Duration;
 import java.util.Optional;
 import org.aifactory.model.failure.TimeDistribution;
 import org.aifactory.model.power.CommonCauseSpec;
+import org.aifactory.model.power.PowerChainSpec;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.RedundancyDesign;
 import org.aifactory.model.power.RepairCrewSpec;
+import org.aifactory.model.power.StageStructure;
 import org.aifactory.model.power.UtilitySpec;
 import org.aifactory.model.power.UtilitySpec.InterruptionProcess;
 import org.junit.jupiter.api.Test;
 
-/** The {@code power:} section: the electrical chain by designs and unit sizes. */
+/** The {@code power:} section: the electrical chain by designs (or structures) and unit sizes. */
 class PowerTest {
   private static final RedundancyDesign N_PLUS_1 = RedundancyDesign.N_PLUS_1;
+  private static final String NOT_BOTH =
+      "give either design (a redundancy design, e.g. N+1) or structure (the stage written out),"
+          + " not both";
+  private static final String ANY_WHOLE = "expected a whole number between 1 and 2,147,483,647";
 
   private static ScenarioError at(int line, int column, String path, String message) {
     return new ScenarioError(FILE, line, column, path, message);
@@ -138,6 +144,96 @@ class PowerTest {
     assertThat(power("  rack_groups: 1\n").generatorDesign()).contains(N_PLUS_1);
     assertThat(load(withPower("  generators: { design: 2N }\n"), "power.generators=none"))
         .satisfies(s -> assertThat(s.factory().power().orElseThrow().generatorDesign()).isEmpty());
+  }
+
+  @Test
+  void aUpsStructureWrittenOut() throws ScenarioException {
+    PowerSystemSpec spec =
+        power(
+            """
+              ups:
+                module: 250 kW
+                structure:
+                  systems: 4
+                  modules_per_system: 3
+                  modules_needed_per_system: 2
+                  systems_needed: 3
+            """);
+    assertThat(spec.upsStructure()).contains(new StageStructure(4, 3, 2, 3));
+    assertThat(spec.upsDesign()).as("the default, unused for sizing").isEqualTo(N_PLUS_1);
+    assertThat(spec.upsModuleWatts()).isEqualTo(250e3);
+    assertThat(spec.generatorStructure()).isEmpty();
+  }
+
+  @Test
+  void aUpsStructureHasOneSystemNeededOfOneByDefault() throws ScenarioException {
+    assertThat(
+            power("  ups: { structure: { modules_per_system: 5, modules_needed_per_system: 4 } }\n")
+                .upsStructure())
+        .contains(StageStructure.kOfN(5, 4));
+    assertThat(
+            power(
+                    "  ups: { structure: { systems: 2, modules_per_system: 7,"
+                        + " modules_needed_per_system: 6 } }\n")
+                .upsStructure())
+        .contains(new StageStructure(2, 7, 6, 1));
+  }
+
+  @Test
+  void aGeneratorStructureWrittenOut() throws ScenarioException {
+    PowerSystemSpec spec =
+        power("  generators: { unit: 2 MW, structure: { units: 7, needed: 6 } }\n");
+    assertThat(spec.generatorStructure()).contains(StageStructure.kOfN(7, 6));
+    assertThat(spec.generatorDesign()).as("the default, unused for sizing").contains(N_PLUS_1);
+    assertThat(spec.generatorUnitWatts()).isEqualTo(2e6);
+    assertThat(spec.upsStructure()).isEmpty();
+  }
+
+  @Test
+  void aBoundScenarioCarriesTheStructuresIntoItsChain() throws ScenarioException {
+    PowerSystemSpec spec =
+        power(
+            """
+              ups: { module: 500 kW, structure: { systems: 2, modules_per_system: 7, modules_needed_per_system: 6 } }
+              generators: { unit: 2.5 MW, structure: { units: 3, needed: 2 } }
+            """);
+    assertThat(spec)
+        .isEqualTo(
+            new PowerSystemSpec(
+                1,
+                N_PLUS_1,
+                500e3,
+                Optional.of(N_PLUS_1),
+                2.5e6,
+                true,
+                PowerSystemSpec.DEFAULT_FACILITY_RECOVERY,
+                UtilitySpec.eiaDefaults(),
+                CommonCauseSpec.typical(),
+                RepairCrewSpec.perUnit(),
+                Optional.empty(),
+                Optional.of(new StageStructure(2, 7, 6, 1)),
+                Optional.of(StageStructure.kOfN(3, 2))));
+    // Used as written, whatever the load: 4 DGX-H100 are far below one 500 kW module.
+    PowerChainSpec chain = spec.chain(new double[] {4 * 10.2e3});
+    assertThat(chain.ups().structure()).isEqualTo(new StageStructure(2, 7, 6, 1));
+    assertThat(chain.generators().orElseThrow().units()).isEqualTo(3);
+    assertThat(chain.generators().orElseThrow().unitsNeeded()).isEqualTo(2);
+  }
+
+  @Test
+  void structuresThroughOverrides() throws ScenarioException {
+    PowerSystemSpec spec =
+        load(
+                VALID,
+                "power.ups={module: 1 MW, structure: {modules_per_system: 3,"
+                    + " modules_needed_per_system: 2}}",
+                "power.ups.structure.systems=2",
+                "power.generators.structure={units: 4, needed: 3}")
+            .factory()
+            .power()
+            .orElseThrow();
+    assertThat(spec.upsStructure()).contains(new StageStructure(2, 3, 2, 1));
+    assertThat(spec.generatorStructure()).contains(StageStructure.kOfN(4, 3));
   }
 
   @Test
@@ -323,8 +419,8 @@ class PowerTest {
                 23,
                 15,
                 "power.generators",
-                "expected a map with keys design, unit, or none (no generators), got 'N+1' (for"
-                    + " the design, write generators: { design: N+1 })"));
+                "expected a map with keys design, structure, unit, or none (no generators), got"
+                    + " 'N+1' (for the design, write generators: { design: N+1 })"));
   }
 
   @Test
@@ -335,7 +431,138 @@ class PowerTest {
                 23,
                 17,
                 "power.generators.units",
-                "unknown key 'units' (did you mean 'unit'?); allowed keys: design, unit"));
+                "unknown key 'units' (did you mean 'unit'?); allowed keys: design, structure,"
+                    + " unit"));
+  }
+
+  @Test
+  void aDesignAndAStructureAreReportedAtTheSecond() {
+    assertThat(
+            error(
+                withPower(
+                    """
+                      ups:
+                        design: 2N
+                        structure:
+                          modules_per_system: 3
+                          modules_needed_per_system: 2
+                    """)))
+        .isEqualTo(at(25, 5, "power.ups.structure", NOT_BOTH));
+    assertThat(
+            error(withPower("  generators: { structure: { units: 3, needed: 2 }, design: N+1 }\n")))
+        .isEqualTo(at(23, 53, "power.generators.design", NOT_BOTH));
+  }
+
+  @Test
+  void aDesignOverriddenOnAStructureIsReportedInTheOverride() {
+    assertThat(
+            error(
+                withPower(
+                    "  ups: { structure: { modules_per_system: 3, modules_needed_per_system: 2 } }\n"),
+                "power.ups.design=2N"))
+        .isEqualTo(new ScenarioError(Location.OVERRIDE_FILE, 1, 11, "power.ups.design", NOT_BOTH));
+  }
+
+  @Test
+  void badUpsStructureCounts() {
+    assertThat(
+            errors(
+                withPower(
+                    """
+                      ups:
+                        structure:
+                          systems: 0
+                          modules_per_system: 4
+                          modules_needed_per_system: 5
+                    """)))
+        .containsExactly(
+            at(25, 16, "power.ups.structure.systems", ANY_WHOLE + ", got '0'"),
+            at(
+                27,
+                34,
+                "power.ups.structure.modules_needed_per_system",
+                "more modules needed per system (5) than modules per system (4): only installed"
+                    + " modules can carry the load"));
+    assertThat(
+            error(
+                withPower(
+                    "  ups: { structure: { modules_per_system: 4, modules_needed_per_system: 4,"
+                        + " systems_needed: 2 } }\n")))
+        .isEqualTo(
+            at(
+                23,
+                92,
+                "power.ups.structure.systems_needed",
+                "more systems needed (2) than systems (1, the default): only installed systems"
+                    + " can carry the load"));
+  }
+
+  @Test
+  void badGeneratorStructureCounts() {
+    assertThat(error(withPower("  generators:\n    structure: { units: 6, needed: 7 }\n")))
+        .isEqualTo(
+            at(
+                24,
+                36,
+                "power.generators.structure.needed",
+                "more units needed (7) than units (6): only installed units can carry the load"));
+    assertThat(errors(withPower("  generators:\n    structure: { units: 0, needed: 0 }\n")))
+        .containsExactly(
+            at(24, 25, "power.generators.structure.units", ANY_WHOLE + ", got '0'"),
+            at(24, 36, "power.generators.structure.needed", ANY_WHOLE + ", got '0'"));
+  }
+
+  @Test
+  void aStructureMissingACount() {
+    assertThat(error(withPower("  generators: { structure: { units: 6 } }\n")))
+        .isEqualTo(
+            at(
+                23,
+                28,
+                "power.generators.structure.needed",
+                "missing required key 'needed' (the generators that together carry the load, a"
+                    + " whole number >= 1, at most units)"));
+    assertThat(error(withPower("  ups: { structure: { modules_needed_per_system: 2 } }\n")))
+        .isEqualTo(
+            at(
+                23,
+                21,
+                "power.ups.structure.modules_per_system",
+                "missing required key 'modules_per_system' (installed UPS modules per system, a"
+                    + " whole number >= 1)"));
+  }
+
+  @Test
+  void anUnknownStructureKey() {
+    assertThat(error(withPower("  generators: { structure: { units: 6, neded: 5, needed: 5 } }\n")))
+        .isEqualTo(
+            at(
+                23,
+                40,
+                "power.generators.structure.neded",
+                "unknown key 'neded' (did you mean 'needed'?); allowed keys: units, needed"));
+  }
+
+  @Test
+  void aStructureWrittenAsADesignOrNotAMap() {
+    assertThat(error(withPower("  ups: { structure: 2(N+1) }\n")))
+        .isEqualTo(
+            at(
+                23,
+                21,
+                "power.ups.structure",
+                "expected a map with keys systems, modules_per_system, modules_needed_per_system,"
+                    + " systems_needed, e.g. { systems: 2, modules_per_system: 7,"
+                    + " modules_needed_per_system: 6 }, got '2(N+1)' (for a redundancy design,"
+                    + " write design: 2(N+1) instead of structure)"));
+    assertThat(error(withPower("  generators: { structure: [7, 6] }\n")))
+        .isEqualTo(
+            at(
+                23,
+                28,
+                "power.generators.structure",
+                "expected a map with keys units, needed, e.g. { units: 7, needed: 6 }, got a"
+                    + " list"));
   }
 
   @Test

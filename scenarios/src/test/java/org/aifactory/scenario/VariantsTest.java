@@ -190,8 +190,8 @@ class VariantsTest {
                 24,
                 22,
                 "variants[0].set.power.ups.desing",
-                "unknown key 'desing' (did you mean 'design'?); allowed keys: design, module,"
-                    + " battery"));
+                "unknown key 'desing' (did you mean 'design'?); allowed keys: design, structure,"
+                    + " module, battery"));
   }
 
   @Test
@@ -224,8 +224,8 @@ class VariantsTest {
                 24,
                 37,
                 "variants[0].set.power.ups.modul",
-                "unknown key 'modul' (did you mean 'module'?); allowed keys: design, module,"
-                    + " battery"));
+                "unknown key 'modul' (did you mean 'module'?); allowed keys: design, structure,"
+                    + " module, battery"));
   }
 
   @Test
@@ -249,8 +249,8 @@ class VariantsTest {
                 24,
                 23,
                 "variants[0].set.power.ups.desing",
-                "unknown key 'desing' (did you mean 'design'?); allowed keys: design, module,"
-                    + " battery"));
+                "unknown key 'desing' (did you mean 'design'?); allowed keys: design, structure,"
+                    + " module, battery"));
   }
 
   @Test

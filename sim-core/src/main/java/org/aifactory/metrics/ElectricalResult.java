@@ -25,6 +25,7 @@ import java.util.List;
  * @param pduFailures PDU failures
  * @param stages loss stage names
  * @param stageLossJoules energy lost in each stage
+ * @param pathAvailability each rack group's availability, in path order
  */
 public record ElectricalResult(
     String upsDesign,
@@ -46,11 +47,13 @@ public record ElectricalResult(
     long upsModuleFailures,
     long pduFailures,
     List<String> stages,
-    List<Double> stageLossJoules) {
+    List<Double> stageLossJoules,
+    List<Double> pathAvailability) {
 
   public ElectricalResult {
     stages = List.copyOf(stages);
     stageLossJoules = List.copyOf(stageLossJoules);
+    pathAvailability = List.copyOf(pathAvailability);
   }
 
   public double totalLossJoules() {

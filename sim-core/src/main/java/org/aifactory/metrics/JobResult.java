@@ -24,6 +24,8 @@ import java.util.Map;
  *     checkpoints
  * @param mtbfKillHours mean time between job-killing failures from the causes' rates; ∞ if none
  * @param lostProduction tokens lost, by part and cause
+ * @param mtbiHours observed mean time between interruptions: its wall time since start /
+ *     interruptions; NaN without interruptions
  */
 public record JobResult(
     String name,
@@ -38,7 +40,8 @@ public record JobResult(
     double completionHours,
     double checkpointIntervalSeconds,
     double mtbfKillHours,
-    LostProduction lostProduction) {
+    LostProduction lostProduction,
+    double mtbiHours) {
 
   public JobResult {
     interruptionsByCause = Collections.unmodifiableMap(new LinkedHashMap<>(interruptionsByCause));

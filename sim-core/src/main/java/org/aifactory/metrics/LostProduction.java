@@ -30,26 +30,6 @@ public record LostProduction(
     double incompleteIteration,
     double gpuHoursPerToken) {
 
-  /** Without the token-to-GPU-hour conversion. */
-  public LostProduction(
-      double idealTokens,
-      double producedTokens,
-      double checkpoint,
-      Map<String, Double> lostWorkByCause,
-      Map<String, Double> restartByCause,
-      Map<String, Double> waitingByCause,
-      double incompleteIteration) {
-    this(
-        idealTokens,
-        producedTokens,
-        checkpoint,
-        lostWorkByCause,
-        restartByCause,
-        waitingByCause,
-        incompleteIteration,
-        Double.NaN);
-  }
-
   public LostProduction {
     lostWorkByCause = Collections.unmodifiableMap(new LinkedHashMap<>(lostWorkByCause));
     restartByCause = Collections.unmodifiableMap(new LinkedHashMap<>(restartByCause));

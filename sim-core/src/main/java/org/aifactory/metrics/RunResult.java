@@ -49,46 +49,6 @@ public record RunResult(
     List<FailureLog.Row> events,
     Optional<ElectricalResult> electrical) {
 
-  /** A result without an electrical chain. */
-  public RunResult(
-      String scenario,
-      long seed,
-      Duration horizon,
-      PulseResolution pulseResolution,
-      int gpus,
-      double energyGpuJoules,
-      double energyItJoules,
-      double energyFacilityJoules,
-      long tokens,
-      GpuHours gpuHours,
-      PowerStats power,
-      long eventsProcessed,
-      List<JobResult> jobs,
-      PowerSeries series,
-      int replication,
-      List<String> causes,
-      List<FailureLog.Row> events) {
-    this(
-        scenario,
-        seed,
-        horizon,
-        pulseResolution,
-        gpus,
-        energyGpuJoules,
-        energyItJoules,
-        energyFacilityJoules,
-        tokens,
-        gpuHours,
-        power,
-        eventsProcessed,
-        jobs,
-        series,
-        replication,
-        causes,
-        events,
-        Optional.empty());
-  }
-
   private static final double JOULES_PER_MWH = 3.6e9;
   private static final double JOULES_PER_KWH = 3.6e6;
 
@@ -269,6 +229,32 @@ public record RunResult(
             e.lossOfLoadHours()));
     m.add(
         new Metric(
+            "power_chain.mean_loss_of_load_minutes",
+            "min",
+            "Mean duration of a loss of load (empty without any).",
+            e.lossOfLoadEvents() > 0
+                ? e.lossOfLoadHours() * 60 / e.lossOfLoadEvents()
+                : Double.NaN));
+    double worst = Double.NaN;
+    for (double a : e.pathAvailability()) {
+      worst = Double.isNaN(worst) ? a : Math.min(worst, a);
+    }
+    m.add(
+        new Metric(
+            "power_chain.worst_path_availability",
+            "1",
+            "Availability of the least available rack group.",
+            worst));
+    for (int p = 0; p < e.pathAvailability().size(); p++) {
+      m.add(
+          new Metric(
+              "power_chain.path_availability.p" + p,
+              "1",
+              "Availability of rack group p (0-based).",
+              e.pathAvailability().get(p)));
+    }
+    m.add(
+        new Metric(
             "power_chain.utility_interruptions",
             "events",
             "Utility interruptions (sustained and momentary).",
@@ -441,6 +427,13 @@ public record RunResult(
               "s",
               "Checkpoint interval used (fixed, or Young's / Daly's from the failure rates).",
               j.checkpointIntervalSeconds()));
+      m.add(
+          new Metric(
+              k + "mtbi_hours",
+              "h",
+              "Observed mean time between this job's interruptions (wall time since start /"
+                  + " interruptions).",
+              j.mtbiHours()));
       m.add(
           new Metric(
               k + "mtbf_kill_hours",

@@ -385,7 +385,10 @@ public final class FactoryRun {
             : Double.NaN,
         a.checkpointIntervalSeconds(),
         a.meanTimeBetweenKillsSeconds() / 3600,
-        lost);
+        lost,
+        a.interruptionsTotal() > 0
+            ? a.activeNanos() / NANOS_PER_HOUR / a.interruptionsTotal()
+            : Double.NaN);
   }
 
   /**
@@ -506,7 +509,8 @@ public final class FactoryRun {
           r.upsModuleFailures(),
           r.pduFailures(),
           List.of("ups", "pdu", "distribution"),
-          losses);
+          losses,
+          r.paths().stream().map(PowerChainResult.PathResult::availability).toList());
     }
   }
 }

@@ -22,6 +22,10 @@ import java.util.Optional;
  * @param commonCause β-factors
  * @param repairCrews who repairs the chain
  * @param batteryAutonomy UPS battery runtime at full load; empty: the UPS default
+ * @param upsStructure the UPS stage written out (systems, modules per system, modules needed per
+ *     system, systems needed); empty: from {@code upsDesign} and the load
+ * @param generatorStructure the generator plant written out (units, units needed as a k-of-n);
+ *     empty: from {@code generatorDesign} and the load
  */
 public record PowerSystemSpec(
     int paths,
@@ -34,7 +38,38 @@ public record PowerSystemSpec(
     UtilitySpec utility,
     CommonCauseSpec commonCause,
     RepairCrewSpec repairCrews,
-    Optional<Duration> batteryAutonomy) {
+    Optional<Duration> batteryAutonomy,
+    Optional<StageStructure> upsStructure,
+    Optional<StageStructure> generatorStructure) {
+
+  /** Stages sized from the designs and the load. */
+  public PowerSystemSpec(
+      int paths,
+      RedundancyDesign upsDesign,
+      double upsModuleWatts,
+      Optional<RedundancyDesign> generatorDesign,
+      double generatorUnitWatts,
+      boolean dualCorded,
+      Duration facilityRecovery,
+      UtilitySpec utility,
+      CommonCauseSpec commonCause,
+      RepairCrewSpec repairCrews,
+      Optional<Duration> batteryAutonomy) {
+    this(
+        paths,
+        upsDesign,
+        upsModuleWatts,
+        generatorDesign,
+        generatorUnitWatts,
+        dualCorded,
+        facilityRecovery,
+        utility,
+        commonCause,
+        repairCrews,
+        batteryAutonomy,
+        Optional.empty(),
+        Optional.empty());
+  }
 
   /*
    * Facility recovery after a loss of power: no published figure in ANCHORS.md. ASSUMPTION: 30 min
@@ -63,6 +98,16 @@ public record PowerSystemSpec(
     Objects.requireNonNull(commonCause, "commonCause");
     Objects.requireNonNull(repairCrews, "repairCrews");
     Objects.requireNonNull(batteryAutonomy, "batteryAutonomy");
+    Objects.requireNonNull(upsStructure, "upsStructure");
+    Objects.requireNonNull(generatorStructure, "generatorStructure");
+    if (generatorStructure.isPresent() && generatorDesign.isEmpty()) {
+      throw new IllegalArgumentException("a generator structure needs generators");
+    }
+  }
+
+  /** Capacity check of a written-out stage: the needed units must carry the design load. */
+  public static boolean carries(StageStructure s, double unitWatts, double loadWatts) {
+    return (double) s.systemsNeeded() * s.unitsNeededPerSystem() * unitWatts >= loadWatts;
   }
 
   /** The chain sized for the racks' design IT load per path. */
@@ -75,7 +120,7 @@ public record PowerSystemSpec(
             generatorDesign.orElse(RedundancyDesign.N),
             generatorDesign.isPresent() ? generatorUnitWatts : 1,
             dualCorded);
-    UpsSpec ups = sized.ups();
+    UpsSpec ups = upsStructure.map(s -> sized.ups().withStructure(s)).orElse(sized.ups());
     if (batteryAutonomy.isPresent()) {
       ups =
           new UpsSpec(
@@ -90,7 +135,15 @@ public record PowerSystemSpec(
     }
     return new PowerChainSpec(
         utility,
-        generatorDesign.isPresent() ? sized.generators() : Optional.empty(),
+        generatorDesign.isPresent()
+            ? sized
+                .generators()
+                .map(
+                    g ->
+                        generatorStructure
+                            .map(s -> g.withUnits(s.unitsPerSystem(), s.unitsNeededPerSystem()))
+                            .orElse(g))
+            : Optional.empty(),
         ups,
         sized.distribution(),
         commonCause,
