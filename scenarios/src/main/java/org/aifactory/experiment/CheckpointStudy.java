@@ -9,6 +9,7 @@ import org.aifactory.metrics.JobResult;
 import org.aifactory.metrics.Metric;
 import org.aifactory.metrics.MetricStats;
 import org.aifactory.metrics.ReplicationSet;
+import org.aifactory.metrics.RunResult;
 import org.aifactory.model.FactoryRun;
 import org.aifactory.model.FactorySpec;
 import org.aifactory.model.RunSpec;
@@ -79,7 +80,7 @@ public final class CheckpointStudy {
                   threads,
                   (done, ignored) -> progress.progress(offset + done, total))
               .set();
-      String prefix = "job." + job.name() + ".";
+      String prefix = "job." + RunResult.segment(job.name()) + ".";
       ettr[p] = set.column(set.indexOf(prefix + "ettr"));
       tokens[p] = set.column(set.indexOf(prefix + "tokens"));
     }
@@ -194,7 +195,7 @@ public final class CheckpointStudy {
             Optional.of(cp),
             j.restart(),
             j.workIterations()));
-    return new FactorySpec(f.catalog(), f.facility(), f.clusters(), jobs, f.failures());
+    return new FactorySpec(f.catalog(), f.facility(), f.clusters(), jobs, f.failures(), f.power());
   }
 
   private static double mean(double[] v) {

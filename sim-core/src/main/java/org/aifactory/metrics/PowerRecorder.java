@@ -174,6 +174,9 @@ public final class PowerRecorder {
 
   /** The power was {@code watts} over [from, to), to > from. */
   private void hold(long from, long to, double watts) {
+    if (steps == 0 && from < windowStart && windowStart < to && windowStart < windowEnd) {
+      append(windowStart, watts); // the level in force when the window opened
+    }
     wattNanos += watts * (to - from);
     if (watts > peak) {
       peak = watts;

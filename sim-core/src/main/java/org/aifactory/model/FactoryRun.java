@@ -147,6 +147,7 @@ public final class FactoryRun {
               log,
               run.pulseResolution(),
               causes,
+              failures.profile().causes().size(),
               swapNanos));
     }
     for (TrainingJob job : jobs) {
@@ -219,7 +220,7 @@ public final class FactoryRun {
       long margin = Math.max(30 * SECOND, 10 * period);
       if (spec.checkpoint().isPresent()) {
         long periodsToCheckpoint =
-            Math.max(1, -Math.floorDiv(-spec.checkpoint().get().interval().toNanos(), period));
+            Math.max(1, -Math.floorDiv(-intervalNanos(factory, spec), period));
         long cp = spec.start().toNanos() + periodsToCheckpoint * period;
         long end = cp + spec.checkpoint().get().duration().toNanos() + margin;
         return new long[] {Math.max(0, cp - margin), end};
@@ -228,6 +229,26 @@ public final class FactoryRun {
       return new long[] {start, start + 2 * margin};
     }
     return new long[] {0, Math.min(horizon, 60 * SECOND)};
+  }
+
+  /** The checkpoint interval a job will use: fixed, or Young's / Daly's from the profile. */
+  private static long intervalNanos(FactorySpec factory, TrainingJobSpec spec) {
+    var cp = spec.checkpoint().orElseThrow();
+    ClusterSpec c =
+        factory.clusters().stream()
+            .filter(x -> x.name().equals(spec.cluster()))
+            .findFirst()
+            .orElseThrow();
+    int perSystem = factory.catalog().system(c.systemType()).orElseThrow().gpusPerSystem();
+    double m =
+        TrainingJob.meanTimeBetweenKills(
+            factory.failures().profile().causes().toArray(new FailureCause[0]),
+            spec.gpus(),
+            (spec.gpus() + perSystem - 1) / perSystem);
+    double seconds =
+        cp.policy()
+            .intervalSeconds(cp.interval().toNanos() / 1e9, cp.duration().toNanos() / 1e9, m);
+    return Math.max(1, Math.round(seconds * 1e9));
   }
 
   public long horizonNanos() {
@@ -463,7 +484,7 @@ public final class FactoryRun {
           new PowerPathListener() {
             @Override
             public void powerLost(int path, long now) {
-              if (restoreHandles[path] >= 0) {
+              if (restoreHandles[path] != -1) {
                 sim.cancel(restoreHandles[path]);
                 restoreHandles[path] = -1;
               }

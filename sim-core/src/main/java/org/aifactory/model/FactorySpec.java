@@ -104,6 +104,18 @@ public record FactorySpec(
     }
     Set<String> jobNames = new HashSet<>();
     Map<String, Long> usedByCluster = new HashMap<>();
+    Map<String, Long> systemsUsedByCluster = new HashMap<>();
+    Map<String, Integer> systemsByCluster = new HashMap<>();
+    Map<String, Integer> perSystemByCluster = new HashMap<>();
+    for (ClusterSpec c : clusters) {
+      catalog
+          .system(c.systemType())
+          .ifPresent(
+              s -> {
+                systemsByCluster.put(c.name(), c.systemCount());
+                perSystemByCluster.put(c.name(), s.gpusPerSystem());
+              });
+    }
     for (int i = 0; i < workloads.size(); i++) {
       TrainingJobSpec job = workloads.get(i);
       String at = "workloads[" + i + "]";
@@ -122,6 +134,10 @@ public record FactorySpec(
         continue;
       }
       long used = usedByCluster.merge(job.cluster(), (long) job.gpus(), Long::sum);
+      int perSystem = perSystemByCluster.get(job.cluster());
+      long systemsUsed =
+          systemsUsedByCluster.merge(
+              job.cluster(), (long) (job.gpus() + perSystem - 1) / perSystem, Long::sum);
       if (job.gpus() > capacity) {
         problems.add(
             new SpecProblem(
@@ -132,6 +148,19 @@ public record FactorySpec(
                     + job.cluster()
                     + "' has "
                     + capacity));
+      } else if (used <= capacity && systemsUsed > systemsByCluster.get(job.cluster())) {
+        problems.add(
+            new SpecProblem(
+                at + ".gpus",
+                "jobs on cluster '"
+                    + job.cluster()
+                    + "' need "
+                    + systemsUsed
+                    + " whole systems of "
+                    + perSystem
+                    + " GPUs together but it has "
+                    + systemsByCluster.get(job.cluster())
+                    + " (a job takes whole systems)"));
       } else if (used > capacity) {
         problems.add(
             new SpecProblem(

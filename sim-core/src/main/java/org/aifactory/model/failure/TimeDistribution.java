@@ -27,8 +27,11 @@ public sealed interface TimeDistribution {
     long sampleNanos();
   }
 
-  /** Samples beyond this (about 73 years) are "never" within any horizon the engine can run. */
-  long NEVER_NANOS = Long.MAX_VALUE / 4;
+  /**
+   * Samples at or beyond this are "never": the engine saturates now + delay, so such an event never
+   * comes within any horizon.
+   */
+  long NEVER_NANOS = Long.MAX_VALUE;
 
   private static long toNanos(double seconds) {
     double ns = seconds * 1e9;

@@ -109,6 +109,8 @@ public final class TrainingJob implements Cluster.Tenant {
 
   /**
    * @param causes the factory's failure causes, in profile order (indices are cause indices)
+   * @param modelledCauses how many of {@code causes}, from the first, have a rate of their own (a
+   *     cause driven from outside, like loss of power, follows them and is left out of M)
    * @param swapNanos time to swap in a free healthy system
    */
   public TrainingJob(
@@ -120,6 +122,7 @@ public final class TrainingJob implements Cluster.Tenant {
       FailureLog log,
       PulseResolution resolution,
       FailureCause[] causes,
+      int modelledCauses,
       long swapNanos) {
     this.spec = spec;
     this.cluster = cluster;
@@ -139,7 +142,8 @@ public final class TrainingJob implements Cluster.Tenant {
     this.restartNanos = spec.restart().toNanos();
     this.gpus = spec.gpus();
     this.neededSystems = (gpus + cluster.gpusPerSystem() - 1) / cluster.gpusPerSystem();
-    this.meanTimeBetweenKillsSeconds = meanTimeBetweenKills(causes, gpus, neededSystems);
+    this.meanTimeBetweenKillsSeconds =
+        meanTimeBetweenKills(java.util.Arrays.copyOf(causes, modelledCauses), gpus, neededSystems);
 
     if (spec.checkpoint().isPresent()) {
       CheckpointSpec cp = spec.checkpoint().get();
@@ -189,7 +193,7 @@ public final class TrainingJob implements Cluster.Tenant {
   }
 
   /** Mean time between job-killing (unplanned) failures from the causes' rates; ∞ if none. */
-  private static double meanTimeBetweenKills(FailureCause[] causes, int gpus, int systems) {
+  public static double meanTimeBetweenKills(FailureCause[] causes, int gpus, int systems) {
     double rate = 0;
     for (FailureCause c : causes) {
       if (c.planned()) {
@@ -247,11 +251,16 @@ public final class TrainingJob implements Cluster.Tenant {
     } else {
       enter(now, JobState.ITERATING, iteratingDelta);
       stretchStart = now;
+      boolean limited = spec.workIterations().isPresent();
       long remaining = workIterations - iterations;
-      long n =
-          iterationsPerCheckpoint > 0 ? Math.min(iterationsPerCheckpoint, remaining) : remaining;
+      long n;
+      if (iterationsPerCheckpoint > 0) {
+        n = limited ? Math.min(iterationsPerCheckpoint, remaining) : iterationsPerCheckpoint;
+      } else {
+        n = limited ? remaining : 0; // 0: iterate to the horizon, no event
+      }
       stretchIterations = n;
-      if (n != Long.MAX_VALUE) {
+      if (n > 0 && n <= (Long.MAX_VALUE - now) / periodNanos) {
         pending = sim.schedule(n * periodNanos, stretchEnd);
       }
     }
@@ -312,10 +321,10 @@ public final class TrainingJob implements Cluster.Tenant {
 
   private void finishWork(long now) {
     pending = NONE;
+    int n = heldCount;
+    heldCount = 0; // before entering DONE: the released GPUs' power leaves the job with them
     enter(now, JobState.DONE, 0);
     completionNanos = now;
-    int n = heldCount;
-    heldCount = 0;
     for (int i = 0; i < n; i++) {
       cluster.release(held[i], now);
     }
