@@ -38,13 +38,7 @@ public final class HoldModel {
 
   /** Fires events until {@code events} more have fired; returns the total fired so far. */
   public long run(long events) {
-    long target = simulation.eventsFired() + events;
-    // Pending events average 1 s apart per event, so pending/1 s is the event rate in sim time.
-    while (simulation.eventsFired() < target) {
-      long remaining = target - simulation.eventsFired();
-      long step = Math.max(1, remaining / Math.max(1, simulation.pendingEvents()));
-      simulation.runUntil(simulation.nowNanos() + step * (long) NANOS_PER_UNIT);
-    }
+    simulation.runEvents(events);
     return simulation.eventsFired();
   }
 

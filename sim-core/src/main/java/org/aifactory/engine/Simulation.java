@@ -92,10 +92,24 @@ public final class Simulation implements SimClock {
     if (horizonNanos < now) {
       throw new IllegalArgumentException("horizon " + horizonNanos + " ns is before now " + now);
     }
+    fire(horizonNanos, Long.MAX_VALUE);
+    now = horizonNanos;
+  }
+
+  /**
+   * Fires the next {@code maxEvents} events (fewer if none are left); the clock stays at the last
+   * one fired. For benchmarks that must count exactly the events they ask for.
+   */
+  public void runEvents(long maxEvents) {
+    fire(Long.MAX_VALUE, maxEvents);
+  }
+
+  private void fire(long horizonNanos, long maxEvents) {
     EventQueue q = queue;
     long fired = eventsFired;
+    long limit = maxEvents == Long.MAX_VALUE ? Long.MAX_VALUE : fired + maxEvents;
     try {
-      while (q.hasLive()) {
+      while (fired < limit && q.hasLive()) {
         long t = q.topTime();
         if (t > horizonNanos) {
           break;
@@ -114,6 +128,5 @@ public final class Simulation implements SimClock {
     } finally {
       eventsFired = fired;
     }
-    now = horizonNanos;
   }
 }

@@ -171,6 +171,21 @@ class SimulationTest {
   }
 
   @Test
+  void runEventsFiresExactlyTheNumberAskedFor() {
+    Simulation sim = new Simulation();
+    Event[] again = new Event[1];
+    again[0] = t -> sim.schedule(3, again[0]);
+    sim.schedule(1, again[0]);
+    sim.schedule(2, again[0]);
+    sim.runEvents(7);
+    assertThat(sim.eventsFired()).isEqualTo(7);
+    // Two chains, 3 ns apart: 1, 2, 4, 5, 7, 8, 10 — the 7th fires at 10, and the clock stays
+    // there.
+    assertThat(sim.nowNanos()).isEqualTo(10);
+    assertThat(sim.pendingEvents()).isEqualTo(2);
+  }
+
+  @Test
   void runUntilStopsAtTheHorizonInclusiveAndCanContinue() {
     Simulation sim = new Simulation();
     List<Long> log = new ArrayList<>();
