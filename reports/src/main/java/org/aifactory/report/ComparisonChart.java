@@ -65,7 +65,7 @@ final class ComparisonChart {
   private static final Stroke WHISKER_STROKE = new BasicStroke(1.6f);
 
   /** Room right of the longest whisker for its label, as a fraction of the longest whisker. */
-  private static final double LABEL_ROOM = 0.75;
+  private static final double LABEL_ROOM = 1.1;
 
   private ComparisonChart() {}
 
