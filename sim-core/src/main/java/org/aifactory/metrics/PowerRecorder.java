@@ -18,8 +18,8 @@ public final class PowerRecorder {
   private final double[] bucketMax;
   private final double[] bucketWattNanos;
   private final long rampNanos;
-  private final long windowStart;
-  private final long windowEnd;
+  private long windowStart;
+  private long windowEnd;
 
   private long last;
   private double level;
@@ -36,6 +36,7 @@ public final class PowerRecorder {
   private double[] stepWatts = new double[64];
   private int steps;
   private boolean finished;
+  private boolean started;
 
   /**
    * @param horizonNanos end of the run
@@ -64,13 +65,29 @@ public final class PowerRecorder {
     Arrays.fill(bucketMin, Double.POSITIVE_INFINITY);
     Arrays.fill(bucketMax, Double.NEGATIVE_INFINITY);
     this.rampNanos = rampWindowNanos;
-    this.windowStart = Math.max(0, Math.min(windowStartNanos, horizonNanos));
-    this.windowEnd = Math.max(this.windowStart, Math.min(windowEndNanos, horizonNanos));
+    clipWindow(windowStartNanos, windowEndNanos);
     this.level = initialWatts;
+  }
+
+  /**
+   * Moves the full-resolution window; only before the first change of power (a model may know where
+   * the interesting part of the run is only once it is built).
+   */
+  public void setWindow(long windowStartNanos, long windowEndNanos) {
+    if (started) {
+      throw new IllegalStateException("the window is fixed once power has been recorded");
+    }
+    clipWindow(windowStartNanos, windowEndNanos);
+  }
+
+  private void clipWindow(long windowStartNanos, long windowEndNanos) {
+    windowStart = Math.max(0, Math.min(windowStartNanos, horizon));
+    windowEnd = Math.max(windowStart, Math.min(windowEndNanos, horizon));
   }
 
   /** The power becomes {@code watts} at {@code now} (not before the previous change). */
   public void set(long now, double watts) {
+    started = true;
     if (now > last) {
       hold(last, now, level);
       last = now;
@@ -81,10 +98,6 @@ public final class PowerRecorder {
       recordStep(now, watts);
     }
     level = watts;
-  }
-
-  public double watts() {
-    return level;
   }
 
   /** Closes the record at the horizon. */

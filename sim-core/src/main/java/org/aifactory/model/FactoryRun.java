@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.aifactory.engine.Event;
 import org.aifactory.engine.RandomStreams;
+import org.aifactory.engine.SimTime;
 import org.aifactory.engine.Simulation;
 import org.aifactory.metrics.ElectricalResult;
 import org.aifactory.metrics.FailureLog;
@@ -45,7 +46,7 @@ import org.aifactory.model.workload.TrainingJobSpec;
  * and random streams, so runs on different threads never share state.
  */
 public final class FactoryRun {
-  private static final long SECOND = 1_000_000_000L;
+  private static final long SECOND = SimTime.NANOS_PER_SECOND;
   private static final double NANOS_PER_HOUR = 3.6e12;
 
   private final String scenarioName;
@@ -133,7 +134,6 @@ public final class FactoryRun {
       itWatts += cluster.baseItWatts();
     }
     this.installedGpus = gpus;
-    ledger.change(0, gpuWatts, itWatts);
 
     long swapNanos = failures.spareSwapTime().toNanos();
     for (TrainingJobSpec spec : factory.workloads()) {
@@ -150,6 +150,8 @@ public final class FactoryRun {
               failures.profile().causes().size(),
               swapNanos));
     }
+    placeWindow(run.observation());
+    ledger.change(0, gpuWatts, itWatts);
     for (TrainingJob job : jobs) {
       job.schedule();
     }
@@ -194,15 +196,12 @@ public final class FactoryRun {
     }
   }
 
+  /** The ledger; its recorder's window is placed by {@link #placeWindow} once the jobs exist. */
   private PowerLedger buildLedger(
       FactorySpec factory, RunSpec run, Optional<Electrical> electrical) {
-    long[] w = defaultWindow(factory);
     ObservationSpec obs = run.observation();
-    long start = obs.windowStart().map(d -> d.toNanos()).orElse(w[0]);
-    long length = obs.windowLength().map(d -> d.toNanos()).orElse(w[1] - w[0]);
     PowerRecorder recorder =
-        new PowerRecorder(
-            horizon, obs.buckets(), obs.rampWindow().toNanos(), start, start + length, 0);
+        new PowerRecorder(horizon, obs.buckets(), obs.rampWindow().toNanos(), 0, 0, 0);
     if (electrical.isPresent()) {
       ChainFacility facility = electrical.get().facility(factory.facility().pue());
       return new PowerLedger(facility, recorder, facility);
@@ -211,44 +210,24 @@ public final class FactoryRun {
   }
 
   /**
-   * Default full-resolution window: around the first job's first checkpoint (so the chart shows
-   * pulses and a checkpoint drop), else the first iterations of the first job.
+   * The full-resolution window: as the scenario says, else around the first job's first checkpoint
+   * (so the chart shows pulses and a checkpoint drop), else the first iterations of the first job.
    */
-  private long[] defaultWindow(FactorySpec factory) {
-    for (TrainingJobSpec spec : factory.workloads()) {
-      long period = spec.iteration().period().toNanos();
-      long margin = Math.max(30 * SECOND, 10 * period);
-      if (spec.checkpoint().isPresent()) {
-        long periodsToCheckpoint =
-            Math.max(1, -Math.floorDiv(-intervalNanos(factory, spec), period));
-        long cp = spec.start().toNanos() + periodsToCheckpoint * period;
-        long end = cp + spec.checkpoint().get().duration().toNanos() + margin;
-        return new long[] {Math.max(0, cp - margin), end};
-      }
-      long start = spec.start().toNanos();
-      return new long[] {start, start + 2 * margin};
+  private void placeWindow(ObservationSpec obs) {
+    long[] w = {0, Math.min(horizon, 60 * SECOND)};
+    if (!jobs.isEmpty()) {
+      TrainingJob job = jobs.get(0);
+      long margin = Math.max(30 * SECOND, 10 * job.periodNanos());
+      long cp = job.firstCheckpointNanos();
+      long start = job.spec().start().toNanos();
+      w =
+          cp >= 0
+              ? new long[] {Math.max(0, cp - margin), cp + job.checkpointNanos() + margin}
+              : new long[] {start, start + 2 * margin};
     }
-    return new long[] {0, Math.min(horizon, 60 * SECOND)};
-  }
-
-  /** The checkpoint interval a job will use: fixed, or Young's / Daly's from the profile. */
-  private static long intervalNanos(FactorySpec factory, TrainingJobSpec spec) {
-    var cp = spec.checkpoint().orElseThrow();
-    ClusterSpec c =
-        factory.clusters().stream()
-            .filter(x -> x.name().equals(spec.cluster()))
-            .findFirst()
-            .orElseThrow();
-    int perSystem = factory.catalog().system(c.systemType()).orElseThrow().gpusPerSystem();
-    double m =
-        TrainingJob.meanTimeBetweenKills(
-            factory.failures().profile().causes().toArray(new FailureCause[0]),
-            spec.gpus(),
-            (spec.gpus() + perSystem - 1) / perSystem);
-    double seconds =
-        cp.policy()
-            .intervalSeconds(cp.interval().toNanos() / 1e9, cp.duration().toNanos() / 1e9, m);
-    return Math.max(1, Math.round(seconds * 1e9));
+    long start = obs.windowStart().map(d -> d.toNanos()).orElse(w[0]);
+    long length = obs.windowLength().map(d -> d.toNanos()).orElse(w[1] - w[0]);
+    ledger.recorder().setWindow(start, start + length);
   }
 
   public long horizonNanos() {

@@ -274,8 +274,4 @@ public final class Cluster {
   public long failures() {
     return failures;
   }
-
-  public int freeSystems() {
-    return freeCount;
-  }
 }

@@ -193,7 +193,7 @@ public final class TrainingJob implements Cluster.Tenant {
   }
 
   /** Mean time between job-killing (unplanned) failures from the causes' rates; ∞ if none. */
-  public static double meanTimeBetweenKills(FailureCause[] causes, int gpus, int systems) {
+  private static double meanTimeBetweenKills(FailureCause[] causes, int gpus, int systems) {
     double rate = 0;
     for (FailureCause c : causes) {
       if (c.planned()) {
@@ -585,15 +585,15 @@ public final class TrainingJob implements Cluster.Tenant {
         meanTimeBetweenKillsSeconds);
   }
 
+  public long checkpointNanos() {
+    return checkpointNanos;
+  }
+
   public long periodNanos() {
     return periodNanos;
   }
 
   public int gpus() {
     return gpus;
-  }
-
-  public JobState state() {
-    return state;
   }
 }
