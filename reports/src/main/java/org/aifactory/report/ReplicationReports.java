@@ -12,8 +12,8 @@ public final class ReplicationReports {
    * Writes into dir (dir exists): summary.json (every metric as mean, sd, ci95 and n), summary.csv
    * (one row per metric), replications.csv (one row per replication), and, from replication 0,
    * timeseries.csv, window.csv, events.csv, power.png and lost_production.png; run.json has the
-   * wall-clock figures of all replications. Use {@link OutputDirectory#writeAtomically} to make
-   * them appear all at once.
+   * wall-clock figures of all replications. Use {@link OutputDirectory#write} to make them appear
+   * all at once.
    *
    * <p>All but run.json and the PNG files are byte-identical for the same set.
    */

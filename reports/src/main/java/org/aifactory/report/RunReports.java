@@ -10,8 +10,8 @@ public final class RunReports {
 
   /**
    * Writes summary.json, summary.csv, timeseries.csv, window.csv, events.csv, power.png,
-   * lost_production.png and run.json into dir (dir exists). Use {@link
-   * OutputDirectory#writeAtomically} to make them appear all at once.
+   * lost_production.png and run.json into dir (dir exists). Use {@link OutputDirectory#write} to
+   * make them appear all at once.
    *
    * <p>All but run.json and the PNG files are byte-identical for the same result.
    */

@@ -15,8 +15,8 @@
  *   <li>{@link org.aifactory.report.ComparisonReports#writeAll} writes {@code comparison.csv},
  *       {@code .json} and {@code .png}: design variants side by side, ranked by expected annual
  *       cost, with 95 % confidence intervals;
- *   <li>{@link org.aifactory.report.OutputDirectory#writeAtomically} makes a directory appear all
- *       at once, or not at all;
+ *   <li>{@link org.aifactory.report.OutputDirectory#write} makes a directory appear all at once, or
+ *       not at all;
  *   <li>{@link org.aifactory.report.TerminalSummary#render}, {@link
  *       org.aifactory.report.ReplicationSummary#render}, {@link
  *       org.aifactory.report.CheckpointStudyReports#render} and {@link

@@ -32,7 +32,7 @@ class ReplicationReportsTest {
   @Test
   void writesAllFilesAtomically() throws Exception {
     Path out = dir.resolve("reps");
-    OutputDirectory.writeAtomically(
+    OutputDirectory.write(
         out, d -> ReplicationReports.writeAll(Results.replications(5), Results.timings(), d));
     assertThat(RunReportsTest.names(out))
         .containsExactly(

@@ -1,8 +1,9 @@
 package org.aifactory.cli;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import org.aifactory.report.OutputDirectory;
 import picocli.CommandLine.Option;
 
 /** Where reports go and how much is printed, shared by the commands that write reports. */
@@ -29,16 +30,21 @@ final class OutputOptions {
     return quiet;
   }
 
-  /** The output directory: --out, else out/{@code defaultName}; must not be a file. */
+  /**
+   * The output directory: --out, else out/{@code defaultName}. Checked before any work is done: it
+   * must be new, empty, or an earlier output of this program (see {@link OutputDirectory}).
+   */
   Path directory(String defaultName) {
     Path target;
     try {
       target = out != null ? Path.of(out) : Path.of("out", defaultName);
     } catch (InvalidPathException e) {
-      throw new UserException("--out: not a valid path: " + out);
+      throw new UserException("--out: not a valid path: '" + out + "'");
     }
-    if (Files.exists(target) && !Files.isDirectory(target)) {
-      throw new UserException("--out: " + target + " exists and is not a directory");
+    try {
+      OutputDirectory.check(target);
+    } catch (IOException e) {
+      throw new UserException("--out: " + e.getMessage());
     }
     return target;
   }

@@ -98,7 +98,9 @@ final class RunCommand implements Callable<Integer> {
 
   static void write(Path target, OutputDirectory.DirectoryWriter writer) {
     try {
-      OutputDirectory.writeAtomically(target, writer);
+      OutputDirectory.write(target, writer);
+    } catch (OutputDirectory.RefusedException e) {
+      throw new UserException("--out: " + e.getMessage());
     } catch (IOException e) {
       throw new UserException("cannot write reports to " + target + ": " + e.getMessage());
     }
