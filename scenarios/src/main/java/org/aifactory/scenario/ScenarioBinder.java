@@ -1,6 +1,7 @@
 package org.aifactory.scenario;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,7 +118,9 @@ final class ScenarioBinder {
     if (factory.isEmpty() || run.isEmpty()) {
       return Optional.empty();
     }
-    for (SpecProblem problem : factory.get().problems()) {
+    List<SpecProblem> problems = new ArrayList<>(factory.get().problems());
+    problems.addAll(factory.get().problems(run.get().horizon()));
+    for (SpecProblem problem : problems) {
       diagnostics.error(
           TreeLocator.locate(root, problem.path()), problem.path(), problem.message());
     }

@@ -155,7 +155,7 @@ class BundledScenariosTest {
 
     double gpuGwh = gpus * hours * gpu.tdpWatts() * averageDraw / 1e9;
     double itGwh = gpuGwh + system.otherItPower().watts(gpuGwh);
-    double facilityGwh = s.factory().facility().model().facilityWatts(itGwh);
+    double facilityGwh = s.factory().facility().model().facilityWatts(itGwh, 0);
     assertThat(gpuGwh).isCloseTo(129.15, within(1e-9));
     assertThat(itGwh).isCloseTo(262.17, within(0.005));
     assertThat(facilityGwh).isCloseTo(314.61, within(0.005));

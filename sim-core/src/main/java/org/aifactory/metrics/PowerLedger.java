@@ -12,6 +12,11 @@ public final class PowerLedger {
   private final PowerRecorder recorder;
   private double gpuWatts;
   private double itWatts;
+  private double itVarianceWatts2;
+
+  /** Below this fraction of mean², a variance is rounding left from cancelling changes. */
+  private static final double VARIANCE_ROUNDING = 1e-12;
+
   private long last;
   private double gpuWattNanos;
   private double itWattNanos;
@@ -37,13 +42,27 @@ public final class PowerLedger {
 
   /** GPU power changes by {@code deltaGpuWatts} and IT power by {@code deltaItWatts} at now. */
   public void change(long now, double deltaGpuWatts, double deltaItWatts) {
+    change(now, deltaGpuWatts, deltaItWatts, 0);
+  }
+
+  /**
+   * As {@link #change(long, double, double)}, and the variance of the IT power within the present
+   * states (W², from loads folded into their mean, such as averaged iterations) changes by {@code
+   * deltaItVarianceWatts2}: losses quadratic in the load are taken at the mean square.
+   */
+  public void change(
+      long now, double deltaGpuWatts, double deltaItWatts, double deltaItVarianceWatts2) {
     integrate(now);
     gpuWatts += deltaGpuWatts;
     itWatts += deltaItWatts;
-    if (losses != null) {
-      losses.lossWatts(itWatts, stageWatts);
+    itVarianceWatts2 += deltaItVarianceWatts2;
+    if (itVarianceWatts2 < VARIANCE_ROUNDING * itWatts * itWatts) {
+      itVarianceWatts2 = 0; // what is left of additions and removals that cancel
     }
-    recorder.set(now, facility.facilityWatts(itWatts));
+    if (losses != null) {
+      losses.lossWatts(itWatts, itVarianceWatts2, stageWatts);
+    }
+    recorder.set(now, facility.facilityWatts(itWatts, itVarianceWatts2));
   }
 
   private void integrate(long now) {

@@ -263,7 +263,7 @@ public record RunResult(
         new Metric(
             "power_chain.generator_starts",
             "events",
-            "Demands on the generators.",
+            "Generator plant starts: utility interruptions longer than the start delay.",
             e.generatorStarts()));
     m.add(
         new Metric(

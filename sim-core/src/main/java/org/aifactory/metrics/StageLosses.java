@@ -7,6 +7,9 @@ public interface StageLosses {
   /** Stage names, e.g. {@code ups}, {@code pdu}, {@code distribution}. */
   List<String> stages();
 
-  /** Fills {@code out[i]} with stage i's loss in watts at IT power {@code itWatts}. */
-  void lossWatts(double itWatts, double[] out);
+  /**
+   * Fills {@code out[i]} with stage i's loss in watts at IT power {@code itWatts} whose variance
+   * within the present state is {@code itVarianceWatts2} (W²; 0 for a steady load).
+   */
+  void lossWatts(double itWatts, double itVarianceWatts2, double[] out);
 }

@@ -88,7 +88,8 @@ public final class FactoryRun {
       RunSpec run,
       int replication,
       boolean recordEvents) {
-    List<SpecProblem> problems = factory.problems();
+    List<SpecProblem> problems = new ArrayList<>(factory.problems());
+    problems.addAll(factory.problems(run.horizon()));
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid factory: " + problems);
     }
@@ -173,12 +174,14 @@ public final class FactoryRun {
         case GPU, SYSTEM -> {
           for (Cluster c : clusters) {
             int perSystem = cause.scope() == FailureScope.GPU ? c.gpusPerSystem() : 1;
-            FailureProcess.start(
+            FailureProcess.startInSystems(
                 sim,
                 streams.stream("failures/" + c.name() + "/" + cause.name()),
                 cause.timeToFailure(),
                 c.systemCount() * perSystem,
-                (unit, now) -> c.fail(unit / perSystem, causeIndex, now));
+                perSystem,
+                (unit, now) -> c.fail(unit / perSystem, causeIndex, now),
+                c::addOutageListener);
           }
         }
         case NETWORK, JOB -> {
@@ -354,12 +357,23 @@ public final class FactoryRun {
       waiting.put(name, a.waitingNanos()[i] * tokensPerNano);
       parts += (a.lostNanos()[i] + a.restartNanos()[i] + a.waitingNanos()[i]) * tokensPerNano;
     }
-    long produced = a.iterations() * spec.tokensPerIteration();
-    // Failure-free, checkpoint-free: whole iterations over the job's active time.
-    double ideal = (double) (a.activeNanos() / job.periodNanos()) * spec.tokensPerIteration();
-    if (a.completionNanos() >= 0) {
-      ideal = produced + parts; // the work is the same; what it cost is the delay
+    long produced = Math.multiplyExact(a.iterations(), spec.tokensPerIteration());
+    // The job's active time, split exactly (in integer nanoseconds): completed iterations,
+    // checkpoints, lost work, restarts, waiting, and what is left: the unfinished last iteration.
+    long partialNanos =
+        a.activeNanos()
+            - a.iterations() * job.periodNanos()
+            - a.nanosIn(JobState.CHECKPOINT)
+            - a.lostNanosTotal()
+            - a.restartNanosTotal()
+            - a.waitingNanosTotal();
+    if (partialNanos < 0 || a.completionNanos() >= 0 && partialNanos != 0) {
+      throw new IllegalStateException(
+          "job " + spec.name() + ": its time does not add up (" + partialNanos + " ns left)");
     }
+    double incomplete = partialNanos * tokensPerNano;
+    // Failure-free and checkpoint-free, the job would have iterated all its active time.
+    double ideal = produced + parts + incomplete;
     LostProduction lost =
         new LostProduction(
             ideal,
@@ -368,7 +382,7 @@ public final class FactoryRun {
             lostWork,
             restart,
             waiting,
-            ideal - produced - parts,
+            incomplete,
             (double) spec.gpus() * job.periodNanos() / NANOS_PER_HOUR / spec.tokensPerIteration());
     return new JobResult(
         spec.name(),

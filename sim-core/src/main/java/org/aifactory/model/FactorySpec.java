@@ -1,5 +1,6 @@
 package org.aifactory.model;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -171,6 +172,35 @@ public record FactorySpec(
                     + used
                     + " GPUs together but it has "
                     + capacity));
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * Problems of this factory run for {@code horizon}: the tokens the jobs can train must fit the
+   * 64-bit count of the results (at most one iteration per period of the horizon, plus one).
+   */
+  public List<SpecProblem> problems(Duration horizon) {
+    List<SpecProblem> problems = new ArrayList<>();
+    long horizonNanos = horizon.toNanos();
+    long total = 0;
+    for (int i = 0; i < workloads.size(); i++) {
+      TrainingJobSpec job = workloads.get(i);
+      long iterations = horizonNanos / job.iteration().period().toNanos() + 1;
+      long most;
+      try {
+        most = Math.multiplyExact(iterations, job.tokensPerIteration());
+        total = Math.addExact(total, most);
+      } catch (ArithmeticException overflow) {
+        problems.add(
+            new SpecProblem(
+                "workloads[" + i + "].tokens_per_iteration",
+                String.format(
+                    "%,d tokens per iteration over up to %,d iterations in the horizon could"
+                        + " exceed %,d tokens, the most the results count (64 bits)",
+                    job.tokensPerIteration(), iterations, Long.MAX_VALUE)));
+        return problems;
       }
     }
     return problems;

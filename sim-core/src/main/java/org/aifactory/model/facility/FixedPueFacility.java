@@ -3,7 +3,7 @@ package org.aifactory.model.facility;
 /** Facility power = PUE × IT power. */
 record FixedPueFacility(double pue) implements FacilityModel {
   @Override
-  public double facilityWatts(double itWatts) {
+  public double facilityWatts(double itWatts, double itVarianceWatts2) {
     return pue * itWatts;
   }
 }

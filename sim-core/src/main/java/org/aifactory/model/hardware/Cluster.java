@@ -1,12 +1,14 @@
 package org.aifactory.model.hardware;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import org.aifactory.engine.Event;
 import org.aifactory.engine.Simulation;
 import org.aifactory.metrics.FailureLog;
 import org.aifactory.metrics.PowerLedger;
 import org.aifactory.model.failure.FailureCause;
+import org.aifactory.model.failure.SystemOutageListener;
 import org.aifactory.model.failure.TimeDistribution;
 
 /**
@@ -56,6 +58,7 @@ public final class Cluster {
   private final int[] freePosition;
   private int freeCount;
   private final Deque<Tenant> waiting = new ArrayDeque<>();
+  private SystemOutageListener[] outageListeners = new SystemOutageListener[0];
 
   private int downCount;
   private long lastAccrual;
@@ -134,6 +137,12 @@ public final class Cluster {
     return systems * (idleWattsPerSystem * itPerGpuWatt + otherFixedWattsPerSystem);
   }
 
+  /** Registers {@code listener} to hear when systems stop and resume operating. */
+  public void addOutageListener(SystemOutageListener listener) {
+    outageListeners = Arrays.copyOf(outageListeners, outageListeners.length + 1);
+    outageListeners[outageListeners.length - 1] = listener;
+  }
+
   /** Takes a healthy free system for {@code tenant}; -1 if none is free. */
   public int takeFree(Tenant tenant) {
     if (freeCount == 0) {
@@ -162,9 +171,12 @@ public final class Cluster {
     waiting.remove(tenant);
   }
 
-  /** A failure of cause {@code causeIndex} strikes {@code system}; ignored if already failed. */
+  /**
+   * A failure of cause {@code causeIndex} strikes {@code system}; ignored if the system is already
+   * out (failed or unpowered: it does not operate, so it does not fail).
+   */
   public void fail(int system, int causeIndex, long now) {
-    if ((outage[system] & FAILED) != 0) {
+    if (outage[system] != 0) {
       return;
     }
     failures++;
@@ -227,6 +239,9 @@ public final class Cluster {
     }
     if (before == 0) { // the system goes out
       downCount++;
+      for (SystemOutageListener l : outageListeners) {
+        l.systemDown(system, now);
+      }
       Tenant t = owner[system];
       if (t == null) {
         removeFree(system);
@@ -236,6 +251,9 @@ public final class Cluster {
       }
     } else if (next == 0) { // back in service
       downCount--;
+      for (SystemOutageListener l : outageListeners) {
+        l.systemUp(system, now);
+      }
       addFree(system);
       offerFreeSystems(now);
     }

@@ -22,8 +22,8 @@ public final class ChainFacility implements FacilityModel, StageLosses {
   }
 
   @Override
-  public double facilityWatts(double itWatts) {
-    return losses.inputWatts(itWatts) + overheadPerItWatt * itWatts;
+  public double facilityWatts(double itWatts, double itVarianceWatts2) {
+    return losses.inputWatts(itWatts, itVarianceWatts2) + overheadPerItWatt * itWatts;
   }
 
   @Override
@@ -32,9 +32,9 @@ public final class ChainFacility implements FacilityModel, StageLosses {
   }
 
   @Override
-  public void lossWatts(double itWatts, double[] out) {
-    out[0] = losses.upsLossWatts(itWatts);
-    out[1] = losses.pduLossWatts(itWatts);
-    out[2] = losses.distributionLossWatts(itWatts);
+  public void lossWatts(double itWatts, double itVarianceWatts2, double[] out) {
+    out[0] = losses.upsLossWatts(itWatts, itVarianceWatts2);
+    out[1] = losses.pduLossWatts(itWatts, itVarianceWatts2);
+    out[2] = losses.distributionLossWatts(itWatts, itVarianceWatts2);
   }
 }

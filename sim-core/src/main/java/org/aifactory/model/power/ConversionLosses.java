@@ -78,27 +78,59 @@ public final class ConversionLosses {
 
   /** I²R loss of the conductors to the racks. */
   public double distributionLossWatts(double itWatts) {
-    return distributionPerWattSquared * itWatts * itWatts;
+    return distributionLossWatts(itWatts, 0);
+  }
+
+  /**
+   * I²R loss of the conductors for a load of mean {@code itWatts} that varies with variance {@code
+   * itVarianceWatts2} (W²) faster than the books see: the loss follows the mean square, E[P²] =
+   * mean² + variance (an iteration folded into its mean power still pulses in the wires).
+   */
+  public double distributionLossWatts(double itWatts, double itVarianceWatts2) {
+    return distributionPerWattSquared * (itWatts * itWatts + itVarianceWatts2);
   }
 
   /** Loss in the PDUs (transformers). */
   public double pduLossWatts(double itWatts) {
-    return (itWatts + distributionLossWatts(itWatts)) * pduLossPerWatt;
+    return pduLossWatts(itWatts, 0);
+  }
+
+  /** Loss in the PDUs of a varying load (see {@link #distributionLossWatts(double, double)}). */
+  public double pduLossWatts(double itWatts, double itVarianceWatts2) {
+    return (itWatts + distributionLossWatts(itWatts, itVarianceWatts2)) * pduLossPerWatt;
   }
 
   /** What the UPS stage delivers: IT plus distribution and PDU losses. */
   public double upsOutputWatts(double itWatts) {
-    return (itWatts + distributionLossWatts(itWatts)) * (1 + pduLossPerWatt);
+    return upsOutputWatts(itWatts, 0);
+  }
+
+  private double upsOutputWatts(double itWatts, double itVarianceWatts2) {
+    return (itWatts + distributionLossWatts(itWatts, itVarianceWatts2)) * (1 + pduLossPerWatt);
   }
 
   /** Loss in the UPS at the load fraction of {@code itWatts}. */
   public double upsLossWatts(double itWatts) {
-    return upsEfficiency.lossWatts(upsOutputWatts(itWatts), upsInstalledWatts);
+    return upsLossWatts(itWatts, 0);
+  }
+
+  /**
+   * Loss in the UPS of a varying load, taken at its mean output: the efficiency curve is nearly
+   * linear in the load over an iteration's swing, so the mean of the loss is close to the loss of
+   * the mean (unlike I²R, which is quadratic).
+   */
+  public double upsLossWatts(double itWatts, double itVarianceWatts2) {
+    return upsEfficiency.lossWatts(upsOutputWatts(itWatts, itVarianceWatts2), upsInstalledWatts);
   }
 
   /** Power drawn from the utility (or generators) for {@code itWatts} of IT load. */
   public double inputWatts(double itWatts) {
-    double out = upsOutputWatts(itWatts);
+    return inputWatts(itWatts, 0);
+  }
+
+  /** Power drawn for a varying load (see {@link #distributionLossWatts(double, double)}). */
+  public double inputWatts(double itWatts, double itVarianceWatts2) {
+    double out = upsOutputWatts(itWatts, itVarianceWatts2);
     return out + upsEfficiency.lossWatts(out, upsInstalledWatts);
   }
 

@@ -9,10 +9,11 @@ final class PowerTime {
   static final double SECONDS_PER_YEAR = 365 * 24 * 3600.0;
 
   /**
-   * Far beyond any horizon (146 years): events at or after it are not scheduled. Samplers may
-   * return up to ~9e18 ns for rare long draws, and now + delay must not overflow.
+   * "Never": the end of the clock (292 years), beyond every horizon, which is a duration of at most
+   * {@code Long.MAX_VALUE} ns. Events at it are not scheduled. Sums saturate at it instead of
+   * overflowing, so a sampler's rare long draw (up to ~9e18 ns) stays "never".
    */
-  static final long NEVER = Long.MAX_VALUE / 2;
+  static final long NEVER = Long.MAX_VALUE;
 
   private PowerTime() {}
 

@@ -62,6 +62,14 @@ public record JobAccount(
     return iteratingNanos() - lostNanosTotal();
   }
 
+  public long restartNanosTotal() {
+    return sum(restartNanos);
+  }
+
+  public long waitingNanosTotal() {
+    return sum(waitingNanos);
+  }
+
   public long interruptionsTotal() {
     return sum(interruptions);
   }

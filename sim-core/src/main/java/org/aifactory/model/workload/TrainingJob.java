@@ -60,6 +60,17 @@ public final class TrainingJob implements Cluster.Tenant {
   private final double computeDelta;
   private final double communicationDelta;
   private final double iteratingDelta;
+
+  /**
+   * Variance of one GPU's IT power over an iteration (W²) at averaged resolution: two levels held
+   * for fractions f and 1 − f differ by Δ, so the variance is Δ²·f(1−f). The ledger takes quadratic
+   * losses (I²R) at the mean square, as if the pulses were simulated.
+   */
+  private final double iteratingItVariancePerGpu2;
+
+  /** The variance this job has put on the ledger. */
+  private double varianceAtLastPower;
+
   private final double checkpointDelta;
 
   private final Event start = this::onStart;
@@ -169,6 +180,9 @@ public final class TrainingJob implements Cluster.Tenant {
     this.communicationDelta = tdp * it.communicationPowerFraction() - idleWattsPerGpu;
     this.iteratingDelta =
         (computeDelta * computeNanos + communicationDelta * communicationNanos) / periodNanos;
+    double f = (double) computeNanos / periodNanos;
+    double swing = (computeDelta - communicationDelta) * itPerGpuWatt;
+    this.iteratingItVariancePerGpu2 = swing * swing * f * (1 - f);
     this.checkpointDelta =
         tdp * spec.checkpoint().map(CheckpointSpec::powerFraction).orElse(0.0) - idleWattsPerGpu;
 
@@ -499,11 +513,15 @@ public final class TrainingJob implements Cluster.Tenant {
     int heldGpus = heldGpus();
     double after = heldGpus * nextDeltaPerGpu;
     double delta = after - before;
-    if (delta != 0) {
-      ledger.change(now, delta, delta * itPerGpuWatt);
+    double variance =
+        state == JobState.ITERATING ? (double) heldGpus * heldGpus * iteratingItVariancePerGpu2 : 0;
+    double deltaVariance = variance - varianceAtLastPower;
+    if (delta != 0 || deltaVariance != 0) {
+      ledger.change(now, delta, delta * itPerGpuWatt, deltaVariance);
     }
     deltaPerGpu = nextDeltaPerGpu;
     heldGpusAtLastPower = heldGpus;
+    varianceAtLastPower = variance;
   }
 
   /** Held GPUs when the power was last set: a lost system's GPUs leave with their power. */

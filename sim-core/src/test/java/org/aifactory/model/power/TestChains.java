@@ -15,7 +15,7 @@ final class TestChains {
   static final long MINUTE_NANOS = 60_000_000_000L;
   static final long HOUR_NANOS = 3_600_000_000_000L;
 
-  /** Fails only after ~73 years (the samplers' cap), beyond every horizon here. */
+  /** Fails only after ~31,700 years: never within a horizon (at most 292 years). */
   static final TimeDistribution NEVER = new TimeDistribution.Fixed(1e12);
 
   static TimeDistribution exp(double meanSeconds) {
