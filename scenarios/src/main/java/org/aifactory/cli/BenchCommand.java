@@ -143,6 +143,8 @@ final class BenchCommand implements Runnable {
     @Option(names = "--json", description = "Print a JSON list instead of a table.")
     boolean json;
 
+    @Mixin WorkGuard work;
+
     @Override
     public Integer call() throws Exception {
       if (repeat < 1) {
@@ -150,6 +152,7 @@ final class BenchCommand implements Runnable {
       }
       Scenario scenario = scenarioOptions.load();
       PrintWriter out = spec.commandLine().getOut();
+      work.check(scenario.factory(), scenario.run(), repeat, 1, spec.commandLine().getErr());
       List<Map<String, Object>> rows = new ArrayList<>();
       for (int i = 1; i <= repeat; i++) {
         System.gc();

@@ -27,6 +27,8 @@ final class CheckpointStudyCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin WorkGuard work;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -69,6 +71,14 @@ final class CheckpointStudyCommand implements Callable<Integer> {
       seconds.add(DurationArgument.seconds("--intervals", s));
     }
     Path target = output.directory(scenario.name() + "-checkpoint-study");
+    int workers = Threads.resolve(threads);
+    int points = seconds.isEmpty() ? 19 : seconds.size() + 2;
+    work.check(
+        scenario.factory(),
+        scenario.run(),
+        (long) points * replications,
+        workers,
+        spec.commandLine().getErr());
     CheckpointStudyResult result;
     try (ConsoleProgress progress =
         new ConsoleProgress(
@@ -85,7 +95,7 @@ final class CheckpointStudyCommand implements Callable<Integer> {
               Optional.ofNullable(job),
               seconds,
               replications,
-              Threads.resolve(threads),
+              workers,
               progress);
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.aifactory.experiment.Comparison;
 import org.aifactory.metrics.ComparisonResult;
+import org.aifactory.model.WorkEstimate;
 import org.aifactory.report.ComparisonReports;
 import org.aifactory.scenario.Scenario;
 import org.aifactory.scenario.ScenarioLoader;
@@ -56,6 +57,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin WorkGuard work;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -93,6 +96,13 @@ final class CompareCommand implements Callable<Integer> {
     }
     String name = loaded.size() == 1 ? first.name() : first.name() + "-vs";
     Path target = output.directory(name + "-compare");
+    int workers = Threads.resolve(threads);
+    work.check(
+        inputs.stream().map(i -> WorkEstimate.of(i.factory(), i.run())).toList(),
+        reps,
+        workers,
+        WorkGuard.resultBytes(inputs.get(0).factory()),
+        spec.commandLine().getErr());
     ComparisonResult result;
     try (ConsoleProgress progress =
         new ConsoleProgress(
@@ -101,7 +111,7 @@ final class CompareCommand implements Callable<Integer> {
             1,
             spec.commandLine().getErr(),
             output.progress())) {
-      result = Comparison.run(name, inputs, reps, Threads.resolve(threads), progress);
+      result = Comparison.run(name, inputs, reps, workers, progress);
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }

@@ -32,6 +32,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin WorkGuard work;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -59,6 +61,7 @@ final class RunCommand implements Callable<Integer> {
     Path target = output.directory(scenario.name());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    work.check(scenario.factory(), scenario.run(), reps, workers, err);
     if (reps == 1) {
       SingleRun.Outcome outcome;
       try (ConsoleProgress progress =

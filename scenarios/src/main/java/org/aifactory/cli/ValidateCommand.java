@@ -1,6 +1,7 @@
 package org.aifactory.cli;
 
 import java.util.concurrent.Callable;
+import org.aifactory.model.WorkEstimate;
 import org.aifactory.scenario.Scenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +37,20 @@ final class ValidateCommand implements Callable<Integer> {
             s.factory().workloads().size(),
             Durations.human(s.run().horizon()),
             s.run().pulseResolution().name().toLowerCase(java.util.Locale.ROOT));
+    WorkEstimate work = WorkEstimate.of(s.factory(), s.run());
+    WorkEstimate.Part most = work.largestByEvents();
+    spec.commandLine()
+        .getOut()
+        .printf(
+            java.util.Locale.ROOT,
+            "  one run: about %.2g events (about %s at %.0f M events/s), most from %s (%s);"
+                + " memory about %s%n",
+            work.events(),
+            WorkGuard.duration(work.events() / WorkGuard.EVENTS_PER_SECOND),
+            WorkGuard.EVENTS_PER_SECOND / 1e6,
+            most.key(),
+            most.what(),
+            WorkGuard.bytes(work.memoryBytes()));
     return Main.EXIT_OK;
   }
 }

@@ -2,11 +2,9 @@ package org.aifactory.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.aifactory.metrics.Metric;
 import org.aifactory.metrics.ReplicationSet;
 import org.aifactory.metrics.RunResult;
@@ -18,14 +16,12 @@ import org.aifactory.model.RunSpec;
  * Runs R independent replications of a factory on T threads. Replication r uses the random streams
  * of (seed, stream name, r), so the results, kept in replication order, are the same whatever the
  * thread count; compared variants run with the same seed share their streams (common random
- * numbers). Only replication 0 keeps its event log and power series in full; the others keep their
- * metrics.
+ * numbers). Only replication 0 keeps its event log and power series in full; every other keeps a
+ * row of metric values (8 bytes a metric), and the threads take the next replication from a
+ * counter, so memory grows only by those rows, however many replications.
  */
 public final class Replications {
   private Replications() {}
-
-  /** What one replication leaves behind. */
-  private record Outcome(RunResult result, List<Metric> metrics, long events) {}
 
   /** The replications and the event-loop work they did. */
   public record Result(ReplicationSet set, long eventsProcessed, double simulationWallSeconds) {}
@@ -40,67 +36,65 @@ public final class Replications {
     if (replications < 1) {
       throw new IllegalArgumentException("replications must be >= 1");
     }
-    int workers = Math.max(1, Math.min(threads, replications));
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            workers,
-            r -> {
-              Thread t = new Thread(r, "replication-worker");
-              t.setDaemon(true);
-              return t;
-            });
+    double[][] rows = new double[replications][];
+    AtomicReference<RunResult> first = new AtomicReference<>();
+    AtomicReference<List<Metric>> layout = new AtomicReference<>();
+    AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
+    AtomicLong events = new AtomicLong();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Runnable worker =
+        () -> {
+          int r;
+          while (failure.get() == null && (r = next.getAndIncrement()) < replications) {
+            try {
+              RunResult result = new FactoryRun(name, factory, run, r, r == 0).complete();
+              List<Metric> metrics = result.metrics();
+              layout.compareAndSet(null, metrics);
+              rows[r] = ReplicationSet.row(layout.get(), metrics, r);
+              if (r == 0) {
+                first.set(result);
+              }
+              events.addAndGet(result.eventsProcessed());
+              int finished = done.incrementAndGet();
+              synchronized (progress) {
+                progress.progress(finished, replications);
+              }
+            } catch (RuntimeException | Error e) {
+              failure.compareAndSet(null, e);
+            }
+          }
+        };
     long t0 = System.nanoTime();
-    try {
-      List<Future<Outcome>> futures = new ArrayList<>(replications);
-      for (int rep = 0; rep < replications; rep++) {
-        int r = rep;
-        futures.add(
-            pool.submit(
-                () -> {
-                  FactoryRun fr = new FactoryRun(name, factory, run, r, r == 0);
-                  RunResult result = fr.complete();
-                  int finished = done.incrementAndGet();
-                  synchronized (progress) {
-                    progress.progress(finished, replications);
-                  }
-                  return new Outcome(
-                      r == 0 ? result : null, result.metrics(), result.eventsProcessed());
-                }));
-      }
-      RunResult first = null;
-      List<List<Metric>> metrics = new ArrayList<>(replications);
-      long events = 0;
-      for (Future<Outcome> f : futures) {
-        Outcome o = get(f);
-        if (first == null) {
-          first = o.result();
-        }
-        metrics.add(o.metrics());
-        events += o.events();
-      }
-      double wall = (System.nanoTime() - t0) / 1e9;
-      return new Result(new ReplicationSet(first, metrics), events, wall);
-    } finally {
-      pool.shutdownNow();
+    int workers = Math.max(1, Math.min(threads, replications));
+    List<Thread> pool = new ArrayList<>(workers);
+    for (int i = 1; i < workers; i++) {
+      Thread t = new Thread(worker, "replication-worker-" + i);
+      t.setDaemon(true);
+      t.start();
+      pool.add(t);
     }
+    worker.run(); // the calling thread works too
+    for (Thread t : pool) {
+      join(t);
+    }
+    Throwable e = failure.get();
+    if (e instanceof RuntimeException re) {
+      throw re;
+    }
+    if (e instanceof Error err) {
+      throw err;
+    }
+    double wall = (System.nanoTime() - t0) / 1e9;
+    return new Result(new ReplicationSet(first.get(), layout.get(), rows), events.get(), wall);
   }
 
-  private static <T> T get(Future<T> f) {
+  private static void join(Thread t) {
     try {
-      return f.get();
+      t.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(c);
     }
   }
 }

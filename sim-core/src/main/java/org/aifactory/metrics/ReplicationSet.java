@@ -12,7 +12,7 @@ import java.util.Objects;
 public final class ReplicationSet {
   private final RunResult first;
   private final List<Metric> layout;
-  private final double[][] values; // [replication][metric]
+  private final double[][] values; // [replication][metric], not copied: built for this set
 
   /**
    * @param first replication 0's result
@@ -20,25 +20,62 @@ public final class ReplicationSet {
    *     have the same keys in the same order
    */
   public ReplicationSet(RunResult first, List<List<Metric>> metricsByReplication) {
+    this(first, layoutOf(metricsByReplication), valuesOf(metricsByReplication));
+  }
+
+  /**
+   * @param first replication 0's result
+   * @param layout the metrics' keys, units and definitions, in order
+   * @param valuesByReplication [replication][metric], in the layout's order
+   */
+  public ReplicationSet(RunResult first, List<Metric> layout, double[][] valuesByReplication) {
     this.first = Objects.requireNonNull(first, "first");
+    if (valuesByReplication.length == 0) {
+      throw new IllegalArgumentException("no replications");
+    }
+    this.layout = List.copyOf(layout);
+    for (int r = 0; r < valuesByReplication.length; r++) {
+      if (valuesByReplication[r].length != layout.size()) {
+        throw new IllegalArgumentException("replication " + r + " has other metrics");
+      }
+    }
+    this.values = valuesByReplication;
+  }
+
+  private static List<Metric> layoutOf(List<List<Metric>> metricsByReplication) {
     if (metricsByReplication.isEmpty()) {
       throw new IllegalArgumentException("no replications");
     }
-    this.layout = List.copyOf(metricsByReplication.get(0));
-    this.values = new double[metricsByReplication.size()][layout.size()];
+    return metricsByReplication.get(0);
+  }
+
+  private static double[][] valuesOf(List<List<Metric>> metricsByReplication) {
+    List<Metric> layout = layoutOf(metricsByReplication);
+    double[][] values = new double[metricsByReplication.size()][];
     for (int r = 0; r < values.length; r++) {
-      List<Metric> ms = metricsByReplication.get(r);
-      if (ms.size() != layout.size()) {
-        throw new IllegalArgumentException("replication " + r + " has other metrics");
-      }
-      for (int i = 0; i < ms.size(); i++) {
-        if (!ms.get(i).key().equals(layout.get(i).key())) {
-          throw new IllegalArgumentException(
-              "replication " + r + " metric " + i + " is " + ms.get(i).key());
-        }
-        values[r][i] = ms.get(i).value();
-      }
+      values[r] = row(layout, metricsByReplication.get(r), r);
     }
+    return values;
+  }
+
+  /**
+   * One replication's values in the order of {@code layout}.
+   *
+   * @throws IllegalArgumentException if its metrics are not those of the layout
+   */
+  public static double[] row(List<Metric> layout, List<Metric> metrics, int replication) {
+    if (metrics.size() != layout.size()) {
+      throw new IllegalArgumentException("replication " + replication + " has other metrics");
+    }
+    double[] row = new double[metrics.size()];
+    for (int i = 0; i < row.length; i++) {
+      if (!metrics.get(i).key().equals(layout.get(i).key())) {
+        throw new IllegalArgumentException(
+            "replication " + replication + " metric " + i + " is " + metrics.get(i).key());
+      }
+      row[i] = metrics.get(i).value();
+    }
+    return row;
   }
 
   public RunResult first() {

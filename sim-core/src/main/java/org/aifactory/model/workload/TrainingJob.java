@@ -153,25 +153,15 @@ public final class TrainingJob implements Cluster.Tenant {
     this.restartNanos = spec.restart().toNanos();
     this.gpus = spec.gpus();
     this.neededSystems = (gpus + cluster.gpusPerSystem() - 1) / cluster.gpusPerSystem();
-    this.meanTimeBetweenKillsSeconds =
-        meanTimeBetweenKills(java.util.Arrays.copyOf(causes, modelledCauses), gpus, neededSystems);
-
-    if (spec.checkpoint().isPresent()) {
-      CheckpointSpec cp = spec.checkpoint().get();
-      this.checkpointNanos = cp.duration().toNanos();
-      this.checkpointIntervalSeconds =
-          cp.policy()
-              .intervalSeconds(
-                  cp.interval().toNanos() / 1e9,
-                  checkpointNanos / 1e9,
-                  meanTimeBetweenKillsSeconds);
-      long intervalNanos = Math.max(1, Math.round(checkpointIntervalSeconds * 1e9));
-      this.iterationsPerCheckpoint = Math.max(1, -Math.floorDiv(-intervalNanos, periodNanos));
-    } else {
-      this.checkpointNanos = 0;
-      this.checkpointIntervalSeconds = Double.NaN;
-      this.iterationsPerCheckpoint = 0;
-    }
+    CheckpointPlan plan =
+        CheckpointPlan.of(
+            spec,
+            cluster.gpusPerSystem(),
+            java.util.Arrays.asList(causes).subList(0, modelledCauses));
+    this.meanTimeBetweenKillsSeconds = plan.mtbfKillSeconds();
+    this.checkpointIntervalSeconds = plan.intervalSeconds();
+    this.iterationsPerCheckpoint = plan.iterationsPerCheckpoint();
+    this.checkpointNanos = spec.checkpoint().map(cp -> cp.duration().toNanos()).orElse(0L);
     this.workIterations = spec.workIterations().orElse(Long.MAX_VALUE);
 
     double tdp = gpu.tdpWatts();
@@ -204,24 +194,6 @@ public final class TrainingJob implements Cluster.Tenant {
       held[heldCount++] = s;
     }
     this.heldGpusAtLastPower = heldGpus();
-  }
-
-  /** Mean time between job-killing (unplanned) failures from the causes' rates; ∞ if none. */
-  private static double meanTimeBetweenKills(FailureCause[] causes, int gpus, int systems) {
-    double rate = 0;
-    for (FailureCause c : causes) {
-      if (c.planned()) {
-        continue;
-      }
-      double units =
-          switch (c.scope()) {
-            case GPU, NETWORK -> gpus;
-            case SYSTEM -> systems;
-            case JOB -> 1;
-          };
-      rate += units * c.ratePerUnitSecond();
-    }
-    return rate > 0 ? 1 / rate : Double.POSITIVE_INFINITY;
   }
 
   @Override

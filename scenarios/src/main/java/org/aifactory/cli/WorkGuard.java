@@ -1,0 +1,144 @@
+package org.aifactory.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import org.aifactory.model.FactorySpec;
+import org.aifactory.model.RunSpec;
+import org.aifactory.model.WorkEstimate;
+import picocli.CommandLine.Option;
+
+/**
+ * Estimates a command's work before it starts (events and memory, from {@link WorkEstimate}) and
+ * announces it when it is large, or refuses it, naming the scenario key that drives it: a run that
+ * would need more memory than the JVM has, or more than {@link #REFUSE_SECONDS} of computing unless
+ * {@code --allow-long-run} is given. A mixin of the commands that run simulations.
+ */
+final class WorkGuard {
+  /**
+   * Events per second assumed for the estimate: below the engine's measured 4.5-12 M events/s on
+   * the 2-core machines of this project, so that the estimate errs long.
+   */
+  static final double EVENTS_PER_SECOND = 4e6;
+
+  /** Work longer than this is announced on stderr before it starts. */
+  static final double ANNOUNCE_SECONDS = 20;
+
+  /** Memory above this is announced. */
+  static final double ANNOUNCE_BYTES = 1e9;
+
+  /** Work longer than this (6 h) is refused unless --allow-long-run is given. */
+  static final double REFUSE_SECONDS = 6 * 3600;
+
+  /** Share of the JVM's maximum heap a command may plan to use. */
+  static final double HEAP_SHARE = 0.8;
+
+  @Option(
+      names = "--allow-long-run",
+      description = "Run even when the estimated computing time is over 6 hours.")
+  boolean allowLongRun;
+
+  /** Checks {@code runs} runs of {@code factory} as {@code run} says, {@code threads} at a time. */
+  void check(FactorySpec factory, RunSpec run, long runs, int threads, PrintWriter err) {
+    check(List.of(WorkEstimate.of(factory, run)), runs, threads, resultBytes(factory), err);
+  }
+
+  /**
+   * Checks the work of {@code runsEach} runs of each estimated configuration (a study's points, a
+   * comparison's variants), {@code threads} runs at a time.
+   *
+   * @param resultBytesPerRun memory kept per run once it is over (its metrics)
+   * @throws UserException when the work is refused
+   */
+  void check(
+      List<WorkEstimate> estimates,
+      long runsEach,
+      int threads,
+      double resultBytesPerRun,
+      PrintWriter err) {
+    long runs = runsEach * estimates.size();
+    double concurrent = Math.max(1, Math.min(threads, runs));
+    double events = 0;
+    WorkEstimate largest = estimates.get(0);
+    for (WorkEstimate e : estimates) {
+      events += e.events() * runsEach;
+      if (e.events() > largest.events()) {
+        largest = e;
+      }
+    }
+    double memoryPerRun = estimates.stream().mapToDouble(WorkEstimate::memoryBytes).max().orElse(0);
+    double seconds = events / (EVENTS_PER_SECOND * concurrent);
+    double results = resultBytesPerRun * runs;
+    double bytes = memoryPerRun * concurrent + results;
+    double heap = Runtime.getRuntime().maxMemory();
+    WorkEstimate.Part byEvents = largest.largestByEvents();
+    WorkEstimate.Part byMemory = largest.largestByMemory();
+    String runsText = runs == 1 ? "this run" : String.format(Locale.ROOT, "these %,d runs", runs);
+    if (bytes > HEAP_SHARE * heap) {
+      String cause =
+          results > memoryPerRun * concurrent
+              ? "the results of every run (fewer replications, or fewer points)"
+              : byMemory.key() + " (" + byMemory.what() + ")";
+      throw new UserException(
+          String.format(
+              Locale.ROOT,
+              "%s would need about %s of memory and the JVM has %s, most of it for %s. Reduce it,"
+                  + " or give the JVM more memory, e.g. JAVA_OPTS=-Xmx%dg",
+              runsText,
+              bytes(bytes),
+              bytes(heap),
+              cause,
+              (long) Math.ceil(bytes / HEAP_SHARE / 1e9) + 1));
+    }
+    String work =
+        String.format(
+            Locale.ROOT,
+            "%s would fire about %.2g events (about %s of computing), most of them from %s (%s)",
+            runsText,
+            events,
+            duration(seconds),
+            byEvents.key(),
+            byEvents.what());
+    if (seconds > REFUSE_SECONDS && !allowLongRun) {
+      throw new UserException(
+          work + ". Lower it or shorten the horizon; or add --allow-long-run to run it anyway.");
+    }
+    if (seconds > ANNOUNCE_SECONDS || bytes > ANNOUNCE_BYTES) {
+      err.println("aifactory: " + work + "; memory about " + bytes(bytes) + ".");
+      err.flush();
+    }
+  }
+
+  /** Memory kept per replication once it is over: its row of metrics and the row's overhead. */
+  static double resultBytes(FactorySpec factory) {
+    int metrics =
+        64
+            + 4 * factory.failures().profile().causes().size()
+            + 8 * factory.workloads().size()
+            + factory.power().map(p -> p.paths()).orElse(0);
+    return 8.0 * metrics + 64;
+  }
+
+  static String bytes(double b) {
+    if (b >= 1e9) {
+      return String.format(Locale.ROOT, "%.1f GB", b / 1e9);
+    }
+    return String.format(Locale.ROOT, "%.0f MB", Math.max(1, b / 1e6));
+  }
+
+  static String duration(double seconds) {
+    if (seconds < 120) {
+      return String.format(Locale.ROOT, "%.0f s", seconds);
+    }
+    if (seconds < 2 * 3600) {
+      return String.format(Locale.ROOT, "%.0f min", seconds / 60);
+    }
+    if (seconds < 2 * 86400) {
+      return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
+    }
+    if (seconds < 2 * 365 * 86400) {
+      return String.format(Locale.ROOT, "%.0f days", seconds / 86400);
+    }
+    return String.format(Locale.ROOT, "%.2g years", seconds / (365 * 86400));
+  }
+}

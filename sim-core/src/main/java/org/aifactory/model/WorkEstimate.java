@@ -1,0 +1,243 @@
+package org.aifactory.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.aifactory.model.failure.FailureCause;
+import org.aifactory.model.failure.FailureScope;
+import org.aifactory.model.failure.TimeDistribution;
+import org.aifactory.model.hardware.ClusterSpec;
+import org.aifactory.model.hardware.SystemType;
+import org.aifactory.model.power.PowerSystemSpec;
+import org.aifactory.model.power.UtilitySpec;
+import org.aifactory.model.workload.CheckpointPlan;
+import org.aifactory.model.workload.TrainingJobSpec;
+
+/**
+ * What one run of a factory will cost before it starts: the events the engine will fire and the
+ * memory the run holds, by the scenario key that drives each part, so that a flood of events (a
+ * failure rate scaled by 1e12, a 1 ns iteration) is announced or refused with its cause instead of
+ * running for years. Expected values from the specs alone (rates × horizon); they are estimates,
+ * right to within a small factor, which is all a warning needs.
+ *
+ * @param parts what costs what, the largest event count first
+ */
+public record WorkEstimate(List<Part> parts) {
+
+  /**
+   * One source of work.
+   *
+   * @param key the scenario key that drives it, e.g. {@code failures.causes.faulty_gpu}
+   * @param what what it is, for a message, e.g. {@code 1.3e14 failures of 16,384 GPUs}
+   * @param events events it fires in one run
+   * @param memoryBytes memory it holds during one run
+   */
+  public record Part(String key, String what, double events, double memoryBytes) {}
+
+  // Events per occurrence: a failure fires itself and a repair, and interrupts a job (swap,
+  // restart); a utility interruption starts and ends, calls the generators and the UPS.
+  private static final double EVENTS_PER_HARDWARE_FAILURE = 4;
+  private static final double EVENTS_PER_JOB_FAILURE = 3;
+  private static final double EVENTS_PER_UTILITY_INTERRUPTION = 8;
+  private static final double EVENTS_PER_UNIT_FAILURE = 2;
+
+  // Memory held, measured on the structures' layouts (arrays, event objects, heap entries).
+  private static final double BYTES_PER_SYSTEM = 64;
+  private static final double BYTES_PER_RENEWING_UNIT = 112;
+  private static final double BYTES_PER_CHAIN_UNIT = 256;
+  private static final double BYTES_PER_BUCKET = 24;
+  private static final double BYTES_PER_WINDOW_STEP = 16;
+  private static final double BYTES_PER_RUN = 2e6;
+
+  private static final double SECONDS_PER_YEAR = 365 * 24 * 3600.0;
+
+  public WorkEstimate {
+    parts = parts.stream().sorted(Comparator.comparingDouble(Part::events).reversed()).toList();
+  }
+
+  /** The estimate of one run of {@code factory} as {@code run} says. */
+  public static WorkEstimate of(FactorySpec factory, RunSpec run) {
+    List<Part> parts = new ArrayList<>();
+    double horizon = run.horizon().toNanos() / 1e9;
+    parts.add(new Part("", "set-up", 0, BYTES_PER_RUN));
+    long systems = 0;
+    long gpus = 0;
+    for (int i = 0; i < factory.clusters().size(); i++) {
+      ClusterSpec c = factory.clusters().get(i);
+      int perSystem =
+          factory.catalog().system(c.systemType()).map(SystemType::gpusPerSystem).orElse(1);
+      systems += c.systemCount();
+      gpus += (long) perSystem * c.systemCount();
+      parts.add(
+          new Part(
+              "clusters[" + i + "].count",
+              String.format("%,d systems", c.systemCount()),
+              0,
+              c.systemCount() * BYTES_PER_SYSTEM));
+    }
+    jobs(factory, run, horizon, parts);
+    failures(factory, horizon, systems, gpus, parts);
+    factory.power().ifPresent(p -> power(p, horizon, parts));
+    recording(factory, run, parts);
+    return new WorkEstimate(parts);
+  }
+
+  private static void jobs(FactorySpec factory, RunSpec run, double horizon, List<Part> parts) {
+    for (int i = 0; i < factory.workloads().size(); i++) {
+      TrainingJobSpec job = factory.workloads().get(i);
+      double active = Math.max(0, horizon - job.start().toNanos() / 1e9);
+      double period = job.iteration().period().toNanos() / 1e9;
+      CheckpointPlan plan = plan(factory, job);
+      double cycle =
+          plan.iterationsPerCheckpoint() > 0
+              ? plan.iterationsPerCheckpoint() * period + plan.checkpointSeconds()
+              : Double.POSITIVE_INFINITY;
+      double checkpoints = active / cycle;
+      if (run.pulseResolution() == PulseResolution.FULL) {
+        parts.add(
+            new Part(
+                "workloads[" + i + "].iteration.period",
+                String.format("%.3g iterations of %s", active / period, job.name()),
+                2 * active / period + checkpoints,
+                0));
+      } else {
+        parts.add(
+            new Part(
+                "workloads[" + i + "].checkpoint.interval",
+                String.format("%.3g checkpoints of %s", checkpoints, job.name()),
+                2 * checkpoints + 2,
+                0));
+      }
+    }
+  }
+
+  private static CheckpointPlan plan(FactorySpec factory, TrainingJobSpec job) {
+    int perSystem =
+        factory.clusters().stream()
+            .filter(c -> c.name().equals(job.cluster()))
+            .findFirst()
+            .flatMap(c -> factory.catalog().system(c.systemType()))
+            .map(SystemType::gpusPerSystem)
+            .orElse(1);
+    return CheckpointPlan.of(job, perSystem, factory.failures().profile().causes());
+  }
+
+  private static void failures(
+      FactorySpec factory, double horizon, long systems, long gpus, List<Part> parts) {
+    long jobGpus = 0;
+    for (TrainingJobSpec job : factory.workloads()) {
+      jobGpus += job.gpus();
+    }
+    int jobs = factory.workloads().size();
+    for (FailureCause cause : factory.failures().profile().causes()) {
+      long units =
+          switch (cause.scope()) {
+            case GPU -> gpus;
+            case SYSTEM -> systems;
+            case NETWORK -> jobGpus;
+            case JOB -> jobs;
+          };
+      double failures = units * horizon / cause.timeToFailure().meanSeconds();
+      boolean hardware = cause.scope() == FailureScope.GPU || cause.scope() == FailureScope.SYSTEM;
+      boolean renewing = !(cause.timeToFailure() instanceof TimeDistribution.Exponential);
+      String unitNoun =
+          switch (cause.scope()) {
+            case GPU -> "GPUs";
+            case SYSTEM -> "systems";
+            case NETWORK -> "GPUs of jobs";
+            case JOB -> "jobs";
+          };
+      parts.add(
+          new Part(
+              "failures.causes." + cause.name(),
+              String.format(
+                  "%.3g failures of %,d %s; its rate includes failures.scale",
+                  failures, units, unitNoun),
+              failures * (hardware ? EVENTS_PER_HARDWARE_FAILURE : EVENTS_PER_JOB_FAILURE),
+              renewing ? units * BYTES_PER_RENEWING_UNIT : 0));
+    }
+  }
+
+  private static void power(PowerSystemSpec p, double horizon, List<Part> parts) {
+    double years = horizon / SECONDS_PER_YEAR;
+    UtilitySpec u = p.utility();
+    u.sustainedOutages()
+        .ifPresent(
+            o ->
+                parts.add(
+                    new Part(
+                        "power.utility.outages_per_year",
+                        String.format("%.3g utility outages", o.perYear() * years),
+                        o.perYear() * years * EVENTS_PER_UTILITY_INTERRUPTION,
+                        0)));
+    u.momentaryEvents()
+        .ifPresent(
+            o ->
+                parts.add(
+                    new Part(
+                        "power.utility.momentary_per_year",
+                        String.format("%.3g momentary utility events", o.perYear() * years),
+                        o.perYear() * years * EVENTS_PER_UTILITY_INTERRUPTION,
+                        0)));
+    // PDUs: one or two per rack group; their failures are rare (0.58 % per year each).
+    double pdus = (double) p.paths() * (p.dualCorded() ? 2 : 1);
+    parts.add(
+        new Part(
+            "power.rack_groups",
+            String.format("%,.0f PDUs", pdus),
+            pdus * years * EVENTS_PER_UNIT_FAILURE,
+            pdus * BYTES_PER_CHAIN_UNIT));
+  }
+
+  private static void recording(FactorySpec factory, RunSpec run, List<Part> parts) {
+    ObservationSpec obs = run.observation();
+    parts.add(
+        new Part(
+            "recording.buckets",
+            String.format("%,d power buckets", obs.buckets()),
+            0,
+            obs.buckets() * BYTES_PER_BUCKET));
+    if (run.pulseResolution() != PulseResolution.FULL || factory.workloads().isEmpty()) {
+      return;
+    }
+    double window = obs.windowLength().map(d -> d.toNanos() / 1e9).orElse(0.0);
+    double steps = 0;
+    for (TrainingJobSpec job : factory.workloads()) {
+      steps += 2 * window / (job.iteration().period().toNanos() / 1e9);
+    }
+    parts.add(
+        new Part(
+            "recording.window_length",
+            String.format("%.3g power steps in the full-resolution window", steps),
+            0,
+            steps * BYTES_PER_WINDOW_STEP));
+  }
+
+  /** Events of one run. */
+  public double events() {
+    double sum = 0;
+    for (Part p : parts) {
+      sum += p.events();
+    }
+    return sum;
+  }
+
+  /** Memory held by one run, in bytes. */
+  public double memoryBytes() {
+    double sum = 0;
+    for (Part p : parts) {
+      sum += p.memoryBytes();
+    }
+    return sum;
+  }
+
+  /** The part that fires the most events. */
+  public Part largestByEvents() {
+    return parts.get(0);
+  }
+
+  /** The part that holds the most memory. */
+  public Part largestByMemory() {
+    return parts.stream().max(Comparator.comparingDouble(Part::memoryBytes)).orElseThrow();
+  }
+}
