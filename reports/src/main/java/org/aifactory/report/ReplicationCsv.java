@@ -29,9 +29,9 @@ final class ReplicationCsv {
             out.printRecord(
                 s.key(),
                 s.unit(),
-                Formats.number(s.mean()),
-                Formats.number(s.sd()),
-                Formats.number(s.ci95()),
+                Formats.mean(s.isCount(), s.mean()),
+                Formats.spread(s.sd(), s.mean()),
+                Formats.spread(s.ci95(), s.mean()),
                 Integer.toString(s.n()));
           }
         });

@@ -54,12 +54,26 @@ class CsvTest {
       }
       if (m.isCount()) {
         assertThat(cell).as(m.key()).matches("-?\\d+");
+        assertThat(Double.parseDouble(cell)).as(m.key()).isEqualTo(Math.rint(m.value()));
+      } else {
+        assertThat(cell).as(m.key()).isEqualTo(Formats.number(m.value()));
+        assertThat(significantDigits(cell)).as(m.key()).isLessThanOrEqualTo(6);
       }
-      assertThat(Double.parseDouble(cell))
-          .as(m.key())
-          .isCloseTo(m.value(), org.assertj.core.data.Offset.offset(0.5));
     }
     assertThat(row.get(header.indexOf("gpus"))).isEqualTo("1024");
+  }
+
+  /**
+   * Significant digits of a plain decimal: {@code 0.000161341} has 6, {@code 12300} has 3; of a
+   * value from 0.9 to 1, those of its distance to 1 ({@code 0.9680556}: 0.0319444 has 6).
+   */
+  static int significantDigits(String plain) {
+    java.math.BigDecimal d = new java.math.BigDecimal(plain).abs();
+    if (d.compareTo(new java.math.BigDecimal("0.9")) >= 0
+        && d.compareTo(java.math.BigDecimal.ONE) < 0) {
+      d = java.math.BigDecimal.ONE.subtract(d);
+    }
+    return d.signum() == 0 ? 0 : d.stripTrailingZeros().precision();
   }
 
   @Test
@@ -117,10 +131,10 @@ class CsvTest {
     List<CSVRecord> rows = read(file);
     assertThat(rows.get(0).toList()).containsExactly("time_s", "power_mw");
     assertThat(rows).hasSize(1 + 5 + 1);
-    assertThat(rows.get(1).toList()).containsExactly("3600", "2.0");
-    assertThat(rows.get(2).toList()).containsExactly("3602", "1.0");
-    assertThat(rows.get(5).toList()).containsExactly("3608", "2.0");
-    assertThat(rows.get(6).toList()).containsExactly("3610", "2.0"); // window end, last level
+    assertThat(rows.get(1).toList()).containsExactly("3600", "2");
+    assertThat(rows.get(2).toList()).containsExactly("3602", "1");
+    assertThat(rows.get(5).toList()).containsExactly("3608", "2");
+    assertThat(rows.get(6).toList()).containsExactly("3610", "2"); // window end, last level
   }
 
   @Test
@@ -148,13 +162,14 @@ class CsvTest {
 
     CSVRecord first = rows.get(1);
     FailureLog.Row e = events.get(0);
-    assertThat(Double.parseDouble(first.get(0))).isEqualTo(e.timeNanos() / 3.6e12);
+    assertThat(first.get(0)).isEqualTo("0.24"); // 12 h / 50
+    assertThat(first.get(0)).isEqualTo(Formats.hours(e.timeNanos()));
     assertThat(first.get(1)).isEqualTo("interruption");
     assertThat(first.get(2)).isEqualTo(e.component());
     assertThat(first.get(3)).isEqualTo("faulty_gpu");
     assertThat(first.get(4)).isEqualTo("pretrain-a");
-    assertThat(Double.parseDouble(first.get(5))).isEqualTo(e.workLostGpuHours());
-    assertThat(Double.parseDouble(first.get(6))).isEqualTo(20 / 60.0);
+    assertThat(first.get(5)).isEqualTo("2048"); // 8,192 GPUs x 0.25
+    assertThat(first.get(6)).isEqualTo("0.333333"); // 20 min, six digits
 
     // a repair of a system no job held has no job; one that outlived the run has no downtime
     CSVRecord lastRepair =

@@ -75,15 +75,15 @@ class SummaryJsonTest {
             "down",
             "compute",
             "communication");
-    assertThat(json.at("/gpu_hours/compute").asDouble()).isEqualTo(r.gpuHours().compute());
-    assertThat(json.at("/power_mw/peak").asDouble()).isEqualTo(r.power().peakWatts() / 1e6);
-    assertThat(json.at("/power_mw/max_ramp_mw_per_s").isDouble()).isTrue();
+    assertThat(json.at("/gpu_hours/compute").asDouble()).isEqualTo(1228.8); // 1,024 x 2 h x 0.6
+    assertThat(json.at("/power_mw/peak").asDouble()).isEqualTo(2.1);
+    assertThat(json.at("/power_mw/max_ramp_mw_per_s").asDouble()).isEqualTo(9.87);
 
     assertEveryMetricAtItsPlace(r, json);
     assertThat(json.get("gpus").isIntegralNumber()).isTrue();
     assertThat(json.get("tokens").isIntegralNumber()).isTrue();
     assertThat(json.get("events_processed").asLong()).isEqualTo(123_456_789L);
-    assertThat(json.get("horizon_hours").isDouble()).isTrue();
+    assertThat(json.get("horizon_hours").asDouble()).isEqualTo(2);
   }
 
   /** Every metric is there, with its value (null if not finite), at its (nested) place. */
@@ -95,14 +95,13 @@ class SummaryJsonTest {
         assertThat(node.isNull()).as(m.key() + " is null").isTrue();
         continue;
       }
-      assertThat(node.asDouble())
-          .as(m.key())
-          .isCloseTo(m.value(), org.assertj.core.data.Offset.offset(0.5));
       if (m.isCount()) {
+        assertThat(node.asDouble()).as(m.key()).isEqualTo(Math.rint(m.value()));
         assertThat(node.isIntegralNumber()).as(m.key() + " is an integer").isTrue();
       } else {
-        assertThat(node.isDouble()).as(m.key() + " is a double").isTrue();
-        assertThat(node.asDouble()).as(m.key()).isEqualTo(m.value());
+        assertThat(node.asDouble())
+            .as(m.key())
+            .isEqualTo(Double.parseDouble(Formats.number(m.value())));
       }
     }
   }
@@ -164,7 +163,7 @@ class SummaryJsonTest {
     assertThat(a.get("completion_hours").isNull()).isTrue(); // NaN
     assertThat(b.get("completion_hours").asDouble()).isEqualTo(10.5);
     assertThat(a.get("checkpoint_interval_s").asDouble()).isEqualTo(1800.0);
-    assertThat(a.get("mtbf_kill_hours").asDouble()).isEqualTo(12.0 / 23);
+    assertThat(a.get("mtbf_kill_hours").asDouble()).isEqualTo(0.521739); // 12 h / 23
 
     JsonNode lost = a.get("lost_production");
     List<String> lostKeys = new ArrayList<>();
@@ -311,7 +310,7 @@ class SummaryJsonTest {
     assertThat(json.get("pue").isNull()).isTrue(); // 0 / 0
     assertThat(json.get("utilisation").isNull()).isTrue();
     assertThat(json.get("jobs").size()).isZero();
-    assertThat(json.get("power_mw").get("peak").isDouble()).isTrue();
+    assertThat(json.get("power_mw").get("peak").asText()).isEqualTo("0");
   }
 
   @Test
@@ -339,18 +338,5 @@ class SummaryJsonTest {
                 SummaryJson.nest(
                     List.of(new Metric("a", "1", "", 1), new Metric("a", "1", "", 2)), Metric::key))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void numbersAreShortestRoundTripAndLocaleFree() {
-    assertThat(Formats.number(12.5)).isEqualTo("12.5");
-    assertThat(Formats.number(2.0e-3)).isEqualTo("0.002"); // JDK 17's Double.toString says 0.0020
-    assertThat(Formats.number(-0.0)).isEqualTo("0.0");
-    assertThat(Formats.number(Double.NaN)).isNull();
-    assertThat(Formats.number(Double.POSITIVE_INFINITY)).isNull();
-    assertThat(Formats.count(16384.0)).isEqualTo("16384");
-    assertThat(Formats.seconds(43_200_000_000_000L)).isEqualTo("43200");
-    assertThat(Formats.seconds(500_000_000L)).isEqualTo("0.5");
-    assertThat(Formats.seconds(0)).isEqualTo("0");
   }
 }

@@ -54,12 +54,13 @@ class MainTest {
             + s.get("gpu_hours").get("communication").asDouble()
             + s.get("gpu_hours").get("checkpoint").asDouble()
             + s.get("gpu_hours").get("idle").asDouble();
-    assertThat(parts).isCloseTo(installed, within(installed * 1e-9));
+    // the files have six significant digits: the parts add up to about that
+    assertThat(parts).isCloseTo(installed, within(installed * 1e-5));
     assertThat(installed)
         .isCloseTo(s.get("gpus").asDouble() * s.get("horizon_hours").asDouble(), within(1e-6));
     // Facility energy = PUE x IT energy; peak above mean above min; the job produced tokens.
     assertThat(s.get("energy_facility_mwh").asDouble())
-        .isCloseTo(s.get("pue").asDouble() * s.get("energy_it_mwh").asDouble(), within(1e-9));
+        .isCloseTo(s.get("pue").asDouble() * s.get("energy_it_mwh").asDouble(), within(1e-3));
     JsonNode power = s.get("power_mw");
     assertThat(power.get("peak").asDouble()).isGreaterThan(power.get("mean").asDouble());
     assertThat(power.get("mean").asDouble()).isGreaterThan(power.get("min").asDouble());
