@@ -41,7 +41,7 @@ final class CheckpointStudyCsv {
                 Formats.spread(p.ettr().ci95(), p.ettr().mean()),
                 Formats.spread(p.ettr().sd(), p.ettr().mean()),
                 Integer.toString(p.ettr().n()),
-                Formats.mean(true, p.tokens().mean()),
+                Formats.mean(p.tokens()),
                 Formats.spread(p.tokens().ci95(), p.tokens().mean()),
                 Formats.number(p.ettrDifferenceFromBest().mean()),
                 Formats.spread(

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import org.aifactory.metrics.Metric;
+import org.aifactory.metrics.MetricStats;
 import org.aifactory.model.PulseResolution;
 
 /**
@@ -78,11 +79,12 @@ final class Formats {
   }
 
   /**
-   * A mean: for a {@code count}, an exact integer when it is whole (one run, or replications that
-   * agree); else {@link #number}.
+   * The mean of {@code s}: for a count, an exact integer when it is one value (a single run) or
+   * whole (replications that agree); else {@link #number}.
    */
-  static String mean(boolean count, double mean) {
-    return count && mean == Math.rint(mean) ? count(mean) : number(mean);
+  static String mean(MetricStats s) {
+    double mean = s.mean();
+    return s.isCount() && (s.n() <= 1 || mean == Math.rint(mean)) ? count(mean) : number(mean);
   }
 
   /** Nanoseconds as hours, rounded by the rule; {@code null} for a negative duration. */

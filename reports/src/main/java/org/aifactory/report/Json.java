@@ -47,7 +47,7 @@ final class Json {
   static void stats(JsonGenerator g, MetricStats s) throws IOException {
     g.writeStartObject();
     g.writeFieldName("mean");
-    number(g, Formats.mean(s.isCount(), s.mean()));
+    number(g, Formats.mean(s));
     g.writeFieldName("sd");
     number(g, Formats.spread(s.sd(), s.mean()));
     g.writeFieldName("ci95");

@@ -121,11 +121,11 @@ class ComparisonReportsTest {
       assertThat(Double.parseDouble(row.get(header.indexOf("unavailability_minutes_per_year"))))
           .isCloseTo((1 - v.availability().mean()) * 525_960, within(1e-3));
       assertThat(row.get(header.indexOf("loss_of_load_events_mean")))
-          .isEqualTo(Formats.mean(true, v.lossOfLoadEvents().mean()));
+          .isEqualTo(Formats.mean(v.lossOfLoadEvents()));
       assertThat(row.get(header.indexOf("lost_gpu_hours_power_ci95")))
           .isEqualTo(Formats.spread(v.lostGpuHoursPower().ci95(), v.lostGpuHoursPower().mean()));
       assertThat(row.get(header.indexOf("lost_tokens_power_mean")))
-          .isEqualTo(Formats.mean(true, v.lostTokensPower().mean()));
+          .isEqualTo(Formats.mean(v.lostTokensPower()));
       assertThat(row.get(header.indexOf("energy_facility_mwh_mean")))
           .isEqualTo(Formats.number(v.energyFacilityMwh().mean()));
       assertThat(row.get(header.indexOf("capital_dollars")))

@@ -3,6 +3,7 @@ package org.aifactory.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.aifactory.metrics.Metric;
+import org.aifactory.metrics.MetricStats;
 import org.junit.jupiter.api.Test;
 
 /** The one rounding rule of the CSV and JSON files. */
@@ -54,11 +55,20 @@ class FormatsTest {
         .isEqualTo("87702896640");
     assertThat(Formats.metric(new Metric("gpu_hours.idle", "GPU·h", "", 1536.0))).isEqualTo("1536");
     assertThat(Formats.metric(new Metric("pue", "1", "", 1.2000000000000002))).isEqualTo("1.2");
+    // a count of one run is a whole number even when the model keeps a fraction
+    assertThat(Formats.mean(stats("tokens", 2663512853652.4))).isEqualTo("2663512853652");
     // a mean of counts: exact when whole, six digits when not
-    assertThat(Formats.mean(true, 87702896640.0)).isEqualTo("87702896640");
-    assertThat(Formats.mean(true, 419.35)).isEqualTo("419.35");
-    assertThat(Formats.mean(true, 6.5594195968e11 + 0.5)).isEqualTo("655942000000");
-    assertThat(Formats.mean(false, 87702896640.0)).isEqualTo("87702900000");
+    assertThat(Formats.mean(stats("tokens", 87702896640.0, 87702896640.0)))
+        .isEqualTo("87702896640");
+    assertThat(Formats.mean(stats("interruptions", 419, 420))).isEqualTo("419.5");
+    assertThat(Formats.mean(stats("tokens", 655941959680.0, 655941959681.0)))
+        .isEqualTo("655942000000");
+    assertThat(Formats.mean(stats("MWh", 87702896640.0))).isEqualTo("87702900000");
+  }
+
+  /** Statistics of {@code values} of a metric in {@code unit}. */
+  private static MetricStats stats(String unit, double... values) {
+    return MetricStats.of(new Metric("x", unit, "", 0), values);
   }
 
   @Test

@@ -70,7 +70,14 @@ public final class MetricKeys {
   public static final String ENERGY_LOSSES_TOTAL_MWH = "energy_losses_mwh.total";
   public static final String PUE_ELECTRICAL = "pue_electrical";
 
-  /** Figures of a job under {@code job.<name>.}: {@link #TOKENS}, {@link #ETTR} and these. */
+  /**
+   * Figures of a job under {@code job.<name>.}: {@link #TOKENS}, {@link #ETTR}, {@link
+   * #INTERRUPTIONS}, {@link #ENERGY_GPU_MWH}, its lost production ({@link #LOST_TOTAL}...) and by
+   * cause ({@link ByCause}), and these.
+   */
+  public static final String ITERATIONS = "iterations";
+
+  public static final String CHECKPOINTS = "checkpoints";
   public static final String JOB_COMPLETION_HOURS = "completion_hours";
 
   public static final String JOB_CHECKPOINT_INTERVAL_S = "checkpoint_interval_s";
@@ -107,6 +114,20 @@ public final class MetricKeys {
    */
   public static String job(String name, String key) {
     return JOB + segment(name) + "." + key;
+  }
+
+  /** True for a figure of some job ({@code job.<name>.<key>}). */
+  public static boolean isJobKey(String key) {
+    return key.startsWith(JOB);
+  }
+
+  /**
+   * The key of a figure of the job {@code name} without its {@code job.<name>.} ({@link #ETTR} for
+   * {@code job(name, ETTR)}); null if {@code key} is not one of the job's.
+   */
+  public static String withinJob(String name, String key) {
+    String prefix = job(name, "");
+    return key.startsWith(prefix) ? key.substring(prefix.length()) : null;
   }
 
   /** {@code power_chain.path_availability.p<k>}: availability of rack group {@code path}. */

@@ -425,50 +425,7 @@ public record RunResult(
               v));
     }
     for (JobResult j : jobs) {
-      String n = j.name();
-      m.add(
-          new Metric(
-              MetricKeys.job(n, MetricKeys.TOKENS),
-              "tokens",
-              "Tokens this job trained.",
-              j.tokens()));
-      m.add(
-          new Metric(
-              MetricKeys.job(n, MetricKeys.ETTR),
-              "1",
-              "This job's effective training time ratio.",
-              j.ettr()));
-      m.add(
-          new Metric(
-              MetricKeys.job(n, MetricKeys.INTERRUPTIONS),
-              "interruptions",
-              "Interruptions of this job.",
-              j.interruptions()));
-      m.add(
-          new Metric(
-              MetricKeys.job(n, MetricKeys.JOB_COMPLETION_HOURS),
-              "h",
-              "When this job's work completed (empty if it runs to the horizon or did not finish).",
-              j.completionHours()));
-      m.add(
-          new Metric(
-              MetricKeys.job(n, MetricKeys.JOB_CHECKPOINT_INTERVAL_S),
-              "s",
-              "Checkpoint interval used (fixed, or Young's / Daly's from the failure rates).",
-              j.checkpointIntervalSeconds()));
-      m.add(
-          new Metric(
-              MetricKeys.job(n, MetricKeys.JOB_MTBI_HOURS),
-              "h",
-              "Observed mean time between this job's interruptions (wall time since start /"
-                  + " interruptions).",
-              j.mtbiHours()));
-      m.add(
-          new Metric(
-              MetricKeys.job(n, MetricKeys.JOB_MTBF_KILL_HOURS),
-              "h",
-              "Mean time between job-killing failures, from the causes' rates and the job's size.",
-              j.mtbfKillHours()));
+      JobMetrics.add(m, j, causes);
     }
   }
 }
