@@ -180,8 +180,7 @@ final class ComparisonText {
    * 1.3e-9 $ on a mean of 8.2e6 $ is 0, not a reason for six decimals.
    */
   static double halfWidth(double ci, double mean) {
-    String rounded = Formats.spread(ci, mean);
-    return rounded == null ? Double.NaN : Double.parseDouble(rounded);
+    return Formats.spreadValue(ci, mean);
   }
 
   private static String[] perYear(MetricStats s, double years) {

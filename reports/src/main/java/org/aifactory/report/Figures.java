@@ -40,11 +40,15 @@ final class Figures {
     return f;
   }
 
-  /** Means and 95 % confidence half-widths over the replications of {@code set}. */
+  /**
+   * Means and 95 % confidence half-widths over the replications of {@code set}; the half-widths
+   * rounded as in the files ({@link Formats#spread}), so that floating-point noise on a constant
+   * (PUE, installed GPU-hours) is 0 and asks for no decimals.
+   */
   static Figures of(ReplicationSet set) {
     Figures f = new Figures(set.first(), set.replications());
     for (MetricStats s : set.stats()) {
-      f.byKey.put(s.key(), new Figure(s.mean(), s.ci95()));
+      f.byKey.put(s.key(), new Figure(s.mean(), Formats.spreadValue(s.ci95(), s.mean())));
     }
     return f;
   }

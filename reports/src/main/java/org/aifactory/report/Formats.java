@@ -63,6 +63,12 @@ final class Formats {
     return plain(d);
   }
 
+  /** {@link #spread} as a number: NaN when not finite. */
+  static double spreadValue(double value, double mean) {
+    String s = spread(value, mean);
+    return s == null ? Double.NaN : Double.parseDouble(s);
+  }
+
   /** A whole count, rounded; {@code null} for NaN and infinities. */
   static String count(double value) {
     return Double.isFinite(value) ? Long.toString(Math.round(value)) : null;

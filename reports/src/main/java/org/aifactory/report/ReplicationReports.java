@@ -12,8 +12,8 @@ public final class ReplicationReports {
    * Writes into dir (dir exists): summary.json and summary.csv (every metric as mean, sd, ci95 and
    * n, as for one run), replications.csv (one row per replication), and, from replication 0,
    * timeseries.csv, window.csv, events.csv, power.png and lost_production.png; run.json has the
-   * wall-clock figures of all replications. Use {@link OutputDirectory#writeAtomically} to make
-   * them appear all at once.
+   * wall-clock figures of all replications; index.html, a page with all of them. Use {@link
+   * OutputDirectory#writeAtomically} to make them appear all at once.
    *
    * <p>All but run.json and the PNG files are byte-identical for the same set.
    */
@@ -24,5 +24,6 @@ public final class ReplicationReports {
     String note =
         "replication " + set.first().replication() + " of " + Human.count(set.replications());
     RunReports.writeRunFiles(set.first(), note, timings, dir);
+    RunIndex.write(set, dir);
   }
 }

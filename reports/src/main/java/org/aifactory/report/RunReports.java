@@ -11,9 +11,9 @@ public final class RunReports {
 
   /**
    * Writes summary.json, summary.csv, timeseries.csv, window.csv, events.csv, power.png,
-   * lost_production.png and run.json into dir (dir exists). The summaries are those of one
-   * replication: the same shape as with many. Use {@link OutputDirectory#writeAtomically} to make
-   * them appear all at once.
+   * lost_production.png, run.json and index.html (a page with all of them) into dir (dir exists).
+   * The summaries are those of one replication: the same shape as with many. Use {@link
+   * OutputDirectory#writeAtomically} to make them appear all at once.
    *
    * <p>All but run.json and the PNG files are byte-identical for the same result.
    */
@@ -22,6 +22,7 @@ public final class RunReports {
     SummaryJson.write(one, dir.resolve(SummaryJson.FILE));
     SummaryCsv.write(one, dir.resolve(SummaryCsv.FILE));
     writeRunFiles(result, "", timings, dir);
+    RunIndex.write(one, dir);
   }
 
   /**

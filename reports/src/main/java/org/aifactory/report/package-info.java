@@ -23,6 +23,9 @@
  *       org.aifactory.report.ComparisonReports#render} are the text printed at the end.
  * </ul>
  *
+ * <p>Every writer also writes {@code index.html} ({@link org.aifactory.report.IndexPage}), one page
+ * with the folder's figures, charts, notes and files.
+ *
  * <p>Everything but {@code run.json} and the PNG files is byte-identical for the same result:
  * numbers are formatted without the default locale, maps keep their insertion order, and no wall
  * clock or timestamp goes in.

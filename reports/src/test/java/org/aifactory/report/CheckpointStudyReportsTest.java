@@ -24,7 +24,8 @@ class CheckpointStudyReportsTest {
     CheckpointStudyResult r = Results.checkpointStudy();
     CheckpointStudyReports.writeAll(r, dir);
     assertThat(RunReportsTest.names(dir))
-        .containsExactly("checkpoint_study.csv", "checkpoint_study.json", "checkpoint_study.png");
+        .containsExactly(
+            "checkpoint_study.csv", "checkpoint_study.json", "checkpoint_study.png", "index.html");
     Pngs.read(
         dir.resolve("checkpoint_study.png"),
         CheckpointStudyChart.WIDTH,

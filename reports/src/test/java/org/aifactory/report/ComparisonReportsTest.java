@@ -24,7 +24,7 @@ class ComparisonReportsTest {
   void writesCsvJsonAndPng() throws Exception {
     ComparisonReports.writeAll(ComparisonResults.redundancyStudy(), dir);
     assertThat(RunReportsTest.names(dir))
-        .containsExactly("comparison.csv", "comparison.json", "comparison.png");
+        .containsExactly("comparison.csv", "comparison.json", "comparison.png", "index.html");
     BufferedImage image =
         Pngs.read(dir.resolve("comparison.png"), ComparisonChart.WIDTH, ComparisonChart.HEIGHT);
     assertThat(image.getWidth()).isEqualTo(1400);

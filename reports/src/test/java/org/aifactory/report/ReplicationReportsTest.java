@@ -38,6 +38,7 @@ class ReplicationReportsTest {
     assertThat(RunReportsTest.names(out))
         .containsExactly(
             "events.csv",
+            "index.html",
             "lost_production.png",
             "power.png",
             "replications.csv",

@@ -27,6 +27,7 @@ class RunReportsTest {
         d -> RunReports.writeAll(Results.realistic(PulseResolution.FULL), Results.timings(), d));
     assertThat(names(out))
         .containsExactlyInAnyOrder(
+            "index.html",
             "summary.json",
             "summary.csv",
             "timeseries.csv",

@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
     description = {
       "Sweeps one job's checkpoint interval with replications at each interval (common random"
           + " numbers) and compares the simulated optimum ETTR with Young's and Daly's intervals."
-          + " Writes checkpoint_study.csv, checkpoint_study.json and"
-          + " checkpoint_study.png."
+          + " Writes checkpoint_study.csv, checkpoint_study.json,"
+          + " checkpoint_study.png and index.html."
     })
 final class CheckpointStudyCommand implements Callable<Integer> {
   @Mixin ScenarioOptions scenarioOptions;

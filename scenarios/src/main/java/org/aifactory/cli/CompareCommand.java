@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
           + " several scenario files, each run with the same replications and random streams"
           + " (common random numbers). Ranks them by annualised capital cost + energy + value of"
           + " production lost to power outages, with 95 %% confidence intervals. Writes"
-          + " comparison.csv, comparison.json and comparison.png."
+          + " comparison.csv, comparison.json, comparison.png and index.html."
     })
 final class CompareCommand implements Callable<Integer> {
   @Parameters(

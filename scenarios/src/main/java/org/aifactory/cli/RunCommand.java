@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
     header = "Run a scenario and write its reports.",
     description = {
       "Runs a scenario and writes its reports to an output directory, atomically:"
-          + " summary.json, summary.csv, timeseries.csv, window.csv, events.csv, power.png,"
+          + " index.html (a page with all of them), summary.json, summary.csv, timeseries.csv, window.csv, events.csv, power.png,"
           + " lost_production.png and run.json. With --replications R > 1 it also writes"
           + " replications.csv, and the summaries give every metric as mean, sd, 95 %%"
           + " confidence half-width and n."

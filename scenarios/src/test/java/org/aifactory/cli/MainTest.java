@@ -41,7 +41,13 @@ class MainTest {
     assertThat(o.out()).contains("Reports written to").contains("default");
     for (String f :
         new String[] {
-          "summary.json", "summary.csv", "timeseries.csv", "window.csv", "power.png", "run.json"
+          "summary.json",
+          "summary.csv",
+          "timeseries.csv",
+          "window.csv",
+          "power.png",
+          "run.json",
+          "index.html"
         }) {
       assertThat(dir.resolve(f)).isNotEmptyFile();
     }
@@ -235,6 +241,8 @@ class MainTest {
     assertThat(o.out()).contains("Daly").contains("Young");
     assertThat(Files.readAllLines(dir.resolve("checkpoint_study.csv"))).hasSize(4);
     assertThat(dir.resolve("checkpoint_study.png")).isNotEmptyFile();
+    assertThat(Files.readString(dir.resolve("index.html")))
+        .contains("<img src=\"checkpoint_study.png\"");
     assertThat(
             run(
                     "checkpoint-study",
@@ -268,6 +276,7 @@ class MainTest {
     assertThat(c.get("ranking")).hasSize(4);
     assertThat(Files.readAllLines(dir.resolve("comparison.csv"))).hasSize(5);
     assertThat(dir.resolve("comparison.png")).isNotEmptyFile();
+    assertThat(Files.readString(dir.resolve("index.html"))).contains("<img src=\"comparison.png\"");
     // A scenario without variants is a user error, and nothing is written.
     Outcome none = run("compare", "default", "--out", tmp.resolve("none").toString());
     assertThat(none.code()).isEqualTo(2);
