@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Shape;
+import java.awt.font.FontRenderContext;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.axis.Axis;
@@ -23,6 +25,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -131,6 +134,28 @@ final class Charts {
   static LegendItem lineItem(String label, Paint paint, BasicStroke stroke) {
     Shape line = new Line2D.Double(-10, 0, 10, 0);
     return new LegendItem(label, null, null, null, line, stroke, paint);
+  }
+
+  /**
+   * The data area of {@code chart}'s plot drawn at {@code width} × {@code height} (of its first
+   * subplot for a combined plot), measured by drawing it on a scratch image.
+   */
+  static Rectangle2D dataArea(JFreeChart chart, int width, int height) {
+    ChartRenderingInfo info = new ChartRenderingInfo();
+    BufferedImage scratch = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = scratch.createGraphics();
+    try {
+      chart.draw(g, new Rectangle2D.Double(0, 0, width, height), info);
+    } finally {
+      g.dispose();
+    }
+    PlotRenderingInfo plot = info.getPlotInfo();
+    return plot.getSubplotCount() > 0 ? plot.getSubplotInfo(0).getDataArea() : plot.getDataArea();
+  }
+
+  /** The width of {@code text} in {@code font}, in pixels, as drawn with anti-aliasing. */
+  static double textWidth(String text, Font font) {
+    return font.getStringBounds(text, new FontRenderContext(null, true, true)).getWidth();
   }
 
   /** {@code chart} drawn on a white image of the given size. */

@@ -38,13 +38,14 @@ final class CheckpointStudyCsv {
                 Formats.number(p.intervalSeconds()),
                 Formats.number(p.intervalSeconds() / 60),
                 Formats.number(p.ettr().mean()),
-                Formats.number(p.ettr().ci95()),
-                Formats.number(p.ettr().sd()),
+                Formats.spread(p.ettr().ci95(), p.ettr().mean()),
+                Formats.spread(p.ettr().sd(), p.ettr().mean()),
                 Integer.toString(p.ettr().n()),
-                Formats.number(p.tokens().mean()),
-                Formats.number(p.tokens().ci95()),
+                Formats.mean(p.tokens()),
+                Formats.spread(p.tokens().ci95(), p.tokens().mean()),
                 Formats.number(p.ettrDifferenceFromBest().mean()),
-                Formats.number(p.ettrDifferenceFromBest().ci95()));
+                Formats.spread(
+                    p.ettrDifferenceFromBest().ci95(), p.ettrDifferenceFromBest().mean()));
           }
         });
   }

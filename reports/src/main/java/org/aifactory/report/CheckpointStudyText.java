@@ -66,7 +66,7 @@ final class CheckpointStudyText {
     return t.render();
   }
 
-  private static String remark(CheckpointStudyResult r, int i) {
+  static String remark(CheckpointStudyResult r, int i) {
     if (i == r.best()) {
       return "<- best";
     }
@@ -75,13 +75,13 @@ final class CheckpointStudyText {
   }
 
   /** Decimals showing two significant digits of every point's half-width (in %), at least 1. */
-  private static int decimals(List<Point> points, Function<Point, MetricStats> stat) {
+  static int decimals(List<Point> points, Function<Point, MetricStats> stat) {
     double[] halfWidths = points.stream().mapToDouble(p -> stat.apply(p).ci95() * 100).toArray();
     return Human.decimalsForHalfWidths(1, halfWidths);
   }
 
   /** Mean, {@code +/-} and half-width, scaled; the mean rounded to the half-width's precision. */
-  private static String[] cells(MetricStats s, double scale, int decimals) {
+  static String[] cells(MetricStats s, double scale, int decimals) {
     double ci = s.ci95() * scale;
     boolean hasCi = Double.isFinite(ci);
     return new String[] {

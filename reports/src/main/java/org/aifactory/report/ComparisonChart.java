@@ -45,7 +45,9 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * four panels side by side sharing the variant axis: downtime of the IT load (minutes per year),
  * value of production lost to power outages per year, annual cost (capital + energy + lost value,
  * stacked) and the extra cost over the cheapest variant (paired by replication). Every bar has its
- * 95 % confidence interval as a whisker and is labelled with mean ± half-width.
+ * 95 % confidence interval as a whisker, drawn whole (an axis goes below 0 when an interval does),
+ * and is labelled with mean ± half-width above it, so each axis spans its data with a small margin.
+ * The three money panels share one unit, chosen from the largest amount among them.
  */
 final class ComparisonChart {
   static {
@@ -64,8 +66,8 @@ final class ComparisonChart {
   private static final Color WHISKER = Color.BLACK;
   private static final Stroke WHISKER_STROKE = new BasicStroke(1.6f);
 
-  /** Room right of the longest whisker for its label, as a fraction of the longest whisker. */
-  private static final double LABEL_ROOM = 1.1;
+  /** Room on either side of the data of a value axis, as a fraction of its span. */
+  static final double MARGIN = 0.04;
 
   private ComparisonChart() {}
 
@@ -78,7 +80,7 @@ final class ComparisonChart {
   }
 
   /** One bar: a label on the variant axis, the mean and the 95 % half-width (NaN if none). */
-  private record Bar(String category, double mean, double ci) {
+  record Bar(String category, double mean, double ci) {
     double high() {
       return Double.isFinite(ci) ? mean + Math.abs(ci) : mean;
     }
@@ -88,7 +90,7 @@ final class ComparisonChart {
     }
   }
 
-  private static JFreeChart chart(ComparisonResult r) {
+  static JFreeChart chart(ComparisonResult r) {
     List<Variant> ranked = new ArrayList<>();
     List<String> categories = new ArrayList<>();
     for (int rank = 0; rank < r.ranking().size(); rank++) {
@@ -112,23 +114,20 @@ final class ComparisonChart {
 
     double years = ComparisonFigures.years(r);
     List<Bar> down = bars(categories, ranked, v -> downtime(v.availability()), 1);
-    plot.add(panel(down, "Downtime of the IT load (min / year)", DOWNTIME, false, 0));
+    plot.add(panel(down, "Downtime of the IT load (min / year)", DOWNTIME, 0));
 
-    Money lostUnit = Money.of(means(ranked, Variant::annualLostValueDollars));
-    List<Bar> lost =
-        bars(categories, ranked, Variant::annualLostValueDollars, 1 / lostUnit.divisor());
-    plot.add(panel(lost, "Lost production (" + lostUnit.unit() + " / year)", LOST, false, 0));
+    Money money = ComparisonFigures.money(ranked);
+    String perYear = " (" + money.unit() + " / year)";
+    List<Bar> lost = bars(categories, ranked, Variant::annualLostValueDollars, 1 / money.divisor());
+    plot.add(panel(lost, "Lost production" + perYear, LOST, 0));
 
-    Money totalUnit = Money.of(means(ranked, Variant::annualTotalDollars));
-    plot.add(costPanel(categories, ranked, totalUnit));
+    plot.add(costPanel(categories, ranked, money, "Annual cost" + perYear));
 
     // The cheapest variant's extra cost is 0 by definition: labelled as the reference instead.
-    Money extraUnit = Money.of(means(ranked, Variant::extraCostOverBest));
-    List<Bar> extra = bars(categories, ranked, Variant::extraCostOverBest, 1 / extraUnit.divisor());
-    CategoryPlot extraPanel =
-        panel(extra, "Extra over the cheapest (" + extraUnit.unit() + " / year)", EXTRA, true, 1);
+    List<Bar> extra = bars(categories, ranked, Variant::extraCostOverBest, 1 / money.divisor());
+    CategoryPlot extraPanel = panel(extra, "Extra over the cheapest" + perYear, EXTRA, 1);
     if (!extra.isEmpty()) {
-      extraPanel.addAnnotation(label(extra.get(0).category(), "  cheapest", 0));
+      extraPanel.addAnnotation(label(extraPanel, extra.get(0).category(), "cheapest"));
     }
     plot.add(extraPanel);
 
@@ -190,23 +189,15 @@ final class ComparisonChart {
     return bars;
   }
 
-  private static double[] means(List<Variant> ranked, Function<Variant, MetricStats> stat) {
-    return ranked.stream().mapToDouble(v -> stat.apply(v).mean()).toArray();
-  }
-
   /** A panel of simple bars, with whiskers and labels from the bar {@code from} on. */
-  private static CategoryPlot panel(
-      List<Bar> bars, String label, Color colour, boolean signed, int from) {
+  private static CategoryPlot panel(List<Bar> bars, String label, Color colour, int from) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (Bar b : bars) {
       data.addValue(Double.isFinite(b.mean()) ? b.mean() : null, "value", b.category());
     }
     BarRenderer renderer = renderer(new BarRenderer());
     renderer.setSeriesPaint(0, colour);
-    CategoryPlot plot = subplot(data, valueAxis(label, bars, signed), renderer);
-    if (signed) {
-      plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1.2f)));
-    }
+    CategoryPlot plot = subplot(data, valueAxis(label, bars), renderer);
     for (Bar b : bars.subList(Math.min(from, bars.size()), bars.size())) {
       annotate(plot, b);
     }
@@ -214,7 +205,8 @@ final class ComparisonChart {
   }
 
   /** Annual cost: capital, energy and lost value stacked, the whisker on the total. */
-  private static CategoryPlot costPanel(List<String> categories, List<Variant> ranked, Money unit) {
+  private static CategoryPlot costPanel(
+      List<String> categories, List<Variant> ranked, Money unit, String label) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     List<Bar> totals = new ArrayList<>();
     for (int i = 0; i < ranked.size(); i++) {
@@ -233,9 +225,7 @@ final class ComparisonChart {
     renderer.setSeriesPaint(0, CAPITAL);
     renderer.setSeriesPaint(1, ENERGY);
     renderer.setSeriesPaint(2, LOST);
-    CategoryPlot plot =
-        subplot(
-            data, valueAxis("Annual cost (" + unit.unit() + " / year)", totals, false), renderer);
+    CategoryPlot plot = subplot(data, valueAxis(label, totals), renderer);
     for (Bar b : totals) {
       annotate(plot, b);
     }
@@ -257,6 +247,9 @@ final class ComparisonChart {
   private static CategoryPlot subplot(
       DefaultCategoryDataset data, NumberAxis axis, BarRenderer renderer) {
     CategoryPlot plot = new CategoryPlot(data, null, axis, renderer);
+    if (axis.getLowerBound() < 0) {
+      plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1.2f)));
+    }
     plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setOutlinePaint(Color.GRAY);
@@ -267,59 +260,69 @@ final class ComparisonChart {
     return plot;
   }
 
-  /**
-   * A value axis from 0 (or the lowest whisker, for a signed quantity) to the highest whisker plus
-   * room for the labels.
-   */
-  private static NumberAxis valueAxis(String label, List<Bar> bars, boolean signed) {
+  /** A value axis over the bars and their whole whiskers: see {@link #range}. */
+  private static NumberAxis valueAxis(String label, List<Bar> bars) {
     NumberAxis axis = Charts.axis(label);
-    double hi = 0;
-    double lo = 0;
-    for (Bar b : bars) {
-      if (Double.isFinite(b.high())) {
-        hi = Math.max(hi, b.high());
-      }
-      if (signed && Double.isFinite(b.low())) {
-        lo = Math.min(lo, b.low());
-      }
-    }
-    double span = hi - lo > 0 ? hi - lo : 1;
-    axis.setRange(lo - (lo < 0 ? 0.05 * span : 0), hi + LABEL_ROOM * span);
+    double[] range = range(bars);
+    axis.setRange(range[0], range[1]);
     return axis;
   }
 
-  /** The whisker of {@code b} and its label, right of the whisker. */
+  /**
+   * {lower, upper}: from 0, or below the lowest whisker or mean when one is negative, to above the
+   * highest, with {@link #MARGIN} of the span on a side that has data; 0 to 1 without data.
+   */
+  static double[] range(List<Bar> bars) {
+    double hi = 0;
+    double lo = 0;
+    for (Bar b : bars) {
+      for (double v : new double[] {b.low(), b.mean(), b.high()}) {
+        if (Double.isFinite(v)) {
+          hi = Math.max(hi, v);
+          lo = Math.min(lo, v);
+        }
+      }
+    }
+    if (!(hi > lo)) {
+      return new double[] {0, 1};
+    }
+    double span = hi - lo;
+    return new double[] {lo < 0 ? lo - MARGIN * span : 0, hi > 0 ? hi + MARGIN * span : 0};
+  }
+
+  /** The whisker of {@code b}, and its label above the bar. */
   private static void annotate(CategoryPlot plot, Bar b) {
     if (!Double.isFinite(b.mean())) {
-      plot.addAnnotation(label(b.category(), "  n/a", 0));
+      plot.addAnnotation(label(plot, b.category(), "n/a"));
       return;
     }
     if (Double.isFinite(b.ci()) && b.ci() > 0) {
       plot.addAnnotation(new Whisker(b.category(), b.low(), b.high()));
     }
-    ValueAxis axis = plot.getRangeAxis();
-    double pad = 0.025 * (axis.getUpperBound() - axis.getLowerBound());
-    plot.addAnnotation(label(b.category(), text(b), Math.max(b.high(), b.mean()) + pad));
+    plot.addAnnotation(label(plot, b.category(), text(b)));
   }
 
-  private static CategoryTextAnnotation label(String category, String text, double value) {
-    CategoryTextAnnotation a = new CategoryTextAnnotation(text, category, value);
+  /** {@code text} above the bar of {@code category}, from the left end of the value axis. */
+  private static CategoryTextAnnotation label(CategoryPlot plot, String category, String text) {
+    ValueAxis axis = plot.getRangeAxis();
+    double left = axis.getLowerBound() + 0.015 * (axis.getUpperBound() - axis.getLowerBound());
+    CategoryTextAnnotation a = new CategoryTextAnnotation(text, category, left);
     a.setFont(Charts.LABEL_FONT);
     a.setPaint(Color.BLACK);
-    a.setTextAnchor(TextAnchor.CENTER_LEFT);
-    a.setCategoryAnchor(CategoryAnchor.MIDDLE);
+    a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+    a.setCategoryAnchor(CategoryAnchor.START);
     return a;
   }
 
   /** {@code 52 ± 4.1}: the mean rounded to the half-width's precision. */
   static String text(Bar b) {
-    String[] c = ComparisonText.cells(b.mean(), b.ci());
+    String[] c = ComparisonText.cells(b.mean(), ComparisonText.halfWidth(b.ci(), b.mean()));
     return c[1].isEmpty() ? c[0] : c[0] + " ± " + c[2];
   }
 
   /**
-   * A horizontal error bar with end caps, for a horizontal category plot; clipped to the value
-   * axis, without the cap at a clipped end.
+   * A horizontal error bar with end caps, for a horizontal category plot; clipped to the value axis
+   * (which spans it), without the cap at a clipped end.
    */
   private static final class Whisker extends AbstractAnnotation implements CategoryAnnotation {
     private static final long serialVersionUID = 1L;

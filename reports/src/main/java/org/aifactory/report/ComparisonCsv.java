@@ -93,7 +93,7 @@ final class ComparisonCsv {
   }
 
   private static void stats(List<String> row, MetricStats s) {
-    row.add(Formats.number(s.mean()));
-    row.add(Formats.number(s.ci95()));
+    row.add(Formats.mean(s));
+    row.add(Formats.spread(s.ci95(), s.mean()));
   }
 }

@@ -2,7 +2,10 @@ package org.aifactory.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 import org.aifactory.metrics.ComparisonResult;
+import org.aifactory.metrics.ComparisonResult.Variant;
 import org.aifactory.metrics.MetricStats;
 
 /**
@@ -54,6 +57,24 @@ final class ComparisonFigures {
     }
     double years = Math.round(hours / HOURS_PER_YEAR * 100) / 100.0;
     return Human.plain(years) + (years == 1 ? " year (" : " years (") + Human.count(hours) + " h)";
+  }
+
+  /**
+   * The one unit of every amount shown of a comparison (chart and tables): that of the largest mean
+   * or 95 % confidence bound of lost value, annual total and extra cost of {@code variants}.
+   */
+  static Money money(List<Variant> variants) {
+    List<Double> amounts = new ArrayList<>();
+    for (Variant v : variants) {
+      for (MetricStats s :
+          List.of(v.annualLostValueDollars(), v.annualTotalDollars(), v.extraCostOverBest())) {
+        double ci = Double.isFinite(s.ci95()) ? Math.abs(s.ci95()) : 0;
+        amounts.add(s.mean() + ci);
+        amounts.add(s.mean() - ci);
+      }
+      amounts.add(v.annualCapitalDollars());
+    }
+    return Money.of(amounts.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /** A unit for dollar amounts: {@code $}, {@code $k}, {@code $M} or {@code $bn}. */

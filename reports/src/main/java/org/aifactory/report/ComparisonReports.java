@@ -11,13 +11,15 @@ public final class ComparisonReports {
   /**
    * Writes comparison.csv (one row per variant, cheapest first), comparison.json (every field, the
    * variants in input order) and comparison.png (downtime, lost production, annual cost and extra
-   * cost over the cheapest, with 95 % confidence intervals) into dir (dir exists). The CSV and JSON
-   * files are byte-identical for the same result.
+   * cost over the cheapest, with 95 % confidence intervals) and index.html (a page with all of
+   * them) into dir (dir exists). The CSV, JSON and HTML files are byte-identical for the same
+   * result.
    */
   public static void writeAll(ComparisonResult r, Path dir) throws IOException {
     ComparisonCsv.write(r, dir.resolve(ComparisonCsv.FILE));
     ComparisonJson.write(r, dir.resolve(ComparisonJson.FILE));
     ComparisonChart.write(r, dir.resolve(ComparisonChart.FILE));
+    ComparisonIndex.write(r, dir);
   }
 
   /**

@@ -96,11 +96,16 @@ final class ComparisonText {
             RIGHT);
     t.row("", "", "", "", "lost", "", "", "", "", "", "extra over");
     t.row("rank", "variant", "capital", "energy", "production", "", "", "total", "", "", "best");
+    // one number of decimals for capital and energy: those of the most precise total
+    int d = 0;
+    for (Variant v : r.variants()) {
+      MetricStats total = v.annualTotalDollars();
+      d = Math.max(d, decimals(money.scale(halfWidth(total.ci95(), total.mean()))));
+    }
     for (int rank = 0; rank < r.ranking().size(); rank++) {
       Variant v = r.variants().get(r.ranking().get(rank));
       String[] lost = cells(v.annualLostValueDollars(), money);
       String[] total = cells(v.annualTotalDollars(), money);
-      int d = decimals(money.scale(v.annualTotalDollars().ci95()));
       String[] extra = rank == 0 ? new String[] {"-", "", ""} : cells(v.extraCostOverBest(), money);
       t.row(
           Integer.toString(rank + 1),
@@ -159,14 +164,23 @@ final class ComparisonText {
             : "not significant (CI includes 0)");
   }
 
-  /** The unit of the dollar columns: that of the largest annual total. */
+  /**
+   * The unit of the dollar columns: the comparison's one unit ({@link ComparisonFigures#money}).
+   */
   static Money money(ComparisonResult r) {
-    return Money.of(
-        r.variants().stream().mapToDouble(v -> v.annualTotalDollars().mean()).toArray());
+    return ComparisonFigures.money(r.variants());
   }
 
   private static String[] cells(MetricStats s, Money money) {
-    return cells(money.scale(s.mean()), money.scale(s.ci95()));
+    return cells(money.scale(s.mean()), money.scale(halfWidth(s.ci95(), s.mean())));
+  }
+
+  /**
+   * A half-width rounded like in the files ({@link Formats#spread}): floating-point noise such as
+   * 1.3e-9 $ on a mean of 8.2e6 $ is 0, not a reason for six decimals.
+   */
+  static double halfWidth(double ci, double mean) {
+    return Formats.spreadValue(ci, mean);
   }
 
   private static String[] perYear(MetricStats s, double years) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.aifactory.metrics.JobResult;
 import org.aifactory.metrics.Metric;
+import org.aifactory.metrics.MetricKeys.ByCause;
 import org.aifactory.metrics.MetricStats;
 import org.aifactory.metrics.ReplicationSet;
 import org.aifactory.metrics.RunResult;
@@ -39,11 +40,15 @@ final class Figures {
     return f;
   }
 
-  /** Means and 95 % confidence half-widths over the replications of {@code set}. */
+  /**
+   * Means and 95 % confidence half-widths over the replications of {@code set}; the half-widths
+   * rounded as in the files ({@link Formats#spread}), so that floating-point noise on a constant
+   * (PUE, installed GPU-hours) is 0 and asks for no decimals.
+   */
   static Figures of(ReplicationSet set) {
     Figures f = new Figures(set.first(), set.replications());
     for (MetricStats s : set.stats()) {
-      f.byKey.put(s.key(), new Figure(s.mean(), s.ci95()));
+      f.byKey.put(s.key(), new Figure(s.mean(), Formats.spreadValue(s.ci95(), s.mean())));
     }
     return f;
   }
@@ -126,13 +131,13 @@ final class Figures {
   }
 
   /**
-   * Causes with a positive mean of {@code prefix + cause}, largest first (profile order among
-   * equals), at most {@code max}.
+   * Causes with a positive figure of {@code family}, largest first (profile order among equals), at
+   * most {@code max}.
    */
-  List<String> topCauses(String prefix, int max) {
+  List<String> topCauses(ByCause family, int max) {
     return causes.stream()
-        .filter(c -> value(prefix + c) > 0)
-        .sorted((a, b) -> Double.compare(value(prefix + b), value(prefix + a)))
+        .filter(c -> value(family.key(c)) > 0)
+        .sorted((a, b) -> Double.compare(value(family.key(b)), value(family.key(a))))
         .limit(max)
         .toList();
   }

@@ -41,17 +41,17 @@ final class Json {
   }
 
   /**
-   * Writes {@code {"mean": …, "sd": …, "ci95": …, "n": …}}; a mean, sd or half-width that is not
-   * finite is {@code null}. The mean of a count stays a double.
+   * Writes {@code {"mean": …, "sd": …, "ci95": …, "n": …}}, rounded by {@link Formats}; a mean, sd
+   * or half-width that is not finite is {@code null}.
    */
   static void stats(JsonGenerator g, MetricStats s) throws IOException {
     g.writeStartObject();
     g.writeFieldName("mean");
-    number(g, Formats.number(s.mean()));
+    number(g, Formats.mean(s));
     g.writeFieldName("sd");
-    number(g, Formats.number(s.sd()));
+    number(g, Formats.spread(s.sd(), s.mean()));
     g.writeFieldName("ci95");
-    number(g, Formats.number(s.ci95()));
+    number(g, Formats.spread(s.ci95(), s.mean()));
     g.writeNumberField("n", s.n());
     g.writeEndObject();
   }

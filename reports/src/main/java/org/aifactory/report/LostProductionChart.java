@@ -30,9 +30,10 @@ import org.jfree.data.category.DefaultIntervalCategoryDataset;
 
 /**
  * {@code lost_production.png}: a horizontal waterfall from installed GPU-hours down to productive
- * GPU-hours. Each bar between them is one loss (idle, down, checkpointing, restarting, waiting, and
- * lost work split by its top causes), floating where the running total was; every bar is labelled
- * with its GPU-hours and share of installed.
+ * GPU-hours. Each bar between them is one loss that the run has (idle, down, checkpointing,
+ * restarting, waiting, and lost work split by its top causes; a loss of zero has no bar), floating
+ * where the running total was; every bar is labelled with its GPU-hours and share of installed. A
+ * run without any loss shows installed and productive and says so.
  */
 final class LostProductionChart {
   static {
@@ -58,8 +59,8 @@ final class LostProductionChart {
   private static final Color LOST_OTHER = new Color(0xEF, 0xA8, 0xA8);
   private static final Color PRODUCTIVE = new Color(0x2E, 0x8B, 0x57);
 
-  /** Room right of the longest bar for its label, as a fraction of installed GPU-hours. */
-  private static final double LABEL_ROOM = 0.36;
+  /** A loss below this share of installed GPU-hours is zero (rounding), and has no bar. */
+  private static final double ZERO = 1e-9;
 
   /** One bar: from {@code start} to {@code end} GPU-hours. */
   record Step(String label, double start, double end, Color colour) {
@@ -79,28 +80,50 @@ final class LostProductionChart {
     Charts.writePng(render(result, note), file);
   }
 
+  /**
+   * Drawn twice: once to measure the plot's width, then with the value axis fitted to the bars and
+   * each label where it fits ({@link WaterfallLabels}).
+   */
   static BufferedImage render(RunResult result, String note) {
-    return Charts.image(chart(result, note), WIDTH, HEIGHT);
+    List<Step> steps = steps(result);
+    double installed = result.gpuHours().installed();
+    List<WaterfallLabels.Bar> bars = new ArrayList<>();
+    for (Step st : steps) {
+      bars.add(
+          new WaterfallLabels.Bar(
+              st.start(),
+              st.end(),
+              Charts.textWidth(valueLabel(st.hours(), installed), Charts.LABEL_FONT)));
+    }
+    WaterfallLabels.Layout first = WaterfallLabels.layout(bars, WIDTH / 2.0);
+    double areaPx = Charts.dataArea(chart(result, note, steps, first), WIDTH, HEIGHT).getWidth();
+    WaterfallLabels.Layout layout = WaterfallLabels.layout(bars, areaPx);
+    return Charts.image(chart(result, note, steps, layout), WIDTH, HEIGHT);
+  }
+
+  /** True when some loss is not zero. */
+  static boolean hasLosses(RunResult r) {
+    return steps(r).size() > 2;
   }
 
   /**
-   * The bars, top to bottom: installed, each loss below the running total, productive. Parts that
-   * only failures cause are left out when there are no failure causes and they are zero.
+   * The bars, top to bottom: installed, each loss that is not zero below the running total,
+   * productive.
    */
   static List<Step> steps(RunResult r) {
     GpuHours h = r.gpuHours();
-    boolean failures = !r.causes().isEmpty();
     List<Step> steps = new ArrayList<>();
     steps.add(new Step("Installed", 0, h.installed(), INSTALLED));
     double[] left = {h.installed()};
-    loss(steps, left, "Idle", h.idle(), IDLE, true);
-    loss(steps, left, "Down (failed, in repair)", h.down(), DOWN, failures);
-    loss(steps, left, "Checkpointing", h.checkpoint(), CHECKPOINT, true);
-    loss(steps, left, "Restarting", h.restart(), RESTART, failures);
-    loss(steps, left, "Waiting for spares or repair", h.waiting(), WAITING, failures);
+    double zero = ZERO * Math.abs(h.installed());
+    loss(steps, left, "Idle", h.idle(), IDLE, zero);
+    loss(steps, left, "Down (failed, in repair)", h.down(), DOWN, zero);
+    loss(steps, left, "Checkpointing", h.checkpoint(), CHECKPOINT, zero);
+    loss(steps, left, "Restarting", h.restart(), RESTART, zero);
+    loss(steps, left, "Waiting for spares or repair", h.waiting(), WAITING, zero);
     Map<String, Double> byCause = lostWorkByCause(r, h.lostWork());
     if (byCause.isEmpty()) {
-      loss(steps, left, "Lost work (recomputed)", h.lostWork(), LOST[0], failures);
+      loss(steps, left, "Lost work (recomputed)", h.lostWork(), LOST[0], zero);
     } else {
       int i = 0;
       for (Map.Entry<String, Double> e : byCause.entrySet()) {
@@ -111,7 +134,7 @@ final class LostProductionChart {
             other ? "Lost work: other causes" : "Lost work: " + e.getKey(),
             e.getValue(),
             other ? LOST_OTHER : LOST[i++],
-            true);
+            zero);
       }
     }
     steps.add(new Step("Productive", 0, h.productive(), PRODUCTIVE));
@@ -119,8 +142,8 @@ final class LostProductionChart {
   }
 
   private static void loss(
-      List<Step> steps, double[] left, String label, double hours, Color colour, boolean always) {
-    if (always || hours != 0) {
+      List<Step> steps, double[] left, String label, double hours, Color colour, double zero) {
+    if (Math.abs(hours) > zero) {
       steps.add(new Step(label, left[0] - hours, left[0], colour));
       left[0] -= hours;
     }
@@ -163,8 +186,8 @@ final class LostProductionChart {
     return out;
   }
 
-  private static JFreeChart chart(RunResult r, String note) {
-    List<Step> steps = steps(r);
+  private static JFreeChart chart(
+      RunResult r, String note, List<Step> steps, WaterfallLabels.Layout layout) {
     int n = steps.size();
     String[] categories = new String[n];
     Number[][] starts = new Number[1][n];
@@ -197,7 +220,7 @@ final class LostProductionChart {
     y.setUpperMargin(0.02);
     double installed = r.gpuHours().installed();
     NumberAxis x = Charts.axis("GPU-hours");
-    x.setRange(0, installed > 0 ? installed * (1 + LABEL_ROOM) : 1);
+    x.setRange(0, layout.upper());
 
     CategoryPlot plot = new CategoryPlot(data, y, x, renderer);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
@@ -208,13 +231,22 @@ final class LostProductionChart {
     plot.setRangeGridlineStroke(new BasicStroke(1f));
     plot.setDomainGridlinesVisible(false);
     plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
-    for (Step s : steps) {
+    double gap = layout.gap();
+    for (int i = 0; i < n; i++) {
+      Step s = steps.get(i);
+      WaterfallLabels.Side side = layout.sides().get(i);
+      double at =
+          switch (side) {
+            case LEFT -> s.start() - gap;
+            case INSIDE -> s.end() - gap;
+            case RIGHT -> s.end() + gap;
+          };
       CategoryTextAnnotation label =
-          new CategoryTextAnnotation(
-              valueLabel(s.hours(), installed), s.label(), s.end() + 0.006 * installed);
+          new CategoryTextAnnotation(valueLabel(s.hours(), installed), s.label(), at);
       label.setFont(Charts.LABEL_FONT);
-      label.setPaint(Color.BLACK);
-      label.setTextAnchor(TextAnchor.CENTER_LEFT);
+      label.setPaint(side == WaterfallLabels.Side.INSIDE ? Color.WHITE : Color.BLACK);
+      label.setTextAnchor(
+          side == WaterfallLabels.Side.RIGHT ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
       label.setCategoryAnchor(CategoryAnchor.MIDDLE);
       plot.addAnnotation(label);
     }
@@ -224,7 +256,18 @@ final class LostProductionChart {
     chart.addSubtitle(
         Charts.subtitle(
             subtitle(r) + Charts.noteSuffix(note), Charts.SUBTITLE_FONT, Color.DARK_GRAY));
+    if (n <= 2) {
+      chart.addSubtitle(Charts.subtitle(noLossNote(r), Charts.SUBTITLE_FONT, Charts.NOTE));
+    }
     return chart;
+  }
+
+  /** The note of a run without any loss. */
+  static String noLossNote(RunResult r) {
+    return "No lost production: all "
+        + Human.count(r.gpuHours().installed())
+        + " installed GPU-hours were productive (no idle, checkpointing, restarting, waiting,"
+        + " downtime or lost work).";
   }
 
   /** {@code 12,345 GPU-h (6.3 %)}. */

@@ -36,7 +36,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 /**
  * {@code power.png}: two stacked charts of site power. Top: the whole run as a min-max band per
  * bucket with the mean as a line, and the full-resolution window marked. Bottom: the window itself,
- * every power step, as a step plot.
+ * every power step, as a step plot. A window in which power never changes (averaged pulses and no
+ * checkpoint, failure or job start in it) would be a flat line: then the image is the whole-run
+ * chart alone, {@link #ENVELOPE_ONLY_HEIGHT} high, and says why.
  */
 final class PowerChart {
   // First, before any AWT class (Color, Font) loads: AWT reads the property once.
@@ -47,6 +49,7 @@ final class PowerChart {
   static final String FILE = "power.png";
   static final int WIDTH = 1400;
   static final int HEIGHT = 1000;
+  static final int ENVELOPE_ONLY_HEIGHT = 640;
   private static final int TOP_HEIGHT = 570;
 
   /** More buckets than this are merged for drawing (min of mins, max of maxes, weighted mean). */
@@ -75,7 +78,23 @@ final class PowerChart {
     return render(result, "");
   }
 
+  /**
+   * True when the full-resolution window shows a change of power (pulses, a checkpoint, a failure,
+   * a job starting or ending): only then is it worth its panel.
+   */
+  static boolean showsZoom(RunResult result) {
+    return result.series().stepCount() >= 2;
+  }
+
+  /** The height of the image: {@link #HEIGHT} with the zoom panel, else the envelope's. */
+  static int height(RunResult result) {
+    return showsZoom(result) ? HEIGHT : ENVELOPE_ONLY_HEIGHT;
+  }
+
   static BufferedImage render(RunResult result, String note) {
+    if (!showsZoom(result)) {
+      return Charts.image(envelopeChart(result, note), WIDTH, ENVELOPE_ONLY_HEIGHT);
+    }
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
@@ -153,7 +172,7 @@ final class PowerChart {
 
     long ws = s.windowStartNanos();
     long we = s.windowEndNanos();
-    if (we > ws) {
+    if (we > ws && showsZoom(r)) {
       double startH = ws / 3.6e12;
       double endH = we / 3.6e12;
       IntervalMarker window =
@@ -183,16 +202,33 @@ final class PowerChart {
         0,
         Charts.subtitle(
             statsLine(r) + Charts.noteSuffix(note), Charts.SUBTITLE_FONT, Color.DARK_GRAY));
+    int at = 1;
     if (!r.pulsesResolved()) {
       chart.addSubtitle(
-          1,
+          at++,
           Charts.subtitle(
               "Pulses are averaged: peaks, ramps and swing do not show individual iteration pulses"
                   + " (use pulse_resolution: full).",
               Charts.SUBTITLE_FONT,
               Charts.NOTE));
     }
+    if (!showsZoom(r)) {
+      chart.addSubtitle(at, Charts.subtitle(noZoomNote(r), Charts.SUBTITLE_FONT, Color.DARK_GRAY));
+    }
     return chart;
+  }
+
+  /** Why there is no zoom panel. */
+  static String noZoomNote(RunResult r) {
+    PowerSeries s = r.series();
+    if (s.windowEndNanos() <= s.windowStartNanos()) {
+      return "No zoom panel: no full-resolution window was recorded.";
+    }
+    return String.format(
+        Locale.ROOT,
+        "No zoom panel: site power is constant in the full-resolution window (%s from %s h).",
+        Human.duration((s.windowEndNanos() - s.windowStartNanos()) / 1e9),
+        Human.fixed(s.windowStartNanos() / 3.6e12, 2));
   }
 
   private static String statsLine(RunResult r) {

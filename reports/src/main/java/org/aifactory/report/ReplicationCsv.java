@@ -5,37 +5,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.aifactory.metrics.Metric;
-import org.aifactory.metrics.MetricStats;
 import org.aifactory.metrics.ReplicationSet;
 
 /**
- * The CSV files of a run with replications. {@code summary.csv}: one row per metric, {@code
- * metric,unit,mean,sd,ci95,n}. {@code replications.csv}: one row per replication, {@code
- * replication} then every metric key, values formatted as in the summary of one run.
+ * {@code replications.csv}: one row per replication, {@code replication} then every metric key,
+ * values formatted as in the summaries ({@link Formats}).
  */
 final class ReplicationCsv {
-  static final String SUMMARY_FILE = SummaryCsv.FILE;
   static final String REPLICATIONS_FILE = "replications.csv";
-  static final String[] SUMMARY_HEADER = {"metric", "unit", "mean", "sd", "ci95", "n"};
 
   private ReplicationCsv() {}
-
-  static void writeSummary(ReplicationSet set, Path file) throws IOException {
-    Csv.write(
-        file,
-        SUMMARY_HEADER,
-        out -> {
-          for (MetricStats s : set.stats()) {
-            out.printRecord(
-                s.key(),
-                s.unit(),
-                Formats.number(s.mean()),
-                Formats.number(s.sd()),
-                Formats.number(s.ci95()),
-                Integer.toString(s.n()));
-          }
-        });
-  }
 
   static void writeReplications(ReplicationSet set, Path file) throws IOException {
     List<Metric> layout = set.layout();

@@ -9,20 +9,21 @@ public final class ReplicationReports {
   private ReplicationReports() {}
 
   /**
-   * Writes into dir (dir exists): summary.json (every metric as mean, sd, ci95 and n), summary.csv
-   * (one row per metric), replications.csv (one row per replication), and, from replication 0,
+   * Writes into dir (dir exists): summary.json and summary.csv (every metric as mean, sd, ci95 and
+   * n, as for one run), replications.csv (one row per replication), and, from replication 0,
    * timeseries.csv, window.csv, events.csv, power.png and lost_production.png; run.json has the
-   * wall-clock figures of all replications. Use {@link OutputDirectory#write} to make them appear
-   * all at once.
+   * wall-clock figures of all replications; index.html, a page with all of them. Use {@link
+   * OutputDirectory#write} to make them appear all at once.
    *
    * <p>All but run.json and the PNG files are byte-identical for the same set.
    */
   public static void writeAll(ReplicationSet set, RunTimings timings, Path dir) throws IOException {
-    ReplicationSummaryJson.write(set, dir.resolve(SummaryJson.FILE));
-    ReplicationCsv.writeSummary(set, dir.resolve(ReplicationCsv.SUMMARY_FILE));
+    SummaryJson.write(set, dir.resolve(SummaryJson.FILE));
+    SummaryCsv.write(set, dir.resolve(SummaryCsv.FILE));
     ReplicationCsv.writeReplications(set, dir.resolve(ReplicationCsv.REPLICATIONS_FILE));
     String note =
         "replication " + set.first().replication() + " of " + Human.count(set.replications());
     RunReports.writeRunFiles(set.first(), note, timings, dir);
+    RunIndex.write(set, dir);
   }
 }

@@ -2,6 +2,7 @@ package org.aifactory.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.aifactory.metrics.ReplicationSet;
 import org.aifactory.metrics.RunResult;
 
 /** All the files of one run. */
@@ -10,15 +11,18 @@ public final class RunReports {
 
   /**
    * Writes summary.json, summary.csv, timeseries.csv, window.csv, events.csv, power.png,
-   * lost_production.png and run.json into dir (dir exists). Use {@link OutputDirectory#write} to
-   * make them appear all at once.
+   * lost_production.png, run.json and index.html (a page with all of them) into dir (dir exists).
+   * The summaries are those of one replication: the same shape as with many. Use {@link
+   * OutputDirectory#write} to make them appear all at once.
    *
    * <p>All but run.json and the PNG files are byte-identical for the same result.
    */
   public static void writeAll(RunResult result, RunTimings timings, Path dir) throws IOException {
-    SummaryJson.write(result, dir.resolve(SummaryJson.FILE));
-    SummaryCsv.write(result, dir.resolve(SummaryCsv.FILE));
+    ReplicationSet one = ReplicationSet.of(result);
+    SummaryJson.write(one, dir.resolve(SummaryJson.FILE));
+    SummaryCsv.write(one, dir.resolve(SummaryCsv.FILE));
     writeRunFiles(result, "", timings, dir);
+    RunIndex.write(one, dir);
   }
 
   /**

@@ -2,34 +2,39 @@ package org.aifactory.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.aifactory.metrics.Metric;
-import org.aifactory.metrics.RunResult;
+import org.aifactory.metrics.MetricStats;
+import org.aifactory.metrics.ReplicationSet;
 
 /**
- * {@code summary.csv}: a header and one data row: {@code scenario}, {@code seed}, {@code
- * pulse_resolution}, then every metric key of {@link RunResult#metrics()} as is. Handy for
- * concatenating many runs into one table.
+ * {@code summary.csv}, one shape for a single run and for replications: a header and one row per
+ * metric, {@code metric,unit,mean,sd,ci95,n}, in {@link org.aifactory.metrics.RunResult#metrics()}
+ * order. A single run has its value as mean, sd and ci95 empty and n 1 (0 for a value that is not
+ * finite, whose mean is empty too).
+ *
+ * <p>Long rather than wide: pasted into a spreadsheet it reads as a table, one metric with its unit
+ * per row; its columns are the same for one run or many and for any number of jobs and causes, so a
+ * lookup of a metric by its key keeps working when the scenario changes.
  */
 final class SummaryCsv {
   static final String FILE = "summary.csv";
+  static final String[] HEADER = {"metric", "unit", "mean", "sd", "ci95", "n"};
 
   private SummaryCsv() {}
 
-  static void write(RunResult result, Path file) throws IOException {
-    List<Metric> metrics = result.metrics();
-    List<String> header = new ArrayList<>(List.of("scenario", "seed", "pulse_resolution"));
-    List<String> row =
-        new ArrayList<>(
-            List.of(
-                result.scenario(),
-                Long.toString(result.seed()),
-                Formats.resolution(result.pulseResolution())));
-    for (Metric m : metrics) {
-      header.add(m.key());
-      row.add(Formats.metric(m));
-    }
-    Csv.write(file, header.toArray(String[]::new), out -> out.printRecord(row));
+  static void write(ReplicationSet set, Path file) throws IOException {
+    Csv.write(
+        file,
+        HEADER,
+        out -> {
+          for (MetricStats s : set.stats()) {
+            out.printRecord(
+                s.key(),
+                s.unit(),
+                Formats.mean(s),
+                Formats.spread(s.sd(), s.mean()),
+                Formats.spread(s.ci95(), s.mean()),
+                Integer.toString(s.n()));
+          }
+        });
   }
 }

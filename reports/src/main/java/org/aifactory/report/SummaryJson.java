@@ -11,15 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.aifactory.metrics.JobResult;
-import org.aifactory.metrics.LostProduction;
-import org.aifactory.metrics.Metric;
+import org.aifactory.metrics.MetricKeys;
+import org.aifactory.metrics.MetricStats;
+import org.aifactory.metrics.ReplicationSet;
 import org.aifactory.metrics.RunResult;
 
 /**
- * {@code summary.json}: the run's figures, byte-identical for the same result. Keys: {@code
- * scenario}, {@code seed}, {@code pulse_resolution}, every metric in {@link RunResult#metrics()}
- * order (a dot in a key nests it), {@code jobs}, {@code units} (metric key → unit) and {@code
- * notes}. The layout helpers are shared with the summary of replications.
+ * {@code summary.json}, one shape for a single run and for replications, byte-identical for the
+ * same set. Keys: {@code scenario}, {@code seed}, {@code pulse_resolution}, {@code replications},
+ * every metric but the jobs' in {@link RunResult#metrics()} order (a dot in a key nests it), {@code
+ * jobs} (one object per job: {@code name}, {@code cluster}, {@code gpus}, then the job's metrics
+ * nested the same way), {@code units} (metric key → unit) and {@code notes}. Every metric is {@code
+ * {"mean", "sd", "ci95", "n"}}: a single run has its value as mean, sd and ci95 null, n 1.
  */
 final class SummaryJson {
   static final String FILE = "summary.json";
@@ -30,7 +33,17 @@ final class SummaryJson {
           + " power_mw.max_ramp_mw_per_s do not show individual iteration pulses. Energy, tokens"
           + " and GPU-hours are unaffected. Use pulse_resolution: full to see the pulses.";
 
-  private static final double JOULES_PER_MWH = 3.6e9;
+  static final String STATS_NOTE =
+      "Every metric is {mean, sd, ci95, n} over the replications: the sample mean, sd (sample"
+          + " standard deviation), ci95 (half-width of the 95 % confidence interval of the mean,"
+          + " Student t with n - 1 degrees of freedom) and n (replications with a finite value; a"
+          + " job that never completed or a cause-free MTBF is left out). With one replication,"
+          + " mean is the run's value, sd and ci95 are null and n is 1 (0 without a finite value).";
+
+  static final String REPLICATIONS_NOTE =
+      "Per-replication values are in replications.csv. power.png, timeseries.csv, window.csv,"
+          + " events.csv and lost_production.png show replication 0 only; run.json covers all"
+          + " replications.";
 
   /** Writes one leaf of the metric tree. */
   @FunctionalInterface
@@ -40,54 +53,63 @@ final class SummaryJson {
 
   private SummaryJson() {}
 
-  static void write(RunResult result, Path file) throws IOException {
-    Files.writeString(file, render(result), StandardCharsets.UTF_8);
+  static void write(ReplicationSet set, Path file) throws IOException {
+    Files.writeString(file, render(set), StandardCharsets.UTF_8);
   }
 
-  static String render(RunResult result) {
-    List<Metric> metrics = result.metrics();
+  static String render(ReplicationSet set) {
+    RunResult first = set.first();
+    List<MetricStats> stats = set.stats();
     return Json.write(
         g -> {
           g.writeStartObject();
-          writeHeader(g, result);
-          SummaryJson.<Metric>writeTree(
-              g, nest(metrics, Metric::key), (gen, m) -> Json.number(gen, Formats.metric(m)));
+          g.writeStringField("scenario", first.scenario());
+          g.writeNumberField("seed", first.seed());
+          g.writeStringField("pulse_resolution", Formats.resolution(first.pulseResolution()));
+          g.writeNumberField("replications", set.replications());
+          List<MetricStats> run =
+              stats.stream().filter(s -> !MetricKeys.isJobKey(s.key())).toList();
+          writeTree(g, nest(run, MetricStats::key), Json::stats);
           g.writeArrayFieldStart("jobs");
-          for (JobResult job : result.jobs()) {
-            writeJob(g, job, result.causes());
+          for (JobResult job : first.jobs()) {
+            writeJob(g, job, stats);
           }
           g.writeEndArray();
-          writeUnitsAndNotes(g, metrics, notes(result));
+          g.writeObjectFieldStart("units");
+          for (MetricStats s : stats) {
+            g.writeStringField(s.key(), s.unit());
+          }
+          g.writeEndObject();
+          g.writeArrayFieldStart("notes");
+          for (String note : notes(set)) {
+            g.writeString(note);
+          }
+          g.writeEndArray();
           g.writeEndObject();
         });
   }
 
-  /** {@code scenario}, {@code seed} and {@code pulse_resolution}. */
-  static void writeHeader(JsonGenerator g, RunResult result) throws IOException {
-    g.writeStringField("scenario", result.scenario());
-    g.writeNumberField("seed", result.seed());
-    g.writeStringField("pulse_resolution", Formats.resolution(result.pulseResolution()));
-  }
-
-  /** {@code units} (metric key → unit, in order) and {@code notes}. */
-  static void writeUnitsAndNotes(JsonGenerator g, List<Metric> metrics, List<String> notes)
+  /** The job's name, cluster and GPUs (the same in every replication), then its metrics. */
+  private static void writeJob(JsonGenerator g, JobResult job, List<MetricStats> stats)
       throws IOException {
-    g.writeObjectFieldStart("units");
-    for (Metric m : metrics) {
-      g.writeStringField(m.key(), m.unit());
-    }
+    g.writeStartObject();
+    g.writeStringField("name", job.name());
+    g.writeStringField("cluster", job.cluster());
+    g.writeNumberField("gpus", job.gpus());
+    List<MetricStats> own =
+        stats.stream().filter(s -> MetricKeys.withinJob(job.name(), s.key()) != null).toList();
+    writeTree(g, nest(own, s -> MetricKeys.withinJob(job.name(), s.key())), Json::stats);
     g.writeEndObject();
-    g.writeArrayFieldStart("notes");
-    for (String note : notes) {
-      g.writeString(note);
-    }
-    g.writeEndArray();
   }
 
-  static List<String> notes(RunResult result) {
+  static List<String> notes(ReplicationSet set) {
     List<String> notes = new ArrayList<>();
-    if (!result.pulsesResolved()) {
+    if (!set.first().pulsesResolved()) {
       notes.add(AVERAGED_NOTE);
+    }
+    notes.add(STATS_NOTE);
+    if (set.replications() > 1) {
+      notes.add(REPLICATIONS_NOTE);
     }
     return notes;
   }
@@ -139,48 +161,5 @@ final class SummaryJson {
         g.writeEndObject();
       }
     }
-  }
-
-  private static void writeJob(JsonGenerator g, JobResult job, List<String> causes)
-      throws IOException {
-    g.writeStartObject();
-    g.writeStringField("name", job.name());
-    g.writeStringField("cluster", job.cluster());
-    g.writeNumberField("gpus", job.gpus());
-    g.writeNumberField("iterations", job.iterations());
-    g.writeNumberField("tokens", job.tokens());
-    g.writeNumberField("checkpoints", job.checkpoints());
-    Json.field(g, "energy_gpu_mwh", Formats.number(job.energyGpuJoules() / JOULES_PER_MWH));
-    Json.field(g, "ettr", Formats.number(job.ettr()));
-    g.writeNumberField("interruptions", job.interruptions());
-    g.writeObjectFieldStart("interruptions_by_cause");
-    for (String cause : causes) {
-      g.writeNumberField(cause, job.interruptionsByCause().getOrDefault(cause, 0L));
-    }
-    g.writeEndObject();
-    Json.field(g, "completion_hours", Formats.number(job.completionHours()));
-    Json.field(g, "checkpoint_interval_s", Formats.number(job.checkpointIntervalSeconds()));
-    Json.field(g, "mtbf_kill_hours", Formats.number(job.mtbfKillHours()));
-    writeLostProduction(g, job.lostProduction(), causes);
-    g.writeEndObject();
-  }
-
-  /** Tokens, rounded like the {@code lost_production.*} metrics. */
-  private static void writeLostProduction(JsonGenerator g, LostProduction p, List<String> causes)
-      throws IOException {
-    g.writeObjectFieldStart("lost_production");
-    Json.field(g, "ideal_tokens", Formats.count(p.idealTokens()));
-    Json.field(g, "total", Formats.count(p.total()));
-    Json.field(g, "checkpoint", Formats.count(p.checkpoint()));
-    Json.field(g, "lost_work", Formats.count(p.lostWork()));
-    Json.field(g, "restart", Formats.count(p.restart()));
-    Json.field(g, "waiting", Formats.count(p.waiting()));
-    Json.field(g, "incomplete_iteration", Formats.count(p.incompleteIteration()));
-    g.writeObjectFieldStart("by_cause");
-    for (String cause : causes) {
-      Json.field(g, cause, Formats.count(p.byCause(cause)));
-    }
-    g.writeEndObject();
-    g.writeEndObject();
   }
 }

@@ -4,6 +4,8 @@ import static org.aifactory.report.TextTable.Align.LEFT;
 import static org.aifactory.report.TextTable.Align.RIGHT;
 
 import java.util.List;
+import org.aifactory.metrics.MetricKeys;
+import org.aifactory.metrics.MetricKeys.ByCause;
 import org.aifactory.metrics.RunResult;
 
 /**
@@ -20,17 +22,25 @@ final class SummarySections {
   /** Causes listed by name; the rest are summed up in one line. */
   static final int TOP_CAUSES = 5;
 
+  /** Parts of lost production: metric key and label. */
   private static final String[][] LOST_PARTS = {
-    {"checkpoint", "checkpoint"},
-    {"lost_work", "lost work"},
-    {"restart", "restart"},
-    {"waiting", "waiting"},
-    {"incomplete_iteration", "incomplete iteration"}
+    {MetricKeys.LOST_CHECKPOINT, "checkpoint"},
+    {MetricKeys.LOST_WORK, "lost work"},
+    {MetricKeys.LOST_RESTART, "restart"},
+    {MetricKeys.LOST_WAITING, "waiting"},
+    {MetricKeys.LOST_INCOMPLETE_ITERATION, "incomplete iteration"}
   };
 
   /** Parts of GPU-hours and lost production that only failures cause. */
   private static final List<String> FAILURE_PARTS =
-      List.of("lost_work", "restart", "waiting", "down");
+      List.of(
+          MetricKeys.LOST_WORK,
+          MetricKeys.LOST_RESTART,
+          MetricKeys.LOST_WAITING,
+          MetricKeys.GPU_HOURS_LOST_WORK,
+          MetricKeys.GPU_HOURS_RESTART,
+          MetricKeys.GPU_HOURS_WAITING,
+          MetricKeys.GPU_HOURS_DOWN);
 
   private SummarySections() {}
 
@@ -57,8 +67,8 @@ final class SummarySections {
    * False for a part that only failures cause ({@code lost_work}, {@code restart}, {@code waiting},
    * {@code down}) when there are no failure causes and it is zero: not worth a line.
    */
-  static boolean shown(Figures f, String part, String key) {
-    return !FAILURE_PARTS.contains(part) || !f.causes().isEmpty() || f.value(key) != 0;
+  static boolean shown(Figures f, String key) {
+    return !FAILURE_PARTS.contains(key) || !f.causes().isEmpty() || f.value(key) != 0;
   }
 
   /** Value, {@code +/-} and half-width cells of {@code key} scaled by {@code scale}. */
@@ -101,7 +111,7 @@ final class SummarySections {
   }
 
   static void horizon(TextTable t, Figures f) {
-    double hours = f.value("horizon_hours");
+    double hours = f.value(MetricKeys.HORIZON_HOURS);
     t.rowWithRemark(
         hours >= 48 ? "(" + Human.duration(hours * 3600) + ")" : "",
         "Horizon",
@@ -109,24 +119,27 @@ final class SummarySections {
         "",
         "",
         "h");
-    t.row("GPUs", Human.count(f.value("gpus")));
+    t.row("GPUs", Human.count(f.value(MetricKeys.GPUS)));
   }
 
   static void energy(TextTable t, Figures f) {
     t.line("").line("Energy and production");
-    String[] keys = {"energy_gpu_mwh", "energy_it_mwh", "energy_facility_mwh"};
+    String[] keys = {
+      MetricKeys.ENERGY_GPU_MWH, MetricKeys.ENERGY_IT_MWH, MetricKeys.ENERGY_FACILITY_MWH
+    };
     int d = decimals(f, keys);
     row(t, "GPU energy", figure(f, keys[0], 1, d), "MWh", "");
     row(t, "IT energy", figure(f, keys[1], 1, d), "MWh", "");
     row(t, "Facility energy", figure(f, keys[2], 1, d), "MWh", "");
-    row(t, "PUE", figure(f, "pue", 1, f.decimals(1, 3, "pue")), "", "");
-    row(t, "Tokens", count(f, "tokens"), "", "");
-    String perKwh = "tokens_per_kwh_facility";
+    row(t, "PUE", figure(f, MetricKeys.PUE, 1, f.decimals(1, 3, MetricKeys.PUE)), "", "");
+    row(t, "Tokens", count(f, MetricKeys.TOKENS), "", "");
+    String perKwh = MetricKeys.TOKENS_PER_KWH_FACILITY;
     double v = f.value(perKwh);
     int dk = f.decimals(1, v >= 1000 ? 0 : Human.decimalsFor(v), perKwh);
     row(t, "Tokens per kWh facility", figure(f, perKwh, 1, dk), "tokens/kWh", "");
-    percentRow(t, "Utilisation", f, "utilisation", "(compute + communication GPU-h / installed)");
-    percentRow(t, "ETTR", f, "ettr", "(productive / job GPU-h since the jobs started)");
+    percentRow(
+        t, "Utilisation", f, MetricKeys.UTILISATION, "(compute + communication GPU-h / installed)");
+    percentRow(t, "ETTR", f, MetricKeys.ETTR, "(productive / job GPU-h since the jobs started)");
   }
 
   private static void percentRow(TextTable t, String label, Figures f, String key, String r) {
@@ -145,14 +158,19 @@ final class SummarySections {
   /** Site power: peak, mean, min, swing and max ramp; a note when pulses are averaged. */
   static void power(TextTable t, Figures f, boolean pulsesResolved) {
     t.line("").line("Site power");
-    String[] keys = {"power_mw.peak", "power_mw.mean", "power_mw.min", "power_mw.swing"};
+    String[] keys = {
+      MetricKeys.POWER_PEAK_MW,
+      MetricKeys.POWER_MEAN_MW,
+      MetricKeys.POWER_MIN_MW,
+      MetricKeys.POWER_SWING_MW
+    };
     int d = decimals(f, keys);
     row(t, "Peak", figure(f, keys[0], 1, d), "MW", "");
     row(t, "Mean", figure(f, keys[1], 1, d), "MW", "");
     row(t, "Min", figure(f, keys[2], 1, d), "MW", "");
     row(t, "Swing", figure(f, keys[3], 1, d), "MW", "(peak - min)");
-    String ramp = "power_mw.max_ramp_mw_per_s";
-    double window = f.value("power_mw.ramp_window_s");
+    String ramp = MetricKeys.POWER_MAX_RAMP_MW_PER_S;
+    double window = f.value(MetricKeys.POWER_RAMP_WINDOW_S);
     row(
         t,
         "Max ramp",
@@ -167,27 +185,26 @@ final class SummarySections {
 
   /** Tokens lost, by part and by cause; nothing when no job could train. */
   static void lostProduction(TextTable t, Figures f) {
-    double ideal = f.value("lost_production.ideal_tokens");
+    double ideal = f.value(MetricKeys.LOST_IDEAL_TOKENS);
     if (!(ideal > 0)) {
       return;
     }
     t.line("").line("Lost production (tokens not trained, vs. a failure- and checkpoint-free run)");
-    tokenRow(t, "Ideal tokens", f, "lost_production.ideal_tokens", 0);
-    tokenRow(t, "Lost", f, "lost_production.total", ideal);
+    tokenRow(t, "Ideal tokens", f, MetricKeys.LOST_IDEAL_TOKENS, 0);
+    tokenRow(t, "Lost", f, MetricKeys.LOST_TOTAL, ideal);
     for (String[] part : LOST_PARTS) {
-      String key = "lost_production." + part[0];
-      if (shown(f, part[0], key)) {
-        tokenRow(t, SUB + part[1], f, key, ideal);
+      if (shown(f, part[0])) {
+        tokenRow(t, SUB + part[1], f, part[0], ideal);
       }
     }
-    String prefix = "lost_production_by_cause.";
-    List<String> top = f.topCauses(prefix, TOP_CAUSES);
+    ByCause lost = ByCause.LOST_PRODUCTION;
+    List<String> top = f.topCauses(lost, TOP_CAUSES);
     if (!top.isEmpty()) {
       t.line(INDENT + "Lost to failures, by cause");
       for (String cause : top) {
-        tokenRow(t, SUB + cause, f, prefix + cause, ideal);
+        tokenRow(t, SUB + cause, f, lost.key(cause), ideal);
       }
-      otherCauses(t, f, prefix, top, "tokens", ideal, "of ideal");
+      otherCauses(t, f, lost, top, "tokens", ideal, "of ideal");
     }
   }
 
@@ -201,27 +218,28 @@ final class SummarySections {
       return;
     }
     t.line("").line("Interruptions");
-    double total = f.value("interruptions");
-    double hours = f.value("horizon_hours");
+    double total = f.value(MetricKeys.INTERRUPTIONS);
+    double hours = f.value(MetricKeys.HORIZON_HOURS);
     row(
         t,
         "Total",
-        count(f, "interruptions"),
+        count(f, MetricKeys.INTERRUPTIONS),
         "interruptions",
         total > 0 ? "(one every " + Human.duration(hours * 3600 / total) + ")" : "");
-    String prefix = "interruptions_by_cause.";
-    List<String> top = f.topCauses(prefix, TOP_CAUSES);
+    ByCause byCause = ByCause.INTERRUPTIONS;
+    List<String> top = f.topCauses(byCause, TOP_CAUSES);
     for (String cause : top) {
-      shareRow(t, SUB + cause, f, prefix + cause, count(f, prefix + cause), "", total, "of all");
+      String key = byCause.key(cause);
+      shareRow(t, SUB + cause, f, key, count(f, key), "", total, "of all");
     }
-    otherCauses(t, f, prefix, top, "", total, "of all");
+    otherCauses(t, f, byCause, top, "", total, "of all");
   }
 
   /** One line summing up the causes with a positive value that are not in {@code top}. */
   private static void otherCauses(
       TextTable t,
       Figures f,
-      String prefix,
+      ByCause family,
       List<String> top,
       String unit,
       double whole,
@@ -229,7 +247,7 @@ final class SummarySections {
     double rest = 0;
     int n = 0;
     for (String cause : f.causes()) {
-      double v = f.value(prefix + cause);
+      double v = f.value(family.key(cause));
       if (!top.contains(cause) && v > 0) {
         rest += v;
         n++;

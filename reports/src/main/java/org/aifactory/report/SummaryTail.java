@@ -6,6 +6,8 @@ import static org.aifactory.report.SummarySections.figure;
 import static org.aifactory.report.TextTable.Align.LEFT;
 import static org.aifactory.report.TextTable.Align.RIGHT;
 
+import org.aifactory.metrics.MetricKeys;
+
 /**
  * The end of both terminal summaries: ETTR and checkpoints by job, the run's own job table (one run
  * only), and the engine's wall-clock figures.
@@ -36,7 +38,9 @@ final class SummaryTail {
         new TextTable(INDENT, LEFT, RIGHT, LEFT, RIGHT, RIGHT, LEFT, RIGHT, RIGHT, RIGHT, RIGHT);
     boolean failures = !f.causes().isEmpty();
     boolean completed =
-        f.jobs().stream().anyMatch(j -> Double.isFinite(f.value("job." + j + ".completion_hours")));
+        f.jobs().stream()
+            .anyMatch(
+                j -> Double.isFinite(f.value(MetricKeys.job(j, MetricKeys.JOB_COMPLETION_HOURS))));
     t.row(
         "job",
         "ETTR (%)",
@@ -49,12 +53,13 @@ final class SummaryTail {
         failures ? "MTBF (job-killing)" : "",
         completed ? "completed (h)" : "");
     for (String job : f.jobs()) {
-      String k = "job." + job + ".";
-      String[] ettr = figure(f, k + "ettr", 100, f.decimals(100, 1, k + "ettr"));
-      String[] interruptions = failures ? count(f, k + "interruptions") : new String[3];
-      double interval = f.value(k + "checkpoint_interval_s");
-      double mtbf = f.value(k + "mtbf_kill_hours");
-      double done = f.value(k + "completion_hours");
+      String ettrKey = MetricKeys.job(job, MetricKeys.ETTR);
+      String[] ettr = figure(f, ettrKey, 100, f.decimals(100, 1, ettrKey));
+      String[] interruptions =
+          failures ? count(f, MetricKeys.job(job, MetricKeys.INTERRUPTIONS)) : new String[3];
+      double interval = f.value(MetricKeys.job(job, MetricKeys.JOB_CHECKPOINT_INTERVAL_S));
+      double mtbf = f.value(MetricKeys.job(job, MetricKeys.JOB_MTBF_KILL_HOURS));
+      double done = f.value(MetricKeys.job(job, MetricKeys.JOB_COMPLETION_HOURS));
       t.row(
           job,
           ettr[0],

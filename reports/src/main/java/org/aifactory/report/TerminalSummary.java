@@ -6,6 +6,7 @@ import static org.aifactory.report.TextTable.Align.LEFT;
 import static org.aifactory.report.TextTable.Align.RIGHT;
 
 import org.aifactory.metrics.JobResult;
+import org.aifactory.metrics.MetricKeys;
 import org.aifactory.metrics.RunResult;
 
 /**
@@ -15,15 +16,16 @@ import org.aifactory.metrics.RunResult;
 public final class TerminalSummary {
   private static final double JOULES_PER_MWH = 3.6e9;
 
+  /** GPU-hours by state: metric key and label. */
   private static final String[][] GPU_STATES = {
-    {"installed", "installed"},
-    {"productive", "productive"},
-    {"lost_work", "lost work"},
-    {"checkpoint", "checkpoint"},
-    {"restart", "restart"},
-    {"waiting", "waiting"},
-    {"idle", "idle"},
-    {"down", "down"}
+    {MetricKeys.GPU_HOURS_INSTALLED, "installed"},
+    {MetricKeys.GPU_HOURS_PRODUCTIVE, "productive"},
+    {MetricKeys.GPU_HOURS_LOST_WORK, "lost work"},
+    {MetricKeys.GPU_HOURS_CHECKPOINT, "checkpoint"},
+    {MetricKeys.GPU_HOURS_RESTART, "restart"},
+    {MetricKeys.GPU_HOURS_WAITING, "waiting"},
+    {MetricKeys.GPU_HOURS_IDLE, "idle"},
+    {MetricKeys.GPU_HOURS_DOWN, "down"}
   };
 
   private TerminalSummary() {}
@@ -47,21 +49,20 @@ public final class TerminalSummary {
 
   private static void gpuHours(TextTable t, Figures f) {
     t.line("").line("GPU-hours by state");
-    double installed = f.value("gpu_hours.installed");
+    double installed = f.value(MetricKeys.GPU_HOURS_INSTALLED);
     int d = Human.decimalsFor(installed);
     for (String[] state : GPU_STATES) {
-      if (SummarySections.shown(f, state[0], "gpu_hours." + state[0])) {
+      if (SummarySections.shown(f, state[0])) {
         gpuHoursRow(t, SUB + state[1], f, state[0], installed, d);
       }
     }
     t.line(INDENT + "Iterating, by phase");
-    gpuHoursRow(t, SUB + "compute", f, "compute", installed, d);
-    gpuHoursRow(t, SUB + "communication", f, "communication", installed, d);
+    gpuHoursRow(t, SUB + "compute", f, MetricKeys.GPU_HOURS_COMPUTE, installed, d);
+    gpuHoursRow(t, SUB + "communication", f, MetricKeys.GPU_HOURS_COMMUNICATION, installed, d);
   }
 
   private static void gpuHoursRow(
-      TextTable t, String label, Figures f, String state, double installed, int d) {
-    String key = "gpu_hours." + state;
+      TextTable t, String label, Figures f, String key, double installed, int d) {
     SummarySections.shareRow(
         t, label, f, key, SummarySections.figure(f, key, 1, d), "GPU-h", installed, "of installed");
   }

@@ -7,9 +7,9 @@
  *       summary.json}, {@code summary.csv}, {@code timeseries.csv}, {@code window.csv}, {@code
  *       events.csv}, {@code power.png}, {@code lost_production.png} and {@code run.json};
  *   <li>{@link org.aifactory.report.ReplicationReports#writeAll} writes those of a run with
- *       replications: {@code summary.json} and {@code summary.csv} with mean, sd, 95 % confidence
- *       half-width and n of every metric, {@code replications.csv}, and replication 0's series,
- *       events and charts;
+ *       replications: the same summaries (every metric as mean, sd, 95 % confidence half-width and
+ *       n, for one run as for many), {@code replications.csv}, and replication 0's series, events
+ *       and charts;
  *   <li>{@link org.aifactory.report.CheckpointStudyReports#writeAll} writes {@code
  *       checkpoint_study.csv}, {@code .json} and {@code .png};
  *   <li>{@link org.aifactory.report.ComparisonReports#writeAll} writes {@code comparison.csv},
@@ -22,6 +22,9 @@
  *       org.aifactory.report.CheckpointStudyReports#render} and {@link
  *       org.aifactory.report.ComparisonReports#render} are the text printed at the end.
  * </ul>
+ *
+ * <p>Every writer also writes {@code index.html} ({@link org.aifactory.report.IndexPage}), one page
+ * with the folder's figures, charts, notes and files.
  *
  * <p>Everything but {@code run.json} and the PNG files is byte-identical for the same result:
  * numbers are formatted without the default locale, maps keep their insertion order, and no wall

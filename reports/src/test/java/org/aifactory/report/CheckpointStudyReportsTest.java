@@ -24,7 +24,8 @@ class CheckpointStudyReportsTest {
     CheckpointStudyResult r = Results.checkpointStudy();
     CheckpointStudyReports.writeAll(r, dir);
     assertThat(RunReportsTest.names(dir))
-        .containsExactly("checkpoint_study.csv", "checkpoint_study.json", "checkpoint_study.png");
+        .containsExactly(
+            "checkpoint_study.csv", "checkpoint_study.json", "checkpoint_study.png", "index.html");
     Pngs.read(
         dir.resolve("checkpoint_study.png"),
         CheckpointStudyChart.WIDTH,
@@ -56,16 +57,16 @@ class CheckpointStudyReportsTest {
     for (int i = 0; i < r.points().size(); i++) {
       Point p = r.points().get(i);
       CSVRecord row = rows.get(i + 1);
-      assertThat(Double.parseDouble(row.get(0))).isEqualTo(p.intervalSeconds());
-      assertThat(Double.parseDouble(row.get(1))).isEqualTo(p.intervalSeconds() / 60);
-      assertThat(Double.parseDouble(row.get(2))).isEqualTo(p.ettr().mean());
-      assertThat(Double.parseDouble(row.get(3))).isEqualTo(p.ettr().ci95());
-      assertThat(Double.parseDouble(row.get(4))).isEqualTo(p.ettr().sd());
+      assertThat(row.get(0)).isEqualTo(Formats.number(p.intervalSeconds()));
+      assertThat(row.get(1)).isEqualTo(Formats.number(p.intervalSeconds() / 60));
+      assertThat(row.get(2)).isEqualTo(Formats.number(p.ettr().mean()));
+      assertThat(row.get(3)).isEqualTo(Formats.spread(p.ettr().ci95(), p.ettr().mean()));
+      assertThat(row.get(4)).isEqualTo(Formats.spread(p.ettr().sd(), p.ettr().mean()));
       assertThat(row.get(5)).isEqualTo("20");
-      assertThat(Double.parseDouble(row.get(6))).isEqualTo(p.tokens().mean());
-      assertThat(Double.parseDouble(row.get(8))).isEqualTo(p.ettrDifferenceFromBest().mean());
+      assertThat(row.get(6)).isEqualTo(Formats.number(p.tokens().mean()));
+      assertThat(row.get(8)).isEqualTo(Formats.number(p.ettrDifferenceFromBest().mean()));
     }
-    assertThat(rows.get(r.best() + 1).get(8)).isEqualTo("0.0"); // the best's gap
+    assertThat(rows.get(r.best() + 1).get(8)).isEqualTo("0"); // the best's gap
     assertThat(rows.get(r.best() + 1).get(1)).isEqualTo("37.5");
   }
 
@@ -95,14 +96,18 @@ class CheckpointStudyReportsTest {
     assertThat(json.get("job").asText()).isEqualTo("llama3-405b");
     assertThat(json.get("replications").asInt()).isEqualTo(20);
     assertThat(json.get("daly_s").asDouble()).isEqualTo(2250.0);
-    assertThat(json.get("young_s").asDouble()).isEqualTo(r.youngSeconds());
+    assertThat(json.get("young_s").asDouble())
+        .isEqualTo(Double.parseDouble(Formats.number(r.youngSeconds())));
     assertThat(json.get("best").asInt()).isEqualTo(r.best());
-    assertThat(json.get("optimum_low_s").asDouble()).isEqualTo(r.optimumLowSeconds());
+    assertThat(json.get("optimum_low_s").asDouble())
+        .isEqualTo(Double.parseDouble(Formats.number(r.optimumLowSeconds())));
     JsonNode points = json.get("points");
     assertThat(points.size()).isEqualTo(r.points().size());
     JsonNode p0 = points.get(0);
-    assertThat(p0.get("interval_s").asDouble()).isEqualTo(r.points().get(0).intervalSeconds());
-    assertThat(p0.at("/ettr/mean").asDouble()).isEqualTo(r.points().get(0).ettr().mean());
+    assertThat(p0.get("interval_s").asDouble())
+        .isEqualTo(Double.parseDouble(Formats.number(r.points().get(0).intervalSeconds())));
+    assertThat(p0.at("/ettr/mean").asDouble())
+        .isEqualTo(Double.parseDouble(Formats.number(r.points().get(0).ettr().mean())));
     assertThat(p0.at("/ettr/n").asInt()).isEqualTo(20);
     assertThat(p0.at("/tokens/ci95").asDouble()).isEqualTo(1.4e11);
     assertThat(p0.at("/ettr_gap_to_best/ci95").asDouble()).isEqualTo(0.004);

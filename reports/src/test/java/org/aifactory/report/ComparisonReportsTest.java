@@ -24,7 +24,7 @@ class ComparisonReportsTest {
   void writesCsvJsonAndPng() throws Exception {
     ComparisonReports.writeAll(ComparisonResults.redundancyStudy(), dir);
     assertThat(RunReportsTest.names(dir))
-        .containsExactly("comparison.csv", "comparison.json", "comparison.png");
+        .containsExactly("comparison.csv", "comparison.json", "comparison.png", "index.html");
     BufferedImage image =
         Pngs.read(dir.resolve("comparison.png"), ComparisonChart.WIDTH, ComparisonChart.HEIGHT);
     assertThat(image.getWidth()).isEqualTo(1400);
@@ -63,8 +63,8 @@ class ComparisonReportsTest {
             "loss_of_load_events_mean")) {
       assertThat(none.get(column)).as(column).isEmpty();
     }
-    assertThat(none.get("capital_dollars")).isEqualTo("0.0");
-    assertThat(none.get("extra_cost_over_best_mean")).isEqualTo("0.0");
+    assertThat(none.get("capital_dollars")).isEqualTo("0");
+    assertThat(none.get("extra_cost_over_best_mean")).isEqualTo("0");
     assertThat(rows.get(2).get("ups_design")).isEqualTo("N+1");
 
     JsonNode json = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
@@ -111,43 +111,44 @@ class ComparisonReportsTest {
       assertThat(row.get(header.indexOf("generator_design"))).isEqualTo("N+1");
       assertThat(Integer.parseInt(row.get(header.indexOf("ups_modules"))))
           .isEqualTo(v.electrical().upsModules());
-      assertThat(Double.parseDouble(row.get(header.indexOf("ups_installed_kw"))))
-          .isEqualTo(v.electrical().upsInstalledWatts() / 1000);
+      assertThat(row.get(header.indexOf("ups_installed_kw")))
+          .isEqualTo(Formats.number(v.electrical().upsInstalledWatts() / 1000));
       assertThat(row.get(header.indexOf("generator_units"))).isEqualTo("5");
-      assertThat(Double.parseDouble(row.get(header.indexOf("availability_mean"))))
-          .isEqualTo(v.availability().mean());
-      assertThat(Double.parseDouble(row.get(header.indexOf("availability_ci95"))))
-          .isEqualTo(v.availability().ci95());
+      assertThat(row.get(header.indexOf("availability_mean")))
+          .isEqualTo(Formats.number(v.availability().mean()));
+      assertThat(row.get(header.indexOf("availability_ci95")))
+          .isEqualTo(Formats.spread(v.availability().ci95(), v.availability().mean()));
       assertThat(Double.parseDouble(row.get(header.indexOf("unavailability_minutes_per_year"))))
-          .isCloseTo((1 - v.availability().mean()) * 525_960, within(1e-6));
-      assertThat(Double.parseDouble(row.get(header.indexOf("loss_of_load_events_mean"))))
-          .isEqualTo(v.lossOfLoadEvents().mean());
-      assertThat(Double.parseDouble(row.get(header.indexOf("lost_gpu_hours_power_ci95"))))
-          .isEqualTo(v.lostGpuHoursPower().ci95());
-      assertThat(Double.parseDouble(row.get(header.indexOf("lost_tokens_power_mean"))))
-          .isEqualTo(v.lostTokensPower().mean());
-      assertThat(Double.parseDouble(row.get(header.indexOf("energy_facility_mwh_mean"))))
-          .isEqualTo(v.energyFacilityMwh().mean());
-      assertThat(Double.parseDouble(row.get(header.indexOf("capital_dollars"))))
-          .isEqualTo(v.capitalDollars());
-      assertThat(Double.parseDouble(row.get(header.indexOf("annual_capital_dollars"))))
-          .isEqualTo(v.annualCapitalDollars());
-      assertThat(Double.parseDouble(row.get(header.indexOf("annual_energy_dollars_mean"))))
-          .isEqualTo(v.annualEnergyDollars().mean());
-      assertThat(Double.parseDouble(row.get(header.indexOf("annual_lost_value_dollars_ci95"))))
-          .isEqualTo(v.annualLostValueDollars().ci95());
-      assertThat(Double.parseDouble(row.get(header.indexOf("annual_total_dollars_mean"))))
-          .isEqualTo(v.annualTotalDollars().mean());
-      assertThat(Double.parseDouble(row.get(header.indexOf("annual_total_dollars_ci95"))))
-          .isEqualTo(v.annualTotalDollars().ci95());
-      assertThat(Double.parseDouble(row.get(header.indexOf("extra_cost_over_best_mean"))))
-          .isEqualTo(v.extraCostOverBest().mean());
-      assertThat(Double.parseDouble(row.get(header.indexOf("extra_cost_over_best_ci95"))))
-          .isEqualTo(v.extraCostOverBest().ci95());
+          .isCloseTo((1 - v.availability().mean()) * 525_960, within(1e-3));
+      assertThat(row.get(header.indexOf("loss_of_load_events_mean")))
+          .isEqualTo(Formats.mean(v.lossOfLoadEvents()));
+      assertThat(row.get(header.indexOf("lost_gpu_hours_power_ci95")))
+          .isEqualTo(Formats.spread(v.lostGpuHoursPower().ci95(), v.lostGpuHoursPower().mean()));
+      assertThat(row.get(header.indexOf("lost_tokens_power_mean")))
+          .isEqualTo(Formats.mean(v.lostTokensPower()));
+      assertThat(row.get(header.indexOf("energy_facility_mwh_mean")))
+          .isEqualTo(Formats.number(v.energyFacilityMwh().mean()));
+      assertThat(row.get(header.indexOf("capital_dollars")))
+          .isEqualTo(Formats.number(v.capitalDollars()));
+      assertThat(row.get(header.indexOf("annual_capital_dollars")))
+          .isEqualTo(Formats.number(v.annualCapitalDollars()));
+      assertThat(row.get(header.indexOf("annual_energy_dollars_mean")))
+          .isEqualTo(Formats.number(v.annualEnergyDollars().mean()));
+      assertThat(row.get(header.indexOf("annual_lost_value_dollars_ci95")))
+          .isEqualTo(
+              Formats.spread(v.annualLostValueDollars().ci95(), v.annualLostValueDollars().mean()));
+      assertThat(row.get(header.indexOf("annual_total_dollars_mean")))
+          .isEqualTo(Formats.number(v.annualTotalDollars().mean()));
+      assertThat(row.get(header.indexOf("annual_total_dollars_ci95")))
+          .isEqualTo(Formats.spread(v.annualTotalDollars().ci95(), v.annualTotalDollars().mean()));
+      assertThat(row.get(header.indexOf("extra_cost_over_best_mean")))
+          .isEqualTo(Formats.number(v.extraCostOverBest().mean()));
+      assertThat(row.get(header.indexOf("extra_cost_over_best_ci95")))
+          .isEqualTo(Formats.spread(v.extraCostOverBest().ci95(), v.extraCostOverBest().mean()));
     }
-    assertThat(rows.get(1).get("extra_cost_over_best_mean")).isEqualTo("0.0");
-    assertThat(rows.get(1).get("capital_dollars")).isEqualTo("2.2E7");
-    assertThat(rows.get(1).get("ups_installed_kw")).isEqualTo("5000.0");
+    assertThat(rows.get(1).get("extra_cost_over_best_mean")).isEqualTo("0");
+    assertThat(rows.get(1).get("capital_dollars")).isEqualTo("22000000");
+    assertThat(rows.get(1).get("ups_installed_kw")).isEqualTo("5000");
     assertThat(rows.get(1).get("unavailability_minutes_per_year")).isEqualTo("13.149");
     assertThat(rows.get(3).get("unavailability_minutes_per_year")).isEqualTo("52.596");
   }
@@ -195,9 +196,14 @@ class ComparisonReportsTest {
     assertThat(variants.get(3).get("rank").asInt()).isEqualTo(2);
     Variant v = r.variants().get(0);
     assertThat(keys(n.get("availability"))).containsExactly("mean", "sd", "ci95", "n");
-    assertThat(n.at("/availability/mean").asDouble()).isEqualTo(v.availability().mean());
-    assertThat(n.at("/availability/sd").asDouble()).isEqualTo(v.availability().sd());
-    assertThat(n.at("/availability/ci95").asDouble()).isEqualTo(v.availability().ci95());
+    assertThat(n.at("/availability/mean").asDouble())
+        .isEqualTo(Double.parseDouble(Formats.number(v.availability().mean())));
+    assertThat(n.at("/availability/sd").asDouble())
+        .isEqualTo(
+            Double.parseDouble(Formats.spread(v.availability().sd(), v.availability().mean())));
+    assertThat(n.at("/availability/ci95").asDouble())
+        .isEqualTo(
+            Double.parseDouble(Formats.spread(v.availability().ci95(), v.availability().mean())));
     assertThat(n.at("/availability/n").asInt()).isEqualTo(1000);
     assertThat(n.at("/annual_total_dollars/mean").asDouble()).isEqualTo(74.3e6);
     assertThat(n.at("/extra_cost_over_best/ci95").asDouble()).isEqualTo(0.14e6);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.aifactory.metrics.FailureLog;
 import org.aifactory.metrics.Metric;
 import org.aifactory.metrics.PowerSeries;
+import org.aifactory.metrics.ReplicationSet;
 import org.aifactory.metrics.RunResult;
 import org.aifactory.model.PulseResolution;
 import org.apache.commons.csv.CSVFormat;
@@ -26,48 +27,82 @@ class CsvTest {
   }
 
   @Test
-  void summaryHasOneRowWithEveryMetric() throws Exception {
+  void summaryHasOneRowPerMetricAndNoSpreadForOneRun() throws Exception {
     RunResult r = Results.small(PulseResolution.AVERAGED);
     Path file = dir.resolve("summary.csv");
-    SummaryCsv.write(r, file);
+    SummaryCsv.write(ReplicationSet.of(r), file);
     List<CSVRecord> rows = read(file);
-    assertThat(rows).hasSize(2);
-
+    assertThat(rows.get(0).toList()).containsExactly("metric", "unit", "mean", "sd", "ci95", "n");
     List<Metric> metrics = r.metrics();
-    List<String> header = rows.get(0).toList();
-    assertThat(header.subList(0, 3)).containsExactly("scenario", "seed", "pulse_resolution");
-    assertThat(header.subList(3, header.size()))
-        .containsExactlyElementsOf(metrics.stream().map(Metric::key).toList());
-    assertThat(header).contains("gpu_hours.compute", "power_mw.peak");
-
-    CSVRecord row = rows.get(1);
-    assertThat(row.size()).isEqualTo(header.size());
-    assertThat(row.get(0)).isEqualTo("small-test");
-    assertThat(row.get(1)).isEqualTo("42");
-    assertThat(row.get(2)).isEqualTo("averaged");
+    assertThat(rows).hasSize(metrics.size() + 1);
     for (int i = 0; i < metrics.size(); i++) {
       Metric m = metrics.get(i);
-      String cell = row.get(i + 3);
+      CSVRecord row = rows.get(i + 1);
+      assertThat(row.get(0)).isEqualTo(m.key());
+      assertThat(row.get(1)).isEqualTo(m.unit());
+      assertThat(row.get(3)).as(m.key() + " sd").isEmpty();
+      assertThat(row.get(4)).as(m.key() + " ci95").isEmpty();
+      String cell = row.get(2);
       if (!Double.isFinite(m.value())) {
         assertThat(cell).as(m.key() + " is empty").isEmpty();
+        assertThat(row.get(5)).isEqualTo("0");
         continue;
       }
+      assertThat(row.get(5)).isEqualTo("1");
       if (m.isCount()) {
         assertThat(cell).as(m.key()).matches("-?\\d+");
+        assertThat(Double.parseDouble(cell)).as(m.key()).isEqualTo(Math.rint(m.value()));
+      } else {
+        assertThat(cell).as(m.key()).isEqualTo(Formats.number(m.value()));
+        assertThat(significantDigits(cell)).as(m.key()).isLessThanOrEqualTo(6);
       }
-      assertThat(Double.parseDouble(cell))
-          .as(m.key())
-          .isCloseTo(m.value(), org.assertj.core.data.Offset.offset(0.5));
     }
-    assertThat(row.get(header.indexOf("gpus"))).isEqualTo("1024");
+    assertThat(rows.get(1).toList()).containsExactly("horizon_hours", "h", "2", "", "", "1");
+    assertThat(rows.get(2).toList()).containsExactly("gpus", "GPUs", "1024", "", "", "1");
+    assertThat(rows.stream().map(row -> row.get(0)))
+        .contains("gpu_hours.compute", "power_mw.peak", "job.pretrain-a.ettr");
+  }
+
+  @Test
+  void summaryHasTheSameColumnsAndRowsWithReplications() throws Exception {
+    RunResult r = Results.realistic(PulseResolution.AVERAGED);
+    Path single = dir.resolve("one.csv");
+    Path many = dir.resolve("many.csv");
+    SummaryCsv.write(ReplicationSet.of(r), single);
+    SummaryCsv.write(Results.replications(r, 5), many);
+    List<CSVRecord> one = read(single);
+    List<CSVRecord> five = read(many);
+    assertThat(five).hasSameSizeAs(one);
+    for (int i = 0; i < one.size(); i++) {
+      assertThat(five.get(i).get(0)).isEqualTo(one.get(i).get(0));
+      assertThat(five.get(i).get(1)).isEqualTo(one.get(i).get(1));
+    }
+    CSVRecord energy =
+        five.stream().filter(row -> row.get(0).equals("energy_facility_mwh")).findFirst().get();
+    assertThat(energy.get(3)).isNotEmpty();
+    assertThat(energy.get(4)).isNotEmpty();
+    assertThat(energy.get(5)).isEqualTo("5");
+  }
+
+  /**
+   * Significant digits of a plain decimal: {@code 0.000161341} has 6, {@code 12300} has 3; of a
+   * value from 0.9 to 1, those of its distance to 1 ({@code 0.9680556}: 0.0319444 has 6).
+   */
+  static int significantDigits(String plain) {
+    java.math.BigDecimal d = new java.math.BigDecimal(plain).abs();
+    if (d.compareTo(new java.math.BigDecimal("0.9")) >= 0
+        && d.compareTo(java.math.BigDecimal.ONE) < 0) {
+      d = java.math.BigDecimal.ONE.subtract(d);
+    }
+    return d.signum() == 0 ? 0 : d.stripTrailingZeros().precision();
   }
 
   @Test
   void summaryIsDeterministic() throws Exception {
     Path a = dir.resolve("a.csv");
     Path b = dir.resolve("b.csv");
-    SummaryCsv.write(Results.realistic(PulseResolution.FULL), a);
-    SummaryCsv.write(Results.realistic(PulseResolution.FULL), b);
+    SummaryCsv.write(ReplicationSet.of(Results.realistic(PulseResolution.FULL)), a);
+    SummaryCsv.write(ReplicationSet.of(Results.realistic(PulseResolution.FULL)), b);
     assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
   }
 
@@ -117,10 +152,10 @@ class CsvTest {
     List<CSVRecord> rows = read(file);
     assertThat(rows.get(0).toList()).containsExactly("time_s", "power_mw");
     assertThat(rows).hasSize(1 + 5 + 1);
-    assertThat(rows.get(1).toList()).containsExactly("3600", "2.0");
-    assertThat(rows.get(2).toList()).containsExactly("3602", "1.0");
-    assertThat(rows.get(5).toList()).containsExactly("3608", "2.0");
-    assertThat(rows.get(6).toList()).containsExactly("3610", "2.0"); // window end, last level
+    assertThat(rows.get(1).toList()).containsExactly("3600", "2");
+    assertThat(rows.get(2).toList()).containsExactly("3602", "1");
+    assertThat(rows.get(5).toList()).containsExactly("3608", "2");
+    assertThat(rows.get(6).toList()).containsExactly("3610", "2"); // window end, last level
   }
 
   @Test
@@ -148,13 +183,14 @@ class CsvTest {
 
     CSVRecord first = rows.get(1);
     FailureLog.Row e = events.get(0);
-    assertThat(Double.parseDouble(first.get(0))).isEqualTo(e.timeNanos() / 3.6e12);
+    assertThat(first.get(0)).isEqualTo("0.24"); // 12 h / 50
+    assertThat(first.get(0)).isEqualTo(Formats.hours(e.timeNanos()));
     assertThat(first.get(1)).isEqualTo("interruption");
     assertThat(first.get(2)).isEqualTo(e.component());
     assertThat(first.get(3)).isEqualTo("faulty_gpu");
     assertThat(first.get(4)).isEqualTo("pretrain-a");
-    assertThat(Double.parseDouble(first.get(5))).isEqualTo(e.workLostGpuHours());
-    assertThat(Double.parseDouble(first.get(6))).isEqualTo(20 / 60.0);
+    assertThat(first.get(5)).isEqualTo("2048"); // 8,192 GPUs x 0.25
+    assertThat(first.get(6)).isEqualTo("0.333333"); // 20 min, six digits
 
     // a repair of a system no job held has no job; one that outlived the run has no downtime
     CSVRecord lastRepair =

@@ -79,6 +79,82 @@ class LostProductionChartTest {
   }
 
   @Test
+  void aRunWithoutLossesShowsInstalledAndProductiveAndSaysSo() throws Exception {
+    RunResult r = Results.failureFree(PulseResolution.AVERAGED);
+    GpuHours all = r.gpuHours();
+    double installed = all.installed();
+    GpuHours none =
+        new GpuHours(installed, installed, 0, 0, 0, 0, 0, 0, installed * 0.7, installed * 0.3);
+    RunResult lossless =
+        new RunResult(
+            "lossless",
+            r.seed(),
+            r.horizon(),
+            r.pulseResolution(),
+            r.gpus(),
+            r.energyGpuJoules(),
+            r.energyItJoules(),
+            r.energyFacilityJoules(),
+            r.tokens(),
+            none,
+            r.power(),
+            r.eventsProcessed(),
+            r.jobs(),
+            r.series(),
+            0,
+            List.of(),
+            List.of(),
+            r.electrical());
+    assertThat(LostProductionChart.hasLosses(lossless)).isFalse();
+    assertThat(LostProductionChart.steps(lossless).stream().map(LostProductionChart.Step::label))
+        .containsExactly("Installed", "Productive");
+    assertThat(LostProductionChart.noLossNote(lossless))
+        .isEqualTo(
+            "No lost production: all 196,608 installed GPU-hours were productive (no idle,"
+                + " checkpointing, restarting, waiting, downtime or lost work).");
+    Path file = dir.resolve("lossless.png");
+    LostProductionChart.write(lossless, file);
+    BufferedImage image = Pngs.read(file, LostProductionChart.WIDTH, LostProductionChart.HEIGHT);
+    // a bar would be thousands of pixels; anti-aliased text may hit the colour now and then
+    assertThat(Pngs.countColour(image, 0xBDBDBD)).as("no idle bar").isLessThan(100);
+    assertThat(Pngs.countColour(image, 0x2E8B57)).as("productive bar").isGreaterThan(10_000);
+    assertThat(LostProductionChart.hasLosses(r)).isTrue();
+  }
+
+  @Test
+  void labelsGoBesideTheirBarsSoTheAxisFitsTheBars() {
+    // installed 1,000 and productive 600 from 0; losses 300 and 100 hang below 1,000
+    List<WaterfallLabels.Bar> bars =
+        List.of(
+            new WaterfallLabels.Bar(0, 1000, 150),
+            new WaterfallLabels.Bar(700, 1000, 150),
+            new WaterfallLabels.Bar(600, 700, 150),
+            new WaterfallLabels.Bar(0, 600, 150));
+    WaterfallLabels.Layout layout = WaterfallLabels.layout(bars, 1000);
+    assertThat(layout.upper()).isEqualTo(1020.0); // the longest bar and 2 %
+    assertThat(layout.sides())
+        .containsExactly(
+            WaterfallLabels.Side.INSIDE,
+            WaterfallLabels.Side.LEFT,
+            WaterfallLabels.Side.LEFT,
+            WaterfallLabels.Side.INSIDE);
+    assertThat(layout.gap()).isEqualTo(6 * 1020 / 1000.0);
+
+    // a short bar from 0 and a loss starting near 0 put their labels right: the axis grows
+    List<WaterfallLabels.Bar> crowded =
+        List.of(
+            new WaterfallLabels.Bar(0, 1000, 150),
+            new WaterfallLabels.Bar(50, 1000, 150),
+            new WaterfallLabels.Bar(0, 50, 150));
+    WaterfallLabels.Layout grown = WaterfallLabels.layout(crowded, 1000);
+    assertThat(grown.sides())
+        .containsExactly(
+            WaterfallLabels.Side.INSIDE, WaterfallLabels.Side.RIGHT, WaterfallLabels.Side.RIGHT);
+    // the loss's label after 1,000: 1,000 / (1 - 162 / 1,000)
+    assertThat(grown.upper()).isCloseTo(1000 / 0.838, within(1e-9));
+  }
+
+  @Test
   void labelsShowGpuHoursAndShare() {
     assertThat(LostProductionChart.valueLabel(13_762.56, 196_608))
         .isEqualTo("13,763 GPU-h  (7.0 %)");

@@ -36,6 +36,19 @@ final class Pngs {
     return colours.size();
   }
 
+  /** Pixels of exactly the colour {@code rgb}. */
+  static int countColour(BufferedImage image, int rgb) {
+    int n = 0;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
   /** True if some pixel has exactly the colour {@code rgb}. */
   static boolean hasColour(BufferedImage image, int rgb) {
     for (int y = 0; y < image.getHeight(); y++) {

@@ -18,8 +18,11 @@ class PowerChartTest {
   private BufferedImage writeAndRead(RunResult r) throws Exception {
     Path file = dir.resolve("power.png");
     PowerChart.write(r, file);
-    return Pngs.read(file, 1400, 1000);
+    return Pngs.read(file, 1400, PowerChart.height(r));
   }
+
+  /** The zoom panel's line colour. */
+  private static final int WINDOW = 0xD55E00;
 
   @Test
   void writesAPngOfTheExpectedSize() throws Exception {
@@ -35,9 +38,46 @@ class PowerChartTest {
   }
 
   @Test
-  void emptyWindowIsDrawnWithANote() throws Exception {
-    BufferedImage image = writeAndRead(Results.emptyWindow());
-    assertThat(Pngs.distinctColours(image)).isGreaterThan(10);
+  void aWindowWithStepsHasItsZoomPanel() throws Exception {
+    RunResult r = Results.small(PulseResolution.FULL);
+    assertThat(PowerChart.showsZoom(r)).isTrue();
+    assertThat(PowerChart.height(r)).isEqualTo(1000);
+    assertThat(Pngs.hasColour(writeAndRead(r), WINDOW)).isTrue();
+  }
+
+  @Test
+  void aWindowWithoutAChangeOfPowerHasNoZoomPanel() throws Exception {
+    RunResult small = Results.small(PulseResolution.AVERAGED);
+    long start = small.series().windowStartNanos();
+    PowerSeries flatWindow =
+        new PowerSeries(
+            Results.HOUR / 2,
+            new double[] {1.5e6, 1.5e6, 1.5e6, 1.5e6},
+            new double[] {1.5e6, 1.5e6, 1.5e6, 1.5e6},
+            new double[] {1.5e6, 1.5e6, 1.5e6, 1.5e6},
+            start,
+            start + 60 * Results.SECOND,
+            new long[] {start},
+            new double[] {1.5e6});
+    RunResult flat = Results.with(small, "flat", small.horizon(), flatWindow);
+    assertThat(PowerChart.showsZoom(flat)).isFalse();
+    assertThat(PowerChart.height(flat)).isEqualTo(PowerChart.ENVELOPE_ONLY_HEIGHT);
+    assertThat(PowerChart.noZoomNote(flat))
+        .isEqualTo(
+            "No zoom panel: site power is constant in the full-resolution window (60 s from 1.00"
+                + " h).");
+    BufferedImage image = writeAndRead(flat);
+    assertThat(image.getHeight()).isEqualTo(640);
+    assertThat(Pngs.hasColour(image, WINDOW)).as("no window drawn or marked").isFalse();
+  }
+
+  @Test
+  void noWindowAtAllHasNoZoomPanelEither() throws Exception {
+    RunResult r = Results.emptyWindow();
+    assertThat(PowerChart.showsZoom(r)).isFalse();
+    assertThat(PowerChart.noZoomNote(r))
+        .isEqualTo("No zoom panel: no full-resolution window was recorded.");
+    assertThat(writeAndRead(r).getHeight()).isEqualTo(640);
   }
 
   @Test

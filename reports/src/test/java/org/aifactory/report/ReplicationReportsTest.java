@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.aifactory.metrics.Metric;
+import org.aifactory.metrics.MetricKeys;
 import org.aifactory.metrics.MetricStats;
 import org.aifactory.metrics.ReplicationSet;
 import org.apache.commons.csv.CSVFormat;
@@ -37,6 +38,7 @@ class ReplicationReportsTest {
     assertThat(RunReportsTest.names(out))
         .containsExactly(
             "events.csv",
+            "index.html",
             "lost_production.png",
             "power.png",
             "replications.csv",
@@ -64,65 +66,68 @@ class ReplicationReportsTest {
   @Test
   void summaryJsonGivesEveryMetricAsStatistics() throws Exception {
     ReplicationSet set = Results.replications(5);
-    JsonNode json = MAPPER.readTree(ReplicationSummaryJson.render(set));
+    JsonNode json = MAPPER.readTree(SummaryJson.render(set));
     List<String> keys = new ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
     assertThat(keys.subList(0, 5))
         .containsExactly("scenario", "seed", "pulse_resolution", "replications", "horizon_hours");
-    assertThat(keys.subList(keys.size() - 2, keys.size())).containsExactly("units", "notes");
-    assertThat(keys).doesNotContain("jobs");
-    assertThat(json.get("scenario").asText()).isEqualTo("gpt-pretrain-16k");
-    assertThat(json.get("seed").asLong()).isEqualTo(42);
-    assertThat(json.get("pulse_resolution").asText()).isEqualTo("averaged");
+    assertThat(keys.subList(keys.size() - 3, keys.size()))
+        .containsExactly("jobs", "units", "notes");
     assertThat(json.get("replications").asInt()).isEqualTo(5);
 
-    List<MetricStats> stats = set.stats();
-    for (MetricStats s : stats) {
-      JsonNode node = json.at("/" + s.key().replace('.', '/'));
-      assertThat(node.isObject()).as(s.key()).isTrue();
+    for (MetricStats s : set.stats()) {
+      JsonNode node = node(json, set, s.key());
       List<String> fields = new ArrayList<>();
       node.fieldNames().forEachRemaining(fields::add);
       assertThat(fields).as(s.key()).containsExactly("mean", "sd", "ci95", "n");
-      assertThat(node.get("n").isIntegralNumber()).isTrue();
       assertThat(node.get("n").asInt()).as(s.key()).isEqualTo(s.n());
       if (Double.isFinite(s.mean())) {
-        assertThat(node.get("mean").isDouble()).as(s.key() + " mean is a double").isTrue();
-        assertThat(node.get("mean").asDouble()).as(s.key()).isEqualTo(s.mean());
+        assertThat(node.get("mean").asText()).as(s.key()).isEqualTo(Formats.mean(s));
       } else {
         assertThat(node.get("mean").isNull()).as(s.key()).isTrue();
       }
       if (Double.isFinite(s.ci95())) {
-        assertThat(node.get("ci95").asDouble()).as(s.key()).isEqualTo(s.ci95());
+        assertThat(node.get("ci95").asDouble())
+            .as(s.key())
+            .isEqualTo(Double.parseDouble(Formats.spread(s.ci95(), s.mean())));
       } else {
         assertThat(node.get("ci95").isNull()).as(s.key()).isTrue();
       }
     }
-    // a count's mean stays a double; interruptions are 39, 39, 40, 38, 39
+    // interruptions are 39, 39, 40, 38, 39: a whole mean of counts is exact, the sd has the
+    // mean's six digits (39.0000)
     JsonNode interruptions = json.get("interruptions");
-    assertThat(interruptions.get("mean").isDouble()).isTrue();
+    assertThat(interruptions.get("mean").isIntegralNumber()).isTrue();
     assertThat(interruptions.get("mean").asDouble()).isEqualTo(39.0);
-    assertThat(interruptions.get("sd").asDouble()).isEqualTo(Math.sqrt(0.5));
+    assertThat(interruptions.get("sd").asDouble()).isEqualTo(0.7071); // sqrt(0.5)
     assertThat(interruptions.get("ci95").asDouble()).isPositive();
     assertThat(json.at("/interruptions_by_cause/faulty_gpu/n").asInt()).isEqualTo(5);
-    assertThat(json.at("/job/pretrain-a/completion_hours/n").asInt()).isZero(); // never finite
-    assertThat(json.at("/job/pretrain-a/completion_hours/mean").isNull()).isTrue();
+    assertThat(json.at("/jobs/0/name").asText()).isEqualTo("pretrain-a");
+    assertThat(json.at("/jobs/0/completion_hours/n").asInt()).isZero(); // never finite
+    assertThat(json.at("/jobs/0/completion_hours/mean").isNull()).isTrue();
     assertThat(json.at("/gpus/sd").asDouble()).isZero();
 
-    assertThat(json.get("units").size()).isEqualTo(stats.size());
+    assertThat(json.get("units").size()).isEqualTo(set.stats().size());
     assertThat(json.at("/units/gpu_hours.productive").asText()).isEqualTo("GPU·h");
-    List<String> notes = new ArrayList<>();
-    json.get("notes").forEach(n -> notes.add(n.asText()));
-    assertThat(notes).hasSize(3);
-    assertThat(notes.get(0)).contains("averaged");
-    assertThat(notes.get(1)).contains("ci95").contains("Student t").contains("95 %");
-    assertThat(notes.get(2)).contains("power.png").contains("replication 0");
+    assertThat(json.get("notes").size()).isEqualTo(3);
+  }
+
+  /** The node of a metric: nested by dots, a job's under its element of "jobs". */
+  private static JsonNode node(JsonNode json, ReplicationSet set, String key) {
+    for (int j = 0; j < set.first().jobs().size(); j++) {
+      String within = MetricKeys.withinJob(set.first().jobs().get(j).name(), key);
+      if (within != null) {
+        return json.at("/jobs/" + j + "/" + within.replace('.', '/'));
+      }
+    }
+    return json.at("/" + key.replace('.', '/'));
   }
 
   @Test
   void summaryCsvHasOneRowPerMetric() throws Exception {
     ReplicationSet set = Results.replications(5);
     Path file = dir.resolve("summary.csv");
-    ReplicationCsv.writeSummary(set, file);
+    SummaryCsv.write(set, file);
     List<CSVRecord> rows = read(file);
     assertThat(rows.get(0).toList()).containsExactly("metric", "unit", "mean", "sd", "ci95", "n");
     List<MetricStats> stats = set.stats();
@@ -134,11 +139,15 @@ class ReplicationReportsTest {
       assertThat(row.get(1)).isEqualTo(s.unit());
       assertThat(row.get(5)).isEqualTo(Integer.toString(s.n()));
       if (Double.isFinite(s.mean())) {
-        assertThat(Double.parseDouble(row.get(2))).as(s.key()).isEqualTo(s.mean());
+        assertThat(row.get(2)).as(s.key()).isEqualTo(Formats.mean(s));
       } else {
         assertThat(row.get(2)).as(s.key()).isEmpty();
       }
     }
+    CSVRecord interruptions =
+        rows.stream().filter(row -> row.get(0).equals("interruptions")).findFirst().get();
+    assertThat(interruptions.toList())
+        .containsExactly("interruptions", "interruptions", "39", "0.7071", "0.878", "5");
   }
 
   @Test
@@ -162,7 +171,7 @@ class ReplicationReportsTest {
       assertThat(row.get(interruptions)).matches("\\d+");
       assertThat(Long.parseLong(row.get(interruptions)))
           .isEqualTo(Math.round(set.value(r, interruptions - 1)));
-      assertThat(Double.parseDouble(row.get(energy))).isEqualTo(set.value(r, energy - 1));
+      assertThat(row.get(energy)).isEqualTo(Formats.number(set.value(r, energy - 1)));
     }
     assertThat(rows.get(1).get(header.indexOf("job.pretrain-a.completion_hours"))).isEmpty();
   }
@@ -196,7 +205,7 @@ class ReplicationReportsTest {
 
   @Test
   void oneReplicationHasNoConfidenceInterval() throws Exception {
-    JsonNode json = MAPPER.readTree(ReplicationSummaryJson.render(Results.replications(1)));
+    JsonNode json = MAPPER.readTree(SummaryJson.render(Results.replications(1)));
     assertThat(json.at("/tokens/n").asInt()).isEqualTo(1);
     assertThat(json.at("/tokens/sd").isNull()).isTrue();
     assertThat(json.at("/tokens/ci95").isNull()).isTrue();

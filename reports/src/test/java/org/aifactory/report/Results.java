@@ -348,6 +348,49 @@ final class Results {
     return rows;
   }
 
+  /** {@code r} with its jobs renamed, in order, to {@code names}. */
+  static RunResult withJobNames(RunResult r, String... names) {
+    List<JobResult> jobs = new ArrayList<>();
+    for (int i = 0; i < r.jobs().size(); i++) {
+      JobResult j = r.jobs().get(i);
+      jobs.add(
+          new JobResult(
+              names[i],
+              j.cluster(),
+              j.gpus(),
+              j.iterations(),
+              j.tokens(),
+              j.checkpoints(),
+              j.energyGpuJoules(),
+              j.ettr(),
+              j.interruptionsByCause(),
+              j.completionHours(),
+              j.checkpointIntervalSeconds(),
+              j.mtbfKillHours(),
+              j.lostProduction(),
+              j.mtbiHours()));
+    }
+    return new RunResult(
+        r.scenario(),
+        r.seed(),
+        r.horizon(),
+        r.pulseResolution(),
+        r.gpus(),
+        r.energyGpuJoules(),
+        r.energyItJoules(),
+        r.energyFacilityJoules(),
+        r.tokens(),
+        r.gpuHours(),
+        r.power(),
+        r.eventsProcessed(),
+        jobs,
+        r.series(),
+        r.replication(),
+        r.causes(),
+        r.events(),
+        r.electrical());
+  }
+
   /** {@code r} with another name, horizon and power series. */
   static RunResult with(RunResult r, String name, Duration horizon, PowerSeries series) {
     return new RunResult(
@@ -377,7 +420,11 @@ final class Results {
    * GPUs and per-job settings stay, and so do non-finite values.
    */
   static ReplicationSet replications(int n) {
-    RunResult first = realistic(PulseResolution.AVERAGED);
+    return replications(realistic(PulseResolution.AVERAGED), n);
+  }
+
+  /** {@code n} replications of {@code first}, varied as in {@link #replications(int)}. */
+  static ReplicationSet replications(RunResult first, int n) {
     List<List<Metric>> all = new ArrayList<>();
     for (int r = 0; r < n; r++) {
       double factor = 1 + 0.002 * r * (r % 2 == 0 ? 1 : -1);

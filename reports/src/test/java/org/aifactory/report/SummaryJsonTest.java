@@ -2,7 +2,6 @@ package org.aifactory.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,33 +9,76 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.aifactory.metrics.GpuHours;
-import org.aifactory.metrics.LostProduction;
 import org.aifactory.metrics.Metric;
+import org.aifactory.metrics.MetricKeys;
 import org.aifactory.metrics.PowerStats;
+import org.aifactory.metrics.ReplicationSet;
 import org.aifactory.metrics.RunResult;
 import org.aifactory.model.PulseResolution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** summary.json: one shape for a single run and for replications. */
 class SummaryJsonTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @TempDir Path dir;
 
-  @Test
-  void parsesBackWithKeysInOrderAndNestedMetrics() throws Exception {
-    RunResult r = Results.small(PulseResolution.FULL);
-    JsonNode json = MAPPER.readTree(SummaryJson.render(r));
+  private static JsonNode one(RunResult r) throws Exception {
+    return MAPPER.readTree(SummaryJson.render(ReplicationSet.of(r)));
+  }
 
+  private static List<String> keys(JsonNode node) {
     List<String> keys = new ArrayList<>();
-    json.fieldNames().forEachRemaining(keys::add);
-    assertThat(keys)
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
+  /** Every field's path, depth first, in order; array elements by index; notes left out. */
+  private static List<String> paths(JsonNode node, String at, List<String> out) {
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getKey().equals("notes")) {
+          out.add(at + "/" + e.getKey());
+          paths(e.getValue(), at + "/" + e.getKey(), out);
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        paths(node.get(i), at + "/" + i, out);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void oneRunAndReplicationsHaveTheSameKeys() throws Exception {
+    RunResult r = Results.realistic(PulseResolution.AVERAGED);
+    JsonNode single = one(r);
+    JsonNode many = MAPPER.readTree(SummaryJson.render(Results.replications(r, 5)));
+    assertThat(paths(single, "", new ArrayList<>()))
+        .isNotEmpty()
+        .containsExactlyElementsOf(paths(many, "", new ArrayList<>()));
+    assertThat(single.get("replications").asInt()).isEqualTo(1);
+    assertThat(many.get("replications").asInt()).isEqualTo(5);
+    assertThat(keys(single.at("/energy_it_mwh"))).containsExactly("mean", "sd", "ci95", "n");
+    assertThat(keys(many.at("/jobs/0/ettr"))).containsExactly("mean", "sd", "ci95", "n");
+  }
+
+  @Test
+  void topLevelKeysInOrder() throws Exception {
+    JsonNode json = one(Results.small(PulseResolution.FULL));
+    assertThat(keys(json))
         .containsExactly(
             "scenario",
             "seed",
             "pulse_resolution",
+            "replications",
             "horizon_hours",
             "gpus",
             "energy_gpu_mwh",
@@ -52,7 +94,6 @@ class SummaryJsonTest {
             "power_mw",
             "interruptions",
             "lost_production",
-            "job",
             "events_processed",
             "jobs",
             "units",
@@ -60,10 +101,7 @@ class SummaryJsonTest {
     assertThat(json.get("scenario").asText()).isEqualTo("small-test");
     assertThat(json.get("seed").asLong()).isEqualTo(42);
     assertThat(json.get("pulse_resolution").asText()).isEqualTo("full");
-
-    List<String> gpuHourKeys = new ArrayList<>();
-    json.get("gpu_hours").fieldNames().forEachRemaining(gpuHourKeys::add);
-    assertThat(gpuHourKeys)
+    assertThat(keys(json.get("gpu_hours")))
         .containsExactly(
             "installed",
             "productive",
@@ -75,150 +113,46 @@ class SummaryJsonTest {
             "down",
             "compute",
             "communication");
-    assertThat(json.at("/gpu_hours/compute").asDouble()).isEqualTo(r.gpuHours().compute());
-    assertThat(json.at("/power_mw/peak").asDouble()).isEqualTo(r.power().peakWatts() / 1e6);
-    assertThat(json.at("/power_mw/max_ramp_mw_per_s").isDouble()).isTrue();
-
-    assertEveryMetricAtItsPlace(r, json);
-    assertThat(json.get("gpus").isIntegralNumber()).isTrue();
-    assertThat(json.get("tokens").isIntegralNumber()).isTrue();
-    assertThat(json.get("events_processed").asLong()).isEqualTo(123_456_789L);
-    assertThat(json.get("horizon_hours").isDouble()).isTrue();
   }
 
-  /** Every metric is there, with its value (null if not finite), at its (nested) place. */
-  private static void assertEveryMetricAtItsPlace(RunResult r, JsonNode json) {
+  @Test
+  void aSingleRunHasItsValueAsMeanWithoutSpread() throws Exception {
+    RunResult r = Results.realistic(PulseResolution.FULL);
+    JsonNode json = one(r);
+    assertThat(json.at("/gpu_hours/compute").toString())
+        .isEqualTo("{\"mean\":106168,\"sd\":null,\"ci95\":null,\"n\":1}"); // 196,608 x 0.54
+    assertThat(json.at("/power_mw/peak/mean").asDouble()).isEqualTo(27.0);
+    assertThat(json.at("/tokens/mean").isIntegralNumber()).isTrue();
+    assertThat(json.at("/tokens/mean").asLong()).isEqualTo(2_469_135_780_245L);
+    assertThat(json.at("/interruptions/mean").asLong()).isEqualTo(39);
+    assertThat(json.at("/interruptions_by_cause/faulty_gpu/mean").asLong()).isEqualTo(21);
+    // every metric but the jobs' is at its nested place
     for (Metric m : r.metrics()) {
-      JsonNode node = json.at("/" + m.key().replace('.', '/'));
-      assertThat(node.isMissingNode()).as(m.key()).isFalse();
-      if (!Double.isFinite(m.value())) {
-        assertThat(node.isNull()).as(m.key() + " is null").isTrue();
+      if (MetricKeys.isJobKey(m.key())) {
         continue;
       }
-      assertThat(node.asDouble())
-          .as(m.key())
-          .isCloseTo(m.value(), org.assertj.core.data.Offset.offset(0.5));
-      if (m.isCount()) {
-        assertThat(node.isIntegralNumber()).as(m.key() + " is an integer").isTrue();
+      JsonNode node = json.at("/" + m.key().replace('.', '/'));
+      assertThat(keys(node)).as(m.key()).containsExactly("mean", "sd", "ci95", "n");
+      assertThat(node.get("sd").isNull()).as(m.key()).isTrue();
+      assertThat(node.get("ci95").isNull()).as(m.key()).isTrue();
+      if (Double.isFinite(m.value())) {
+        assertThat(node.get("n").asInt()).as(m.key()).isEqualTo(1);
+        assertThat(node.get("mean").asText()).as(m.key()).isEqualTo(Formats.metric(m));
       } else {
-        assertThat(node.isDouble()).as(m.key() + " is a double").isTrue();
-        assertThat(node.asDouble()).as(m.key()).isEqualTo(m.value());
+        assertThat(node.get("n").asInt()).as(m.key()).isZero();
+        assertThat(node.get("mean").isNull()).as(m.key()).isTrue();
       }
     }
+    assertThat(json.has("job")).isFalse(); // jobs are in one place: "jobs"
   }
 
   @Test
-  void failureMetricsNestByCauseAndJob() throws Exception {
+  void jobsHaveTheirSettingsAndEveryFigure() throws Exception {
     RunResult r = Results.realistic(PulseResolution.FULL);
-    JsonNode json = MAPPER.readTree(SummaryJson.render(r));
-    assertEveryMetricAtItsPlace(r, json);
-
-    List<String> keys = new ArrayList<>();
-    json.fieldNames().forEachRemaining(keys::add);
-    assertThat(keys)
-        .containsSubsequence(
-            "ettr",
-            "gpu_hours",
-            "power_mw",
-            "interruptions",
-            "interruptions_by_cause",
-            "lost_production",
-            "lost_production_by_cause",
-            "job",
-            "events_processed",
-            "jobs");
-    List<String> causes = new ArrayList<>();
-    json.get("interruptions_by_cause").fieldNames().forEachRemaining(causes::add);
-    assertThat(causes).containsExactlyElementsOf(Results.CAUSES);
-    assertThat(json.get("interruptions").asLong()).isEqualTo(39);
-    assertThat(json.at("/interruptions_by_cause/faulty_gpu").asLong()).isEqualTo(21);
-    assertThat(json.at("/interruptions_by_cause/faulty_gpu").isIntegralNumber()).isTrue();
-    assertThat(json.at("/lost_production/total").isIntegralNumber()).isTrue();
-    assertThat(json.at("/job/pretrain-a/ettr").asDouble()).isEqualTo(0.9123);
-    assertThat(json.at("/job/pretrain-a/completion_hours").isNull()).isTrue();
-    assertThat(json.at("/job/pretrain-b/completion_hours").asDouble()).isEqualTo(10.5);
-    assertThat(json.at("/job/pretrain-b/checkpoint_interval_s").asDouble()).isEqualTo(1523.4);
-
-    // the parts of lost production add up to the total (to rounding)
-    long parts = 0;
-    for (String part :
-        List.of("checkpoint", "lost_work", "restart", "waiting", "incomplete_iteration")) {
-      parts += json.at("/lost_production/" + part).asLong();
-    }
-    assertThat(parts).isCloseTo(json.at("/lost_production/total").asLong(), within(3L));
-  }
-
-  @Test
-  void jobsHaveFailureFiguresAndLostProduction() throws Exception {
-    RunResult r = Results.realistic(PulseResolution.FULL);
-    JsonNode jobs = MAPPER.readTree(SummaryJson.render(r)).get("jobs");
-    JsonNode a = jobs.get(0);
-    JsonNode b = jobs.get(1);
-    assertThat(a.get("ettr").asDouble()).isEqualTo(0.9123);
-    assertThat(a.get("interruptions").asLong()).isEqualTo(23);
-    assertThat(a.get("interruptions").isIntegralNumber()).isTrue();
-    List<String> causes = new ArrayList<>();
-    a.get("interruptions_by_cause").fieldNames().forEachRemaining(causes::add);
-    assertThat(causes).containsExactlyElementsOf(Results.CAUSES);
-    assertThat(a.at("/interruptions_by_cause/software_bug").asLong()).isEqualTo(5);
-    assertThat(a.get("completion_hours").isNull()).isTrue(); // NaN
-    assertThat(b.get("completion_hours").asDouble()).isEqualTo(10.5);
-    assertThat(a.get("checkpoint_interval_s").asDouble()).isEqualTo(1800.0);
-    assertThat(a.get("mtbf_kill_hours").asDouble()).isEqualTo(12.0 / 23);
-
-    JsonNode lost = a.get("lost_production");
-    List<String> lostKeys = new ArrayList<>();
-    lost.fieldNames().forEachRemaining(lostKeys::add);
-    assertThat(lostKeys)
-        .containsExactly(
-            "ideal_tokens",
-            "total",
-            "checkpoint",
-            "lost_work",
-            "restart",
-            "waiting",
-            "incomplete_iteration",
-            "by_cause");
-    LostProduction p = r.jobs().get(0).lostProduction();
-    assertThat(lost.get("ideal_tokens").asLong()).isEqualTo(Math.round(p.idealTokens()));
-    assertThat(lost.get("total").asLong()).isEqualTo(Math.round(p.total()));
-    assertThat(lost.get("lost_work").asLong()).isEqualTo(Math.round(p.lostWork()));
-    assertThat(lost.get("incomplete_iteration").asLong()).isEqualTo(1_500_000L);
-    List<String> byCause = new ArrayList<>();
-    lost.get("by_cause").fieldNames().forEachRemaining(byCause::add);
-    assertThat(byCause).containsExactlyElementsOf(Results.CAUSES);
-    // faulty_gpu: 12 interruptions × (2.5e9 lost + 0.4e9 restart + 0.3e9 waiting)
-    assertThat(lost.at("/by_cause/faulty_gpu").asLong()).isEqualTo(38_400_000_000L);
-    assertThat(lost.at("/by_cause/software_bug").asLong()).isEqualTo(14_500_000_000L);
-  }
-
-  @Test
-  void failureFreeJobsHaveNoCausesAndNullMtbf() throws Exception {
-    RunResult r = Results.failureFree(PulseResolution.FULL);
-    JsonNode json = MAPPER.readTree(SummaryJson.render(r));
-    assertThat(json.has("interruptions_by_cause")).isFalse();
-    assertThat(json.has("lost_production_by_cause")).isFalse();
-    assertThat(json.get("interruptions").asLong()).isZero();
-    JsonNode a = json.get("jobs").get(0);
-    assertThat(a.get("interruptions").asLong()).isZero();
-    assertThat(a.get("interruptions_by_cause").size()).isZero();
-    assertThat(a.get("mtbf_kill_hours").isNull()).isTrue(); // infinite
-    assertThat(a.at("/lost_production/by_cause").size()).isZero();
-    assertThat(a.at("/lost_production/lost_work").asLong()).isZero();
-    assertThat(json.at("/job/pretrain-a/mtbf_kill_hours").isNull()).isTrue();
-  }
-
-  @Test
-  void hasJobsUnitsAndNoNoteWhenPulsesAreResolved() throws Exception {
-    RunResult r = Results.small(PulseResolution.FULL);
-    JsonNode json = MAPPER.readTree(SummaryJson.render(r));
-
-    JsonNode jobs = json.get("jobs");
+    JsonNode jobs = one(r).get("jobs");
     assertThat(jobs.size()).isEqualTo(2);
     JsonNode a = jobs.get(0);
-    List<String> jobKeys = new ArrayList<>();
-    a.fieldNames().forEachRemaining(jobKeys::add);
-    assertThat(jobKeys)
+    assertThat(keys(a))
         .containsExactly(
             "name",
             "cluster",
@@ -232,34 +166,98 @@ class SummaryJsonTest {
             "interruptions_by_cause",
             "completion_hours",
             "checkpoint_interval_s",
+            "mtbi_hours",
             "mtbf_kill_hours",
-            "lost_production");
+            "lost_production",
+            "lost_production_by_cause");
     assertThat(a.get("name").asText()).isEqualTo("pretrain-a");
     assertThat(a.get("cluster").asText()).isEqualTo("east");
-    assertThat(a.get("tokens").isIntegralNumber()).isTrue();
-    assertThat(a.get("tokens").asLong()).isEqualTo(1_234_567_890_123L);
-    assertThat(a.get("energy_gpu_mwh").asDouble())
-        .isEqualTo(r.jobs().get(0).energyGpuJoules() / 3.6e9);
+    assertThat(a.get("gpus").asInt()).isEqualTo(8192);
+    assertThat(a.at("/iterations/mean").asLong()).isEqualTo(10_000);
+    assertThat(a.at("/tokens/mean").asLong()).isEqualTo(1_234_567_890_123L);
+    assertThat(a.at("/checkpoints/mean").asLong()).isEqualTo(12);
+    assertThat(a.at("/energy_gpu_mwh/mean").asText())
+        .isEqualTo(Formats.number(r.jobs().get(0).energyGpuJoules() / 3.6e9));
+    assertThat(a.at("/ettr/mean").asDouble()).isEqualTo(0.9123);
+    assertThat(a.at("/interruptions/mean").asLong()).isEqualTo(23);
+    assertThat(keys(a.get("interruptions_by_cause"))).containsExactlyElementsOf(Results.CAUSES);
+    assertThat(a.at("/interruptions_by_cause/software_bug/mean").asLong()).isEqualTo(5);
+    assertThat(a.at("/completion_hours/mean").isNull()).isTrue(); // NaN
+    assertThat(a.at("/completion_hours/n").asInt()).isZero();
+    assertThat(jobs.at("/1/completion_hours/mean").asDouble()).isEqualTo(10.5);
+    assertThat(a.at("/checkpoint_interval_s/mean").asDouble()).isEqualTo(1800);
+    assertThat(a.at("/mtbf_kill_hours/mean").asDouble()).isEqualTo(0.521739); // 12 h / 23
 
+    assertThat(keys(a.get("lost_production")))
+        .containsExactly(
+            "ideal_tokens",
+            "total",
+            "checkpoint",
+            "lost_work",
+            "restart",
+            "waiting",
+            "incomplete_iteration");
+    assertThat(a.at("/lost_production/incomplete_iteration/mean").asLong()).isEqualTo(1_500_000L);
+    // 23 interruptions x 2.5e9 tokens of lost work
+    assertThat(a.at("/lost_production/lost_work/mean").asLong()).isEqualTo(57_500_000_000L);
+    assertThat(keys(a.get("lost_production_by_cause"))).containsExactlyElementsOf(Results.CAUSES);
+    // faulty_gpu: 12 interruptions x (2.5e9 lost + 0.4e9 restart + 0.3e9 waiting)
+    assertThat(a.at("/lost_production_by_cause/faulty_gpu/mean").asLong())
+        .isEqualTo(38_400_000_000L);
+  }
+
+  @Test
+  void aJobWhoseNameHasADotKeepsItsNameAndFigures() throws Exception {
+    RunResult r =
+        Results.withJobNames(Results.realistic(PulseResolution.FULL), "llama3.1-405b", "b");
+    JsonNode a = one(r).at("/jobs/0");
+    assertThat(a.get("name").asText()).isEqualTo("llama3.1-405b");
+    assertThat(a.at("/ettr/mean").asDouble()).isEqualTo(0.9123);
+    assertThat(a.at("/checkpoint_interval_s/mean").asDouble()).isEqualTo(1800);
+  }
+
+  @Test
+  void failureFreeRunsHaveNoCauses() throws Exception {
+    JsonNode json = one(Results.failureFree(PulseResolution.FULL));
+    assertThat(json.has("interruptions_by_cause")).isFalse();
+    assertThat(json.has("lost_production_by_cause")).isFalse();
+    assertThat(json.at("/interruptions/mean").asLong()).isZero();
+    JsonNode a = json.get("jobs").get(0);
+    assertThat(a.has("interruptions_by_cause")).isFalse();
+    assertThat(a.has("lost_production_by_cause")).isFalse();
+    assertThat(a.at("/mtbf_kill_hours/mean").isNull()).isTrue(); // infinite
+    assertThat(a.at("/lost_production/lost_work/mean").asLong()).isZero();
+  }
+
+  @Test
+  void unitsOfEveryMetricAndNotes() throws Exception {
+    RunResult r = Results.small(PulseResolution.FULL);
+    JsonNode json = one(r);
     JsonNode units = json.get("units");
     assertThat(units.size()).isEqualTo(r.metrics().size());
     for (Metric m : r.metrics()) {
       assertThat(units.get(m.key()).asText()).isEqualTo(m.unit());
     }
     assertThat(units.get("gpu_hours.compute").asText()).isEqualTo("GPU·h");
-    assertThat(units.get("power_mw.peak").asText()).isEqualTo("MW");
+    assertThat(units.get("job.pretrain-a.energy_gpu_mwh").asText()).isEqualTo("MWh");
+    assertThat(json.get("notes").size()).isEqualTo(1);
+    assertThat(json.at("/notes/0").asText())
+        .isEqualTo(SummaryJson.STATS_NOTE)
+        .contains("With one replication, mean is the run's value");
 
-    assertThat(json.get("notes").isArray()).isTrue();
-    assertThat(json.get("notes").size()).isZero();
+    JsonNode many = MAPPER.readTree(SummaryJson.render(Results.replications(3)));
+    List<String> notes = new ArrayList<>();
+    many.get("notes").forEach(n -> notes.add(n.asText()));
+    assertThat(notes)
+        .containsExactly(
+            SummaryJson.AVERAGED_NOTE, SummaryJson.STATS_NOTE, SummaryJson.REPLICATIONS_NOTE);
   }
 
   @Test
   void averagedResolutionIsNoted() throws Exception {
-    JsonNode json = MAPPER.readTree(SummaryJson.render(Results.small(PulseResolution.AVERAGED)));
+    JsonNode json = one(Results.small(PulseResolution.AVERAGED));
     assertThat(json.get("pulse_resolution").asText()).isEqualTo("averaged");
-    assertThat(json.get("notes").size()).isEqualTo(1);
-    String note = json.get("notes").get(0).asText();
-    assertThat(note)
+    assertThat(json.get("notes").get(0).asText())
         .contains("averaged")
         .contains("peak")
         .contains("ramp")
@@ -269,13 +267,12 @@ class SummaryJsonTest {
 
   @Test
   void byteIdenticalWhenWrittenTwiceAndWhateverTheLocale() throws Exception {
-    RunResult r = Results.realistic(PulseResolution.AVERAGED);
     Path first = dir.resolve("a.json");
     Path second = dir.resolve("b.json");
-    SummaryJson.write(r, first);
+    SummaryJson.write(ReplicationSet.of(Results.realistic(PulseResolution.AVERAGED)), first);
     Locales.german(
         () -> {
-          SummaryJson.write(Results.realistic(PulseResolution.AVERAGED), second);
+          SummaryJson.write(ReplicationSet.of(Results.realistic(PulseResolution.AVERAGED)), second);
           return null;
         });
     assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
@@ -307,11 +304,12 @@ class SummaryJsonTest {
             List.of(),
             List.of(),
             java.util.Optional.empty());
-    JsonNode json = MAPPER.readTree(SummaryJson.render(noIt));
-    assertThat(json.get("pue").isNull()).isTrue(); // 0 / 0
-    assertThat(json.get("utilisation").isNull()).isTrue();
+    JsonNode json = one(noIt);
+    assertThat(json.at("/pue/mean").isNull()).isTrue(); // 0 / 0
+    assertThat(json.at("/pue/n").asInt()).isZero();
+    assertThat(json.at("/utilisation/mean").isNull()).isTrue();
     assertThat(json.get("jobs").size()).isZero();
-    assertThat(json.get("power_mw").get("peak").isDouble()).isTrue();
+    assertThat(json.at("/power_mw/peak/mean").asText()).isEqualTo("0");
   }
 
   @Test
@@ -339,18 +337,5 @@ class SummaryJsonTest {
                 SummaryJson.nest(
                     List.of(new Metric("a", "1", "", 1), new Metric("a", "1", "", 2)), Metric::key))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void numbersAreShortestRoundTripAndLocaleFree() {
-    assertThat(Formats.number(12.5)).isEqualTo("12.5");
-    assertThat(Formats.number(2.0e-3)).isEqualTo("0.002"); // JDK 17's Double.toString says 0.0020
-    assertThat(Formats.number(-0.0)).isEqualTo("0.0");
-    assertThat(Formats.number(Double.NaN)).isNull();
-    assertThat(Formats.number(Double.POSITIVE_INFINITY)).isNull();
-    assertThat(Formats.count(16384.0)).isEqualTo("16384");
-    assertThat(Formats.seconds(43_200_000_000_000L)).isEqualTo("43200");
-    assertThat(Formats.seconds(500_000_000L)).isEqualTo("0.5");
-    assertThat(Formats.seconds(0)).isEqualTo("0");
   }
 }

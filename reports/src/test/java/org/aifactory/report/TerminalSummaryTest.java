@@ -2,6 +2,7 @@ package org.aifactory.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.aifactory.metrics.MetricKeys;
 import org.aifactory.metrics.RunResult;
 import org.aifactory.model.PulseResolution;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class TerminalSummaryTest {
   void topCausesAreFiveAndTheRestIsSummedUp() {
     RunResult r = Results.realistic(PulseResolution.FULL);
     Figures f = Figures.of(r);
-    assertThat(f.topCauses("interruptions_by_cause.", 3))
+    assertThat(f.topCauses(MetricKeys.ByCause.INTERRUPTIONS, 3))
         .containsExactly("faulty_gpu", "software_bug", "network_switch_cable");
     TextTable t = SummarySections.table();
     SummarySections.interruptions(t, f);

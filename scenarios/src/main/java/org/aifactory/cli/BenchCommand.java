@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Measure speed: the event engine (hold model) or a whole scenario.",
+    header = "Measure the speed of the engine or of a scenario.",
+    description = "Measures speed: the event engine (hold model) or a whole scenario.",
     subcommands = {BenchCommand.Engine.class, BenchCommand.ScenarioBench.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -42,9 +43,10 @@ final class BenchCommand implements Runnable {
   @Command(
       name = "engine",
       mixinStandardHelpOptions = true,
+      header = "Measure the event engine with the hold model.",
       description = {
-        "Hold model: N events pending; each one fired schedules one more at now + Exp(1 s).",
-        "Reports the best round's events/s and the heap bytes allocated per event."
+        "Hold model: N events pending; each one fired schedules one more at now + Exp(1 s)."
+            + " Reports the best round's events/s and the heap bytes allocated per event."
       })
   static final class Engine implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -124,9 +126,10 @@ final class BenchCommand implements Runnable {
   @Command(
       name = "scenario",
       mixinStandardHelpOptions = true,
+      header = "Measure how fast a scenario runs.",
       description = {
-        "Run a scenario several times (no reports written) and print the event loop's wall time,",
-        "events/s and the peak heap in use during the runs."
+        "Runs a scenario several times (no reports written) and prints the event loop's wall"
+            + " time, events/s and the peak heap in use during the runs."
       })
   static final class ScenarioBench implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

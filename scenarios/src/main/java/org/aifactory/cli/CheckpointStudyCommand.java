@@ -17,10 +17,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "checkpoint-study",
     mixinStandardHelpOptions = true,
+    header = "Find the best checkpoint interval of one job.",
     description = {
-      "Sweep one job's checkpoint interval with replications at each interval (common random",
-      "numbers) and compare the simulated optimum ETTR with Young's and Daly's intervals.",
-      "Writes checkpoint_study.csv, checkpoint_study.json and checkpoint_study.png."
+      "Sweeps one job's checkpoint interval with replications at each interval (common random"
+          + " numbers) and compares the simulated optimum ETTR with Young's and Daly's intervals."
+          + " Writes checkpoint_study.csv, checkpoint_study.json,"
+          + " checkpoint_study.png and index.html."
     })
 final class CheckpointStudyCommand implements Callable<Integer> {
   @Mixin ScenarioOptions scenarioOptions;

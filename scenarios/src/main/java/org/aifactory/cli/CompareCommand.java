@@ -20,12 +20,13 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
+    header = "Compare design variants by their cost per year.",
     description = {
-      "Compare designs side by side: the variants listed in one scenario (its 'variants:'), or",
-      "several scenario files, each run with the same replications and random streams (common",
-      "random numbers). Ranks them by annualised capital cost + energy + value of production lost",
-      "to power outages, with 95 % confidence intervals. Writes comparison.csv, comparison.json,",
-      "comparison.png."
+      "Compares designs side by side: the variants listed in one scenario (its 'variants:'), or"
+          + " several scenario files, each run with the same replications and random streams"
+          + " (common random numbers). Ranks them by annualised capital cost + energy + value of"
+          + " production lost to power outages, with 95 %% confidence intervals. Writes"
+          + " comparison.csv, comparison.json, comparison.png and index.html."
     })
 final class CompareCommand implements Callable<Integer> {
   @Parameters(

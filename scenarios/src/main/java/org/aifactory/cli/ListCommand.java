@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    description = "List the bundled scenarios (run one with 'run NAME').")
+    header = "List the bundled scenarios.",
+    description = "Lists the bundled scenarios with their descriptions (run one with 'run NAME').")
 final class ListCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

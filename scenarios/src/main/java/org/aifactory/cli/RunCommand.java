@@ -21,11 +21,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    header = "Run a scenario and write its reports.",
     description = {
-      "Run a scenario and write its reports to an output directory, atomically: summary.json,",
-      "summary.csv, timeseries.csv, window.csv, events.csv, power.png, lost_production.png,",
-      "run.json; with --replications R > 1 also replications.csv, and summary.json gives every",
-      "metric as mean, sd, 95 % confidence half-width and n."
+      "Runs a scenario and writes its reports to an output directory, atomically:"
+          + " index.html (a page with all of them), summary.json, summary.csv, timeseries.csv, window.csv, events.csv, power.png,"
+          + " lost_production.png and run.json. With --replications R > 1 it also writes"
+          + " replications.csv, and the summaries give every metric as mean, sd, 95 %%"
+          + " confidence half-width and n."
     })
 final class RunCommand implements Callable<Integer> {
   @Mixin ScenarioOptions scenarioOptions;

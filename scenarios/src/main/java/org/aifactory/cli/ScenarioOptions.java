@@ -22,10 +22,9 @@ final class ScenarioOptions {
   @Option(
       names = "--set",
       paramLabel = "PATH=VALUE",
-      description = {
-        "Override any scenario key, e.g. --set workloads[0].checkpoint.interval=\"30 min\"",
-        "or --set facility.pue=1.3. Repeatable."
-      })
+      description =
+          "Override any scenario key, e.g. --set facility.pue=1.3 or"
+              + " --set workloads[0].checkpoint.interval=\"30 min\". Repeatable.")
   List<String> overrides = new ArrayList<>();
 
   @Option(

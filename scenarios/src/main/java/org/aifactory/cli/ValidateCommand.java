@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = "Check a scenario without running it: every problem with file:line:column.")
+    header = "Check a scenario without running it.",
+    description = "Reports every problem of a scenario with its file:line:column, or OK.")
 final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -30,6 +30,12 @@ final class WorkGuard {
   /** Work longer than this (6 h) is refused unless --allow-long-run is given. */
   static final double REFUSE_SECONDS = 6 * 3600;
 
+  /** One row of timeseries.csv, about: five numbers and separators. */
+  static final double TIMESERIES_BYTES_PER_BUCKET = 70;
+
+  /** Output files larger than this are announced. */
+  static final double ANNOUNCE_OUTPUT_BYTES = 100e6;
+
   /** Share of the JVM's maximum heap a command may plan to use. */
   static final double HEAP_SHARE = 0.8;
 
@@ -41,6 +47,16 @@ final class WorkGuard {
   /** Checks {@code runs} runs of {@code factory} as {@code run} says, {@code threads} at a time. */
   void check(FactorySpec factory, RunSpec run, long runs, int threads, PrintWriter err) {
     check(List.of(WorkEstimate.of(factory, run)), runs, threads, resultBytes(factory), err);
+    double csvBytes = run.observation().buckets() * TIMESERIES_BYTES_PER_BUCKET;
+    if (csvBytes > ANNOUNCE_OUTPUT_BYTES) {
+      err.println(
+          "aifactory: timeseries.csv will be about "
+              + bytes(csvBytes)
+              + " (recording.buckets: "
+              + String.format(Locale.ROOT, "%,d", run.observation().buckets())
+              + "); writing it takes a while.");
+      err.flush();
+    }
   }
 
   /**

@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.aifactory.metrics.CheckpointStudyResult;
 import org.aifactory.metrics.JobResult;
 import org.aifactory.metrics.Metric;
+import org.aifactory.metrics.MetricKeys;
 import org.aifactory.metrics.MetricStats;
 import org.aifactory.metrics.ReplicationSet;
-import org.aifactory.metrics.RunResult;
 import org.aifactory.model.FactoryRun;
 import org.aifactory.model.FactorySpec;
 import org.aifactory.model.RunSpec;
@@ -80,9 +80,8 @@ public final class CheckpointStudy {
                   threads,
                   (done, ignored) -> progress.progress(offset + done, total))
               .set();
-      String prefix = "job." + RunResult.segment(job.name()) + ".";
-      ettr[p] = set.column(set.indexOf(prefix + "ettr"));
-      tokens[p] = set.column(set.indexOf(prefix + "tokens"));
+      ettr[p] = set.column(set.indexOf(MetricKeys.job(job.name(), MetricKeys.ETTR)));
+      tokens[p] = set.column(set.indexOf(MetricKeys.job(job.name(), MetricKeys.TOKENS)));
     }
 
     int best = 0;

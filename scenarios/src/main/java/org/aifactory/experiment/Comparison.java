@@ -6,6 +6,8 @@ import java.util.List;
 import org.aifactory.metrics.ComparisonResult;
 import org.aifactory.metrics.ElectricalResult;
 import org.aifactory.metrics.Metric;
+import org.aifactory.metrics.MetricKeys;
+import org.aifactory.metrics.MetricKeys.ByCause;
 import org.aifactory.metrics.MetricStats;
 import org.aifactory.metrics.ReplicationSet;
 import org.aifactory.model.FactorySpec;
@@ -28,6 +30,9 @@ import org.aifactory.model.power.CostSpec;
  */
 public final class Comparison {
   private static final double HOURS_PER_YEAR = 8_766; // 365.25 d
+
+  /** The failure cause a factory run books interruptions by loss of power to. */
+  private static final String POWER_OUTAGE = "power_outage";
 
   private Comparison() {}
 
@@ -140,11 +145,11 @@ public final class Comparison {
             ? 0
             : c.capitalDollars(e.upsInstalledWatts(), e.generatorInstalledWatts(), e.pdus());
     double annualCapital = capital * c.capitalRecoveryFactor();
-    double[] availability = column(set, "power_chain.availability", Double.NaN);
-    double[] lossOfLoad = column(set, "power_chain.loss_of_load_events", Double.NaN);
-    double[] lostGpuHours = column(set, "lost_gpu_hours_by_cause.power_outage", 0);
-    double[] lostTokens = column(set, "lost_production_by_cause.power_outage", 0);
-    double[] energy = column(set, "energy_facility_mwh", Double.NaN);
+    double[] availability = column(set, MetricKeys.CHAIN_AVAILABILITY, Double.NaN);
+    double[] lossOfLoad = column(set, MetricKeys.CHAIN_LOSS_OF_LOAD_EVENTS, Double.NaN);
+    double[] lostGpuHours = column(set, ByCause.LOST_GPU_HOURS.key(POWER_OUTAGE), 0);
+    double[] lostTokens = column(set, ByCause.LOST_PRODUCTION.key(POWER_OUTAGE), 0);
+    double[] energy = column(set, MetricKeys.ENERGY_FACILITY_MWH, Double.NaN);
     double[] annualEnergy = new double[n];
     double[] annualLost = new double[n];
     double[] total = new double[n];

@@ -77,6 +77,8 @@ class ReadmeTest {
       String key =
           m.key()
               .replaceFirst("^job\\.[^.]+\\.", "job.<name>.")
+              .replaceFirst(
+                  "^job\\.<name>\\.lost_production\\.[a-z_]+$", "job.<name>.lost_production.<part>")
               .replaceFirst("_by_cause\\.[^.]+$", "_by_cause.<cause>")
               .replaceFirst(
                   "^power_chain\\.path_availability\\.p[0-9]+$",

@@ -57,6 +57,35 @@ class CheckpointStudyTest {
     assertThat(r.optimumHighSeconds() - r.optimumLowSeconds()).isLessThan(4 * step);
   }
 
+  /**
+   * A job whose name has a dot is found under its metric key ({@code job.llama3_1-405b.ettr}):
+   * every point has an ETTR from every replication.
+   */
+  @Test
+  void findsAJobWhoseNameHasADot() {
+    FactorySpec f =
+        Factories.jobKilledEvery(
+            "llama3.1-405b", 4, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofHours(1));
+    CheckpointStudyResult r =
+        CheckpointStudy.run(
+            "dotted",
+            f,
+            Factories.averaged(Duration.ofDays(5), 3),
+            Optional.of("llama3.1-405b"),
+            List.of(1800.0, 3600.0),
+            3,
+            1,
+            org.aifactory.experiment.ProgressListener.NONE);
+    assertThat(r.job()).isEqualTo("llama3.1-405b");
+    assertThat(r.points()).hasSize(2);
+    for (CheckpointStudyResult.Point p : r.points()) {
+      assertThat(p.ettr().n()).as("ETTR values at %s s", p.intervalSeconds()).isEqualTo(3);
+      assertThat(p.ettr().mean()).isBetween(0.5, 1.0);
+      assertThat(p.tokens().n()).isEqualTo(3);
+      assertThat(p.tokens().mean()).isPositive();
+    }
+  }
+
   /** 10, 15, ..., 120 minutes. */
   private static List<Double> grid() {
     List<Double> g = new java.util.ArrayList<>();

@@ -27,6 +27,14 @@ final class Factories {
   /** One job killed by exponential job-level failures with mean {@code mtbfHours}. */
   static FactorySpec jobKilledEvery(
       double mtbfHours, Duration checkpoint, Duration restart, Duration interval) {
+    return jobKilledEvery("train", mtbfHours, checkpoint, restart, interval);
+  }
+
+  /**
+   * {@link #jobKilledEvery(double, Duration, Duration, Duration)} with the job named {@code job}.
+   */
+  static FactorySpec jobKilledEvery(
+      String job, double mtbfHours, Duration checkpoint, Duration restart, Duration interval) {
     FailureProfile kill =
         new FailureProfile(
             "kill",
@@ -43,7 +51,7 @@ final class Factories {
         List.of(new ClusterSpec("hall", "DGX-H100", 8)),
         List.of(
             new TrainingJobSpec(
-                "train",
+                job,
                 "hall",
                 64,
                 Duration.ZERO,

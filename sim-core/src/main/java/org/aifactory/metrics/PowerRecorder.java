@@ -37,6 +37,7 @@ public final class PowerRecorder {
   private int steps;
   private boolean finished;
   private boolean started;
+  private WindowSearch search; // null: the window is fixed
 
   /**
    * @param horizonNanos end of the run
@@ -80,6 +81,19 @@ public final class PowerRecorder {
     clipWindow(windowStartNanos, windowEndNanos);
   }
 
+  /**
+   * Looks for the full-resolution window instead of fixing it (see {@link WindowSearch}); only
+   * before the first change of power. Every step of the search span is kept until {@link #finish},
+   * which keeps those of the window found.
+   */
+  public void searchWindow(WindowSearch search) {
+    if (started) {
+      throw new IllegalStateException("the window is fixed once power has been recorded");
+    }
+    this.search = search;
+    clipWindow(search.fromNanos(), Math.max(search.toNanos(), search.fromNanos() + 1));
+  }
+
   private void clipWindow(long windowStartNanos, long windowEndNanos) {
     windowStart = Math.max(0, Math.min(windowStartNanos, horizon));
     windowEnd = Math.max(windowStart, Math.min(windowEndNanos, horizon));
@@ -112,7 +126,67 @@ public final class PowerRecorder {
     if (steps == 0 && windowEnd > windowStart) {
       recordStep(windowStart, level);
     }
+    if (search != null) {
+      keepWindow(foundWindowStart());
+    }
     finished = true;
+  }
+
+  /**
+   * The start of the window around the first drop of power held at least the search's minimum (one
+   * that ends inside the window with the lead to spare first); the search's start if none.
+   */
+  private long foundWindowStart() {
+    long length = search.lengthNanos();
+    long lead = search.leadNanos();
+    long firstDrop = -1;
+    for (int i = 1; i < steps; i++) {
+      long hold = (i + 1 < steps ? stepTimes[i + 1] : windowEnd) - stepTimes[i];
+      if (stepWatts[i] >= stepWatts[i - 1] || hold < search.minDropNanos()) {
+        continue;
+      }
+      long start = Math.max(windowStart, stepTimes[i] - lead);
+      if (start + length > windowEnd) {
+        break; // too close to the end of the search to show it
+      }
+      if (stepTimes[i] + hold + lead <= start + length) {
+        return start; // the drop and what follows it fit
+      }
+      if (firstDrop < 0) {
+        firstDrop = start;
+      }
+    }
+    return firstDrop >= 0 ? firstDrop : windowStart;
+  }
+
+  /** Keeps the steps of [start, start + length) of the search: the window. */
+  private void keepWindow(long start) {
+    long end = Math.min(horizon, start + search.lengthNanos());
+    int kept = 0;
+    double inForce = steps > 0 ? stepWatts[0] : level;
+    for (int i = 0; i < steps; i++) {
+      if (stepTimes[i] <= start) {
+        inForce = stepWatts[i];
+      } else if (stepTimes[i] < end) {
+        if (kept == 0) {
+          stepTimes[0] = start;
+          stepWatts[0] = inForce;
+          kept = 1;
+        }
+        stepTimes[kept] = stepTimes[i];
+        stepWatts[kept] = stepWatts[i];
+        kept++;
+      }
+    }
+    if (kept == 0 && end > start) {
+      stepTimes[0] = start;
+      stepWatts[0] = inForce;
+      kept = 1;
+    }
+    steps = kept;
+    windowStart = start;
+    windowEnd = Math.max(start, end);
+    search = null;
   }
 
   public double energyJoules() {
@@ -176,6 +250,10 @@ public final class PowerRecorder {
   }
 
   private void append(long time, double watts) {
+    if (search != null && steps == WindowSearch.MAX_STEPS) {
+      windowEnd = time; // enough: the search ends here
+      return;
+    }
     if (steps == stepTimes.length) {
       stepTimes = Arrays.copyOf(stepTimes, steps * 2);
       stepWatts = Arrays.copyOf(stepWatts, steps * 2);

@@ -78,6 +78,11 @@ public final class ReplicationSet {
     return row;
   }
 
+  /** One run as a set of one replication: its reports have the same shape as those of many. */
+  public static ReplicationSet of(RunResult run) {
+    return new ReplicationSet(run, List.of(run.metrics()));
+  }
+
   public RunResult first() {
     return first;
   }

@@ -104,132 +104,156 @@ public record RunResult(
   /** The run's figures, in a fixed order, with units and definitions. */
   public List<Metric> metrics() {
     List<Metric> m = new ArrayList<>();
-    m.add(new Metric("horizon_hours", "h", "Simulated time.", horizonHours()));
-    m.add(new Metric("gpus", "GPUs", "Installed GPUs.", gpus));
+    m.add(new Metric(MetricKeys.HORIZON_HOURS, "h", "Simulated time.", horizonHours()));
+    m.add(new Metric(MetricKeys.GPUS, "GPUs", "Installed GPUs.", gpus));
     m.add(
         new Metric(
-            "energy_gpu_mwh", "MWh", "Energy drawn by GPUs.", energyGpuJoules / JOULES_PER_MWH));
+            MetricKeys.ENERGY_GPU_MWH,
+            "MWh",
+            "Energy drawn by GPUs.",
+            energyGpuJoules / JOULES_PER_MWH));
     m.add(
         new Metric(
-            "energy_it_mwh",
+            MetricKeys.ENERGY_IT_MWH,
             "MWh",
             "Energy drawn by IT equipment: GPUs plus other IT (CPUs, memory, network, fans).",
             energyItJoules / JOULES_PER_MWH));
     m.add(
         new Metric(
-            "energy_facility_mwh",
+            MetricKeys.ENERGY_FACILITY_MWH,
             "MWh",
             "Energy drawn by the site: IT plus cooling and power-conversion overhead.",
             energyFacilityJoules / JOULES_PER_MWH));
-    m.add(new Metric("pue", "1", "Facility energy / IT energy.", pue()));
-    m.add(new Metric("tokens", "tokens", "Tokens trained by all jobs.", tokens));
+    m.add(new Metric(MetricKeys.PUE, "1", "Facility energy / IT energy.", pue()));
+    m.add(new Metric(MetricKeys.TOKENS, "tokens", "Tokens trained by all jobs.", tokens));
     m.add(
         new Metric(
-            "tokens_per_joule_it",
+            MetricKeys.TOKENS_PER_JOULE_IT,
             "tokens/J",
             "Tokens / IT energy.",
             energyItJoules > 0 ? tokens / energyItJoules : 0));
     m.add(
         new Metric(
-            "tokens_per_kwh_facility",
+            MetricKeys.TOKENS_PER_KWH_FACILITY,
             "tokens/kWh",
             "Tokens / facility energy.",
             energyFacilityJoules > 0 ? tokens / (energyFacilityJoules / JOULES_PER_KWH) : 0));
     m.add(
         new Metric(
-            "utilisation",
+            MetricKeys.UTILISATION,
             "1",
             "GPU-hours spent iterating (compute + communication) / installed GPU-hours.",
             utilisation()));
     m.add(
         new Metric(
-            "ettr",
+            MetricKeys.ETTR,
             "1",
             "Effective training time ratio of all jobs: productive GPU-hours / GPU-hours since the"
                 + " jobs started (productive + lost_work + checkpoint + restart + waiting).",
             ettr()));
     GpuHours h = gpuHours;
-    gpu(m, "installed", "Installed GPUs × horizon: the next seven add up to it.", h.installed());
-    gpu(m, "productive", "Iterating, and the work survived.", h.productive());
-    gpu(m, "lost_work", "Iterating, then thrown away by a failure (recomputed).", h.lostWork());
-    gpu(m, "checkpoint", "Blocked in synchronous checkpoints.", h.checkpoint());
-    gpu(m, "restart", "Reloading a checkpoint after an interruption.", h.restart());
-    gpu(m, "waiting", "A job's GPUs waiting for a spare swap or a repair.", h.waiting());
     gpu(
         m,
-        "idle",
+        MetricKeys.GPU_HOURS_INSTALLED,
+        "Installed GPUs × horizon: the next seven add up to it.",
+        h.installed());
+    gpu(m, MetricKeys.GPU_HOURS_PRODUCTIVE, "Iterating, and the work survived.", h.productive());
+    gpu(
+        m,
+        MetricKeys.GPU_HOURS_LOST_WORK,
+        "Iterating, then thrown away by a failure (recomputed).",
+        h.lostWork());
+    gpu(m, MetricKeys.GPU_HOURS_CHECKPOINT, "Blocked in synchronous checkpoints.", h.checkpoint());
+    gpu(
+        m,
+        MetricKeys.GPU_HOURS_RESTART,
+        "Reloading a checkpoint after an interruption.",
+        h.restart());
+    gpu(
+        m,
+        MetricKeys.GPU_HOURS_WAITING,
+        "A job's GPUs waiting for a spare swap or a repair.",
+        h.waiting());
+    gpu(
+        m,
+        MetricKeys.GPU_HOURS_IDLE,
         "Healthy and not used by a running job (unallocated, before start, after end).",
         h.idle());
-    gpu(m, "down", "Failed, until repaired.", h.down());
+    gpu(m, MetricKeys.GPU_HOURS_DOWN, "Failed, until repaired.", h.down());
     gpu(
         m,
-        "compute",
+        MetricKeys.GPU_HOURS_COMPUTE,
         "In compute phases of iterations (compute + communication = productive + lost_work).",
         h.compute());
-    gpu(m, "communication", "In communication phases of iterations.", h.communication());
-    m.add(new Metric("power_mw.peak", "MW", "Highest site power.", power.peakWatts() / 1e6));
-    m.add(new Metric("power_mw.mean", "MW", "Facility energy / horizon.", power.meanWatts() / 1e6));
-    m.add(new Metric("power_mw.min", "MW", "Lowest site power.", power.minWatts() / 1e6));
+    gpu(
+        m,
+        MetricKeys.GPU_HOURS_COMMUNICATION,
+        "In communication phases of iterations.",
+        h.communication());
+    m.add(
+        new Metric(MetricKeys.POWER_PEAK_MW, "MW", "Highest site power.", power.peakWatts() / 1e6));
     m.add(
         new Metric(
-            "power_mw.max_ramp_mw_per_s",
+            MetricKeys.POWER_MEAN_MW, "MW", "Facility energy / horizon.", power.meanWatts() / 1e6));
+    m.add(new Metric(MetricKeys.POWER_MIN_MW, "MW", "Lowest site power.", power.minWatts() / 1e6));
+    m.add(
+        new Metric(
+            MetricKeys.POWER_MAX_RAMP_MW_PER_S,
             "MW/s",
             "Largest change of site power between consecutive ramp-window averages, per second.",
             power.maxRampWattsPerSecond() / 1e6));
     m.add(
-        new Metric("power_mw.swing", "MW", "Peak - lowest site power.", power.swingWatts() / 1e6));
+        new Metric(
+            MetricKeys.POWER_SWING_MW,
+            "MW",
+            "Peak - lowest site power.",
+            power.swingWatts() / 1e6));
     m.add(
         new Metric(
-            "power_mw.ramp_window_s",
+            MetricKeys.POWER_RAMP_WINDOW_S,
             "s",
             "Averaging interval of max_ramp_mw_per_s (scenario key recording.ramp_window).",
             power.rampWindowSeconds()));
     failureMetrics(m);
     electrical.ifPresent(e -> electricalMetrics(m, e));
-    m.add(new Metric("events_processed", "events", "Events fired by the engine.", eventsProcessed));
+    m.add(
+        new Metric(
+            MetricKeys.EVENTS_PROCESSED, "events", "Events fired by the engine.", eventsProcessed));
     return m;
   }
 
-  /**
-   * A name as one segment of a metric key: dots nest keys in JSON, so a name's own dots become
-   * underscores ({@code llama3.1-405b} → {@code llama3_1-405b}).
-   */
-  public static String segment(String name) {
-    return name.replace('.', '_');
-  }
-
-  private static void gpu(List<Metric> m, String state, String definition, double hours) {
-    m.add(new Metric("gpu_hours." + state, "GPU·h", definition, hours));
+  private static void gpu(List<Metric> m, String key, String definition, double hours) {
+    m.add(new Metric(key, "GPU·h", definition, hours));
   }
 
   private void electricalMetrics(List<Metric> m, ElectricalResult e) {
     m.add(
         new Metric(
-            "power_chain.availability",
+            MetricKeys.CHAIN_AVAILABILITY,
             "1",
             "Fraction of the time the whole IT load was powered.",
             e.availability()));
     m.add(
         new Metric(
-            "power_chain.load_weighted_availability",
+            MetricKeys.CHAIN_LOAD_WEIGHTED_AVAILABILITY,
             "1",
             "Rack-group availabilities weighted by their design IT load.",
             e.loadWeightedAvailability()));
     m.add(
         new Metric(
-            "power_chain.loss_of_load_events",
+            MetricKeys.CHAIN_LOSS_OF_LOAD_EVENTS,
             "events",
             "Times any rack group lost power.",
             e.lossOfLoadEvents()));
     m.add(
         new Metric(
-            "power_chain.loss_of_load_hours",
+            MetricKeys.CHAIN_LOSS_OF_LOAD_HOURS,
             "h",
             "Time during which some rack group was unpowered.",
             e.lossOfLoadHours()));
     m.add(
         new Metric(
-            "power_chain.mean_loss_of_load_minutes",
+            MetricKeys.CHAIN_MEAN_LOSS_OF_LOAD_MINUTES,
             "min",
             "Mean duration of a loss of load (empty without any).",
             e.lossOfLoadEvents() > 0
@@ -241,66 +265,66 @@ public record RunResult(
     }
     m.add(
         new Metric(
-            "power_chain.worst_path_availability",
+            MetricKeys.CHAIN_WORST_PATH_AVAILABILITY,
             "1",
             "Availability of the least available rack group.",
             worst));
     for (int p = 0; p < e.pathAvailability().size(); p++) {
       m.add(
           new Metric(
-              "power_chain.path_availability.p" + p,
+              MetricKeys.pathAvailability(p),
               "1",
               "Availability of rack group p (0-based).",
               e.pathAvailability().get(p)));
     }
     m.add(
         new Metric(
-            "power_chain.utility_interruptions",
+            MetricKeys.CHAIN_UTILITY_INTERRUPTIONS,
             "events",
             "Utility interruptions (sustained and momentary).",
             e.utilityInterruptions()));
     m.add(
         new Metric(
-            "power_chain.generator_starts",
+            MetricKeys.CHAIN_GENERATOR_STARTS,
             "events",
             "Generator plant starts: utility interruptions longer than the start delay.",
             e.generatorStarts()));
     m.add(
         new Metric(
-            "power_chain.generator_fail_to_starts",
+            MetricKeys.CHAIN_GENERATOR_FAIL_TO_STARTS,
             "events",
             "Generator start attempts that failed.",
             e.generatorFailToStarts()));
     m.add(
         new Metric(
-            "power_chain.on_battery_hours",
+            MetricKeys.CHAIN_ON_BATTERY_HOURS,
             "h",
             "Time with at least one UPS carrying load from its battery.",
             e.onBatteryHours()));
     m.add(
         new Metric(
-            "power_chain.ups_module_failures",
+            MetricKeys.CHAIN_UPS_MODULE_FAILURES,
             "events",
             "UPS module failures (independent and common cause).",
             e.upsModuleFailures()));
-    m.add(new Metric("power_chain.pdu_failures", "events", "PDU failures.", e.pduFailures()));
+    m.add(new Metric(MetricKeys.CHAIN_PDU_FAILURES, "events", "PDU failures.", e.pduFailures()));
     for (int i = 0; i < e.stages().size(); i++) {
       m.add(
           new Metric(
-              "energy_losses_mwh." + e.stages().get(i),
+              MetricKeys.energyLoss(e.stages().get(i)),
               "MWh",
               "Conversion loss in this stage of the electrical chain.",
               e.stageLossJoules().get(i) / JOULES_PER_MWH));
     }
     m.add(
         new Metric(
-            "energy_losses_mwh.total",
+            MetricKeys.ENERGY_LOSSES_TOTAL_MWH,
             "MWh",
             "All conversion losses of the electrical chain.",
             e.totalLossJoules() / JOULES_PER_MWH));
     m.add(
         new Metric(
-            "pue_electrical",
+            MetricKeys.PUE_ELECTRICAL,
             "1",
             "The electrical chain's part of the PUE: conversion losses / IT energy.",
             energyItJoules > 0 ? e.totalLossJoules() / energyItJoules : Double.NaN));
@@ -309,7 +333,7 @@ public record RunResult(
   private void failureMetrics(List<Metric> m) {
     m.add(
         new Metric(
-            "interruptions",
+            MetricKeys.INTERRUPTIONS,
             "interruptions",
             "Job interruptions (failures that stopped a running job), all causes.",
             interruptions()));
@@ -320,7 +344,7 @@ public record RunResult(
       }
       m.add(
           new Metric(
-              "interruptions_by_cause." + segment(cause),
+              MetricKeys.byCause(MetricKeys.ByCause.INTERRUPTIONS, cause),
               "interruptions",
               "Job interruptions of this cause.",
               n));
@@ -344,36 +368,31 @@ public record RunResult(
     }
     m.add(
         new Metric(
-            "lost_production.ideal_tokens",
+            MetricKeys.LOST_IDEAL_TOKENS,
             "tokens",
             "Tokens the jobs would train failure-free and checkpoint-free over the same time.",
             ideal));
     m.add(
         new Metric(
-            "lost_production.total",
+            MetricKeys.LOST_TOTAL,
             "tokens",
             "ideal_tokens - tokens: the parts below add up to it.",
             ideal - produced));
     m.add(
         new Metric(
-            "lost_production.checkpoint",
-            "tokens",
-            "Not trained while checkpointing.",
-            checkpoint));
+            MetricKeys.LOST_CHECKPOINT, "tokens", "Not trained while checkpointing.", checkpoint));
+    m.add(
+        new Metric(MetricKeys.LOST_WORK, "tokens", "Trained, then thrown away by failures.", lost));
+    m.add(new Metric(MetricKeys.LOST_RESTART, "tokens", "Not trained while restarting.", restart));
     m.add(
         new Metric(
-            "lost_production.lost_work", "tokens", "Trained, then thrown away by failures.", lost));
-    m.add(
-        new Metric("lost_production.restart", "tokens", "Not trained while restarting.", restart));
-    m.add(
-        new Metric(
-            "lost_production.waiting",
+            MetricKeys.LOST_WAITING,
             "tokens",
             "Not trained while waiting for spares or repairs.",
             waiting));
     m.add(
         new Metric(
-            "lost_production.incomplete_iteration",
+            MetricKeys.LOST_INCOMPLETE_ITERATION,
             "tokens",
             "The last unfinished iteration of each job (less than one iteration each).",
             incomplete));
@@ -384,7 +403,7 @@ public record RunResult(
       }
       m.add(
           new Metric(
-              "lost_production_by_cause." + segment(cause),
+              MetricKeys.byCause(MetricKeys.ByCause.LOST_PRODUCTION, cause),
               "tokens",
               "Lost work + restart + waiting of this cause.",
               v));
@@ -399,47 +418,14 @@ public record RunResult(
       }
       m.add(
           new Metric(
-              "lost_gpu_hours_by_cause." + segment(cause),
+              MetricKeys.byCause(MetricKeys.ByCause.LOST_GPU_HOURS, cause),
               "GPU·h",
               "Job progress lost to this cause (lost work + restart + waiting) in GPU-hours of the"
                   + " jobs at full size.",
               v));
     }
     for (JobResult j : jobs) {
-      String k = "job." + segment(j.name()) + ".";
-      m.add(new Metric(k + "tokens", "tokens", "Tokens this job trained.", j.tokens()));
-      m.add(new Metric(k + "ettr", "1", "This job's effective training time ratio.", j.ettr()));
-      m.add(
-          new Metric(
-              k + "interruptions",
-              "interruptions",
-              "Interruptions of this job.",
-              j.interruptions()));
-      m.add(
-          new Metric(
-              k + "completion_hours",
-              "h",
-              "When this job's work completed (empty if it runs to the horizon or did not finish).",
-              j.completionHours()));
-      m.add(
-          new Metric(
-              k + "checkpoint_interval_s",
-              "s",
-              "Checkpoint interval used (fixed, or Young's / Daly's from the failure rates).",
-              j.checkpointIntervalSeconds()));
-      m.add(
-          new Metric(
-              k + "mtbi_hours",
-              "h",
-              "Observed mean time between this job's interruptions (wall time since start /"
-                  + " interruptions).",
-              j.mtbiHours()));
-      m.add(
-          new Metric(
-              k + "mtbf_kill_hours",
-              "h",
-              "Mean time between job-killing failures, from the causes' rates and the job's size.",
-              j.mtbfKillHours()));
+      JobMetrics.add(m, j, causes);
     }
   }
 }

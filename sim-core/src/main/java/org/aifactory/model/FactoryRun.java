@@ -18,6 +18,7 @@ import org.aifactory.metrics.PowerLedger;
 import org.aifactory.metrics.PowerRecorder;
 import org.aifactory.metrics.PowerStats;
 import org.aifactory.metrics.RunResult;
+import org.aifactory.metrics.WindowSearch;
 import org.aifactory.model.failure.FailureCause;
 import org.aifactory.model.failure.FailureProcess;
 import org.aifactory.model.failure.FailureScope;
@@ -213,14 +214,18 @@ public final class FactoryRun {
   }
 
   /**
-   * The full-resolution window: as the scenario says, else around the first job's first checkpoint
-   * (so the chart shows pulses and a checkpoint drop), else the first iterations of the first job.
+   * The full-resolution window: as the scenario says; else around the first checkpoint of the first
+   * job that the run shows (so the chart shows pulses and a checkpoint drop): the recorder looks
+   * from its first planned checkpoint over four checkpoint intervals for the first drop of power
+   * held half a checkpoint or more (a checkpoint, or a restart if a failure moved the checkpoints),
+   * and falls back on the planned one; without checkpoints, the first iterations of the first job.
    */
   private void placeWindow(ObservationSpec obs) {
     long[] w = {0, Math.min(horizon, 60 * SECOND)};
-    if (!jobs.isEmpty()) {
-      TrainingJob job = jobs.get(0);
-      long margin = Math.max(30 * SECOND, 10 * job.periodNanos());
+    long margin = 0;
+    TrainingJob job = jobs.isEmpty() ? null : jobs.get(0);
+    if (job != null) {
+      margin = Math.max(30 * SECOND, 10 * job.periodNanos());
       long cp = job.firstCheckpointNanos();
       long start = job.spec().start().toNanos();
       w =
@@ -228,8 +233,20 @@ public final class FactoryRun {
               ? new long[] {Math.max(0, cp - margin), cp + job.checkpointNanos() + margin}
               : new long[] {start, start + 2 * margin};
     }
-    long start = obs.windowStart().map(d -> d.toNanos()).orElse(w[0]);
     long length = obs.windowLength().map(d -> d.toNanos()).orElse(w[1] - w[0]);
+    if (obs.windowStart().isEmpty()
+        && job != null
+        && job.firstCheckpointNanos() >= 0
+        && w[0] < horizon) {
+      long cycle =
+          job.firstCheckpointNanos() - job.spec().start().toNanos() + job.checkpointNanos();
+      long lead = Math.max(0, Math.min(margin, (length - job.checkpointNanos()) / 2));
+      long minDrop = Math.max(job.checkpointNanos() / 2, job.periodNanos());
+      long to = Math.min(horizon, w[0] + 4 * cycle + length);
+      ledger.recorder().searchWindow(new WindowSearch(w[0], to, length, lead, minDrop));
+      return;
+    }
+    long start = obs.windowStart().map(d -> d.toNanos()).orElse(w[0]);
     ledger.recorder().setWindow(start, start + length);
   }
 

@@ -69,4 +69,97 @@ class PowerRecorderTest {
     aligned.finish();
     assertThat(aligned.maxRampWattsPerSecond()).isCloseTo(0.5e6, within(1e-6));
   }
+
+  /** 2 s square pulses (1 kW for 1 s, 500 W for 1 s) from 0 to {@code until}, on {@code r}. */
+  private static void pulses(PowerRecorder r, long from, long until) {
+    for (long t = from; t < until; t += 2 * S) {
+      r.set(t, 1_000);
+      r.set(t + S, 500);
+    }
+  }
+
+  @Test
+  void searchFindsTheFirstDropHeldLongEnoughAndShowsTheLeadBeforeIt() {
+    // search from 10 s; window 30 s with 5 s before the drop; a drop counts if held >= 4 s
+    PowerRecorder r = new PowerRecorder(200 * S, 4, S, 0, 0, 0);
+    r.searchWindow(new WindowSearch(10 * S, 150 * S, 30 * S, 5 * S, 4 * S));
+    pulses(r, 0, 60 * S);
+    r.set(60 * S, 200); // a 10 s checkpoint
+    pulses(r, 70 * S, 200 * S);
+    r.finish();
+    PowerSeries s = r.series();
+    assertThat(s.windowStartNanos()).isEqualTo(55 * S);
+    assertThat(s.windowEndNanos()).isEqualTo(85 * S);
+    // the level in force at 55 s (500 W, since 55 s), pulses, the drop, pulses
+    assertThat(s.stepTimeNanos(0)).isEqualTo(55 * S);
+    assertThat(s.stepWatts(0)).isEqualTo(500);
+    assertThat(s.stepTimeNanos(1)).isEqualTo(56 * S);
+    assertThat(s.stepWatts(1)).isEqualTo(1_000);
+    assertThat(s.stepTimeNanos(5)).isEqualTo(60 * S);
+    assertThat(s.stepWatts(5)).isEqualTo(200);
+    assertThat(s.stepTimeNanos(6)).isEqualTo(70 * S);
+    assertThat(s.stepWatts(6)).isEqualTo(1_000);
+    assertThat(s.stepTimeNanos(s.stepCount() - 1)).isEqualTo(84 * S);
+    assertThat(s.stepCount()).isEqualTo(6 + 15);
+  }
+
+  @Test
+  void aDropThatFitsInTheWindowIsPreferredToAnEarlierLongOne() {
+    PowerRecorder r = new PowerRecorder(400 * S, 4, S, 0, 0, 0);
+    r.searchWindow(new WindowSearch(0, 300 * S, 30 * S, 5 * S, 4 * S));
+    pulses(r, 0, 20 * S);
+    r.set(20 * S, 100); // a 60 s restart: longer than the window
+    pulses(r, 80 * S, 150 * S);
+    r.set(150 * S, 200); // a 10 s checkpoint
+    pulses(r, 160 * S, 400 * S);
+    r.finish();
+    assertThat(r.series().windowStartNanos()).isEqualTo(145 * S);
+    assertThat(r.series().stepWatts(5)).isEqualTo(200);
+  }
+
+  @Test
+  void aLongDropIsShownWhenNoneFits() {
+    PowerRecorder r = new PowerRecorder(400 * S, 4, S, 0, 0, 0);
+    r.searchWindow(new WindowSearch(0, 300 * S, 30 * S, 5 * S, 4 * S));
+    pulses(r, 0, 20 * S);
+    r.set(20 * S, 100); // 60 s
+    pulses(r, 80 * S, 400 * S);
+    r.finish();
+    assertThat(r.series().windowStartNanos()).isEqualTo(15 * S);
+    assertThat(r.series().windowEndNanos()).isEqualTo(45 * S);
+  }
+
+  @Test
+  void withoutADropTheWindowStartsWhereTheSearchDoes() {
+    PowerRecorder r = new PowerRecorder(400 * S, 4, S, 0, 0, 0);
+    r.searchWindow(new WindowSearch(7 * S, 300 * S, 30 * S, 5 * S, 4 * S));
+    pulses(r, 0, 400 * S); // no level held 4 s
+    r.finish();
+    PowerSeries s = r.series();
+    assertThat(s.windowStartNanos()).isEqualTo(7 * S);
+    assertThat(s.windowEndNanos()).isEqualTo(37 * S);
+    assertThat(s.stepTimeNanos(0)).isEqualTo(7 * S);
+    assertThat(s.stepWatts(0)).isEqualTo(500);
+    assertThat(s.stepCount()).isEqualTo(1 + 29);
+
+    // a flat run: one level, at the search's start
+    PowerRecorder flat = new PowerRecorder(400 * S, 4, S, 0, 0, 0);
+    flat.searchWindow(new WindowSearch(7 * S, 300 * S, 30 * S, 5 * S, 4 * S));
+    flat.set(0, 800);
+    flat.finish();
+    assertThat(flat.series().stepCount()).isEqualTo(1);
+    assertThat(flat.series().stepWatts(0)).isEqualTo(800);
+    assertThat(flat.series().windowStartNanos()).isEqualTo(7 * S);
+  }
+
+  @Test
+  void aDropTooCloseToTheEndOfTheSearchIsNotShownCut() {
+    PowerRecorder r = new PowerRecorder(400 * S, 4, S, 0, 0, 0);
+    r.searchWindow(new WindowSearch(0, 100 * S, 30 * S, 5 * S, 4 * S));
+    pulses(r, 0, 90 * S);
+    r.set(90 * S, 200); // a drop, but [85 s, 115 s) runs past the search's end
+    pulses(r, 100 * S, 400 * S);
+    r.finish();
+    assertThat(r.series().windowStartNanos()).isZero();
+  }
 }

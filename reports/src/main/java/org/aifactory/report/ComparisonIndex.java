@@ -1,0 +1,95 @@
+package org.aifactory.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.aifactory.metrics.ComparisonResult;
+import org.aifactory.metrics.ComparisonResult.Variant;
+import org.aifactory.metrics.ElectricalResult;
+import org.aifactory.metrics.MetricStats;
+import org.aifactory.report.ComparisonFigures.Money;
+
+/**
+ * The {@code index.html} of a design comparison: the verdict, one row per variant in ranking order
+ * (its description, designs, downtime and cost per year with 95 % confidence half-widths, in one
+ * money unit), the chart, the notes of comparison.json and the files.
+ */
+final class ComparisonIndex {
+  private static final String PM = "±";
+
+  private ComparisonIndex() {}
+
+  static void write(ComparisonResult r, Path dir) throws IOException {
+    Money money = ComparisonText.money(r);
+    String per = " (" + money.unit() + " / year)";
+    HtmlTable t =
+        new HtmlTable(
+            List.of(
+                "rank",
+                "variant",
+                "description",
+                "UPS",
+                "generators",
+                "downtime (min / year)",
+                "lost production" + per,
+                "annual cost" + per,
+                "extra over the cheapest" + per),
+            true,
+            false,
+            false,
+            false,
+            false,
+            true,
+            true,
+            true,
+            true);
+    for (int rank = 0; rank < r.ranking().size(); rank++) {
+      Variant v = r.variants().get(r.ranking().get(rank));
+      ElectricalResult e = v.electrical();
+      t.row(
+          Integer.toString(rank + 1),
+          v.name(),
+          v.description(),
+          e == null ? "-" : e.upsDesign(),
+          e == null ? "-" : e.generatorDesign(),
+          text(
+              ComparisonFigures.downMinutesPerYear(v.availability()),
+              ComparisonFigures.downMinutesPerYearCi(v.availability())),
+          money(v.annualLostValueDollars(), money),
+          money(v.annualTotalDollars(), money),
+          rank == 0 ? "cheapest" : money(v.extraCostOverBest(), money));
+    }
+    String facts =
+        Human.count(r.variants().size())
+            + (r.variants().size() == 1 ? " variant, " : " variants, ")
+            + Human.count(r.replications())
+            + " replications of "
+            + ComparisonFigures.horizon(r.horizonHours())
+            + " each, seed "
+            + r.seed()
+            + "; the same random streams for all; "
+            + PM
+            + " is the 95 % confidence half-width of the mean";
+    IndexPage.write(
+        dir,
+        r.scenario() + " - design comparison",
+        facts,
+        List.of(
+            new IndexPage.Section(
+                "Ranking, cheapest first",
+                "<p>" + Html.escape(ComparisonText.verdict(r, money)) + "</p>\n" + t.render())),
+        List.of(new IndexPage.Chart(ComparisonChart.FILE, "The variants side by side")),
+        ComparisonJson.NOTES);
+  }
+
+  private static String money(MetricStats s, Money money) {
+    double mean = money.scale(s.mean());
+    return text(mean, money.scale(ComparisonText.halfWidth(s.ci95(), s.mean())));
+  }
+
+  /** {@code 52 ± 4.1}, as in the terminal tables. */
+  private static String text(double mean, double ci) {
+    String[] c = ComparisonText.cells(mean, ci);
+    return c[1].isEmpty() ? c[0] : c[0] + " " + PM + " " + c[2];
+  }
+}

@@ -1,0 +1,150 @@
+package org.aifactory.metrics;
+
+/**
+ * Every metric key, built in one place: {@link RunResult#metrics()} files each figure under one of
+ * these keys, and every reader (reports, experiments) looks figures up with the same methods, so a
+ * reader never assembles a key of its own.
+ *
+ * <p>A dot in a key nests it in JSON ({@code power_mw.peak}). Job and cause names become one
+ * segment of a key with their own dots replaced by underscores ({@link #segment}): the job {@code
+ * llama3.1-405b} has the key {@code job.llama3_1-405b.ettr}. Readers pass the name as it is.
+ */
+public final class MetricKeys {
+  private MetricKeys() {}
+
+  public static final String HORIZON_HOURS = "horizon_hours";
+  public static final String GPUS = "gpus";
+  public static final String ENERGY_GPU_MWH = "energy_gpu_mwh";
+  public static final String ENERGY_IT_MWH = "energy_it_mwh";
+  public static final String ENERGY_FACILITY_MWH = "energy_facility_mwh";
+  public static final String PUE = "pue";
+  public static final String TOKENS = "tokens";
+  public static final String TOKENS_PER_JOULE_IT = "tokens_per_joule_it";
+  public static final String TOKENS_PER_KWH_FACILITY = "tokens_per_kwh_facility";
+  public static final String UTILISATION = "utilisation";
+  public static final String ETTR = "ettr";
+  public static final String INTERRUPTIONS = "interruptions";
+  public static final String EVENTS_PROCESSED = "events_processed";
+
+  public static final String GPU_HOURS_INSTALLED = "gpu_hours.installed";
+  public static final String GPU_HOURS_PRODUCTIVE = "gpu_hours.productive";
+  public static final String GPU_HOURS_LOST_WORK = "gpu_hours.lost_work";
+  public static final String GPU_HOURS_CHECKPOINT = "gpu_hours.checkpoint";
+  public static final String GPU_HOURS_RESTART = "gpu_hours.restart";
+  public static final String GPU_HOURS_WAITING = "gpu_hours.waiting";
+  public static final String GPU_HOURS_IDLE = "gpu_hours.idle";
+  public static final String GPU_HOURS_DOWN = "gpu_hours.down";
+  public static final String GPU_HOURS_COMPUTE = "gpu_hours.compute";
+  public static final String GPU_HOURS_COMMUNICATION = "gpu_hours.communication";
+
+  public static final String POWER_PEAK_MW = "power_mw.peak";
+  public static final String POWER_MEAN_MW = "power_mw.mean";
+  public static final String POWER_MIN_MW = "power_mw.min";
+  public static final String POWER_MAX_RAMP_MW_PER_S = "power_mw.max_ramp_mw_per_s";
+  public static final String POWER_SWING_MW = "power_mw.swing";
+  public static final String POWER_RAMP_WINDOW_S = "power_mw.ramp_window_s";
+
+  public static final String LOST_IDEAL_TOKENS = "lost_production.ideal_tokens";
+  public static final String LOST_TOTAL = "lost_production.total";
+  public static final String LOST_CHECKPOINT = "lost_production.checkpoint";
+  public static final String LOST_WORK = "lost_production.lost_work";
+  public static final String LOST_RESTART = "lost_production.restart";
+  public static final String LOST_WAITING = "lost_production.waiting";
+  public static final String LOST_INCOMPLETE_ITERATION = "lost_production.incomplete_iteration";
+
+  public static final String CHAIN_AVAILABILITY = "power_chain.availability";
+  public static final String CHAIN_LOAD_WEIGHTED_AVAILABILITY =
+      "power_chain.load_weighted_availability";
+  public static final String CHAIN_LOSS_OF_LOAD_EVENTS = "power_chain.loss_of_load_events";
+  public static final String CHAIN_LOSS_OF_LOAD_HOURS = "power_chain.loss_of_load_hours";
+  public static final String CHAIN_MEAN_LOSS_OF_LOAD_MINUTES =
+      "power_chain.mean_loss_of_load_minutes";
+  public static final String CHAIN_WORST_PATH_AVAILABILITY = "power_chain.worst_path_availability";
+  public static final String CHAIN_UTILITY_INTERRUPTIONS = "power_chain.utility_interruptions";
+  public static final String CHAIN_GENERATOR_STARTS = "power_chain.generator_starts";
+  public static final String CHAIN_GENERATOR_FAIL_TO_STARTS =
+      "power_chain.generator_fail_to_starts";
+  public static final String CHAIN_ON_BATTERY_HOURS = "power_chain.on_battery_hours";
+  public static final String CHAIN_UPS_MODULE_FAILURES = "power_chain.ups_module_failures";
+  public static final String CHAIN_PDU_FAILURES = "power_chain.pdu_failures";
+  public static final String ENERGY_LOSSES_TOTAL_MWH = "energy_losses_mwh.total";
+  public static final String PUE_ELECTRICAL = "pue_electrical";
+
+  /**
+   * Figures of a job under {@code job.<name>.}: {@link #TOKENS}, {@link #ETTR}, {@link
+   * #INTERRUPTIONS}, {@link #ENERGY_GPU_MWH}, its lost production ({@link #LOST_TOTAL}...) and by
+   * cause ({@link ByCause}), and these.
+   */
+  public static final String ITERATIONS = "iterations";
+
+  public static final String CHECKPOINTS = "checkpoints";
+  public static final String JOB_COMPLETION_HOURS = "completion_hours";
+
+  public static final String JOB_CHECKPOINT_INTERVAL_S = "checkpoint_interval_s";
+  public static final String JOB_MTBI_HOURS = "mtbi_hours";
+  public static final String JOB_MTBF_KILL_HOURS = "mtbf_kill_hours";
+
+  private static final String JOB = "job.";
+
+  /** Metrics kept per failure cause, each under its own prefix. */
+  public enum ByCause {
+    INTERRUPTIONS("interruptions_by_cause"),
+    LOST_PRODUCTION("lost_production_by_cause"),
+    LOST_GPU_HOURS("lost_gpu_hours_by_cause");
+
+    private final String prefix;
+
+    ByCause(String prefix) {
+      this.prefix = prefix;
+    }
+
+    /** {@code interruptions_by_cause.<cause>}. */
+    public String key(String cause) {
+      return prefix + "." + segment(cause);
+    }
+  }
+
+  /** {@code family.key(cause)}: the figure of one failure cause. */
+  public static String byCause(ByCause family, String cause) {
+    return family.key(cause);
+  }
+
+  /**
+   * {@code job.<name>.<key>}: the figure {@code key} (e.g. {@link #ETTR}) of the job {@code name}.
+   */
+  public static String job(String name, String key) {
+    return JOB + segment(name) + "." + key;
+  }
+
+  /** True for a figure of some job ({@code job.<name>.<key>}). */
+  public static boolean isJobKey(String key) {
+    return key.startsWith(JOB);
+  }
+
+  /**
+   * The key of a figure of the job {@code name} without its {@code job.<name>.} ({@link #ETTR} for
+   * {@code job(name, ETTR)}); null if {@code key} is not one of the job's.
+   */
+  public static String withinJob(String name, String key) {
+    String prefix = job(name, "");
+    return key.startsWith(prefix) ? key.substring(prefix.length()) : null;
+  }
+
+  /** {@code power_chain.path_availability.p<k>}: availability of rack group {@code path}. */
+  public static String pathAvailability(int path) {
+    return "power_chain.path_availability.p" + path;
+  }
+
+  /** {@code energy_losses_mwh.<stage>}: conversion loss in one stage of the electrical chain. */
+  public static String energyLoss(String stage) {
+    return "energy_losses_mwh." + segment(stage);
+  }
+
+  /**
+   * A name as one segment of a metric key: dots nest keys in JSON, so a name's own dots become
+   * underscores ({@code llama3.1-405b} → {@code llama3_1-405b}).
+   */
+  public static String segment(String name) {
+    return name.replace('.', '_');
+  }
+}
