@@ -41,6 +41,7 @@ final class CheckpointStudyChart {
   private static final Color OPTIMUM = new Color(0x2E, 0x8B, 0x57);
   private static final Color YOUNG = new Color(0xD5, 0x5E, 0x00);
   private static final Color DALY = new Color(0x88, 0x3E, 0xA8);
+  private static final Color CURRENT = new Color(0x55, 0x55, 0x55);
   private static final BasicStroke SOLID = new BasicStroke(2.5f);
   private static final BasicStroke DASHED =
       new BasicStroke(
@@ -112,6 +113,7 @@ final class CheckpointStudyChart {
     marker(plot, legend, "Simulated optimum", r.bestPoint().intervalSeconds(), OPTIMUM, SOLID, 0);
     marker(plot, legend, "Young", r.youngSeconds(), YOUNG, DASHED, 1);
     marker(plot, legend, "Daly", r.dalySeconds(), DALY, DOTTED, 2);
+    marker(plot, legend, "Current", r.currentPoint().intervalSeconds(), CURRENT, DOTTED, 3);
     plot.setFixedLegendItems(legend);
 
     JFreeChart chart =
@@ -121,8 +123,10 @@ final class CheckpointStudyChart {
         Charts.subtitle(
             Human.count(r.replications())
                 + " replications per interval (the same random streams at every interval)   |   M = "
-                + Human.plain(Math.round(r.mtbfKillHours() * 100) / 100.0)
-                + " h,  δ = "
+                + (r.killable()
+                    ? Human.plain(Math.round(r.mtbfKillHours() * 100) / 100.0) + " h"
+                    : "∞ (nothing can interrupt the job)")
+                + ",  δ = "
                 + Human.plain(r.checkpointSeconds())
                 + " s,  R = "
                 + Human.plain(r.restartSeconds())

@@ -8,8 +8,11 @@ import org.aifactory.metrics.CheckpointStudyResult.Point;
 /**
  * {@code checkpoint_study.csv}: one row per interval, in increasing order: {@code
  * interval_s,interval_min,ettr_mean,ettr_ci95,ettr_sd,n,tokens_mean,tokens_ci95,
- * ettr_gap_to_best_mean,ettr_gap_to_best_ci95}. ETTR is a ratio (0 to 1); the gap is the best
- * point's ETTR minus this point's, paired by replication.
+ * ettr_gap_to_best_mean,ettr_gap_to_best_ci95,tokens_vs_current_mean,tokens_vs_current_ci95,
+ * dollars_vs_current_mean,dollars_vs_current_ci95,marks}. ETTR is a ratio (0 to 1); the gap is the
+ * best point's ETTR minus this point's, paired by replication; the differences to the job's current
+ * interval are paired too, and priced at the value of a GPU-hour of the job's progress; {@code
+ * marks} names the point: best, current, daly, young (space-separated).
  */
 final class CheckpointStudyCsv {
   static final String FILE = "checkpoint_study.csv";
@@ -23,7 +26,12 @@ final class CheckpointStudyCsv {
     "tokens_mean",
     "tokens_ci95",
     "ettr_gap_to_best_mean",
-    "ettr_gap_to_best_ci95"
+    "ettr_gap_to_best_ci95",
+    "tokens_vs_current_mean",
+    "tokens_vs_current_ci95",
+    "dollars_vs_current_mean",
+    "dollars_vs_current_ci95",
+    "marks"
   };
 
   private CheckpointStudyCsv() {}
@@ -33,7 +41,8 @@ final class CheckpointStudyCsv {
         file,
         HEADER,
         out -> {
-          for (Point p : r.points()) {
+          for (int i = 0; i < r.points().size(); i++) {
+            Point p = r.points().get(i);
             out.printRecord(
                 Formats.number(p.intervalSeconds()),
                 Formats.number(p.intervalSeconds() / 60),
@@ -45,7 +54,12 @@ final class CheckpointStudyCsv {
                 Formats.spread(p.tokens().ci95(), p.tokens().mean()),
                 Formats.number(p.ettrDifferenceFromBest().mean()),
                 Formats.spread(
-                    p.ettrDifferenceFromBest().ci95(), p.ettrDifferenceFromBest().mean()));
+                    p.ettrDifferenceFromBest().ci95(), p.ettrDifferenceFromBest().mean()),
+                Formats.mean(p.tokensVersusCurrent()),
+                Formats.spread(p.tokensVersusCurrent().ci95(), p.tokensVersusCurrent().mean()),
+                Formats.number(p.dollarsVersusCurrent().mean()),
+                Formats.spread(p.dollarsVersusCurrent().ci95(), p.dollarsVersusCurrent().mean()),
+                String.join(" ", CheckpointStudyText.marks(r, i)));
           }
         });
   }

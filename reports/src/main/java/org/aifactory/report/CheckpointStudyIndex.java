@@ -35,13 +35,22 @@ final class CheckpointStudyIndex {
       String[] ettr = CheckpointStudyText.cells(points.get(i).ettr(), 100, de);
       String[] gap = CheckpointStudyText.cells(points.get(i).ettrDifferenceFromBest(), 100, dg);
       String remark = CheckpointStudyText.remark(r, i);
+      String note =
+          String.join(
+              ", ",
+              CheckpointStudyText.marks(r, i).stream()
+                  .map(m -> m.equals("best") ? "best" : m)
+                  .toList());
+      if (remark.endsWith("~ best")) {
+        note = note.isEmpty() ? "not distinguishable" : note + ", not distinguishable";
+      }
       t.row(
           Human.fixed(minutes[i], dm),
           ettr[0],
           ettr[1].isEmpty() ? "" : PM + " " + ettr[2],
           gap[0],
           gap[1].isEmpty() ? "" : PM + " " + gap[2],
-          remark.equals("<- best") ? "best" : remark.equals("~ best") ? "not distinguishable" : "");
+          note);
     }
     String facts =
         "job "

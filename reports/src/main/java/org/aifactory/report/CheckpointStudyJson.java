@@ -20,7 +20,14 @@ final class CheckpointStudyJson {
           + " numbers). ettr_gap_to_best is the best point's ETTR minus this point's, paired by"
           + " replication; optimum_low_s and optimum_high_s bound the intervals whose gap has a 95 %"
           + " confidence interval containing 0 (not distinguishable from the best). ci95 is the"
-          + " half-width of the 95 % confidence interval of the mean (Student t).";
+          + " half-width of the 95 % confidence interval of the mean (Student t)."
+          + " tokens_vs_current and dollars_vs_current are this interval's tokens minus those of"
+          + " the job's current interval, paired by replication, and their value at"
+          + " lost_gpu_hour_dollars per GPU-hour of the job's progress, per run.";
+
+  static final String NOT_KILLABLE_NOTE =
+      "Nothing can interrupt this job (no unplanned failure cause): M is infinite, Young's and"
+          + " Daly's intervals do not exist, and checkpoints only cost time.";
 
   private CheckpointStudyJson() {}
 
@@ -45,21 +52,37 @@ final class CheckpointStudyJson {
           Json.field(g, "best_interval_s", Formats.number(r.bestPoint().intervalSeconds()));
           Json.field(g, "optimum_low_s", Formats.number(r.optimumLowSeconds()));
           Json.field(g, "optimum_high_s", Formats.number(r.optimumHighSeconds()));
+          g.writeNumberField("current", r.current());
+          Json.field(g, "current_interval_s", Formats.number(r.currentPoint().intervalSeconds()));
+          Json.field(g, "lost_gpu_hour_dollars", Formats.number(r.lostGpuHourDollars()));
           g.writeArrayFieldStart("points");
-          for (Point p : r.points()) {
+          for (int i = 0; i < r.points().size(); i++) {
+            Point p = r.points().get(i);
             g.writeStartObject();
             Json.field(g, "interval_s", Formats.number(p.intervalSeconds()));
+            g.writeArrayFieldStart("marks");
+            for (String mark : CheckpointStudyText.marks(r, i)) {
+              g.writeString(mark);
+            }
+            g.writeEndArray();
             g.writeFieldName("ettr");
             Json.stats(g, p.ettr());
             g.writeFieldName("tokens");
             Json.stats(g, p.tokens());
             g.writeFieldName("ettr_gap_to_best");
             Json.stats(g, p.ettrDifferenceFromBest());
+            g.writeFieldName("tokens_vs_current");
+            Json.stats(g, p.tokensVersusCurrent());
+            g.writeFieldName("dollars_vs_current");
+            Json.stats(g, p.dollarsVersusCurrent());
             g.writeEndObject();
           }
           g.writeEndArray();
           g.writeArrayFieldStart("notes");
           g.writeString(NOTE);
+          if (!r.killable()) {
+            g.writeString(NOT_KILLABLE_NOTE);
+          }
           g.writeEndArray();
           g.writeEndObject();
         });

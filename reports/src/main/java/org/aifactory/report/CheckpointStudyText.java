@@ -36,15 +36,31 @@ final class CheckpointStudyText {
         .append("+/- is the 95 % confidence half-width of the mean (Student t); the gap is the\n")
         .append(INDENT)
         .append(
-            "best ETTR minus this one, paired by replication (tokens: checkpoint_study.csv)\n\n");
+            "best ETTR minus this one, paired by replication; tokens and their value (GPU-hours\n")
+        .append(INDENT)
+        .append("at the scenario's costs.lost_gpu_hour) against the current interval, per run\n\n");
     out.append(table(r.points(), r));
     out.append('\n').append(INDENT).append(optimumLine(r)).append('\n');
     return out.toString();
   }
 
   private static String table(List<Point> points, CheckpointStudyResult r) {
-    TextTable t = new TextTable(INDENT, RIGHT, RIGHT, LEFT, RIGHT, RIGHT, LEFT, RIGHT, LEFT);
-    t.row("interval (min)", "ETTR (%)", "", "", "gap (% points)", "", "", "");
+    TextTable t =
+        new TextTable(INDENT, RIGHT, RIGHT, LEFT, RIGHT, RIGHT, LEFT, RIGHT, RIGHT, RIGHT, LEFT);
+    ComparisonFigures.Money money =
+        ComparisonFigures.Money.of(
+            points.stream().mapToDouble(p -> p.dollarsVersusCurrent().mean()).toArray());
+    t.row(
+        "interval (min)",
+        "ETTR (%)",
+        "",
+        "",
+        "gap (% points)",
+        "",
+        "",
+        "tokens vs current",
+        "value vs current (" + money.unit() + ")",
+        "");
     double[] minutes = points.stream().mapToDouble(p -> p.intervalSeconds() / 60).toArray();
     int dm = Human.decimalsFor(minutes);
     int de = decimals(points, Point::ettr);
@@ -61,17 +77,55 @@ final class CheckpointStudyText {
           gap[0],
           gap[1],
           gap[2],
+          signed(Human.count(p.tokensVersusCurrent().mean()), p.tokensVersusCurrent().mean()),
+          signed(
+              Human.fixed(p.dollarsVersusCurrent().mean() / money.divisor(), 2),
+              p.dollarsVersusCurrent().mean()),
           remark(r, i));
     }
     return t.render();
   }
 
+  /** The other marks of a point, then {@code <- best} or {@code ~ best} last. */
   static String remark(CheckpointStudyResult r, int i) {
+    List<String> marks = new java.util.ArrayList<>(marks(r, i));
+    marks.remove("best");
     if (i == r.best()) {
-      return "<- best";
+      marks.add("<- best");
+    } else {
+      double s = r.points().get(i).intervalSeconds();
+      if (s >= r.optimumLowSeconds() && s <= r.optimumHighSeconds()) {
+        marks.add("~ best");
+      }
     }
+    return String.join(" ", marks);
+  }
+
+  /** What a point is: {@code best}, {@code current}, {@code daly}, {@code young}, in that order. */
+  static List<String> marks(CheckpointStudyResult r, int i) {
+    List<String> marks = new java.util.ArrayList<>();
     double s = r.points().get(i).intervalSeconds();
-    return s >= r.optimumLowSeconds() && s <= r.optimumHighSeconds() ? "~ best" : "";
+    if (i == r.best()) {
+      marks.add("best");
+    }
+    if (i == r.current()) {
+      marks.add("current");
+    }
+    if (sameNanos(s, r.dalySeconds())) {
+      marks.add("daly");
+    }
+    if (sameNanos(s, r.youngSeconds())) {
+      marks.add("young");
+    }
+    return marks;
+  }
+
+  private static boolean sameNanos(double a, double b) {
+    return Double.isFinite(b) && Math.round(a * 1e9) == Math.max(1, Math.round(b * 1e9));
+  }
+
+  private static String signed(String text, double value) {
+    return Double.isFinite(value) && value > 0 ? "+" + text : text;
   }
 
   /** Decimals showing two significant digits of every point's half-width (in %), at least 1. */
@@ -96,19 +150,29 @@ final class CheckpointStudyText {
    * h, delta = 300 s, R = 600 s}.
    */
   static String optimumLine(CheckpointStudyResult r) {
-    return "Simulated optimum "
-        + minutes(r.bestPoint().intervalSeconds())
-        + " min (range "
-        + minutes(r.optimumLowSeconds())
-        + "-"
-        + minutes(r.optimumHighSeconds())
-        + " min) vs Young "
-        + minutes(r.youngSeconds())
-        + " min vs Daly "
-        + minutes(r.dalySeconds())
-        + " min, M = "
-        + Human.plain(Math.round(r.mtbfKillHours() * 100) / 100.0)
-        + " h, delta = "
+    String head =
+        "Simulated optimum "
+            + minutes(r.bestPoint().intervalSeconds())
+            + " min (range "
+            + minutes(r.optimumLowSeconds())
+            + "-"
+            + minutes(r.optimumHighSeconds())
+            + " min) vs current "
+            + minutes(r.currentPoint().intervalSeconds())
+            + " min";
+    String rules =
+        r.killable()
+            ? " vs Young "
+                + minutes(r.youngSeconds())
+                + " min vs Daly "
+                + minutes(r.dalySeconds())
+                + " min, M = "
+                + Human.plain(Math.round(r.mtbfKillHours() * 100) / 100.0)
+                + " h"
+            : "; nothing can interrupt the job (M = infinity): no Young or Daly interval";
+    return head
+        + rules
+        + ", delta = "
         + Human.plain(r.checkpointSeconds())
         + " s, R = "
         + Human.plain(r.restartSeconds())

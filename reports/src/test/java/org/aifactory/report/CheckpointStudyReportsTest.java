@@ -52,7 +52,12 @@ class CheckpointStudyReportsTest {
             "tokens_mean",
             "tokens_ci95",
             "ettr_gap_to_best_mean",
-            "ettr_gap_to_best_ci95");
+            "ettr_gap_to_best_ci95",
+            "tokens_vs_current_mean",
+            "tokens_vs_current_ci95",
+            "dollars_vs_current_mean",
+            "dollars_vs_current_ci95",
+            "marks");
     assertThat(rows).hasSize(r.points().size() + 1);
     for (int i = 0; i < r.points().size(); i++) {
       Point p = r.points().get(i);
@@ -67,6 +72,9 @@ class CheckpointStudyReportsTest {
       assertThat(row.get(8)).isEqualTo(Formats.number(p.ettrDifferenceFromBest().mean()));
     }
     assertThat(rows.get(r.best() + 1).get(8)).isEqualTo("0"); // the best's gap
+    assertThat(rows.get(r.best() + 1).get(14)).isEqualTo("best daly");
+    assertThat(rows.get(r.current() + 1).get(14)).isEqualTo("current");
+    assertThat(rows.get(r.current() + 1).get(10)).isEqualTo("0"); // current vs itself
     assertThat(rows.get(r.best() + 1).get(1)).isEqualTo("37.5");
   }
 
@@ -91,8 +99,14 @@ class CheckpointStudyReportsTest {
             "best_interval_s",
             "optimum_low_s",
             "optimum_high_s",
+            "current",
+            "current_interval_s",
+            "lost_gpu_hour_dollars",
             "points",
             "notes");
+    assertThat(json.get("current").asInt()).isEqualTo(r.current());
+    assertThat(json.at("/points/" + r.current() + "/marks/0").asText()).isEqualTo("current");
+    assertThat(json.at("/points/" + r.current() + "/tokens_vs_current/mean").asDouble()).isZero();
     assertThat(json.get("job").asText()).isEqualTo("llama3-405b");
     assertThat(json.get("replications").asInt()).isEqualTo(20);
     assertThat(json.get("daly_s").asDouble()).isEqualTo(2250.0);
@@ -149,8 +163,8 @@ class CheckpointStudyReportsTest {
     assertThat(rows.get(0)).doesNotContain("best").contains("+/-");
     assertThat(text.lines().filter(l -> l.contains("Simulated optimum")).findFirst().orElseThrow())
         .isEqualTo(
-            "  Simulated optimum 37.5 min (range 31.5-44.6 min) vs Young 43.1 min vs Daly 37.5"
-                + " min, M = 3.1 h, delta = 300 s, R = 600 s");
+            "  Simulated optimum 37.5 min (range 31.5-44.6 min) vs current 75 min vs Young 43.1"
+                + " min vs Daly 37.5 min, M = 3.1 h, delta = 300 s, R = 600 s");
     assertThat(text.chars().allMatch(c -> c == '\n' || (c >= 0x20 && c < 0x7F)))
         .as("plain ASCII")
         .isTrue();

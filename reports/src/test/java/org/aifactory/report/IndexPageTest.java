@@ -129,7 +129,8 @@ class IndexPageTest {
     assertThat(html)
         .contains("<title>llama3-405b-54d - checkpoint interval study</title>")
         .contains("<p>" + Html.escape(CheckpointStudyText.optimumLine(Results.checkpointStudy())))
-        .contains("<td>best</td>");
+        .contains("<td>best, daly</td>")
+        .contains("<td>current</td>");
   }
 
   @Test

@@ -490,7 +490,23 @@ final class Results {
               new MetricStats("ettr", "1", "", ettr[i], 0.012, 0.0056, reps),
               new MetricStats("tokens", "tokens", "", ettr[i] * 3.0e13, 3.0e11, 1.4e11, reps),
               new MetricStats(
-                  "ettr_gap_to_best", "1", "", gap, i == best ? 0 : 0.0085, gapCi, reps)));
+                  "ettr_gap_to_best", "1", "", gap, i == best ? 0 : 0.0085, gapCi, reps),
+              new MetricStats(
+                  "tokens_vs_current",
+                  "tokens",
+                  "",
+                  (ettr[i] - ettr[CURRENT]) * 3.0e13,
+                  1e10,
+                  5e9,
+                  reps),
+              new MetricStats(
+                  "dollars_vs_current",
+                  "$",
+                  "",
+                  (ettr[i] - ettr[CURRENT]) * 3.0e13 * 1e-6,
+                  1e4,
+                  5e3,
+                  reps)));
     }
     return new CheckpointStudyResult(
         "llama3-405b-54d",
@@ -505,8 +521,13 @@ final class Results {
         points,
         best,
         low,
-        high);
+        high,
+        CURRENT,
+        2.5);
   }
+
+  /** The study's current interval: Daly × 2 (index 12 of the 17-point grid). */
+  static final int CURRENT = 12;
 
   static RunTimings timings() {
     return new RunTimings(2.5, 3.25, 123_456_789L);

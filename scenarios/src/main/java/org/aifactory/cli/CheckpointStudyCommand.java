@@ -55,10 +55,11 @@ final class CheckpointStudyCommand implements Callable<Integer> {
   @Option(
       names = "--intervals",
       split = ",",
-      paramLabel = "DURATION",
+      paramLabel = "INTERVAL",
       description = {
-        "Intervals to try, e.g. --intervals 10min,20min,40min,1h.",
-        "Default: 17 points from Daly's interval / 4 to x 4."
+        "Intervals to try: durations and the names daly, young and current, e.g.",
+        "--intervals 10min,20min,daly,1h. The current and Daly's intervals are always",
+        "included. Default: 17 points from Daly's interval / 4 to x 4."
       })
   List<String> intervals = new ArrayList<>();
 
@@ -68,17 +69,22 @@ final class CheckpointStudyCommand implements Callable<Integer> {
     if (replications < 2) {
       throw new UserException("--replications must be at least 2 for confidence intervals");
     }
-    List<Double> seconds = new ArrayList<>();
+    List<CheckpointStudy.Interval> asked = new ArrayList<>();
     for (String s : intervals) {
-      seconds.add(DurationArgument.seconds("--intervals", s));
+      asked.add(interval(s));
     }
     Path target = output.directory(scenario.name() + "-checkpoint-study");
     int workers = Threads.resolve(threads);
-    int points = seconds.isEmpty() ? 19 : seconds.size() + 2;
+    CheckpointStudy.Plan plan;
+    try {
+      plan = CheckpointStudy.plan(scenario.factory(), Optional.ofNullable(job), asked);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
     work.check(
         scenario.factory(),
         scenario.run(),
-        (long) points * replications,
+        (long) plan.intervalsSeconds().size() * replications,
         workers,
         spec.commandLine().getErr());
     CheckpointStudyResult result;
@@ -94,13 +100,11 @@ final class CheckpointStudyCommand implements Callable<Integer> {
               scenario.name(),
               scenario.factory(),
               scenario.run(),
-              Optional.ofNullable(job),
-              seconds,
+              plan,
               replications,
               workers,
+              scenario.costs().lostGpuHourDollars(),
               progress);
-    } catch (IllegalArgumentException e) {
-      throw new UserException(e.getMessage());
     }
     CheckpointStudyResult done = result;
     RunCommand.write(target, dir -> CheckpointStudyReports.writeAll(done, dir));
@@ -109,5 +113,14 @@ final class CheckpointStudyCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().println("Reports written to " + target + "/");
     return Main.EXIT_OK;
+  }
+
+  private static CheckpointStudy.Interval interval(String text) {
+    return switch (text.strip()) {
+      case "daly" -> new CheckpointStudy.Interval.Daly();
+      case "young" -> new CheckpointStudy.Interval.Young();
+      case "current" -> new CheckpointStudy.Interval.Current();
+      default -> new CheckpointStudy.Interval.Of(DurationArgument.seconds("--intervals", text));
+    };
   }
 }

@@ -26,15 +26,7 @@ class CheckpointStudyTest {
         Factories.jobKilledEvery(
             4, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofHours(1));
     CheckpointStudyResult r =
-        CheckpointStudy.run(
-            "daly",
-            f,
-            Factories.averaged(Duration.ofDays(60), 3),
-            Optional.empty(),
-            grid(),
-            60,
-            2,
-            org.aifactory.experiment.ProgressListener.NONE);
+        study("daly", f, Factories.averaged(Duration.ofDays(60), 3), Optional.empty(), grid(), 60);
     double m = 4 * 3600;
     double delta = 300;
     double x = delta / (2 * m);
@@ -43,7 +35,11 @@ class CheckpointStudyTest {
     assertThat(r.youngSeconds()).isCloseTo(Math.sqrt(2 * delta * m), within(1e-6));
     assertThat(r.mtbfKillHours()).isCloseTo(4, within(1e-9));
     double step = 300;
-    assertThat(r.points()).hasSize(23);
+    // The grid, plus Daly's interval (the current one, 1 h, is on the grid already).
+    assertThat(r.points()).hasSize(24);
+    assertThat(r.points()).anyMatch(p -> Math.abs(p.intervalSeconds() - daly) < 1e-6);
+    assertThat(r.currentPoint().intervalSeconds()).isEqualTo(3600);
+    assertThat(r.currentPoint().tokensVersusCurrent().mean()).isZero();
     assertThat(r.bestPoint().intervalSeconds()).isCloseTo(daly, within(step));
     assertThat(r.dalySeconds())
         .isBetween(r.optimumLowSeconds() - step, r.optimumHighSeconds() + step);
@@ -67,23 +63,39 @@ class CheckpointStudyTest {
         Factories.jobKilledEvery(
             "llama3.1-405b", 4, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofHours(1));
     CheckpointStudyResult r =
-        CheckpointStudy.run(
+        study(
             "dotted",
             f,
             Factories.averaged(Duration.ofDays(5), 3),
             Optional.of("llama3.1-405b"),
             List.of(1800.0, 3600.0),
-            3,
-            1,
-            org.aifactory.experiment.ProgressListener.NONE);
+            3);
     assertThat(r.job()).isEqualTo("llama3.1-405b");
-    assertThat(r.points()).hasSize(2);
+    assertThat(r.points()).hasSize(3); // and Daly's interval
     for (CheckpointStudyResult.Point p : r.points()) {
       assertThat(p.ettr().n()).as("ETTR values at %s s", p.intervalSeconds()).isEqualTo(3);
       assertThat(p.ettr().mean()).isBetween(0.5, 1.0);
       assertThat(p.tokens().n()).isEqualTo(3);
       assertThat(p.tokens().mean()).isPositive();
     }
+  }
+
+  static CheckpointStudyResult study(
+      String name,
+      FactorySpec f,
+      org.aifactory.model.RunSpec run,
+      Optional<String> job,
+      List<Double> seconds,
+      int replications) {
+    CheckpointStudy.Plan plan =
+        CheckpointStudy.plan(
+            f,
+            job,
+            seconds.stream()
+                .<CheckpointStudy.Interval>map(CheckpointStudy.Interval.Of::new)
+                .toList());
+    return CheckpointStudy.run(
+        name, f, run, plan, replications, 2, 2.5, org.aifactory.experiment.ProgressListener.NONE);
   }
 
   /** 10, 15, ..., 120 minutes. */

@@ -20,6 +20,9 @@ import java.util.List;
  * @param optimumLowSeconds smallest interval not distinguishable from the best (paired 95 % CI of
  *     the ETTR difference contains 0)
  * @param optimumHighSeconds largest such interval
+ * @param current index of the point at the job's current interval (the scenario's)
+ * @param lostGpuHourDollars the value of a GPU-hour of the job's progress used to price the token
+ *     differences
  */
 public record CheckpointStudyResult(
     String scenario,
@@ -34,7 +37,9 @@ public record CheckpointStudyResult(
     List<Point> points,
     int best,
     double optimumLowSeconds,
-    double optimumHighSeconds) {
+    double optimumHighSeconds,
+    int current,
+    double lostGpuHourDollars) {
 
   public CheckpointStudyResult {
     points = List.copyOf(points);
@@ -48,14 +53,27 @@ public record CheckpointStudyResult(
    * @param tokens the job's tokens over the replications
    * @param ettrDifferenceFromBest mean and 95 % CI of (best ETTR − this ETTR), paired by
    *     replication
+   * @param tokensVersusCurrent this interval's tokens − the current interval's, paired
+   * @param dollarsVersusCurrent those tokens priced at the GPU-hours they stand for (per run)
    */
   public record Point(
       double intervalSeconds,
       MetricStats ettr,
       MetricStats tokens,
-      MetricStats ettrDifferenceFromBest) {}
+      MetricStats ettrDifferenceFromBest,
+      MetricStats tokensVersusCurrent,
+      MetricStats dollarsVersusCurrent) {}
 
   public Point bestPoint() {
     return points.get(best);
+  }
+
+  public Point currentPoint() {
+    return points.get(current);
+  }
+
+  /** Whether a failure can kill the job (M is finite, so Young's and Daly's intervals exist). */
+  public boolean killable() {
+    return Double.isFinite(mtbfKillHours);
   }
 }
