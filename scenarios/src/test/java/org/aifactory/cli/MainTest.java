@@ -272,6 +272,33 @@ class MainTest {
     assertThat(tmp.resolve("none")).doesNotExist();
   }
 
+  /** Reproducers from outside testing: each once crashed (exit 1) or ran; now exit 2, located. */
+  @Test
+  void hostileOverridesAreLocatedUserErrors() {
+    assertUserError(
+        "--set:1:9: horizon: '1e999999999 s' is out of range for a duration",
+        "validate",
+        "default",
+        "--set",
+        "horizon=1e999999999 s");
+    assertUserError(
+        "--set:1:9: horizon: '1e-999999999 s' is out of range for a duration",
+        "run",
+        "default",
+        "--out",
+        tmp.resolve("never").toString(),
+        "--set",
+        "horizon=1e-999999999 s");
+    assertThat(tmp.resolve("never")).doesNotExist();
+  }
+
+  /** Exit 2, no stack trace, and exactly {@code line} as the error. */
+  private static void assertUserError(String line, String... args) {
+    Outcome o = run(args);
+    assertThat(o.code()).as(o.err()).isEqualTo(2);
+    assertThat(o.err()).isEqualTo("error: " + line + System.lineSeparator());
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
