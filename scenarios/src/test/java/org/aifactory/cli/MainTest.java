@@ -290,6 +290,19 @@ class MainTest {
         "--set",
         "horizon=1e-999999999 s");
     assertThat(tmp.resolve("never")).doesNotExist();
+    assertUserError(
+        "--set:1:13: description: YAML tags ('!!python/object:os.system') are not supported;"
+            + " write the value without a tag, as plain text",
+        "validate",
+        "default",
+        "--set",
+        "description=!!python/object:os.system x");
+    assertUserError(
+        "--set:1:9: horizon: YAML aliases ('*h') are not supported; write the value out in full",
+        "validate",
+        "default",
+        "--set",
+        "horizon=*h");
   }
 
   /** Exit 2, no stack trace, and exactly {@code line} as the error. */
