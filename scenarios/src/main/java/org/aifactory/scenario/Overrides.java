@@ -29,7 +29,10 @@ final class Overrides {
     int equals = argument.indexOf('=');
     if (equals < 0) {
       error(
-          line, 1, "", "expected path=value, e.g. --set facility.pue=1.3, got '" + argument + "'");
+          line,
+          1,
+          "",
+          "expected path=value, e.g. --set facility.pue=1.3, got " + YamlScalar.quoted(argument));
       return;
     }
     String rawPath = argument.substring(0, equals);
@@ -43,7 +46,7 @@ final class Overrides {
     try {
       segments = PathSegment.parse(path, pathColumn);
     } catch (PathSegment.SyntaxException e) {
-      error(line, e.column(), path, e.getMessage());
+      error(line, e.column(), FieldPath.shown(path), e.getMessage());
       return;
     }
     Optional<YamlNode> value = readValue(argument.substring(equals + 1), line, equals + 2, path);
@@ -69,7 +72,7 @@ final class Overrides {
     } catch (PathSegment.SyntaxException e) {
       diagnostics.error(
           new Location(pathAt.file(), pathAt.line(), e.column()),
-          FieldPath.key(pathPrefix, path),
+          FieldPath.shown(FieldPath.key(pathPrefix, path)),
           e.getMessage());
       return;
     }

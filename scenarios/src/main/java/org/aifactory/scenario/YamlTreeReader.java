@@ -1,5 +1,6 @@
 package org.aifactory.scenario;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -38,8 +39,17 @@ final class YamlTreeReader {
   /** The prefix of the tags YAML writes {@code !!name} ({@code !!str}, {@code !!binary}). */
   private static final String STANDARD_TAG_PREFIX = "tag:yaml.org,2002:";
 
+  /**
+   * SnakeYAML's own limit on a text (3 MB by default) would stop files that {@link TextScan} lets
+   * through with a message of its own; the scan's limit is the one that applies.
+   */
+  private static final int CODE_POINT_LIMIT = (int) InputLimits.MAX_TEXT_BYTES;
+
   private final Positions positions;
   private final Diagnostics diagnostics;
+
+  /** Nodes read so far (keys included), against {@link InputLimits#MAX_NODES}. */
+  private int nodes;
 
   YamlTreeReader(Positions positions, Diagnostics diagnostics) {
     this.positions = positions;
@@ -58,14 +68,20 @@ final class YamlTreeReader {
    * @param basePath field path of the root, used in messages about duplicate keys
    */
   Optional<YamlNode> read(String text, String basePath) {
-    Parser parser = new ParserImpl(new StreamReader(text), new LoaderOptions());
+    if (!TextScan.readable(text, positions, diagnostics)) {
+      return Optional.empty();
+    }
+    nodes = 0;
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(CODE_POINT_LIMIT);
+    Parser parser = new ParserImpl(new StreamReader(text), options);
     try {
       parser.getEvent(); // stream start
       if (parser.checkEvent(Event.ID.StreamEnd)) {
         return Optional.empty();
       }
       parser.getEvent(); // document start
-      YamlNode root = readNode(parser, parser.getEvent(), basePath);
+      YamlNode root = readNode(parser, parser.getEvent(), basePath, 1);
       parser.getEvent(); // document end
       if (parser.checkEvent(Event.ID.DocumentStart)) {
         diagnostics.error(
@@ -84,8 +100,13 @@ final class YamlTreeReader {
     return Optional.empty();
   }
 
-  private YamlNode readNode(Parser parser, Event event, String path) {
+  /**
+   * @param depth 1 for the root; a map or list deeper than {@link InputLimits#MAX_DEPTH} ends the
+   *     reading (the parser would otherwise keep a state per level, and the binders recurse)
+   */
+  private YamlNode readNode(Parser parser, Event event, String path, int depth) {
     Location at = at(event.getStartMark());
+    count(at, path);
     if (event instanceof AliasEvent alias) {
       diagnostics.unusable(
           at,
@@ -96,41 +117,78 @@ final class YamlTreeReader {
       return new YamlScalar("*" + alias.getAnchor(), false, at);
     }
     checkProperties((NodeEvent) event, at, path);
+    if (event instanceof CollectionStartEvent && depth > InputLimits.MAX_DEPTH) {
+      diagnostics.error(
+          at,
+          FieldPath.shown(path),
+          String.format(
+              Locale.ROOT,
+              "nesting deeper than %d levels (maps and lists inside each other); a scenario needs"
+                  + " about 6",
+              InputLimits.MAX_DEPTH));
+      throw new StopReading();
+    }
     if (event instanceof MappingStartEvent) {
-      return readMap(parser, at, path);
+      return readMap(parser, at, path, depth);
     }
     if (event instanceof SequenceStartEvent) {
       YamlList list = new YamlList(at);
       while (!parser.checkEvent(Event.ID.SequenceEnd)) {
-        list.add(readNode(parser, parser.getEvent(), FieldPath.index(path, list.size())));
+        list.add(
+            readNode(parser, parser.getEvent(), FieldPath.index(path, list.size()), depth + 1));
       }
       parser.getEvent();
       return list;
     }
     ScalarEvent scalar = (ScalarEvent) event;
-    return new YamlScalar(
-        scalar.getValue(), scalar.isPlain() && NULLS.contains(scalar.getValue()), at);
+    String value = scalar.getValue();
+    if (value.length() > InputLimits.MAX_TEXT_CHARS) {
+      diagnostics.unusable(
+          at, path, InputLimits.tooLong("a value", value, InputLimits.MAX_TEXT_CHARS));
+    }
+    return new YamlScalar(value, scalar.isPlain() && NULLS.contains(value), at);
   }
 
-  private YamlMap readMap(Parser parser, Location at, String path) {
+  /** Counts a node; one too many ends the reading. */
+  private void count(Location at, String path) {
+    if (++nodes > InputLimits.MAX_NODES) {
+      diagnostics.error(
+          at,
+          FieldPath.shown(path),
+          String.format(
+              Locale.ROOT,
+              "more than %,d keys and values; a scenario has a few hundred",
+              InputLimits.MAX_NODES));
+      throw new StopReading();
+    }
+  }
+
+  private YamlMap readMap(Parser parser, Location at, String path, int depth) {
     YamlMap map = new YamlMap(at);
     while (!parser.checkEvent(Event.ID.MappingEnd)) {
       Event keyEvent = parser.getEvent();
       Location keyAt = at(keyEvent.getStartMark());
       if (!(keyEvent instanceof ScalarEvent key)) {
         if (keyEvent instanceof AliasEvent) {
-          readNode(parser, keyEvent, path); // reports the alias
-          readNode(parser, parser.getEvent(), path); // its value has no key to be read under
+          readNode(parser, keyEvent, path, depth); // reports the alias
+          readNode(parser, parser.getEvent(), path, depth + 1); // a value without a key
           continue;
         }
         diagnostics.error(
             keyAt, "", "YAML syntax error: a map key must be a plain value, not a list or a map");
         throw new StopReading();
       }
+      if (key.getValue().length() > InputLimits.MAX_VALUE_CHARS) {
+        diagnostics.error(
+            keyAt, path, InputLimits.tooLong("a key", key.getValue(), InputLimits.MAX_VALUE_CHARS));
+        readNode(parser, parser.getEvent(), path, depth + 1); // a value without a usable key
+        continue;
+      }
       String keyPath = FieldPath.key(path, key.getValue());
+      count(keyAt, keyPath);
       checkProperties(key, keyAt, keyPath);
       Location keyTextAt = key.isSQuoted() || key.isDQuoted() ? shifted(keyAt, 1) : keyAt;
-      YamlNode value = readNode(parser, parser.getEvent(), keyPath);
+      YamlNode value = readNode(parser, parser.getEvent(), keyPath, depth + 1);
       Optional<YamlEntry> first = map.entry(key.getValue());
       if (first.isPresent()) {
         diagnostics.error(

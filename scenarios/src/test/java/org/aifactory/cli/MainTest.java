@@ -305,6 +305,53 @@ class MainTest {
         "horizon=*h");
   }
 
+  @Test
+  void hugeOrDeeplyNestedOverridesAreLocatedUserErrors() {
+    String deep = "[".repeat(1_000) + "]".repeat(1_000);
+    assertUserError(
+        "--set:1:103: "
+            + ("x" + "[0]".repeat(99)).substring(0, 80)
+            + "...: nesting deeper than 100 levels (maps and lists inside each other); a scenario"
+            + " needs about 6",
+        "validate",
+        "default",
+        "--set",
+        "x=" + deep);
+    assertUserError(
+        "--set:1:6: seed: a value of 2,000 characters is too long; the most is 1,000 (only a"
+            + " description may be longer)",
+        "validate",
+        "default",
+        "--set",
+        "seed=" + "9".repeat(2_000));
+    assertUserError(
+        "--set:1:6: name: a name of 300 characters is too long; the most is 100 (names become"
+            + " folder and file names and chart titles)",
+        "run",
+        "default",
+        "--set",
+        "name=" + "n".repeat(300));
+  }
+
+  @Test
+  void filesThatAreNotUtf8OrHoldControlCharactersAreLocatedUserErrors() throws IOException {
+    Path latin1 = tmp.resolve("latin1.yaml");
+    Files.write(
+        latin1, "name: t\nhorizon: 1 h\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertUserError(
+        latin1 + ":3:6: the file is not UTF-8 text (byte 0xE9)", "validate", latin1.toString());
+    Path nul = tmp.resolve("nul.yaml");
+    Files.writeString(nul, "name: t\nhorizon: 1 h\nde\u0000sc: x\n");
+    assertUserError(
+        nul
+            + ":3:3: character U+0000 is not allowed in YAML (a control or non-character); remove it",
+        "run",
+        nul.toString(),
+        "--out",
+        tmp.resolve("never").toString());
+    assertThat(tmp.resolve("never")).doesNotExist();
+  }
+
   /** Exit 2, no stack trace, and exactly {@code line} as the error. */
   private static void assertUserError(String line, String... args) {
     Outcome o = run(args);
