@@ -402,6 +402,25 @@ class ScenarioErrorsTest {
   }
 
   @Test
+  void aMisspeltTypeIsAnUnknownKeyAsWellAsAMissingType() {
+    String allowed =
+        "; allowed keys: name, type, cluster, gpus, start, iteration, tokens_per_iteration,"
+            + " checkpoint, restart, work";
+    assertThat(errors(valid("    type: training", "    tye: training")))
+        .containsExactly(
+            at(
+                8,
+                5,
+                "workloads[0].type",
+                "missing required key 'type' (the workload type: training)"),
+            at(9, 5, "workloads[0].tye", "unknown key 'tye' (did you mean 'type'?)" + allowed));
+    assertThat(errors(valid("type: training", "type: inference").replace("gpus: 16", "gpu: 16")))
+        .containsExactly(
+            at(9, 11, "workloads[0].type", "unknown value 'inference'; allowed: training"),
+            at(11, 5, "workloads[0].gpu", "unknown key 'gpu' (did you mean 'gpus'?)" + allowed));
+  }
+
+  @Test
   void badScenarioName() {
     assertThat(error(valid("name: test", "name: my test")))
         .isEqualTo(
