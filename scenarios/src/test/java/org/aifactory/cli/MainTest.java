@@ -352,6 +352,17 @@ class MainTest {
     assertThat(tmp.resolve("never")).doesNotExist();
   }
 
+  @Test
+  void aFailureScaleThatBreaksATimeToFailureIsALocatedUserError() {
+    assertUserError(
+        "--set:1:16: failures.scale: would make the mean time to failure of cause 'faulty_gpu'"
+            + " infinite (beyond the largest 64-bit number, 1.8e308 s); and so for 18 more causes",
+        "validate",
+        "llama3-405b-54d",
+        "--set",
+        "failures.scale=1e-308");
+  }
+
   /** Exit 2, no stack trace, and exactly {@code line} as the error. */
   private static void assertUserError(String line, String... args) {
     Outcome o = run(args);
