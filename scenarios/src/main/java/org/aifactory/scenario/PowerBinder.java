@@ -11,6 +11,7 @@ import org.aifactory.model.power.CommonCauseSpec;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.RedundancyDesign;
 import org.aifactory.model.power.RepairCrewSpec;
+import org.aifactory.model.power.StageLayout;
 import org.aifactory.model.power.StageStructure;
 import org.aifactory.model.power.UtilitySpec;
 import org.aifactory.model.power.UtilitySpec.InterruptionProcess;
@@ -153,34 +154,27 @@ final class PowerBinder {
             () ->
                 new PowerSystemSpec(
                     rackGroups.get(),
-                    ups.get().stage().design(),
+                    ups.get().layout(),
                     ups.get().moduleWatts(),
-                    generators.get().stage().map(Stage::design),
+                    generators.get().layout(),
                     generators.get().unitWatts(),
                     dualCorded.get(),
                     recovery.get(),
                     utility.get(),
                     commonCause.get(),
                     crews.get(),
-                    ups.get().battery(),
-                    ups.get().stage().structure(),
-                    generators.get().stage().flatMap(Stage::structure)))
+                    ups.get().battery()))
         .map(Optional::of);
   }
 
-  /**
-   * A stage's design, or its structure written out (then the design is the default, unused for
-   * sizing).
-   */
-  private record Stage(RedundancyDesign design, Optional<StageStructure> structure) {
-    static final Stage DEFAULT = new Stage(DEFAULT_DESIGN, Optional.empty());
-  }
+  /** A stage not written: sized by the default design. */
+  private static final StageLayout DEFAULT_LAYOUT = new StageLayout.Sized(DEFAULT_DESIGN);
 
   /** The UPS stage as written. */
-  private record Ups(Stage stage, double moduleWatts, Optional<Duration> battery) {}
+  private record Ups(StageLayout layout, double moduleWatts, Optional<Duration> battery) {}
 
-  /** The generator plant as written; an empty stage: none. */
-  private record Generators(Optional<Stage> stage, double unitWatts) {}
+  /** The generator plant as written; an empty layout: none. */
+  private record Generators(Optional<StageLayout> layout, double unitWatts) {}
 
   private Optional<Integer> rackGroups(Field field, OptionalInt systems) {
     if (!field.isPresent()) {
@@ -205,14 +199,14 @@ final class PowerBinder {
 
   private Optional<Ups> ups(Field field) {
     if (!field.isPresent()) {
-      return Optional.of(new Ups(Stage.DEFAULT, DEFAULT_UPS_MODULE_WATTS, Optional.empty()));
+      return Optional.of(new Ups(DEFAULT_LAYOUT, DEFAULT_UPS_MODULE_WATTS, Optional.empty()));
     }
     Optional<MapReader> reader = field.map("a map with keys " + String.join(", ", UPS_KEYS));
     if (reader.isEmpty()) {
       return Optional.empty();
     }
     MapReader ups = reader.get().allowOnly(UPS_KEYS);
-    Optional<Stage> stage = stage(ups, this::upsStructure);
+    Optional<StageLayout> stage = stage(ups, this::upsStructure);
     Field moduleField = ups.field("module");
     Optional<Double> module =
         moduleField.isPresent()
@@ -235,7 +229,7 @@ final class PowerBinder {
       return Optional.of(new Generators(Optional.empty(), DEFAULT_GENERATOR_UNIT_WATTS));
     }
     if (!field.isPresent()) {
-      return Optional.of(new Generators(Optional.of(Stage.DEFAULT), DEFAULT_GENERATOR_UNIT_WATTS));
+      return Optional.of(new Generators(Optional.of(DEFAULT_LAYOUT), DEFAULT_GENERATOR_UNIT_WATTS));
     }
     String expected =
         "a map with keys "
@@ -263,7 +257,7 @@ final class PowerBinder {
       return Optional.empty();
     }
     MapReader generators = reader.get().allowOnly(GENERATOR_KEYS);
-    Optional<Stage> stage = stage(generators, this::generatorStructure);
+    Optional<StageLayout> stage = stage(generators, this::generatorStructure);
     Field unitField = generators.field("unit");
     Optional<Double> unit =
         unitField.isPresent()
@@ -282,7 +276,7 @@ final class PowerBinder {
   }
 
   /** A stage's {@code design}, or its {@code structure} instead; not both. */
-  private Optional<Stage> stage(MapReader stage, StructureReader structureReader) {
+  private Optional<StageLayout> stage(MapReader stage, StructureReader structureReader) {
     Field designField = stage.field("design");
     Field structureField = stage.field("structure");
     if (designField.isPresent() && structureField.isPresent()) {
@@ -295,11 +289,9 @@ final class PowerBinder {
       return Optional.empty();
     }
     if (structureField.isPresent()) {
-      return structureReader
-          .read(structureField)
-          .map(structure -> new Stage(DEFAULT_DESIGN, Optional.of(structure)));
+      return structureReader.read(structureField).map(StageLayout.Written::new);
     }
-    return design(designField).map(design -> new Stage(design, Optional.empty()));
+    return design(designField).map(StageLayout.Sized::new);
   }
 
   /**

@@ -18,6 +18,7 @@ import org.aifactory.model.power.CommonCauseSpec;
 import org.aifactory.model.power.CostSpec;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.RedundancyDesign;
+import org.aifactory.model.power.StageLayout;
 import org.aifactory.model.power.StageStructure;
 import org.aifactory.model.power.UpsSpec;
 import org.aifactory.model.power.UtilitySpec;
@@ -158,15 +159,17 @@ class LanguageDocTest {
     String factory = Texts.valid("count: 4", "count: 72");
     PowerSystemSpec power = Texts.load(factory + found.get(0)).factory().power().orElseThrow();
     assertThat(power.paths()).isEqualTo(18);
-    assertThat(power.upsDesign()).isEqualTo(RedundancyDesign.TWO_N);
+    assertThat(power.ups()).isEqualTo(new StageLayout.Sized(RedundancyDesign.TWO_N));
     assertThat(power.utility()).isEqualTo(UtilitySpec.eiaDefaults());
-    assertThat(power.upsStructure()).isEmpty();
 
     PowerSystemSpec written =
         Texts.load(Texts.VALID + found.get(1)).factory().power().orElseThrow();
-    assertThat(written.upsStructure()).contains(new StageStructure(2, 7, 6, 1));
+    assertThat(written.ups()).isEqualTo(new StageLayout.Written(new StageStructure(2, 7, 6, 1)));
     assertThat(written.upsModuleWatts()).isEqualTo(500e3);
-    assertThat(written.generatorStructure()).contains(StageStructure.kOfN(7, 6));
+    assertThat(written.generators()).contains(new StageLayout.Written(StageStructure.kOfN(7, 6)));
+    // The README says: 2(N+1) written out for N = 6, and N+1 for N = 6.
+    assertThat(written.ups().name()).isEqualTo("2(N+1) (written out, N = 6)");
+    assertThat(written.generators().orElseThrow().name()).isEqualTo("N+1 (written out, N = 6)");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import org.aifactory.model.power.CostSpec;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.RedundancyDesign;
+import org.aifactory.model.power.StageLayout;
 import org.junit.jupiter.api.Test;
 
 /** {@code variants:}: the scenario with overrides, each reported where it is written. */
@@ -45,7 +46,8 @@ class VariantsTest {
           """;
 
   private static RedundancyDesign upsDesign(Scenario scenario) {
-    return scenario.factory().power().orElseThrow().upsDesign();
+    StageLayout ups = scenario.factory().power().orElseThrow().ups();
+    return ((StageLayout.Sized) ups).design();
   }
 
   private static List<String> names(Scenario scenario) {
@@ -90,14 +92,14 @@ class VariantsTest {
           .isEqualTo(base.factory());
       PowerSystemSpec power = s.factory().power().orElseThrow();
       PowerSystemSpec basePower = base.factory().power().orElseThrow();
-      assertThat(power.upsDesign()).isNotEqualTo(basePower.upsDesign());
+      assertThat(power.ups()).isNotEqualTo(basePower.ups());
       assertThat(power)
           .isEqualTo(
               new PowerSystemSpec(
                   basePower.paths(),
-                  power.upsDesign(),
+                  power.ups(),
                   basePower.upsModuleWatts(),
-                  basePower.generatorDesign(),
+                  basePower.generators(),
                   basePower.generatorUnitWatts(),
                   basePower.dualCorded(),
                   basePower.facilityRecovery(),

@@ -34,7 +34,6 @@ import org.aifactory.model.power.PowerChainResult;
 import org.aifactory.model.power.PowerChainSpec;
 import org.aifactory.model.power.PowerPathListener;
 import org.aifactory.model.power.PowerSystemSpec;
-import org.aifactory.model.power.RedundancyDesign;
 import org.aifactory.model.workload.JobAccount;
 import org.aifactory.model.workload.JobState;
 import org.aifactory.model.workload.TrainingJob;
@@ -490,8 +489,8 @@ public final class FactoryRun {
       int upsModules = chainSpec.ups().structure().totalUnits();
       int generators = chainSpec.generators().map(g -> g.units()).orElse(0);
       return new ElectricalResult(
-          spec.upsDesign().name(),
-          spec.generatorDesign().map(RedundancyDesign::name).orElse("none"),
+          spec.ups().name(),
+          spec.generators().map(g -> g.name()).orElse("none"),
           spec.paths(),
           spec.paths() * chainSpec.distribution().cordsPerPath(),
           upsModules,

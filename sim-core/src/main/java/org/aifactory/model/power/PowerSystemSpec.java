@@ -6,15 +6,15 @@ import java.util.Optional;
 
 /**
  * The factory's electrical chain as a planner describes it: how many rack groups (paths, one PDU or
- * A/B pair each), the redundancy designs of the UPS and generator stages with their unit sizes, and
- * the recovery after power returns. The chain itself ({@link PowerChainSpec}) is sized from the
- * racks' design IT load when the factory is built, with the cited defaults of every part, and the
- * optional overrides here.
+ * A/B pair each), how the UPS and generator stages are laid out (by redundancy designs, or written
+ * out) with their unit sizes, and the recovery after power returns. The chain itself ({@link
+ * PowerChainSpec}) is sized from the racks' design IT load ({@link #chain}), with the cited
+ * defaults of every part, and the optional overrides here.
  *
  * @param paths rack groups; the factory's systems are spread over them in contiguous blocks
- * @param upsDesign UPS redundancy design (N, N+1, 2N, 4N/3 ...)
+ * @param ups the UPS stage: a redundancy design (N, N+1, 2N, 4N/3 ...) or a written-out structure
  * @param upsModuleWatts capacity of one UPS module
- * @param generatorDesign generator redundancy design; empty: no generators
+ * @param generators the generator plant, a design or a written-out k-of-n; empty: no generators
  * @param generatorUnitWatts capacity of one generator (net of cooling load)
  * @param dualCorded racks fed by two cords (A/B)
  * @param facilityRecovery time from power's return to racks usable again (re-energise, checks)
@@ -22,27 +22,21 @@ import java.util.Optional;
  * @param commonCause β-factors
  * @param repairCrews who repairs the chain
  * @param batteryAutonomy UPS battery runtime at full load; empty: the UPS default
- * @param upsStructure the UPS stage written out (systems, modules per system, modules needed per
- *     system, systems needed); empty: from {@code upsDesign} and the load
- * @param generatorStructure the generator plant written out (units, units needed as a k-of-n);
- *     empty: from {@code generatorDesign} and the load
  */
 public record PowerSystemSpec(
     int paths,
-    RedundancyDesign upsDesign,
+    StageLayout ups,
     double upsModuleWatts,
-    Optional<RedundancyDesign> generatorDesign,
+    Optional<StageLayout> generators,
     double generatorUnitWatts,
     boolean dualCorded,
     Duration facilityRecovery,
     UtilitySpec utility,
     CommonCauseSpec commonCause,
     RepairCrewSpec repairCrews,
-    Optional<Duration> batteryAutonomy,
-    Optional<StageStructure> upsStructure,
-    Optional<StageStructure> generatorStructure) {
+    Optional<Duration> batteryAutonomy) {
 
-  /** Stages sized from the designs and the load. */
+  /** Both stages sized from the load by redundancy designs. */
   public PowerSystemSpec(
       int paths,
       RedundancyDesign upsDesign,
@@ -57,18 +51,16 @@ public record PowerSystemSpec(
       Optional<Duration> batteryAutonomy) {
     this(
         paths,
-        upsDesign,
+        new StageLayout.Sized(upsDesign),
         upsModuleWatts,
-        generatorDesign,
+        generatorDesign.<StageLayout>map(StageLayout.Sized::new),
         generatorUnitWatts,
         dualCorded,
         facilityRecovery,
         utility,
         commonCause,
         repairCrews,
-        batteryAutonomy,
-        Optional.empty(),
-        Optional.empty());
+        batteryAutonomy);
   }
 
   /*
@@ -81,12 +73,12 @@ public record PowerSystemSpec(
     if (paths < 1) {
       throw new IllegalArgumentException("paths must be >= 1");
     }
-    Objects.requireNonNull(upsDesign, "upsDesign");
+    Objects.requireNonNull(ups, "ups");
     if (!(upsModuleWatts > 0) || !Double.isFinite(upsModuleWatts)) {
       throw new IllegalArgumentException("ups module capacity must be positive");
     }
-    Objects.requireNonNull(generatorDesign, "generatorDesign");
-    if (generatorDesign.isPresent()
+    Objects.requireNonNull(generators, "generators");
+    if (generators.isPresent()
         && (!(generatorUnitWatts > 0) || !Double.isFinite(generatorUnitWatts))) {
       throw new IllegalArgumentException("generator unit capacity must be positive");
     }
@@ -98,55 +90,10 @@ public record PowerSystemSpec(
     Objects.requireNonNull(commonCause, "commonCause");
     Objects.requireNonNull(repairCrews, "repairCrews");
     Objects.requireNonNull(batteryAutonomy, "batteryAutonomy");
-    Objects.requireNonNull(upsStructure, "upsStructure");
-    Objects.requireNonNull(generatorStructure, "generatorStructure");
-    if (generatorStructure.isPresent() && generatorDesign.isEmpty()) {
-      throw new IllegalArgumentException("a generator structure needs generators");
-    }
   }
 
-  /** Capacity check of a written-out stage: the needed units must carry the design load. */
-  public static boolean carries(StageStructure s, double unitWatts, double loadWatts) {
-    return (double) s.systemsNeeded() * s.unitsNeededPerSystem() * unitWatts >= loadWatts;
-  }
-
-  /** The chain sized for the racks' design IT load per path. */
+  /** The chain sized for the racks' design IT load per path ({@link ChainSizing}). */
   public PowerChainSpec chain(double[] pathItWatts) {
-    PowerChainSpec sized =
-        PowerChainSpec.sized(
-            pathItWatts,
-            upsDesign,
-            upsModuleWatts,
-            generatorDesign.orElse(RedundancyDesign.N),
-            generatorDesign.isPresent() ? generatorUnitWatts : 1,
-            dualCorded);
-    UpsSpec ups = upsStructure.map(s -> sized.ups().withStructure(s)).orElse(sized.ups());
-    if (batteryAutonomy.isPresent()) {
-      ups =
-          new UpsSpec(
-              ups.structure(),
-              ups.moduleCapacityWatts(),
-              batteryAutonomy.get(),
-              ups.rechargeTime(),
-              ups.efficiency(),
-              ups.staticBypass(),
-              ups.moduleTimeToFailure(),
-              ups.moduleRepair());
-    }
-    return new PowerChainSpec(
-        utility,
-        generatorDesign.isPresent()
-            ? sized
-                .generators()
-                .map(
-                    g ->
-                        generatorStructure
-                            .map(s -> g.withUnits(s.unitsPerSystem(), s.unitsNeededPerSystem()))
-                            .orElse(g))
-            : Optional.empty(),
-        ups,
-        sized.distribution(),
-        commonCause,
-        repairCrews);
+    return ChainSizing.chain(this, pathItWatts);
   }
 }
