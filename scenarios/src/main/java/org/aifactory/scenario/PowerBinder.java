@@ -178,11 +178,11 @@ final class PowerBinder {
 
   private Optional<Integer> rackGroups(Field field, OptionalInt systems) {
     if (!field.isPresent()) {
-      int count = systems.orElse(1);
-      return Optional.of(
-          Math.max(1, (count + SYSTEMS_PER_RACK_GROUP - 1) / SYSTEMS_PER_RACK_GROUP));
+      long count = systems.orElse(1);
+      long groups = (count + SYSTEMS_PER_RACK_GROUP - 1) / SYSTEMS_PER_RACK_GROUP;
+      return Optional.of((int) Math.max(1, Math.min(groups, PowerSystemSpec.MAX_PATHS)));
     }
-    Optional<Integer> groups = field.intValue(1, Integer.MAX_VALUE);
+    Optional<Integer> groups = field.intValue(1, PowerSystemSpec.MAX_PATHS);
     if (groups.isPresent() && systems.isPresent() && groups.get() > systems.getAsInt()) {
       diagnostics.error(
           field.location(),
@@ -209,9 +209,7 @@ final class PowerBinder {
     Optional<StageLayout> stage = stage(ups, this::upsStructure);
     Field moduleField = ups.field("module");
     Optional<Double> module =
-        moduleField.isPresent()
-            ? moduleField.power(Bound.POSITIVE)
-            : Optional.of(DEFAULT_UPS_MODULE_WATTS);
+        moduleField.isPresent() ? unitSize(moduleField) : Optional.of(DEFAULT_UPS_MODULE_WATTS);
     Field batteryField = ups.field("battery");
     Optional<Optional<Duration>> battery =
         batteryField.isPresent()
@@ -260,13 +258,29 @@ final class PowerBinder {
     Optional<StageLayout> stage = stage(generators, this::generatorStructure);
     Field unitField = generators.field("unit");
     Optional<Double> unit =
-        unitField.isPresent()
-            ? unitField.power(Bound.POSITIVE)
-            : Optional.of(DEFAULT_GENERATOR_UNIT_WATTS);
+        unitField.isPresent() ? unitSize(unitField) : Optional.of(DEFAULT_GENERATOR_UNIT_WATTS);
     if (stage.isEmpty() || unit.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Generators(stage, unit.get()));
+  }
+
+  /**
+   * A UPS module's or a generator's capacity: > 0, at most {@link PowerSystemSpec#MAX_UNIT_WATTS}.
+   */
+  private Optional<Double> unitSize(Field field) {
+    Optional<Double> watts = field.power(Bound.POSITIVE);
+    if (watts.isPresent() && watts.get() > PowerSystemSpec.MAX_UNIT_WATTS) {
+      diagnostics.error(
+          field.location(),
+          field.path(),
+          "expected a power > 0 and at most "
+              + Values.formatPower(PowerSystemSpec.MAX_UNIT_WATTS)
+              + " (the largest UPS modules and generators are a few MW), got "
+              + field.node().orElseThrow().describe());
+      return Optional.empty();
+    }
+    return watts;
   }
 
   /** Reads a {@code structure:} map written out instead of a design. */
@@ -330,6 +344,20 @@ final class PowerBinder {
         || !systemsFit) {
       return Optional.empty();
     }
+    long total = (long) systems.get() * modules.get();
+    if (total > StageStructure.MAX_UNITS) {
+      diagnostics.error(
+          modulesField.location(),
+          modulesField.path(),
+          String.format(
+              Locale.ROOT,
+              "%,d systems of %,d modules are %,d UPS modules; at most %,d are supported",
+              systems.get(),
+              modules.get(),
+              total,
+              StageStructure.MAX_UNITS));
+      return Optional.empty();
+    }
     return diagnostics.construct(
         structure.location(),
         structure.path(),
@@ -382,14 +410,17 @@ final class PowerBinder {
     return field.map(expected);
   }
 
-  /** A whole number >= 1 of units or systems; 1 if not written. */
+  /** A whole number of units or systems, 1 to 10,000; 1 if not written. */
   private static Optional<Integer> count(Field field) {
     return field.isPresent() ? whole(field) : Optional.of(1);
   }
 
-  /** A whole number >= 1 of units or systems; empty if not written (a required key). */
+  /**
+   * A whole number of units or systems, 1 to {@link StageStructure#MAX_UNITS} (a stage's most
+   * units); empty if not written (a required key).
+   */
   private static Optional<Integer> whole(Field field) {
-    return field.intValue(1, Integer.MAX_VALUE);
+    return field.intValue(1, StageStructure.MAX_UNITS);
   }
 
   /**

@@ -363,6 +363,40 @@ class MainTest {
         "failures.scale=1e-308");
   }
 
+  /** validate said OK, then the run failed (an int overflow, an infinite capacity, no memory). */
+  @Test
+  void chainsThatCannotBeSizedAreLocatedUserErrorsOfValidateAndRun() {
+    String tooSmall =
+        "--set:1:18: power.ups.module: 1e-300 W would need 9.9e306 UPS modules for the 9.9 MW the"
+            + " UPS stage delivers at full load; at most 10,000 are supported";
+    assertUserError(tooSmall, "validate", "redundancy-study", "--set", "power.ups.module=1e-300 W");
+    assertUserError(
+        tooSmall,
+        "run",
+        "redundancy-study",
+        "--out",
+        tmp.resolve("never").toString(),
+        "--set",
+        "power.ups.module=1e-300 W");
+    assertThat(tmp.resolve("never")).doesNotExist();
+    assertUserError(
+        "--set:1:18: power.ups.module: expected a power > 0 and at most 1 GW (the largest UPS"
+            + " modules and generators are a few MW), got '1e308 W'",
+        "validate",
+        "redundancy-study",
+        "--set",
+        "power.ups.module=1e308 W");
+    assertUserError(
+        "--set:2:36: power.generators.structure.units: expected a whole number between 1 and"
+            + " 10,000, got '2147483647'",
+        "validate",
+        "default",
+        "--set",
+        "power.generators.design=null",
+        "--set",
+        "power.generators.structure={units: 2147483647, needed: 1}");
+  }
+
   /** Exit 2, no stack trace, and exactly {@code line} as the error. */
   private static void assertUserError(String line, String... args) {
     Outcome o = run(args);

@@ -192,9 +192,14 @@ class LanguageDocTest {
   void thePowerAndCostDefaultsAreTheModels() throws IOException {
     String doc = doc();
     assertThat(PowerBinder.DEFAULT_UPS_MODULE_WATTS).isEqualTo(500e3);
-    assertThat(doc).contains("| `module` | power > 0 | power | `500 kW`");
+    assertThat(PowerSystemSpec.MAX_UNIT_WATTS).isEqualTo(1e9);
+    assertThat(doc).contains("| `module` | power > 0, at most 1 GW | power | `500 kW`");
     assertThat(PowerBinder.DEFAULT_GENERATOR_UNIT_WATTS).isEqualTo(2.5e6);
-    assertThat(doc).contains("| `unit` | power > 0 | power | `2.5 MW`");
+    assertThat(doc).contains("| `unit` | power > 0, at most 1 GW | power | `2.5 MW`");
+    assertThat(StageStructure.MAX_UNITS).isEqualTo(10_000);
+    assertThat(doc).contains("- A stage has at most 10,000 units");
+    assertThat(PowerSystemSpec.MAX_PATHS).isEqualTo(10_000);
+    assertThat(doc).contains("| `rack_groups` | whole number, 1 to 10,000,");
     assertThat(PowerBinder.DEFAULT_DESIGN).isEqualTo(RedundancyDesign.N_PLUS_1);
     assertThat(UpsSpec.TYPICAL_BATTERY_AUTONOMY).isEqualTo(Duration.ofMinutes(10));
     assertThat(PowerSystemSpec.DEFAULT_FACILITY_RECOVERY).isEqualTo(Duration.ofMinutes(30));

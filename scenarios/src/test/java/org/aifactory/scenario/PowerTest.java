@@ -28,7 +28,9 @@ class PowerTest {
   private static final String NOT_BOTH =
       "give either design (a redundancy design, e.g. N+1) or structure (the stage written out),"
           + " not both";
-  private static final String ANY_WHOLE = "expected a whole number between 1 and 2,147,483,647";
+
+  /** Units and systems of a stage: at most StageStructure.MAX_UNITS. */
+  private static final String ANY_WHOLE = "expected a whole number between 1 and 10,000";
 
   private static ScenarioError at(int line, int column, String path, String message) {
     return new ScenarioError(FILE, line, column, path, message);
@@ -586,7 +588,7 @@ class PowerTest {
                 23,
                 16,
                 "power.rack_groups",
-                "expected a whole number between 1 and 2,147,483,647, got '0'"));
+                "expected a whole number between 1 and 10,000, got '0'"));
   }
 
   @Test

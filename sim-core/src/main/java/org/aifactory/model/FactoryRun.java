@@ -414,7 +414,7 @@ public final class FactoryRun {
       for (ClusterSpec c : factory.clusters()) {
         total += c.systemCount();
       }
-      this.pathItWatts = new double[paths];
+      this.pathItWatts = RackGroups.designItWatts(factory, paths);
       List<List<Integer>> members = new ArrayList<>();
       for (int p = 0; p < paths; p++) {
         members.add(new ArrayList<>());
@@ -422,13 +422,8 @@ public final class FactoryRun {
       int global = 0;
       for (int ci = 0; ci < factory.clusters().size(); ci++) {
         ClusterSpec c = factory.clusters().get(ci);
-        SystemType system = factory.catalog().system(c.systemType()).orElseThrow();
-        GpuType gpu = factory.catalog().gpu(system.gpuType()).orElseThrow();
-        double gpuWatts = system.gpusPerSystem() * gpu.tdpWatts();
-        double designWatts = gpuWatts + system.otherItPower().watts(gpuWatts);
         for (int s = 0; s < c.systemCount(); s++, global++) {
-          int p = (int) ((long) global * paths / total);
-          pathItWatts[p] += designWatts;
+          int p = RackGroups.of(global, total, paths);
           members.get(p).add(ci);
           members.get(p).add(s);
         }

@@ -1,8 +1,10 @@
 package org.aifactory.model.power;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.aifactory.model.SpecProblem;
 
 /**
  * The factory's electrical chain as a planner describes it: how many rack groups (paths, one PDU or
@@ -69,18 +71,28 @@ public record PowerSystemSpec(
    */
   public static final Duration DEFAULT_FACILITY_RECOVERY = Duration.ofMinutes(30);
 
+  /** Most rack groups: each has its PDUs simulated; a hall has tens. */
+  public static final int MAX_PATHS = 10_000;
+
+  /**
+   * Largest UPS module or generator: 1 GW, hundreds of times the largest built (a few MW). With at
+   * most {@link StageStructure#MAX_UNITS} units, it keeps every capacity and battery energy finite
+   * (1e308 W modules made the installed capacity infinite).
+   */
+  public static final double MAX_UNIT_WATTS = 1e9;
+
   public PowerSystemSpec {
-    if (paths < 1) {
-      throw new IllegalArgumentException("paths must be >= 1");
+    if (paths < 1 || paths > MAX_PATHS) {
+      throw new IllegalArgumentException("paths must be between 1 and " + MAX_PATHS);
     }
     Objects.requireNonNull(ups, "ups");
-    if (!(upsModuleWatts > 0) || !Double.isFinite(upsModuleWatts)) {
-      throw new IllegalArgumentException("ups module capacity must be positive");
+    if (!(upsModuleWatts > 0) || !(upsModuleWatts <= MAX_UNIT_WATTS)) {
+      throw new IllegalArgumentException("ups module capacity must be > 0 and at most 1 GW");
     }
     Objects.requireNonNull(generators, "generators");
     if (generators.isPresent()
-        && (!(generatorUnitWatts > 0) || !Double.isFinite(generatorUnitWatts))) {
-      throw new IllegalArgumentException("generator unit capacity must be positive");
+        && (!(generatorUnitWatts > 0) || !(generatorUnitWatts <= MAX_UNIT_WATTS))) {
+      throw new IllegalArgumentException("generator unit capacity must be > 0 and at most 1 GW");
     }
     Objects.requireNonNull(facilityRecovery, "facilityRecovery");
     if (facilityRecovery.isNegative()) {
@@ -92,8 +104,20 @@ public record PowerSystemSpec(
     Objects.requireNonNull(batteryAutonomy, "batteryAutonomy");
   }
 
-  /** The chain sized for the racks' design IT load per path ({@link ChainSizing}). */
+  /**
+   * The chain sized for the racks' design IT load per path ({@link ChainSizing}).
+   *
+   * @throws IllegalArgumentException if it cannot be sized ({@link #sizingProblems})
+   */
   public PowerChainSpec chain(double[] pathItWatts) {
     return ChainSizing.chain(this, pathItWatts);
+  }
+
+  /**
+   * Why the chain cannot be sized for these path loads (too many units for the load, a load out of
+   * range), with scenario field paths ({@code power.ups.module}); empty if it can.
+   */
+  public List<SpecProblem> sizingProblems(double[] pathItWatts) {
+    return ChainSizing.problems(this, pathItWatts);
   }
 }

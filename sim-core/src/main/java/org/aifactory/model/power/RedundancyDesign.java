@@ -113,11 +113,30 @@ public record RedundancyDesign(int systems, int systemsNeeded, int sparesPerSyst
 
   /** N: units of {@code unitWatts} needed to carry {@code loadWatts}, at least 1. */
   public static int unitsFor(double loadWatts, double unitWatts) {
+    double units = unitsForLoad(loadWatts, unitWatts);
+    if (units > StageStructure.MAX_UNITS) {
+      throw new IllegalArgumentException(
+          "a load of " + loadWatts + " W needs " + units + " units of " + unitWatts + " W");
+    }
+    return (int) units;
+  }
+
+  /**
+   * N, unbounded (to check it against {@link StageStructure#MAX_UNITS} before sizing): units of
+   * {@code unitWatts} needed to carry {@code loadWatts}, at least 1.
+   */
+  public static double unitsForLoad(double loadWatts, double unitWatts) {
     if (!(loadWatts >= 0) || !(unitWatts > 0) || Double.isInfinite(loadWatts)) {
       throw new IllegalArgumentException(
           "load must be >= 0 and unit capacity > 0, got " + loadWatts + " W, " + unitWatts + " W");
     }
     // A hair of tolerance so that 3 MW on 1 MW units is 3, not 4, after rounding.
-    return (int) Math.max(1, Math.ceil(loadWatts / unitWatts - 1e-9));
+    return Math.max(1, Math.ceil(loadWatts / unitWatts - 1e-9));
+  }
+
+  /** Units this design installs when the load needs {@code unitsForLoad} (no overflow). */
+  public long installedUnits(int unitsForLoad) {
+    long perSystem = -Math.floorDiv(-(long) unitsForLoad, systemsNeeded);
+    return systems * (perSystem + sparesPerSystem);
   }
 }

@@ -11,17 +11,17 @@ import java.util.Objects;
 public sealed interface StageLayout permits StageLayout.Sized, StageLayout.Written {
 
   /**
-   * The stage's structure when the load needs {@code unitsForLoad} units (N); a written-out stage
-   * is the same whatever the load.
+   * The stage's structure for a load of {@code loadWatts} in units of {@code unitWatts}: a design
+   * installs its units for N = ⌈load / unit⌉ ({@link RedundancyDesign#unitsFor}); a written-out
+   * stage is the same whatever the load.
    */
-  StageStructure structureFor(int unitsForLoad);
+  StageStructure structureFor(double loadWatts, double unitWatts);
 
   /**
-   * Units that must run to carry the load when it needs {@code unitsForLoad}: N for a design, the
-   * needed units of the needed systems for a written-out stage (the k of a generator plant's
-   * k-of-n).
+   * Units that must run to carry the load: N for a design, the needed units of the needed systems
+   * for a written-out stage (the k of a generator plant's k-of-n).
    */
-  int unitsNeeded(int unitsForLoad);
+  int unitsNeeded(double loadWatts, double unitWatts);
 
   /** What the stage is, for reports: {@code 2N}, or {@code 2(N+1) (written out, N = 6)}. */
   String name();
@@ -33,13 +33,13 @@ public sealed interface StageLayout permits StageLayout.Sized, StageLayout.Writt
     }
 
     @Override
-    public StageStructure structureFor(int unitsForLoad) {
-      return design.structure(unitsForLoad);
+    public StageStructure structureFor(double loadWatts, double unitWatts) {
+      return design.structure(RedundancyDesign.unitsFor(loadWatts, unitWatts));
     }
 
     @Override
-    public int unitsNeeded(int unitsForLoad) {
-      return unitsForLoad;
+    public int unitsNeeded(double loadWatts, double unitWatts) {
+      return RedundancyDesign.unitsFor(loadWatts, unitWatts);
     }
 
     @Override
@@ -55,12 +55,17 @@ public sealed interface StageLayout permits StageLayout.Sized, StageLayout.Writt
     }
 
     @Override
-    public StageStructure structureFor(int unitsForLoad) {
+    public StageStructure structureFor(double loadWatts, double unitWatts) {
       return structure;
     }
 
     @Override
-    public int unitsNeeded(int unitsForLoad) {
+    public int unitsNeeded(double loadWatts, double unitWatts) {
+      return unitsNeeded();
+    }
+
+    /** The units whose capacity carries the load: needed per system × systems needed. */
+    public int unitsNeeded() {
       return structure.systemsNeeded() * structure.unitsNeededPerSystem();
     }
 
@@ -76,7 +81,7 @@ public sealed interface StageLayout permits StageLayout.Sized, StageLayout.Writt
           && spares <= RedundancyDesign.MAX_SPARES) {
         RedundancyDesign design =
             new RedundancyDesign(structure.systems(), structure.systemsNeeded(), spares);
-        return design.name() + " (written out, N = " + unitsNeeded(0) + ")";
+        return design.name() + " (written out, N = " + unitsNeeded() + ")";
       }
       return systems(structure.systems())
           + " of "

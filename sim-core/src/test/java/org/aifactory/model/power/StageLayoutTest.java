@@ -10,18 +10,18 @@ class StageLayoutTest {
   @Test
   void aSizedStageFollowsTheLoadAndIsNamedByItsDesign() {
     StageLayout twoNPlusOne = new StageLayout.Sized(RedundancyDesign.parse("2(N+1)"));
-    assertThat(twoNPlusOne.structureFor(6)).isEqualTo(new StageStructure(2, 7, 6, 1));
-    assertThat(twoNPlusOne.structureFor(10)).isEqualTo(new StageStructure(2, 11, 10, 1));
-    assertThat(twoNPlusOne.unitsNeeded(6)).isEqualTo(6);
+    assertThat(twoNPlusOne.structureFor(6e6, 1e6)).isEqualTo(new StageStructure(2, 7, 6, 1));
+    assertThat(twoNPlusOne.structureFor(9.5e6, 1e6)).isEqualTo(new StageStructure(2, 11, 10, 1));
+    assertThat(twoNPlusOne.unitsNeeded(6e6, 1e6)).isEqualTo(6);
     assertThat(twoNPlusOne.name()).isEqualTo("2(N+1)");
   }
 
   @Test
   void aWrittenOutStageIsTheSameWhateverTheLoad() {
     StageLayout written = new StageLayout.Written(new StageStructure(4, 3, 2, 3));
-    assertThat(written.structureFor(1)).isEqualTo(new StageStructure(4, 3, 2, 3));
-    assertThat(written.structureFor(1_000)).isEqualTo(new StageStructure(4, 3, 2, 3));
-    assertThat(written.unitsNeeded(1_000)).isEqualTo(6);
+    assertThat(written.structureFor(1e6, 1e6)).isEqualTo(new StageStructure(4, 3, 2, 3));
+    assertThat(written.structureFor(1e9, 1e-300)).isEqualTo(new StageStructure(4, 3, 2, 3));
+    assertThat(written.unitsNeeded(1e9, 1e-300)).isEqualTo(6);
   }
 
   /** It was reported as the placeholder design N+1 passed along with it. */
