@@ -42,6 +42,9 @@ final class PowerBinder {
       List.of("outages_per_year", "mean_outage", "momentary_per_year", "momentary_duration");
   static final List<String> COMMON_CAUSE_KEYS = List.of("ups", "generators", "pdus");
 
+  /** The 365-day year that the utility's rates are per ({@link InterruptionProcess#poisson}). */
+  private static final double SECONDS_PER_YEAR = 365 * 86_400.0;
+
   /** {@code generators: none}: no generator plant. */
   static final String NO_GENERATORS = "none";
 
@@ -575,6 +578,24 @@ final class PowerBinder {
     }
     if (!perYearField.isPresent()) {
       return Optional.of(Optional.of(new InterruptionProcess(eia.interval(), duration.get())));
+    }
+    // The mean time between events must be a usable duration: 1e-308 per year made it
+    // infinite (an exception from the model), 1e308 a few 1e-301 s (a run that never ends).
+    double meanSeconds = SECONDS_PER_YEAR / perYear.get();
+    if (!Double.isFinite(meanSeconds) || meanSeconds < 1e-9) {
+      diagnostics.error(
+          perYearField.location(),
+          perYearField.path(),
+          perYearField.node().orElseThrow().describe()
+              + " per year is out of range: the mean time between events would be "
+              + (Double.isFinite(meanSeconds)
+                  ? String.format(
+                      Locale.ROOT,
+                      "%.3g s, shorter than the clock's resolution of 1 ns",
+                      meanSeconds)
+                  : "infinite (beyond the largest 64-bit number, 1.8e308 s)")
+              + "; 0 means none");
+      return Optional.empty();
     }
     return diagnostics
         .construct(

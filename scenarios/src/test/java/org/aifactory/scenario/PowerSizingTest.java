@@ -124,6 +124,27 @@ class PowerSizingTest {
                     + " electrical chain for"));
   }
 
+  /** 1e-308 per year was "mean must be a positive finite duration"; 1e308 a run without end. */
+  @Test
+  void utilityRatesMustGiveAUsableTimeBetweenEvents() {
+    assertThat(error(withPower("  utility: { outages_per_year: 1e-308 }\n")))
+        .isEqualTo(
+            at(
+                23,
+                32,
+                "power.utility.outages_per_year",
+                "'1e-308' per year is out of range: the mean time between events would be"
+                    + " infinite (beyond the largest 64-bit number, 1.8e308 s); 0 means none"));
+    assertThat(error(withPower("  utility: { momentary_per_year: 1e308 }\n")))
+        .isEqualTo(
+            at(
+                23,
+                34,
+                "power.utility.momentary_per_year",
+                "'1e308' per year is out of range: the mean time between events would be"
+                    + " 3.15e-301 s, shorter than the clock's resolution of 1 ns; 0 means none"));
+  }
+
   /** {units: 2147483647} ran out of memory building 2^31 generators. */
   @Test
   void writtenOutStructuresHaveAtMostTenThousandUnits() {
