@@ -4,10 +4,10 @@ import java.util.Locale;
 
 /**
  * How large a scenario's input may be. Each limit is far beyond what a real scenario needs (the
- * bundled ones have lines of under 120 characters, values of under 50 and nest 6 levels deep); it
- * exists so that absurd input (a generated or corrupt file, a mistyped {@code --set}) is a located
- * error instead of a stack overflow, an out-of-memory error or minutes of parsing. README.md
- * ("Values" and "Errors") states each one.
+ * bundled ones have lines and descriptions of under 120 characters, other values of under 20, and
+ * nest 4 levels deep); it exists so that absurd input (a generated or corrupt file, a mistyped
+ * {@code --set}) is a located error instead of a stack overflow, an out-of-memory error or minutes
+ * of parsing. README.md ("Values" and "Errors") states each one.
  */
 final class InputLimits {
   private InputLimits() {}
@@ -31,7 +31,7 @@ final class InputLimits {
    */
   static final int MAX_NODES = 100_000;
 
-  /** Deepest nesting of maps and lists: a scenario needs about 6. */
+  /** Deepest nesting of maps and lists: the bundled scenarios nest 4 deep. */
   static final int MAX_DEPTH = 100;
 
   /** Longest text (a description); every other value is shorter ({@link #MAX_VALUE_CHARS}). */
