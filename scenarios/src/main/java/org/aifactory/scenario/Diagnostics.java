@@ -2,8 +2,10 @@ package org.aifactory.scenario;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** Collects the errors found while reading one scenario, so that all of them can be reported. */
@@ -17,8 +19,23 @@ final class Diagnostics {
 
   private final List<ScenarioError> errors = new ArrayList<>();
 
+  /**
+   * Where values are written that the YAML reader has rejected as unusable (an alias, a tagged or
+   * over-long value): whatever the binders would say about their meaning would only repeat that
+   * error, so it is not reported.
+   */
+  private final Set<Location> unusable = new HashSet<>();
+
   void error(Location at, String path, String message) {
-    errors.add(new ScenarioError(at.file(), at.line(), at.column(), path, message));
+    if (!unusable.contains(at)) {
+      errors.add(new ScenarioError(at.file(), at.line(), at.column(), path, message));
+    }
+  }
+
+  /** Reports that the value at {@code at} cannot be used; later errors there are dropped. */
+  void unusable(Location at, String path, String message) {
+    error(at, path, message);
+    unusable.add(at);
   }
 
   /** Adds an error found elsewhere (e.g. while binding a variant). */

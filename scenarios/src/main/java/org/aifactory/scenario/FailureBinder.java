@@ -1,6 +1,7 @@
 package org.aifactory.scenario;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,11 +104,35 @@ final class FailureBinder {
     if (profile.isEmpty() || scale.isEmpty() || swap.isEmpty() || failedPower.isEmpty()) {
       return Optional.empty();
     }
+    if (scale.get() != 1 && !scalable(profile.get(), scale.get(), scaleField)) {
+      return Optional.empty();
+    }
     FailureProfile scaled = scale.get() == 1 ? profile.get() : profile.get().scaled(scale.get());
     return diagnostics.construct(
         failures.location(),
         failures.path(),
         () -> new FailureSpec(scaled, swap.get(), failedPower.get()));
+  }
+
+  /** Whether every cause of {@code profile} scaled by {@code scale} is usable; else reported. */
+  private boolean scalable(FailureProfile profile, double scale, Field scaleField) {
+    List<String> problems = new ArrayList<>();
+    for (FailureCause c : profile.causes()) {
+      FailureScaling.problem(c.timeToFailure(), scale, " of cause '" + c.name() + "'")
+          .ifPresent(problems::add);
+    }
+    if (problems.isEmpty()) {
+      return true;
+    }
+    String more =
+        problems.size() == 1
+            ? ""
+            : "; and so for "
+                + (problems.size() - 1)
+                + " more cause"
+                + (problems.size() > 2 ? "s" : "");
+    diagnostics.error(scaleField.location(), scaleField.path(), problems.get(0) + more);
+    return false;
   }
 
   /**
@@ -230,6 +255,14 @@ final class FailureBinder {
         || repair.isEmpty()
         || planned.isEmpty()
         || scale.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> unscalable =
+        scale.get() == 1
+            ? Optional.empty()
+            : FailureScaling.problem(timeToFailure.get(), scale.get(), "");
+    if (unscalable.isPresent()) {
+      diagnostics.error(scaleField.location(), scaleField.path(), unscalable.get());
       return Optional.empty();
     }
     return diagnostics.construct(

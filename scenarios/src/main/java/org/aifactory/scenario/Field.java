@@ -251,6 +251,14 @@ final class Field {
     if (text.isEmpty()) {
       return Optional.empty();
     }
+    if (text.get().length() > InputLimits.MAX_VALUE_CHARS) {
+      diagnostics.error(
+          location(),
+          path,
+          InputLimits.tooLong("a value", text.get(), InputLimits.MAX_VALUE_CHARS)
+              + " (only a description may be longer)");
+      return Optional.empty();
+    }
     try {
       return Optional.of(parser.parse(text.get()));
     } catch (ValueException e) {

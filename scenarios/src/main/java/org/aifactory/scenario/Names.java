@@ -16,6 +16,10 @@ final class Names {
 
   /** Why {@code name} is not a valid name, or null if it is one. */
   static String problem(String name) {
+    String length = lengthProblem(name);
+    if (length != null) {
+      return length;
+    }
     if (!NAME.matcher(name).matches()) {
       return "expected " + EXPECTED + ", got '" + name + "'";
     }
@@ -23,5 +27,17 @@ final class Names {
       return "'" + name + "' cannot be used as a name (it means a folder)";
     }
     return null;
+  }
+
+  /**
+   * Why {@code name} is too long to be a name, or null. Names become folder and file names and
+   * chart titles: a 300-character scenario name was an error of the operating system.
+   */
+  static String lengthProblem(String name) {
+    if (name.length() <= InputLimits.MAX_NAME_CHARS) {
+      return null;
+    }
+    return InputLimits.tooLong("a name", name, InputLimits.MAX_NAME_CHARS)
+        + " (names become folder and file names and chart titles)";
   }
 }

@@ -2,6 +2,7 @@ package org.aifactory.scenario;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Applies {@code --set path=value} overrides to a scenario's tree before it is bound. The value is
@@ -13,6 +14,9 @@ import java.util.Optional;
  * #set}): the path is then a key of the file, and errors are reported where it is written.
  */
 final class Overrides {
+  /** The path of a variant's {@code set} map, as the walk renders it. */
+  private static final Pattern VARIANT_SET = Pattern.compile("variants\\[\\d+]\\.set");
+
   private final Diagnostics diagnostics;
 
   Overrides(Diagnostics diagnostics) {
@@ -29,7 +33,10 @@ final class Overrides {
     int equals = argument.indexOf('=');
     if (equals < 0) {
       error(
-          line, 1, "", "expected path=value, e.g. --set facility.pue=1.3, got '" + argument + "'");
+          line,
+          1,
+          "",
+          "expected path=value, e.g. --set facility.pue=1.3, got " + YamlScalar.quoted(argument));
       return;
     }
     String rawPath = argument.substring(0, equals);
@@ -43,7 +50,7 @@ final class Overrides {
     try {
       segments = PathSegment.parse(path, pathColumn);
     } catch (PathSegment.SyntaxException e) {
-      error(line, e.column(), path, e.getMessage());
+      error(line, e.column(), FieldPath.shown(path), e.getMessage());
       return;
     }
     Optional<YamlNode> value = readValue(argument.substring(equals + 1), line, equals + 2, path);
@@ -69,7 +76,7 @@ final class Overrides {
     } catch (PathSegment.SyntaxException e) {
       diagnostics.error(
           new Location(pathAt.file(), pathAt.line(), e.column()),
-          FieldPath.key(pathPrefix, path),
+          FieldPath.shown(FieldPath.key(pathPrefix, path)),
           e.getMessage());
       return;
     }
@@ -135,6 +142,10 @@ final class Overrides {
                 describe(path, node) + ", not a map, so it has no key '" + key.name() + "'");
             return;
           }
+          if (isVariantSet(path)) {
+            putFieldPath(map, segments, i);
+            return;
+          }
           Optional<KeyMatch> match = KeyMatch.find(map, segments, i);
           String name = match.map(KeyMatch::name).orElse(key.name());
           int next = match.map(KeyMatch::next).orElse(i + 1);
@@ -181,6 +192,28 @@ final class Overrides {
           i++;
         }
       }
+    }
+
+    /** Whether {@code path} is a variant's {@code set} map: {@code variants[2].set}. */
+    private boolean isVariantSet(String path) {
+      return pathPrefix.isEmpty() && VARIANT_SET.matcher(path).matches();
+    }
+
+    /**
+     * Puts the value under the rest of the path, from segment {@code from}, as ONE key of a
+     * variant's {@code set}, whose keys are field paths: {@code variants[2N].set.power.ups.module=1
+     * MW} is its key {@code power.ups.module}. Walked as maps, it became {@code power: {ups:
+     * {module: 1 MW}}}, which the variant applied as a whole new power section (its other keys back
+     * to their defaults).
+     */
+    private void putFieldPath(YamlMap set, List<PathSegment> segments, int from) {
+      String fieldPath = "";
+      for (int j = from; j < segments.size(); j++) {
+        fieldPath = segments.get(j).render(fieldPath);
+      }
+      Location keyAt =
+          set.entry(fieldPath).map(YamlEntry::keyLocation).orElse(at(segments.get(from)));
+      set.put(new YamlEntry(fieldPath, keyAt, value));
     }
 
     /** The element's index, or -1 after reporting that there is no such element. */

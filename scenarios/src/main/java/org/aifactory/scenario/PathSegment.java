@@ -57,9 +57,21 @@ sealed interface PathSegment {
    * @param firstColumn the column of the path's first character
    */
   static List<PathSegment> parse(String path, int firstColumn) throws SyntaxException {
+    if (path.length() > InputLimits.MAX_VALUE_CHARS) {
+      throw new SyntaxException(
+          firstColumn + InputLimits.MAX_VALUE_CHARS,
+          InputLimits.tooLong("a field path", path, InputLimits.MAX_VALUE_CHARS));
+    }
     List<PathSegment> segments = new ArrayList<>();
     int i = 0;
     while (i < path.length()) {
+      if (segments.size() == InputLimits.MAX_DEPTH) {
+        throw new SyntaxException(
+            firstColumn + i,
+            "a field path deeper than "
+                + InputLimits.MAX_DEPTH
+                + " levels (keys and list elements); a scenario's are under 10");
+      }
       int column = firstColumn + i;
       char c = path.charAt(i);
       if (c == '[') {

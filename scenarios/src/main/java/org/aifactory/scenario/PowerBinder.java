@@ -11,6 +11,7 @@ import org.aifactory.model.power.CommonCauseSpec;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.RedundancyDesign;
 import org.aifactory.model.power.RepairCrewSpec;
+import org.aifactory.model.power.StageLayout;
 import org.aifactory.model.power.StageStructure;
 import org.aifactory.model.power.UtilitySpec;
 import org.aifactory.model.power.UtilitySpec.InterruptionProcess;
@@ -40,6 +41,9 @@ final class PowerBinder {
   static final List<String> UTILITY_KEYS =
       List.of("outages_per_year", "mean_outage", "momentary_per_year", "momentary_duration");
   static final List<String> COMMON_CAUSE_KEYS = List.of("ups", "generators", "pdus");
+
+  /** The 365-day year that the utility's rates are per ({@link InterruptionProcess#poisson}). */
+  private static final double SECONDS_PER_YEAR = 365 * 86_400.0;
 
   /** {@code generators: none}: no generator plant. */
   static final String NO_GENERATORS = "none";
@@ -153,42 +157,35 @@ final class PowerBinder {
             () ->
                 new PowerSystemSpec(
                     rackGroups.get(),
-                    ups.get().stage().design(),
+                    ups.get().layout(),
                     ups.get().moduleWatts(),
-                    generators.get().stage().map(Stage::design),
+                    generators.get().layout(),
                     generators.get().unitWatts(),
                     dualCorded.get(),
                     recovery.get(),
                     utility.get(),
                     commonCause.get(),
                     crews.get(),
-                    ups.get().battery(),
-                    ups.get().stage().structure(),
-                    generators.get().stage().flatMap(Stage::structure)))
+                    ups.get().battery()))
         .map(Optional::of);
   }
 
-  /**
-   * A stage's design, or its structure written out (then the design is the default, unused for
-   * sizing).
-   */
-  private record Stage(RedundancyDesign design, Optional<StageStructure> structure) {
-    static final Stage DEFAULT = new Stage(DEFAULT_DESIGN, Optional.empty());
-  }
+  /** A stage not written: sized by the default design. */
+  private static final StageLayout DEFAULT_LAYOUT = new StageLayout.Sized(DEFAULT_DESIGN);
 
   /** The UPS stage as written. */
-  private record Ups(Stage stage, double moduleWatts, Optional<Duration> battery) {}
+  private record Ups(StageLayout layout, double moduleWatts, Optional<Duration> battery) {}
 
-  /** The generator plant as written; an empty stage: none. */
-  private record Generators(Optional<Stage> stage, double unitWatts) {}
+  /** The generator plant as written; an empty layout: none. */
+  private record Generators(Optional<StageLayout> layout, double unitWatts) {}
 
   private Optional<Integer> rackGroups(Field field, OptionalInt systems) {
     if (!field.isPresent()) {
-      int count = systems.orElse(1);
-      return Optional.of(
-          Math.max(1, (count + SYSTEMS_PER_RACK_GROUP - 1) / SYSTEMS_PER_RACK_GROUP));
+      long count = systems.orElse(1);
+      long groups = (count + SYSTEMS_PER_RACK_GROUP - 1) / SYSTEMS_PER_RACK_GROUP;
+      return Optional.of((int) Math.max(1, Math.min(groups, PowerSystemSpec.MAX_PATHS)));
     }
-    Optional<Integer> groups = field.intValue(1, Integer.MAX_VALUE);
+    Optional<Integer> groups = field.intValue(1, PowerSystemSpec.MAX_PATHS);
     if (groups.isPresent() && systems.isPresent() && groups.get() > systems.getAsInt()) {
       diagnostics.error(
           field.location(),
@@ -205,19 +202,17 @@ final class PowerBinder {
 
   private Optional<Ups> ups(Field field) {
     if (!field.isPresent()) {
-      return Optional.of(new Ups(Stage.DEFAULT, DEFAULT_UPS_MODULE_WATTS, Optional.empty()));
+      return Optional.of(new Ups(DEFAULT_LAYOUT, DEFAULT_UPS_MODULE_WATTS, Optional.empty()));
     }
     Optional<MapReader> reader = field.map("a map with keys " + String.join(", ", UPS_KEYS));
     if (reader.isEmpty()) {
       return Optional.empty();
     }
     MapReader ups = reader.get().allowOnly(UPS_KEYS);
-    Optional<Stage> stage = stage(ups, this::upsStructure);
+    Optional<StageLayout> stage = stage(ups, this::upsStructure);
     Field moduleField = ups.field("module");
     Optional<Double> module =
-        moduleField.isPresent()
-            ? moduleField.power(Bound.POSITIVE)
-            : Optional.of(DEFAULT_UPS_MODULE_WATTS);
+        moduleField.isPresent() ? unitSize(moduleField) : Optional.of(DEFAULT_UPS_MODULE_WATTS);
     Field batteryField = ups.field("battery");
     Optional<Optional<Duration>> battery =
         batteryField.isPresent()
@@ -235,7 +230,7 @@ final class PowerBinder {
       return Optional.of(new Generators(Optional.empty(), DEFAULT_GENERATOR_UNIT_WATTS));
     }
     if (!field.isPresent()) {
-      return Optional.of(new Generators(Optional.of(Stage.DEFAULT), DEFAULT_GENERATOR_UNIT_WATTS));
+      return Optional.of(new Generators(Optional.of(DEFAULT_LAYOUT), DEFAULT_GENERATOR_UNIT_WATTS));
     }
     String expected =
         "a map with keys "
@@ -263,16 +258,32 @@ final class PowerBinder {
       return Optional.empty();
     }
     MapReader generators = reader.get().allowOnly(GENERATOR_KEYS);
-    Optional<Stage> stage = stage(generators, this::generatorStructure);
+    Optional<StageLayout> stage = stage(generators, this::generatorStructure);
     Field unitField = generators.field("unit");
     Optional<Double> unit =
-        unitField.isPresent()
-            ? unitField.power(Bound.POSITIVE)
-            : Optional.of(DEFAULT_GENERATOR_UNIT_WATTS);
+        unitField.isPresent() ? unitSize(unitField) : Optional.of(DEFAULT_GENERATOR_UNIT_WATTS);
     if (stage.isEmpty() || unit.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Generators(stage, unit.get()));
+  }
+
+  /**
+   * A UPS module's or a generator's capacity: > 0, at most {@link PowerSystemSpec#MAX_UNIT_WATTS}.
+   */
+  private Optional<Double> unitSize(Field field) {
+    Optional<Double> watts = field.power(Bound.POSITIVE);
+    if (watts.isPresent() && watts.get() > PowerSystemSpec.MAX_UNIT_WATTS) {
+      diagnostics.error(
+          field.location(),
+          field.path(),
+          "expected a power > 0 and at most "
+              + Values.formatPower(PowerSystemSpec.MAX_UNIT_WATTS)
+              + " (the largest UPS modules and generators are a few MW), got "
+              + field.node().orElseThrow().describe());
+      return Optional.empty();
+    }
+    return watts;
   }
 
   /** Reads a {@code structure:} map written out instead of a design. */
@@ -282,7 +293,7 @@ final class PowerBinder {
   }
 
   /** A stage's {@code design}, or its {@code structure} instead; not both. */
-  private Optional<Stage> stage(MapReader stage, StructureReader structureReader) {
+  private Optional<StageLayout> stage(MapReader stage, StructureReader structureReader) {
     Field designField = stage.field("design");
     Field structureField = stage.field("structure");
     if (designField.isPresent() && structureField.isPresent()) {
@@ -295,11 +306,9 @@ final class PowerBinder {
       return Optional.empty();
     }
     if (structureField.isPresent()) {
-      return structureReader
-          .read(structureField)
-          .map(structure -> new Stage(DEFAULT_DESIGN, Optional.of(structure)));
+      return structureReader.read(structureField).map(StageLayout.Written::new);
     }
-    return design(designField).map(design -> new Stage(design, Optional.empty()));
+    return design(designField).map(StageLayout.Sized::new);
   }
 
   /**
@@ -336,6 +345,20 @@ final class PowerBinder {
         || systemsNeeded.isEmpty()
         || !modulesFit
         || !systemsFit) {
+      return Optional.empty();
+    }
+    long total = (long) systems.get() * modules.get();
+    if (total > StageStructure.MAX_UNITS) {
+      diagnostics.error(
+          modulesField.location(),
+          modulesField.path(),
+          String.format(
+              Locale.ROOT,
+              "%,d systems of %,d modules are %,d UPS modules; at most %,d are supported",
+              systems.get(),
+              modules.get(),
+              total,
+              StageStructure.MAX_UNITS));
       return Optional.empty();
     }
     return diagnostics.construct(
@@ -390,14 +413,17 @@ final class PowerBinder {
     return field.map(expected);
   }
 
-  /** A whole number >= 1 of units or systems; 1 if not written. */
+  /** A whole number of units or systems, 1 to 10,000; 1 if not written. */
   private static Optional<Integer> count(Field field) {
     return field.isPresent() ? whole(field) : Optional.of(1);
   }
 
-  /** A whole number >= 1 of units or systems; empty if not written (a required key). */
+  /**
+   * A whole number of units or systems, 1 to {@link StageStructure#MAX_UNITS} (a stage's most
+   * units); empty if not written (a required key).
+   */
   private static Optional<Integer> whole(Field field) {
-    return field.intValue(1, Integer.MAX_VALUE);
+    return field.intValue(1, StageStructure.MAX_UNITS);
   }
 
   /**
@@ -552,6 +578,24 @@ final class PowerBinder {
     }
     if (!perYearField.isPresent()) {
       return Optional.of(Optional.of(new InterruptionProcess(eia.interval(), duration.get())));
+    }
+    // The mean time between events must be a usable duration: 1e-308 per year made it
+    // infinite (an exception from the model), 1e308 a few 1e-301 s (a run that never ends).
+    double meanSeconds = SECONDS_PER_YEAR / perYear.get();
+    if (!Double.isFinite(meanSeconds) || meanSeconds < 1e-9) {
+      diagnostics.error(
+          perYearField.location(),
+          perYearField.path(),
+          perYearField.node().orElseThrow().describe()
+              + " per year is out of range: the mean time between events would be "
+              + (Double.isFinite(meanSeconds)
+                  ? String.format(
+                      Locale.ROOT,
+                      "%.3g s, shorter than the clock's resolution of 1 ns",
+                      meanSeconds)
+                  : "infinite (beyond the largest 64-bit number, 1.8e308 s)")
+              + "; 0 means none");
+      return Optional.empty();
     }
     return diagnostics
         .construct(

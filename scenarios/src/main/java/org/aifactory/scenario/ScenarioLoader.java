@@ -1,12 +1,17 @@
 package org.aifactory.scenario;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -104,12 +109,42 @@ public final class ScenarioLoader {
       throw fileError(ref, "is a folder, not a scenario file");
     }
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (CharacterCodingException e) {
-      throw fileError(ref, "is not UTF-8 text");
+      long size = Files.size(file);
+      if (size > InputLimits.MAX_TEXT_BYTES) {
+        throw fileError(
+            ref,
+            String.format(
+                Locale.ROOT,
+                "is %.1f MB (%,d bytes); scenario files are limited to %s",
+                size / 1e6,
+                size,
+                TextScan.megabytes(InputLimits.MAX_TEXT_BYTES)));
+      }
+      return utf8(ref, Files.readAllBytes(file));
     } catch (IOException e) {
       throw fileError(ref, "cannot be read: " + e);
     }
+  }
+
+  /** {@code bytes} decoded as UTF-8; a located error at the first byte that is not UTF-8. */
+  private static String utf8(String ref, byte[] bytes) throws ScenarioException {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      int[] at = TextScan.positionAfter(out.flip().toString());
+      String message =
+          String.format(
+              Locale.ROOT, "the file is not UTF-8 text (byte 0x%02X)", bytes[in.position()] & 0xFF);
+      throw new ScenarioException(List.of(new ScenarioError(ref, at[0], at[1], "", message)));
+    }
+    decoder.flush(out);
+    return out.flip().toString();
   }
 
   private static ScenarioException fileError(String ref, String message) {

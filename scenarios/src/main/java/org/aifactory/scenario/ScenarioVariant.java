@@ -37,6 +37,10 @@ public record ScenarioVariant(String name, String description, Scenario scenario
 
   /** Why {@code name} is not a valid variant name, or null if it is one. */
   static String problem(String name) {
+    String length = Names.lengthProblem(name);
+    if (length != null) {
+      return length;
+    }
     if (!NAME.matcher(name).matches()) {
       return "expected " + NAME_EXPECTED + ", got '" + name + "'";
     }

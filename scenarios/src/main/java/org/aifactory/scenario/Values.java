@@ -27,8 +27,6 @@ final class Values {
 
   private static final BigDecimal ONE_HUNDRED = BigDecimal.valueOf(100);
 
-  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d(?:_?\\d)*");
-
   static final String RATE_EXPECTED =
       "a rate: a number of failures per duration (e.g. 6.5 per 1000 d)";
 
@@ -132,6 +130,9 @@ final class Values {
       throw new ValueException(
           "expected a rate > 0, got '" + written + "' (to remove a cause, give it an empty value)");
     }
+    if (!count.get().fitsDouble()) {
+      throw new ValueException("'" + written + "' is out of range for a rate");
+    }
     Optional<Unit> bareUnit = Unit.bySymbol(perText);
     if (bareUnit.isPresent() && bareUnit.get().dimension() == Dimension.DURATION) {
       perText = "1 " + perText;
@@ -157,7 +158,7 @@ final class Values {
   /** A fraction: a plain number in [0, 1] or a percentage such as {@code 70 %}. */
   static double fraction(String text) throws ValueException {
     String written = text.strip();
-    Quantity q = finite(written, FRACTION_EXPECTED);
+    Quantity q = finite(written, FRACTION_EXPECTED, " for a fraction");
     BigDecimal value = q.number();
     if (!q.unitText().isEmpty()) {
       Unit unit = unit(q.unitText(), written, Dimension.PERCENTAGE);
@@ -188,14 +189,11 @@ final class Values {
   /** A plain number (no unit) at least {@code min}, e.g. a PUE. */
   static double number(String text, double min, String expected) throws ValueException {
     String written = text.strip();
-    Quantity q = finite(written, expected);
+    Quantity q = finite(written, expected, "");
     if (!q.unitText().isEmpty()) {
       throw new ValueException("expected " + expected + " without a unit, got '" + written + "'");
     }
     double value = q.number().doubleValue();
-    if (!Double.isFinite(value)) {
-      throw new ValueException("'" + written + "' is out of range");
-    }
     if (value < min) {
       throw new ValueException("expected " + expected + ", got '" + written + "'");
     }
@@ -236,10 +234,10 @@ final class Values {
               + written
               + "'");
     }
-    double value = q.get().number().doubleValue();
-    if (!Double.isFinite(value)) {
+    if (!q.get().fitsDouble()) {
       throw new ValueException("'" + written + "' is out of range");
     }
+    double value = q.get().number().doubleValue();
     if (q.get().number().signum() < 0) {
       throw new ValueException("expected " + MONEY_EXPECTED + ", got '" + written + "'");
     }
@@ -259,7 +257,7 @@ final class Values {
   static long integer(String text, long min, long max) throws ValueException {
     String written = text.strip();
     String expected = wholeNumber(min, max);
-    if (!INTEGER.matcher(written).matches()) {
+    if (!NumberText.isWholeNumber(written)) {
       Optional<Quantity> q = Quantity.parse(written);
       if (q.isPresent() && !q.get().unitText().isEmpty()) {
         throw new ValueException("expected " + expected + " without a unit, got '" + written + "'");
@@ -302,7 +300,7 @@ final class Values {
   /** The number times its unit's factor, in the dimension's base unit. */
   private static BigDecimal measured(String written, Dimension dimension, Bound bound)
       throws ValueException {
-    Quantity q = finite(written, dimension.expected());
+    Quantity q = finite(written, dimension.expected(), " for " + dimension.noun());
     if (q.unitText().isEmpty()) {
       throw new ValueException(
           "'" + written + "' needs a unit, e.g. '" + written + " " + dimension.exampleUnit() + "'");
@@ -325,13 +323,26 @@ final class Values {
     return q.number().multiply(unit.factor());
   }
 
-  private static Quantity finite(String written, String expected) throws ValueException {
+  /**
+   * The quantity written, which must be a finite number within the range of a 64-bit floating-point
+   * number.
+   *
+   * @param range what it is out of range for, e.g. " for a duration"; empty for a plain number
+   */
+  private static Quantity finite(String written, String expected, String range)
+      throws ValueException {
     if (Quantity.isNonFinite(written)) {
       throw new ValueException(
           "expected " + expected + ", got '" + written + "', which is not a finite number");
     }
-    return Quantity.parse(written)
-        .orElseThrow(() -> new ValueException("expected " + expected + ", got '" + written + "'"));
+    Quantity q =
+        Quantity.parse(written)
+            .orElseThrow(
+                () -> new ValueException("expected " + expected + ", got '" + written + "'"));
+    if (!q.fitsDouble()) {
+      throw new ValueException("'" + written + "' is out of range" + range);
+    }
+    return q;
   }
 
   private static Unit unit(String symbol, String written, Dimension expected)

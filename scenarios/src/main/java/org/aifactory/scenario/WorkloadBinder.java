@@ -15,7 +15,6 @@ import org.aifactory.model.workload.TrainingJobSpec;
 
 /** Binds {@code workloads:}, a list of jobs; {@code type} says which kind (only training yet). */
 final class WorkloadBinder {
-  private static final Map<String, String> TYPES = Map.of("training", "training");
   static final List<String> TRAINING_KEYS =
       List.of(
           "name",
@@ -28,6 +27,15 @@ final class WorkloadBinder {
           "checkpoint",
           "restart",
           "work");
+
+  /** Each workload type with the keys it allows. */
+  private static final Map<String, List<String>> KEYS_BY_TYPE =
+      Field.ordered(List.of("training"), type -> TRAINING_KEYS);
+
+  /** The keys some workload type allows: all that can be checked without a valid type. */
+  private static final List<String> ANY_TYPE_KEYS =
+      KEYS_BY_TYPE.values().stream().flatMap(List::stream).distinct().toList();
+
   static final List<String> ITERATION_KEYS =
       List.of("period", "compute_fraction", "compute_power", "communication_power");
   static final List<String> CHECKPOINT_KEYS = List.of("interval", "duration", "power", "policy");
@@ -67,14 +75,17 @@ final class WorkloadBinder {
   }
 
   private Optional<TrainingJobSpec> bindWorkload(MapReader job) {
-    Optional<String> type =
+    Optional<List<String>> typeKeys =
         job.field("type")
-            .required("the workload type: " + String.join(", ", TYPES.keySet()))
-            .choice(TYPES);
-    if (type.isEmpty()) {
-      return Optional.empty(); // the keys allowed depend on the type
+            .required("the workload type: " + String.join(", ", KEYS_BY_TYPE.keySet()))
+            .choice(KEYS_BY_TYPE);
+    if (typeKeys.isEmpty()) {
+      // The keys allowed depend on the type; without one, a key that no type allows is still
+      // wrong (and a misspelt 'type' is found: 'tye' gave only "missing required key 'type'").
+      job.allowOnly(ANY_TYPE_KEYS);
+      return Optional.empty();
     }
-    job.allowOnly(TRAINING_KEYS);
+    job.allowOnly(typeKeys.get());
     Optional<String> name = job.field("name").required(Names.EXPECTED).name();
     Optional<String> cluster =
         job.field("cluster").required("the name of a cluster").reference("the name of a cluster");

@@ -287,6 +287,138 @@ class MainTest {
     assertThat(tmp.resolve("none")).doesNotExist();
   }
 
+  /** Reproducers from outside testing: each once crashed (exit 1) or ran; now exit 2, located. */
+  @Test
+  void hostileOverridesAreLocatedUserErrors() {
+    assertUserError(
+        "--set:1:9: horizon: '1e999999999 s' is out of range for a duration",
+        "validate",
+        "default",
+        "--set",
+        "horizon=1e999999999 s");
+    assertUserError(
+        "--set:1:9: horizon: '1e-999999999 s' is out of range for a duration",
+        "run",
+        "default",
+        "--out",
+        tmp.resolve("never").toString(),
+        "--set",
+        "horizon=1e-999999999 s");
+    assertThat(tmp.resolve("never")).doesNotExist();
+    assertUserError(
+        "--set:1:13: description: YAML tags ('!!python/object:os.system') are not supported;"
+            + " write the value without a tag, as plain text",
+        "validate",
+        "default",
+        "--set",
+        "description=!!python/object:os.system x");
+    assertUserError(
+        "--set:1:9: horizon: YAML aliases ('*h') are not supported; write the value out in full",
+        "validate",
+        "default",
+        "--set",
+        "horizon=*h");
+  }
+
+  @Test
+  void hugeOrDeeplyNestedOverridesAreLocatedUserErrors() {
+    String deep = "[".repeat(1_000) + "]".repeat(1_000);
+    assertUserError(
+        "--set:1:103: "
+            + ("x" + "[0]".repeat(99)).substring(0, 80)
+            + "...: nesting deeper than 100 levels (maps and lists inside each other); a scenario"
+            + " needs about 6",
+        "validate",
+        "default",
+        "--set",
+        "x=" + deep);
+    assertUserError(
+        "--set:1:6: seed: a value of 2,000 characters is too long; the most is 1,000 (only a"
+            + " description may be longer)",
+        "validate",
+        "default",
+        "--set",
+        "seed=" + "9".repeat(2_000));
+    assertUserError(
+        "--set:1:6: name: a name of 300 characters is too long; the most is 100 (names become"
+            + " folder and file names and chart titles)",
+        "run",
+        "default",
+        "--set",
+        "name=" + "n".repeat(300));
+  }
+
+  @Test
+  void filesThatAreNotUtf8OrHoldControlCharactersAreLocatedUserErrors() throws IOException {
+    Path latin1 = tmp.resolve("latin1.yaml");
+    Files.write(
+        latin1, "name: t\nhorizon: 1 h\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertUserError(
+        latin1 + ":3:6: the file is not UTF-8 text (byte 0xE9)", "validate", latin1.toString());
+    Path nul = tmp.resolve("nul.yaml");
+    Files.writeString(nul, "name: t\nhorizon: 1 h\nde\u0000sc: x\n");
+    assertUserError(
+        nul
+            + ":3:3: character U+0000 is not allowed in YAML (a control or non-character); remove it",
+        "run",
+        nul.toString(),
+        "--out",
+        tmp.resolve("never").toString());
+    assertThat(tmp.resolve("never")).doesNotExist();
+  }
+
+  @Test
+  void aFailureScaleThatBreaksATimeToFailureIsALocatedUserError() {
+    assertUserError(
+        "--set:1:16: failures.scale: would make the mean time to failure of cause 'faulty_gpu'"
+            + " infinite (beyond the largest 64-bit number, 1.8e308 s); and so for 18 more causes",
+        "validate",
+        "llama3-405b-54d",
+        "--set",
+        "failures.scale=1e-308");
+  }
+
+  /** validate said OK, then the run failed (an int overflow, an infinite capacity, no memory). */
+  @Test
+  void chainsThatCannotBeSizedAreLocatedUserErrorsOfValidateAndRun() {
+    String tooSmall =
+        "--set:1:18: power.ups.module: 1e-300 W would need 9.9e306 UPS modules for the 9.9 MW the"
+            + " UPS stage delivers at full load; at most 10,000 are supported";
+    assertUserError(tooSmall, "validate", "redundancy-study", "--set", "power.ups.module=1e-300 W");
+    assertUserError(
+        tooSmall,
+        "run",
+        "redundancy-study",
+        "--out",
+        tmp.resolve("never").toString(),
+        "--set",
+        "power.ups.module=1e-300 W");
+    assertThat(tmp.resolve("never")).doesNotExist();
+    assertUserError(
+        "--set:1:18: power.ups.module: expected a power > 0 and at most 1 GW (the largest UPS"
+            + " modules and generators are a few MW), got '1e308 W'",
+        "validate",
+        "redundancy-study",
+        "--set",
+        "power.ups.module=1e308 W");
+    assertUserError(
+        "--set:2:36: power.generators.structure.units: expected a whole number between 1 and"
+            + " 10,000, got '2147483647'",
+        "validate",
+        "default",
+        "--set",
+        "power.generators.design=null",
+        "--set",
+        "power.generators.structure={units: 2147483647, needed: 1}");
+  }
+
+  /** Exit 2, no stack trace, and exactly {@code line} as the error. */
+  private static void assertUserError(String line, String... args) {
+    Outcome o = run(args);
+    assertThat(o.code()).as(o.err()).isEqualTo(2);
+    assertThat(o.err()).isEqualTo("error: " + line + System.lineSeparator());
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

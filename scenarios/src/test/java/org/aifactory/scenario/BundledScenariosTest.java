@@ -23,6 +23,7 @@ import org.aifactory.model.power.PowerChainSpec;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.RedundancyDesign;
 import org.aifactory.model.power.RepairCrewSpec;
+import org.aifactory.model.power.StageLayout;
 import org.aifactory.model.power.StageStructure;
 import org.aifactory.model.power.UtilitySpec;
 import org.aifactory.model.workload.CheckpointPolicy;
@@ -234,7 +235,7 @@ class BundledScenariosTest {
       assertThat(variant.description()).isNotBlank();
       Scenario v = variant.scenario();
       PowerSystemSpec vp = v.factory().power().orElseThrow();
-      assertThat(vp.upsDesign()).isEqualTo(designs.get(i));
+      assertThat(vp.ups()).isEqualTo(new StageLayout.Sized(designs.get(i)));
       assertThat(v.run()).isEqualTo(s.run());
       assertThat(v.costs()).isEqualTo(s.costs());
       assertThat(v.replications()).isEqualTo(s.replications());

@@ -735,4 +735,75 @@ class FailuresTest {
                 "failures.causes.cpu.scale",
                 "expected a number > 0 that multiplies the failure rate, e.g. 2, got '0'"));
   }
+
+  // ---- scales that would make a time to failure unusable ----
+
+  private static final String INFINITE = " infinite (beyond the largest 64-bit number, 1.8e308 s)";
+
+  /** {@code failures.scale: 1e-308} on llama3 was an IllegalArgumentException from sim-core. */
+  @Test
+  void aProfileScaleThatMakesATimeToFailureInfiniteIsReportedAtTheScale() {
+    assertThat(error(withFailures("  profile: llama3\n  scale: 1e-308\n")))
+        .isEqualTo(
+            at(
+                24,
+                10,
+                "failures.scale",
+                "would make the mean time to failure of cause 'faulty_gpu'"
+                    + INFINITE
+                    + "; and so for 18 more causes"));
+    assertThat(error(VALID, "failures.profile=llama3", "failures.scale=1e-308").path())
+        .isEqualTo("failures.scale");
+  }
+
+  @Test
+  void aProfileScaleThatMakesATimeToFailureShorterThanANanosecondIsReportedAtTheScale() {
+    assertThat(
+            error(
+                withFailures(
+                    "  scale: 1e10\n  causes:\n    a: { scope: job, mtbf: 1 s }\n"
+                        + "    b: { scope: job, mtbf: 1 y }\n")))
+        .isEqualTo(
+            at(
+                23,
+                10,
+                "failures.scale",
+                "would make the mean time to failure of cause 'a' 1.00e-10 s, shorter than the"
+                    + " clock's resolution of 1 ns"));
+  }
+
+  @Test
+  void aCauseScaleIsCheckedAgainstItsOwnTimeToFailure() {
+    assertThat(error(withFailures("  profile: llama3\n  causes:\n    nic: { scale: 1e308 }\n")))
+        .isEqualTo(
+            at(
+                25,
+                19,
+                "failures.causes.nic.scale",
+                "would make the mean time to failure 1.37e-299 s, shorter than the clock's"
+                    + " resolution of 1 ns"));
+    assertThat(
+            error(
+                withFailures(
+                    "  causes:\n    w: { scope: gpu, scale: 1e-300, time_to_failure:"
+                        + " { distribution: weibull, shape: 2, scale: 1e10 y } }\n")))
+        .isEqualTo(
+            at(24, 29, "failures.causes.w.scale", "would make the Weibull scale" + INFINITE));
+  }
+
+  @Test
+  void scalesAreAppliedOneAfterTheOther() throws ScenarioException {
+    // Each scale alone is fine; together they divide 1 y by 1e-300 twice.
+    String body =
+        "  scale: 1e-150\n  causes:\n    a: { scope: job, mtbf: 1e150 y, scale: 1e-10 }\n";
+    assertThat(error(withFailures(body)))
+        .isEqualTo(
+            at(
+                23,
+                10,
+                "failures.scale",
+                "would make the mean time to failure of cause 'a'" + INFINITE));
+    assertThat(failures(body.replace("1e-150", "1e-140")).profile().causes().get(0).timeToFailure())
+        .isEqualTo(new TimeDistribution.Exponential(1e150 * YEAR / 1e-10 / 1e-140));
+  }
 }

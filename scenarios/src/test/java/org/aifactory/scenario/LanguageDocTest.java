@@ -18,6 +18,7 @@ import org.aifactory.model.power.CommonCauseSpec;
 import org.aifactory.model.power.CostSpec;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.RedundancyDesign;
+import org.aifactory.model.power.StageLayout;
 import org.aifactory.model.power.StageStructure;
 import org.aifactory.model.power.UpsSpec;
 import org.aifactory.model.power.UtilitySpec;
@@ -158,15 +159,17 @@ class LanguageDocTest {
     String factory = Texts.valid("count: 4", "count: 72");
     PowerSystemSpec power = Texts.load(factory + found.get(0)).factory().power().orElseThrow();
     assertThat(power.paths()).isEqualTo(18);
-    assertThat(power.upsDesign()).isEqualTo(RedundancyDesign.TWO_N);
+    assertThat(power.ups()).isEqualTo(new StageLayout.Sized(RedundancyDesign.TWO_N));
     assertThat(power.utility()).isEqualTo(UtilitySpec.eiaDefaults());
-    assertThat(power.upsStructure()).isEmpty();
 
     PowerSystemSpec written =
         Texts.load(Texts.VALID + found.get(1)).factory().power().orElseThrow();
-    assertThat(written.upsStructure()).contains(new StageStructure(2, 7, 6, 1));
+    assertThat(written.ups()).isEqualTo(new StageLayout.Written(new StageStructure(2, 7, 6, 1)));
     assertThat(written.upsModuleWatts()).isEqualTo(500e3);
-    assertThat(written.generatorStructure()).contains(StageStructure.kOfN(7, 6));
+    assertThat(written.generators()).contains(new StageLayout.Written(StageStructure.kOfN(7, 6)));
+    // The README says: 2(N+1) written out for N = 6, and N+1 for N = 6.
+    assertThat(written.ups().name()).isEqualTo("2(N+1) (written out, N = 6)");
+    assertThat(written.generators().orElseThrow().name()).isEqualTo("N+1 (written out, N = 6)");
   }
 
   @Test
@@ -189,9 +192,14 @@ class LanguageDocTest {
   void thePowerAndCostDefaultsAreTheModels() throws IOException {
     String doc = doc();
     assertThat(PowerBinder.DEFAULT_UPS_MODULE_WATTS).isEqualTo(500e3);
-    assertThat(doc).contains("| `module` | power > 0 | power | `500 kW`");
+    assertThat(PowerSystemSpec.MAX_UNIT_WATTS).isEqualTo(1e9);
+    assertThat(doc).contains("| `module` | power > 0, at most 1 GW | power | `500 kW`");
     assertThat(PowerBinder.DEFAULT_GENERATOR_UNIT_WATTS).isEqualTo(2.5e6);
-    assertThat(doc).contains("| `unit` | power > 0 | power | `2.5 MW`");
+    assertThat(doc).contains("| `unit` | power > 0, at most 1 GW | power | `2.5 MW`");
+    assertThat(StageStructure.MAX_UNITS).isEqualTo(10_000);
+    assertThat(doc).contains("- A stage has at most 10,000 units");
+    assertThat(PowerSystemSpec.MAX_PATHS).isEqualTo(10_000);
+    assertThat(doc).contains("| `rack_groups` | whole number, 1 to 10,000,");
     assertThat(PowerBinder.DEFAULT_DESIGN).isEqualTo(RedundancyDesign.N_PLUS_1);
     assertThat(UpsSpec.TYPICAL_BATTERY_AUTONOMY).isEqualTo(Duration.ofMinutes(10));
     assertThat(PowerSystemSpec.DEFAULT_FACILITY_RECOVERY).isEqualTo(Duration.ofMinutes(30));

@@ -16,6 +16,7 @@ import org.aifactory.model.power.PowerChainSpec;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.RedundancyDesign;
 import org.aifactory.model.power.RepairCrewSpec;
+import org.aifactory.model.power.StageLayout;
 import org.aifactory.model.power.StageStructure;
 import org.aifactory.model.power.UtilitySpec;
 import org.aifactory.model.power.UtilitySpec.InterruptionProcess;
@@ -27,7 +28,9 @@ class PowerTest {
   private static final String NOT_BOTH =
       "give either design (a redundancy design, e.g. N+1) or structure (the stage written out),"
           + " not both";
-  private static final String ANY_WHOLE = "expected a whole number between 1 and 2,147,483,647";
+
+  /** Units and systems of a stage: at most StageStructure.MAX_UNITS. */
+  private static final String ANY_WHOLE = "expected a whole number between 1 and 10,000";
 
   private static ScenarioError at(int line, int column, String path, String message) {
     return new ScenarioError(FILE, line, column, path, message);
@@ -40,6 +43,14 @@ class PowerTest {
 
   private static PowerSystemSpec power(String body, String... sets) throws ScenarioException {
     return load(withPower(body), sets).factory().power().orElseThrow();
+  }
+
+  private static StageLayout sized(RedundancyDesign design) {
+    return new StageLayout.Sized(design);
+  }
+
+  private static StageLayout written(StageStructure structure) {
+    return new StageLayout.Written(structure);
   }
 
   /** Every default: what {@code power: {}} gives a factory of {@code rackGroups} groups. */
@@ -121,13 +132,13 @@ class PowerTest {
 
   @Test
   void theDesignsByName() throws ScenarioException {
-    assertThat(power("  ups: { design: N }\n").upsDesign()).isEqualTo(RedundancyDesign.N);
-    assertThat(power("  ups: { design: 2(N+1) }\n").upsDesign())
-        .isEqualTo(new RedundancyDesign(2, 1, 1));
-    assertThat(power("  ups: { design: 4N/3 }\n").upsDesign())
-        .isEqualTo(new RedundancyDesign(4, 3, 0));
-    assertThat(power("  ups: { design: 'N + 2' }\n").upsDesign())
-        .isEqualTo(new RedundancyDesign(1, 1, 2));
+    assertThat(power("  ups: { design: N }\n").ups()).isEqualTo(sized(RedundancyDesign.N));
+    assertThat(power("  ups: { design: 2(N+1) }\n").ups())
+        .isEqualTo(sized(new RedundancyDesign(2, 1, 1)));
+    assertThat(power("  ups: { design: 4N/3 }\n").ups())
+        .isEqualTo(sized(new RedundancyDesign(4, 3, 0)));
+    assertThat(power("  ups: { design: 'N + 2' }\n").ups())
+        .isEqualTo(sized(new RedundancyDesign(1, 1, 2)));
   }
 
   @Test
@@ -138,12 +149,12 @@ class PowerTest {
 
   @Test
   void generatorsNoneOrEmptyMeansNoGenerators() throws ScenarioException {
-    assertThat(power("  generators: none\n").generatorDesign()).isEmpty();
-    assertThat(power("  generators:\n").generatorDesign()).isEmpty();
-    assertThat(power("  generators: {}\n").generatorDesign()).contains(N_PLUS_1);
-    assertThat(power("  rack_groups: 1\n").generatorDesign()).contains(N_PLUS_1);
+    assertThat(power("  generators: none\n").generators()).isEmpty();
+    assertThat(power("  generators:\n").generators()).isEmpty();
+    assertThat(power("  generators: {}\n").generators()).contains(sized(N_PLUS_1));
+    assertThat(power("  rack_groups: 1\n").generators()).contains(sized(N_PLUS_1));
     assertThat(load(withPower("  generators: { design: 2N }\n"), "power.generators=none"))
-        .satisfies(s -> assertThat(s.factory().power().orElseThrow().generatorDesign()).isEmpty());
+        .satisfies(s -> assertThat(s.factory().power().orElseThrow().generators()).isEmpty());
   }
 
   @Test
@@ -159,34 +170,32 @@ class PowerTest {
                   modules_needed_per_system: 2
                   systems_needed: 3
             """);
-    assertThat(spec.upsStructure()).contains(new StageStructure(4, 3, 2, 3));
-    assertThat(spec.upsDesign()).as("the default, unused for sizing").isEqualTo(N_PLUS_1);
+    assertThat(spec.ups()).isEqualTo(written(new StageStructure(4, 3, 2, 3)));
     assertThat(spec.upsModuleWatts()).isEqualTo(250e3);
-    assertThat(spec.generatorStructure()).isEmpty();
+    assertThat(spec.generators()).contains(sized(N_PLUS_1));
   }
 
   @Test
   void aUpsStructureHasOneSystemNeededOfOneByDefault() throws ScenarioException {
     assertThat(
             power("  ups: { structure: { modules_per_system: 5, modules_needed_per_system: 4 } }\n")
-                .upsStructure())
-        .contains(StageStructure.kOfN(5, 4));
+                .ups())
+        .isEqualTo(written(StageStructure.kOfN(5, 4)));
     assertThat(
             power(
                     "  ups: { structure: { systems: 2, modules_per_system: 7,"
                         + " modules_needed_per_system: 6 } }\n")
-                .upsStructure())
-        .contains(new StageStructure(2, 7, 6, 1));
+                .ups())
+        .isEqualTo(written(new StageStructure(2, 7, 6, 1)));
   }
 
   @Test
   void aGeneratorStructureWrittenOut() throws ScenarioException {
     PowerSystemSpec spec =
         power("  generators: { unit: 2 MW, structure: { units: 7, needed: 6 } }\n");
-    assertThat(spec.generatorStructure()).contains(StageStructure.kOfN(7, 6));
-    assertThat(spec.generatorDesign()).as("the default, unused for sizing").contains(N_PLUS_1);
+    assertThat(spec.generators()).contains(written(StageStructure.kOfN(7, 6)));
     assertThat(spec.generatorUnitWatts()).isEqualTo(2e6);
-    assertThat(spec.upsStructure()).isEmpty();
+    assertThat(spec.ups()).isEqualTo(sized(N_PLUS_1));
   }
 
   @Test
@@ -201,18 +210,16 @@ class PowerTest {
         .isEqualTo(
             new PowerSystemSpec(
                 1,
-                N_PLUS_1,
+                written(new StageStructure(2, 7, 6, 1)),
                 500e3,
-                Optional.of(N_PLUS_1),
+                Optional.of(written(StageStructure.kOfN(3, 2))),
                 2.5e6,
                 true,
                 PowerSystemSpec.DEFAULT_FACILITY_RECOVERY,
                 UtilitySpec.eiaDefaults(),
                 CommonCauseSpec.typical(),
                 RepairCrewSpec.perUnit(),
-                Optional.empty(),
-                Optional.of(new StageStructure(2, 7, 6, 1)),
-                Optional.of(StageStructure.kOfN(3, 2))));
+                Optional.empty()));
     // Used as written, whatever the load: 4 DGX-H100 are far below one 500 kW module.
     PowerChainSpec chain = spec.chain(new double[] {4 * 10.2e3});
     assertThat(chain.ups().structure()).isEqualTo(new StageStructure(2, 7, 6, 1));
@@ -232,8 +239,8 @@ class PowerTest {
             .factory()
             .power()
             .orElseThrow();
-    assertThat(spec.upsStructure()).contains(new StageStructure(2, 3, 2, 1));
-    assertThat(spec.generatorStructure()).contains(StageStructure.kOfN(4, 3));
+    assertThat(spec.ups()).isEqualTo(written(new StageStructure(2, 3, 2, 1)));
+    assertThat(spec.generators()).contains(written(StageStructure.kOfN(4, 3)));
   }
 
   @Test
@@ -300,7 +307,7 @@ class PowerTest {
             .factory()
             .power()
             .orElseThrow();
-    assertThat(spec.upsDesign()).isEqualTo(RedundancyDesign.TWO_N);
+    assertThat(spec.ups()).isEqualTo(sized(RedundancyDesign.TWO_N));
     assertThat(spec.upsModuleWatts()).isEqualTo(250e3);
     assertThat(spec.paths()).isEqualTo(4);
     assertThat(spec.utility()).isEqualTo(UtilitySpec.perfect());
@@ -581,7 +588,7 @@ class PowerTest {
                 23,
                 16,
                 "power.rack_groups",
-                "expected a whole number between 1 and 2,147,483,647, got '0'"));
+                "expected a whole number between 1 and 10,000, got '0'"));
   }
 
   @Test

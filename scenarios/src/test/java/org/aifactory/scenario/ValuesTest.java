@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -289,5 +290,75 @@ class ValuesTest {
     assertThatThrownBy(() -> Values.positiveNumber(text, "a number > 0"))
         .isInstanceOf(ValueException.class)
         .hasMessage(message);
+  }
+
+  /** Numbers of any length are scanned without recursion: 2,000 digits overflowed the stack. */
+  @Test
+  void numbersOfAnyLengthAreScannedWithoutOverflowingTheStack() throws ValueException {
+    String nines = "9".repeat(100_000);
+    assertThatThrownBy(() -> Values.integer(nines, Long.MIN_VALUE, Long.MAX_VALUE))
+        .isInstanceOf(ValueException.class)
+        .hasMessage("expected a whole number, got '" + nines + "'");
+    assertThat(Values.integer("1" + "_0".repeat(18), 0, Long.MAX_VALUE))
+        .isEqualTo(1_000_000_000_000_000_000L);
+    assertThatThrownBy(() -> Values.duration(nines + " s", Bound.POSITIVE))
+        .isInstanceOf(ValueException.class)
+        .hasMessage("'" + nines + " s' is out of range for a duration");
+    String tiny = "0." + "0".repeat(100_000) + "1";
+    assertThatThrownBy(() -> Values.fraction(tiny))
+        .isInstanceOf(ValueException.class)
+        .hasMessage("'" + tiny + "' is out of range for a fraction");
+    assertThat(Values.fraction("0." + "0".repeat(300) + "1")).isEqualTo(1e-301);
+    assertThat(Values.number("1" + "_000".repeat(50), 0, "a number")).isEqualTo(1e150);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "duration      | 1e999999999 s       | '1e999999999 s' is out of range for a duration",
+        "duration      | 1e-999999999 s      | '1e-999999999 s' is out of range for a duration",
+        "duration      | 1e99999999999999 s  | '1e99999999999999 s' is out of range for a"
+            + " duration",
+        "long duration | 1e999999999 y       | '1e999999999 y' is out of range for a duration",
+        "long duration | 1e-999999999 s      | '1e-999999999 s' is out of range for a duration",
+        "power         | 1e999999999 W       | '1e999999999 W' is out of range for a power",
+        "power         | 1e-999999999 kW     | '1e-999999999 kW' is out of range for a power",
+        "fraction      | 1e-999999999        | '1e-999999999' is out of range for a fraction",
+        "fraction      | 1e-999999999 %      | '1e-999999999 %' is out of range for a fraction",
+        "number        | 1e999999999         | '1e999999999' is out of range",
+        "number        | 1e-999999999        | '1e-999999999' is out of range",
+        "money         | 1e999999999         | '1e999999999' is out of range",
+        "money         | $1e-999999999       | '$1e-999999999' is out of range",
+        "rate          | 1e999999999 per d   | '1e999999999 per d' is out of range for a rate",
+        "rate          | 1e-999999999 per d  | '1e-999999999 per d' is out of range for a rate",
+        "rate          | 1 per 1e999999999 d | '1e999999999 d' is out of range for a duration",
+        "whole number  | 1e999999999         | expected a whole number >= 1, got '1e999999999'",
+      })
+  void anyExponentIsOutOfRangeNotACrash(String kind, String text, String message) {
+    assertThatThrownBy(() -> read(kind, text))
+        .isInstanceOf(ValueException.class)
+        .hasMessage(message);
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {"0e999999999 s | 0", "0e-999999999 s | 0", "-0.0e5 s | 0"})
+  void zeroWithAnyExponentIsZero(String text, long nanos) throws ValueException {
+    assertThat(Values.duration(text, Bound.NON_NEGATIVE)).isEqualTo(Duration.ofNanos(nanos));
+  }
+
+  private static Object read(String kind, String text) throws ValueException {
+    return switch (kind) {
+      case "duration" -> Values.duration(text, Bound.POSITIVE);
+      case "long duration" -> Values.seconds(text, Bound.POSITIVE);
+      case "power" -> Values.power(text, Bound.POSITIVE);
+      case "fraction" -> Values.fraction(text);
+      case "number" -> Values.number(text, 0, "a number >= 0");
+      case "money" -> Values.money(text);
+      case "rate" -> Values.rateMeanSeconds(text);
+      default -> Values.integer(text, 1, Long.MAX_VALUE);
+    };
   }
 }

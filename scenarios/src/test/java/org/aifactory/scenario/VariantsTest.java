@@ -9,10 +9,12 @@ import static org.aifactory.scenario.Texts.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import org.aifactory.model.power.CostSpec;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.RedundancyDesign;
+import org.aifactory.model.power.StageLayout;
 import org.junit.jupiter.api.Test;
 
 /** {@code variants:}: the scenario with overrides, each reported where it is written. */
@@ -45,7 +47,8 @@ class VariantsTest {
           """;
 
   private static RedundancyDesign upsDesign(Scenario scenario) {
-    return scenario.factory().power().orElseThrow().upsDesign();
+    StageLayout ups = scenario.factory().power().orElseThrow().ups();
+    return ((StageLayout.Sized) ups).design();
   }
 
   private static List<String> names(Scenario scenario) {
@@ -90,14 +93,14 @@ class VariantsTest {
           .isEqualTo(base.factory());
       PowerSystemSpec power = s.factory().power().orElseThrow();
       PowerSystemSpec basePower = base.factory().power().orElseThrow();
-      assertThat(power.upsDesign()).isNotEqualTo(basePower.upsDesign());
+      assertThat(power.ups()).isNotEqualTo(basePower.ups());
       assertThat(power)
           .isEqualTo(
               new PowerSystemSpec(
                   basePower.paths(),
-                  power.upsDesign(),
+                  power.ups(),
                   basePower.upsModuleWatts(),
-                  basePower.generatorDesign(),
+                  basePower.generators(),
                   basePower.generatorUnitWatts(),
                   basePower.dualCorded(),
                   basePower.facilityRecovery(),
@@ -152,6 +155,33 @@ class VariantsTest {
     }
     assertThat(upsDesign(base.variants().get(1).scenario()))
         .isEqualTo(new RedundancyDesign(1, 1, 2));
+  }
+
+  /**
+   * A path into a variant's set is one field path of it: the 2N variant became an N+1 chain with
+   * default rack groups and battery (the set got a whole new 'power' section).
+   */
+  @Test
+  void aCommandLineOverrideAddsOneFieldPathToAVariantsSet() throws ScenarioException {
+    String text =
+        VALID
+            + """
+            power: { rack_groups: 2, ups: { design: N+1, battery: 5 min } }
+            variants:
+              - name: 2N
+                set: { power.ups.design: 2N }
+            """;
+    Scenario base = load(text, "variants[2N].set.power.ups.module=1 MW");
+    PowerSystemSpec basePower = base.factory().power().orElseThrow();
+    PowerSystemSpec power = base.variants().get(0).scenario().factory().power().orElseThrow();
+    assertThat(power.ups()).isEqualTo(new StageLayout.Sized(RedundancyDesign.TWO_N));
+    assertThat(power.upsModuleWatts()).isEqualTo(1e6);
+    assertThat(power.paths()).isEqualTo(2);
+    assertThat(power.batteryAutonomy()).contains(Duration.ofMinutes(5));
+    assertThat(basePower.upsModuleWatts()).isEqualTo(500e3);
+    // An error in it is reported in the override, under the variant's set.
+    assertThat(error(text, "variants[2N].set.power.ups.module=1e-300 W").path())
+        .isEqualTo("variants[0].set.power.ups.module");
   }
 
   @Test

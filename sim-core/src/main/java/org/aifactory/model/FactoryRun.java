@@ -35,7 +35,6 @@ import org.aifactory.model.power.PowerChainResult;
 import org.aifactory.model.power.PowerChainSpec;
 import org.aifactory.model.power.PowerPathListener;
 import org.aifactory.model.power.PowerSystemSpec;
-import org.aifactory.model.power.RedundancyDesign;
 import org.aifactory.model.workload.JobAccount;
 import org.aifactory.model.workload.JobState;
 import org.aifactory.model.workload.TrainingJob;
@@ -446,7 +445,7 @@ public final class FactoryRun {
       for (ClusterSpec c : factory.clusters()) {
         total += c.systemCount();
       }
-      this.pathItWatts = new double[paths];
+      this.pathItWatts = RackGroups.designItWatts(factory, paths);
       List<List<Integer>> members = new ArrayList<>();
       for (int p = 0; p < paths; p++) {
         members.add(new ArrayList<>());
@@ -454,13 +453,8 @@ public final class FactoryRun {
       int global = 0;
       for (int ci = 0; ci < factory.clusters().size(); ci++) {
         ClusterSpec c = factory.clusters().get(ci);
-        SystemType system = factory.catalog().system(c.systemType()).orElseThrow();
-        GpuType gpu = factory.catalog().gpu(system.gpuType()).orElseThrow();
-        double gpuWatts = system.gpusPerSystem() * gpu.tdpWatts();
-        double designWatts = gpuWatts + system.otherItPower().watts(gpuWatts);
         for (int s = 0; s < c.systemCount(); s++, global++) {
-          int p = (int) ((long) global * paths / total);
-          pathItWatts[p] += designWatts;
+          int p = RackGroups.of(global, total, paths);
           members.get(p).add(ci);
           members.get(p).add(s);
         }
@@ -521,8 +515,8 @@ public final class FactoryRun {
       int upsModules = chainSpec.ups().structure().totalUnits();
       int generators = chainSpec.generators().map(g -> g.units()).orElse(0);
       return new ElectricalResult(
-          spec.upsDesign().name(),
-          spec.generatorDesign().map(RedundancyDesign::name).orElse("none"),
+          spec.ups().name(),
+          spec.generators().map(g -> g.name()).orElse("none"),
           spec.paths(),
           spec.paths() * chainSpec.distribution().cordsPerPath(),
           upsModules,

@@ -57,12 +57,15 @@ public record FactorySpec(
     workloads = List.copyOf(workloads);
   }
 
-  /** Cross-reference problems: unknown names, duplicates, jobs larger than their cluster. */
   /** The same factory with another electrical chain (or none). */
   public FactorySpec withPower(Optional<PowerSystemSpec> newPower) {
     return new FactorySpec(catalog, facility, clusters, workloads, failures, newPower);
   }
 
+  /**
+   * Cross-reference problems: unknown names, duplicates, jobs larger than their cluster, and an
+   * electrical chain that cannot be sized for the racks' design IT load.
+   */
   public List<SpecProblem> problems() {
     List<SpecProblem> problems = new ArrayList<>();
     for (var system : catalog.systems().values()) {
@@ -173,6 +176,19 @@ public record FactorySpec(
                     + " GPUs together but it has "
                     + capacity));
       }
+    }
+    boolean racksKnown =
+        clusters.stream()
+            .allMatch(
+                c ->
+                    catalog
+                        .system(c.systemType())
+                        .flatMap(t -> catalog.gpu(t.gpuType()))
+                        .isPresent());
+    if (racksKnown && power.isPresent()) {
+      // Sized here too, not only when a run builds it: validate must find what the run would.
+      PowerSystemSpec chain = power.get();
+      problems.addAll(chain.sizingProblems(RackGroups.designItWatts(this, chain.paths())));
     }
     return problems;
   }

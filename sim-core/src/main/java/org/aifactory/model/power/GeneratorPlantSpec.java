@@ -104,17 +104,4 @@ public record GeneratorPlantSpec(
     StageStructure s = design.structure(unitsForLoad);
     return defaults(s.totalUnits(), unitsForLoad);
   }
-
-  /** The same plant with another k-of-n. */
-  public GeneratorPlantSpec withUnits(int units, int unitsNeeded) {
-    return new GeneratorPlantSpec(
-        units,
-        unitsNeeded,
-        startDelay,
-        failToStartProbability,
-        runningTimeToFailure,
-        repair,
-        availabilityOnDemand,
-        fuelAutonomy);
-  }
 }

@@ -34,10 +34,7 @@ public record PowerChainSpec(
 
   /**
    * A chain with the cited defaults everywhere, sized for the given path loads by two redundancy
-   * designs: N UPS modules = ⌈UPS output at full load / module capacity⌉ (the UPS output includes
-   * PDU and conductor losses), N generators = ⌈UPS input at full load / unit capacity⌉ (the cooling
-   * load is not included: give the units' capacity net of it). EIA utility, typical β, one repair
-   * crew per unit.
+   * designs ({@link ChainSizing}): EIA utility, typical β, one repair crew per unit.
    */
   public static PowerChainSpec sized(
       double[] pathItWatts,
@@ -46,34 +43,19 @@ public record PowerChainSpec(
       RedundancyDesign generatorDesign,
       double generatorUnitWatts,
       boolean dualCorded) {
-    DistributionSpec distribution = DistributionSpec.defaults(dualCorded);
-    double itWatts = 0;
-    for (double w : pathItWatts) {
-      itWatts += w;
-    }
-    double upsOut = ConversionLosses.upsOutputWatts(distribution, pathItWatts, itWatts);
-    StageStructure upsStructure =
-        upsDesign.structure(RedundancyDesign.unitsFor(upsOut, upsModuleWatts));
-    UpsSpec ups = UpsSpec.defaults(upsStructure, upsModuleWatts);
-    PowerChainSpec provisional =
-        new PowerChainSpec(
+    return new PowerSystemSpec(
+            pathItWatts.length,
+            upsDesign,
+            upsModuleWatts,
+            Optional.of(generatorDesign),
+            generatorUnitWatts,
+            dualCorded,
+            PowerSystemSpec.DEFAULT_FACILITY_RECOVERY,
             UtilitySpec.eiaDefaults(),
-            Optional.empty(),
-            ups,
-            distribution,
             CommonCauseSpec.typical(),
-            RepairCrewSpec.perUnit());
-    double input = ConversionLosses.of(provisional, pathItWatts).inputWatts(itWatts);
-    GeneratorPlantSpec generators =
-        GeneratorPlantSpec.defaults(
-            generatorDesign, RedundancyDesign.unitsFor(input, generatorUnitWatts));
-    return new PowerChainSpec(
-        provisional.utility(),
-        Optional.of(generators),
-        ups,
-        distribution,
-        provisional.commonCause(),
-        provisional.repairCrews());
+            RepairCrewSpec.perUnit(),
+            Optional.empty())
+        .chain(pathItWatts);
   }
 
   /** The same chain with other β-factors. */

@@ -1,20 +1,22 @@
 package org.aifactory.model.power;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.aifactory.model.SpecProblem;
 
 /**
  * The factory's electrical chain as a planner describes it: how many rack groups (paths, one PDU or
- * A/B pair each), the redundancy designs of the UPS and generator stages with their unit sizes, and
- * the recovery after power returns. The chain itself ({@link PowerChainSpec}) is sized from the
- * racks' design IT load when the factory is built, with the cited defaults of every part, and the
- * optional overrides here.
+ * A/B pair each), how the UPS and generator stages are laid out (by redundancy designs, or written
+ * out) with their unit sizes, and the recovery after power returns. The chain itself ({@link
+ * PowerChainSpec}) is sized from the racks' design IT load ({@link #chain}), with the cited
+ * defaults of every part, and the optional overrides here.
  *
  * @param paths rack groups; the factory's systems are spread over them in contiguous blocks
- * @param upsDesign UPS redundancy design (N, N+1, 2N, 4N/3 ...)
+ * @param ups the UPS stage: a redundancy design (N, N+1, 2N, 4N/3 ...) or a written-out structure
  * @param upsModuleWatts capacity of one UPS module
- * @param generatorDesign generator redundancy design; empty: no generators
+ * @param generators the generator plant, a design or a written-out k-of-n; empty: no generators
  * @param generatorUnitWatts capacity of one generator (net of cooling load)
  * @param dualCorded racks fed by two cords (A/B)
  * @param facilityRecovery time from power's return to racks usable again (re-energise, checks)
@@ -22,27 +24,21 @@ import java.util.Optional;
  * @param commonCause β-factors
  * @param repairCrews who repairs the chain
  * @param batteryAutonomy UPS battery runtime at full load; empty: the UPS default
- * @param upsStructure the UPS stage written out (systems, modules per system, modules needed per
- *     system, systems needed); empty: from {@code upsDesign} and the load
- * @param generatorStructure the generator plant written out (units, units needed as a k-of-n);
- *     empty: from {@code generatorDesign} and the load
  */
 public record PowerSystemSpec(
     int paths,
-    RedundancyDesign upsDesign,
+    StageLayout ups,
     double upsModuleWatts,
-    Optional<RedundancyDesign> generatorDesign,
+    Optional<StageLayout> generators,
     double generatorUnitWatts,
     boolean dualCorded,
     Duration facilityRecovery,
     UtilitySpec utility,
     CommonCauseSpec commonCause,
     RepairCrewSpec repairCrews,
-    Optional<Duration> batteryAutonomy,
-    Optional<StageStructure> upsStructure,
-    Optional<StageStructure> generatorStructure) {
+    Optional<Duration> batteryAutonomy) {
 
-  /** Stages sized from the designs and the load. */
+  /** Both stages sized from the load by redundancy designs. */
   public PowerSystemSpec(
       int paths,
       RedundancyDesign upsDesign,
@@ -57,18 +53,16 @@ public record PowerSystemSpec(
       Optional<Duration> batteryAutonomy) {
     this(
         paths,
-        upsDesign,
+        new StageLayout.Sized(upsDesign),
         upsModuleWatts,
-        generatorDesign,
+        generatorDesign.<StageLayout>map(StageLayout.Sized::new),
         generatorUnitWatts,
         dualCorded,
         facilityRecovery,
         utility,
         commonCause,
         repairCrews,
-        batteryAutonomy,
-        Optional.empty(),
-        Optional.empty());
+        batteryAutonomy);
   }
 
   /*
@@ -77,18 +71,28 @@ public record PowerSystemSpec(
    */
   public static final Duration DEFAULT_FACILITY_RECOVERY = Duration.ofMinutes(30);
 
+  /** Most rack groups: each has its PDUs simulated; a hall has tens. */
+  public static final int MAX_PATHS = 10_000;
+
+  /**
+   * Largest UPS module or generator: 1 GW, hundreds of times the largest built (a few MW). With at
+   * most {@link StageStructure#MAX_UNITS} units, it keeps every capacity and battery energy finite
+   * (1e308 W modules made the installed capacity infinite).
+   */
+  public static final double MAX_UNIT_WATTS = 1e9;
+
   public PowerSystemSpec {
-    if (paths < 1) {
-      throw new IllegalArgumentException("paths must be >= 1");
+    if (paths < 1 || paths > MAX_PATHS) {
+      throw new IllegalArgumentException("paths must be between 1 and " + MAX_PATHS);
     }
-    Objects.requireNonNull(upsDesign, "upsDesign");
-    if (!(upsModuleWatts > 0) || !Double.isFinite(upsModuleWatts)) {
-      throw new IllegalArgumentException("ups module capacity must be positive");
+    Objects.requireNonNull(ups, "ups");
+    if (!(upsModuleWatts > 0) || !(upsModuleWatts <= MAX_UNIT_WATTS)) {
+      throw new IllegalArgumentException("ups module capacity must be > 0 and at most 1 GW");
     }
-    Objects.requireNonNull(generatorDesign, "generatorDesign");
-    if (generatorDesign.isPresent()
-        && (!(generatorUnitWatts > 0) || !Double.isFinite(generatorUnitWatts))) {
-      throw new IllegalArgumentException("generator unit capacity must be positive");
+    Objects.requireNonNull(generators, "generators");
+    if (generators.isPresent()
+        && (!(generatorUnitWatts > 0) || !(generatorUnitWatts <= MAX_UNIT_WATTS))) {
+      throw new IllegalArgumentException("generator unit capacity must be > 0 and at most 1 GW");
     }
     Objects.requireNonNull(facilityRecovery, "facilityRecovery");
     if (facilityRecovery.isNegative()) {
@@ -98,55 +102,22 @@ public record PowerSystemSpec(
     Objects.requireNonNull(commonCause, "commonCause");
     Objects.requireNonNull(repairCrews, "repairCrews");
     Objects.requireNonNull(batteryAutonomy, "batteryAutonomy");
-    Objects.requireNonNull(upsStructure, "upsStructure");
-    Objects.requireNonNull(generatorStructure, "generatorStructure");
-    if (generatorStructure.isPresent() && generatorDesign.isEmpty()) {
-      throw new IllegalArgumentException("a generator structure needs generators");
-    }
   }
 
-  /** Capacity check of a written-out stage: the needed units must carry the design load. */
-  public static boolean carries(StageStructure s, double unitWatts, double loadWatts) {
-    return (double) s.systemsNeeded() * s.unitsNeededPerSystem() * unitWatts >= loadWatts;
-  }
-
-  /** The chain sized for the racks' design IT load per path. */
+  /**
+   * The chain sized for the racks' design IT load per path ({@link ChainSizing}).
+   *
+   * @throws IllegalArgumentException if it cannot be sized ({@link #sizingProblems})
+   */
   public PowerChainSpec chain(double[] pathItWatts) {
-    PowerChainSpec sized =
-        PowerChainSpec.sized(
-            pathItWatts,
-            upsDesign,
-            upsModuleWatts,
-            generatorDesign.orElse(RedundancyDesign.N),
-            generatorDesign.isPresent() ? generatorUnitWatts : 1,
-            dualCorded);
-    UpsSpec ups = upsStructure.map(s -> sized.ups().withStructure(s)).orElse(sized.ups());
-    if (batteryAutonomy.isPresent()) {
-      ups =
-          new UpsSpec(
-              ups.structure(),
-              ups.moduleCapacityWatts(),
-              batteryAutonomy.get(),
-              ups.rechargeTime(),
-              ups.efficiency(),
-              ups.staticBypass(),
-              ups.moduleTimeToFailure(),
-              ups.moduleRepair());
-    }
-    return new PowerChainSpec(
-        utility,
-        generatorDesign.isPresent()
-            ? sized
-                .generators()
-                .map(
-                    g ->
-                        generatorStructure
-                            .map(s -> g.withUnits(s.unitsPerSystem(), s.unitsNeededPerSystem()))
-                            .orElse(g))
-            : Optional.empty(),
-        ups,
-        sized.distribution(),
-        commonCause,
-        repairCrews);
+    return ChainSizing.chain(this, pathItWatts);
+  }
+
+  /**
+   * Why the chain cannot be sized for these path loads (too many units for the load, a load out of
+   * range), with scenario field paths ({@code power.ups.module}); empty if it can.
+   */
+  public List<SpecProblem> sizingProblems(double[] pathItWatts) {
+    return ChainSizing.problems(this, pathItWatts);
   }
 }

@@ -23,21 +23,27 @@ public record RedundancyDesign(int systems, int systemsNeeded, int sparesPerSyst
   private static final Pattern MULTIPLE_SPARE =
       Pattern.compile("(\\d+)\\(N\\+(\\d+)\\)(?:/(\\d+))?");
 
+  /** Most systems of a design, and most spare units per system (no real design comes close). */
+  public static final int MAX_SYSTEMS = 1000;
+
+  public static final int MAX_SPARES = 1000;
+
   public static final RedundancyDesign N = new RedundancyDesign(1, 1, 0);
   public static final RedundancyDesign N_PLUS_1 = new RedundancyDesign(1, 1, 1);
   public static final RedundancyDesign TWO_N = new RedundancyDesign(2, 1, 0);
 
   public RedundancyDesign {
-    if (systems < 1 || systems > 1000) {
-      throw new IllegalArgumentException("systems must be between 1 and 1000, got " + systems);
+    if (systems < 1 || systems > MAX_SYSTEMS) {
+      throw new IllegalArgumentException(
+          "systems must be between 1 and " + MAX_SYSTEMS + ", got " + systems);
     }
     if (systemsNeeded < 1 || systemsNeeded > systems) {
       throw new IllegalArgumentException(
           "systemsNeeded must be between 1 and systems (" + systems + "), got " + systemsNeeded);
     }
-    if (sparesPerSystem < 0 || sparesPerSystem > 1000) {
+    if (sparesPerSystem < 0 || sparesPerSystem > MAX_SPARES) {
       throw new IllegalArgumentException(
-          "sparesPerSystem must be between 0 and 1000, got " + sparesPerSystem);
+          "sparesPerSystem must be between 0 and " + MAX_SPARES + ", got " + sparesPerSystem);
     }
   }
 
@@ -107,11 +113,30 @@ public record RedundancyDesign(int systems, int systemsNeeded, int sparesPerSyst
 
   /** N: units of {@code unitWatts} needed to carry {@code loadWatts}, at least 1. */
   public static int unitsFor(double loadWatts, double unitWatts) {
+    double units = unitsForLoad(loadWatts, unitWatts);
+    if (units > StageStructure.MAX_UNITS) {
+      throw new IllegalArgumentException(
+          "a load of " + loadWatts + " W needs " + units + " units of " + unitWatts + " W");
+    }
+    return (int) units;
+  }
+
+  /**
+   * N, unbounded (to check it against {@link StageStructure#MAX_UNITS} before sizing): units of
+   * {@code unitWatts} needed to carry {@code loadWatts}, at least 1.
+   */
+  public static double unitsForLoad(double loadWatts, double unitWatts) {
     if (!(loadWatts >= 0) || !(unitWatts > 0) || Double.isInfinite(loadWatts)) {
       throw new IllegalArgumentException(
           "load must be >= 0 and unit capacity > 0, got " + loadWatts + " W, " + unitWatts + " W");
     }
     // A hair of tolerance so that 3 MW on 1 MW units is 3, not 4, after rounding.
-    return (int) Math.max(1, Math.ceil(loadWatts / unitWatts - 1e-9));
+    return Math.max(1, Math.ceil(loadWatts / unitWatts - 1e-9));
+  }
+
+  /** Units this design installs when the load needs {@code unitsForLoad} (no overflow). */
+  public long installedUnits(int unitsForLoad) {
+    long perSystem = -Math.floorDiv(-(long) unitsForLoad, systemsNeeded);
+    return systems * (perSystem + sparesPerSystem);
   }
 }

@@ -16,6 +16,14 @@ package org.aifactory.model.power;
  */
 public record StageStructure(
     int systems, int unitsPerSystem, int unitsNeededPerSystem, int systemsNeeded) {
+
+  /**
+   * Most units in one stage. Every unit is simulated (its failures and repairs); the largest halls
+   * have a few hundred UPS modules or generators, and 10,000 is a 2N stage of 2.5 GW in 500 kW
+   * modules. Without a bound, a design sized for a 1e-300 W module needed 2^31 units.
+   */
+  public static final int MAX_UNITS = 10_000;
+
   public StageStructure {
     if (systems < 1) {
       throw new IllegalArgumentException("systems must be >= 1, got " + systems);
@@ -33,6 +41,15 @@ public record StageStructure(
     if (systemsNeeded < 1 || systemsNeeded > systems) {
       throw new IllegalArgumentException(
           "systemsNeeded must be between 1 and systems (" + systems + "), got " + systemsNeeded);
+    }
+    if ((long) systems * unitsPerSystem > MAX_UNITS) {
+      throw new IllegalArgumentException(
+          systems
+              + " systems of "
+              + unitsPerSystem
+              + " units are more than the "
+              + MAX_UNITS
+              + " units a stage may have");
     }
   }
 

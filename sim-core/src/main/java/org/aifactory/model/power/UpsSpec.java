@@ -97,17 +97,4 @@ public record UpsSpec(
   public double installedWatts() {
     return structure.totalUnits() * moduleCapacityWatts;
   }
-
-  /** The same UPS with another structure. */
-  public UpsSpec withStructure(StageStructure newStructure) {
-    return new UpsSpec(
-        newStructure,
-        moduleCapacityWatts,
-        batteryAutonomyAtFullLoad,
-        rechargeTime,
-        efficiency,
-        staticBypass,
-        moduleTimeToFailure,
-        moduleRepair);
-  }
 }

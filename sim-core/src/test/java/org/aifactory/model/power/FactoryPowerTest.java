@@ -79,6 +79,33 @@ class FactoryPowerTest {
         .complete();
   }
 
+  /** comparison.csv said "N+1", the placeholder design, for a written-out UPS stage. */
+  @Test
+  void theResultNamesTheTrueLayoutOfEachStage() {
+    PowerSystemSpec sized = weakSupply("2N", true);
+    PowerSystemSpec written =
+        new PowerSystemSpec(
+            sized.paths(),
+            new StageLayout.Written(new StageStructure(2, 7, 6, 1)),
+            sized.upsModuleWatts(),
+            Optional.of(new StageLayout.Written(StageStructure.kOfN(4, 3))),
+            sized.generatorUnitWatts(),
+            sized.dualCorded(),
+            sized.facilityRecovery(),
+            sized.utility(),
+            sized.commonCause(),
+            sized.repairCrews(),
+            sized.batteryAutonomy());
+    ElectricalResult e = run(factory(sized), 1).electrical().orElseThrow();
+    assertThat(e.upsDesign()).isEqualTo("2N");
+    assertThat(e.generatorDesign()).isEqualTo("N+1");
+    ElectricalResult w = run(factory(written), 1).electrical().orElseThrow();
+    assertThat(w.upsDesign()).isEqualTo("2(N+1) (written out, N = 6)");
+    assertThat(w.upsModules()).isEqualTo(14);
+    assertThat(w.generatorDesign()).isEqualTo("N+1 (written out, N = 3)");
+    assertThat(w.generatorUnits()).isEqualTo(4);
+  }
+
   @Test
   void outagesInterruptTheJobAndLossesAreInTheEnergyBooks() {
     RunResult r = run(factory(weakSupply("N", false)), 1);
