@@ -31,7 +31,10 @@ final class SummaryJson {
       "Pulse resolution is averaged: each training iteration's compute and communication phases"
           + " are folded into their mean power, so power_mw.peak, power_mw.min, power_mw.swing and"
           + " power_mw.max_ramp_mw_per_s do not show individual iteration pulses. Energy, tokens"
-          + " and GPU-hours are unaffected. Use pulse_resolution: full to see the pulses.";
+          + " and GPU-hours are unaffected. Use pulse_resolution: full to see the pulses. With a"
+          + " power chain, conductor (I2R) losses follow the iteration's mean square power, as"
+          + " with the pulses; the UPS loss is taken at the mean power, slightly low when the"
+          + " phases straddle the UPS curve's low-load knee (README: pulse resolution).";
 
   static final String STATS_NOTE =
       "Every metric is {mean, sd, ci95, n} over the replications: the sample mean, sd (sample"

@@ -59,23 +59,25 @@ final class PowerBinder {
 
   /*
    * Default rack groups: one per 8 systems (racks), rounded up. ASSUMPTION (no figure in
-   * ANCHORS.md): a row of 8 racks behind one PDU or A/B pair.
+   * docs/sources.md): a row of 8 racks behind one PDU or A/B pair.
    */
   static final int SYSTEMS_PER_RACK_GROUP = 8;
 
   /*
-   * Default UPS module: 500 kW. PLACEHOLDER (ANCHORS.md gives no module size): a large modular UPS
+   * Default UPS module: 500 kW. PLACEHOLDER (docs/sources.md gives no module size): a large modular UPS
    * frame's power module. Size it for the hall: N = UPS load / module.
    */
   static final double DEFAULT_UPS_MODULE_WATTS = 500e3;
 
   /*
-   * Default generator unit: 2.5 MW. PLACEHOLDER (ANCHORS.md gives no unit size): a large standby
+   * Default generator unit: 2.5 MW. PLACEHOLDER (docs/sources.md gives no unit size): a large standby
    * diesel set, net of the cooling load it also carries.
    */
   static final double DEFAULT_GENERATOR_UNIT_WATTS = 2.5e6;
 
-  /** Default design of the UPS and generator stages: N+1 (Uptime Tier II/III, ANCHORS §6). */
+  /**
+   * Default design of the UPS and generator stages: N+1 (Uptime Tier II/III, docs/sources.md §6).
+   */
   static final RedundancyDesign DEFAULT_DESIGN = RedundancyDesign.N_PLUS_1;
 
   static final String DESIGN_EXPECTED =

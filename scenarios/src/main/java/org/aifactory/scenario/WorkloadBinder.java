@@ -48,7 +48,7 @@ final class WorkloadBinder {
   /*
    * The interval of a young or daly checkpoint policy when none is written. It is used only if
    * nothing can kill the job (then there is no optimum to compute): OpenDC's default interval,
-   * 1 h (ANCHORS.md §3).
+   * 1 h (docs/sources.md §3).
    */
   static final Duration DEFAULT_OPTIMAL_POLICY_INTERVAL = Duration.ofHours(1);
 

@@ -77,8 +77,8 @@ class MainTest {
   }
 
   /**
-   * ANCHORS.md §7: 246e6 H100-hours x 0.70 kW x 0.75 = 129.15 GWh GPU; x 2.03 = 262.17 GWh IT; x
-   * PUE 1.2 = 314.61 GWh facility. The bundled scenario, simulated, must match within 0.1 %.
+   * docs/sources.md §7: 246e6 H100-hours x 0.70 kW x 0.75 = 129.15 GWh GPU; x 2.03 = 262.17 GWh IT;
+   * x PUE 1.2 = 314.61 GWh facility. The bundled scenario, simulated, must match within 0.1 %.
    */
   @Test
   void grok4EnergyReproducesTheSeedArithmeticWithinATenthOfAPercent() throws IOException {

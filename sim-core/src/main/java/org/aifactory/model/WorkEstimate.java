@@ -9,6 +9,7 @@ import org.aifactory.model.failure.TimeDistribution;
 import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.SystemType;
 import org.aifactory.model.power.PowerSystemSpec;
+import org.aifactory.model.power.UpsSpec;
 import org.aifactory.model.power.UtilitySpec;
 import org.aifactory.model.workload.CheckpointPlan;
 import org.aifactory.model.workload.TrainingJobSpec;
@@ -77,7 +78,7 @@ public record WorkEstimate(List<Part> parts) {
     }
     jobs(factory, run, horizon, parts);
     failures(factory, horizon, systems, gpus, parts);
-    factory.power().ifPresent(p -> power(p, horizon, parts));
+    factory.power().ifPresent(p -> power(factory, p, horizon, parts));
     recording(factory, run, parts);
     return new WorkEstimate(parts);
   }
@@ -158,8 +159,17 @@ public record WorkEstimate(List<Part> parts) {
     }
   }
 
-  private static void power(PowerSystemSpec p, double horizon, List<Part> parts) {
+  private static void power(
+      FactorySpec factory, PowerSystemSpec p, double horizon, List<Part> parts) {
     double years = horizon / SECONDS_PER_YEAR;
+    UpsSpec ups = p.chain(RackGroups.designItWatts(factory, p.paths())).ups();
+    double modules = ups.structure().totalUnits();
+    parts.add(
+        new Part(
+            "power.ups",
+            String.format("%,.0f UPS modules", modules),
+            modules * horizon / ups.moduleTimeToFailure().meanSeconds() * EVENTS_PER_UNIT_FAILURE,
+            modules * BYTES_PER_CHAIN_UNIT));
     UtilitySpec u = p.utility();
     u.sustainedOutages()
         .ifPresent(

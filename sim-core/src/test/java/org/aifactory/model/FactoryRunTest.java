@@ -111,8 +111,8 @@ class FactoryRunTest {
   }
 
   /**
-   * ANCHORS.md §7 (Grok-4 estimate): 246e6 H100-hours x 0.70 kW x 0.75 = 129.15 GWh GPU; x 2.03 =
-   * 262.17 GWh IT; x PUE 1.2 = 314.61 GWh facility. Here as 24,600 GPUs over 10,000 h.
+   * docs/sources.md §7 (Grok-4 estimate): 246e6 H100-hours x 0.70 kW x 0.75 = 129.15 GWh GPU; x
+   * 2.03 = 262.17 GWh IT; x PUE 1.2 = 314.61 GWh facility. Here as 24,600 GPUs over 10,000 h.
    */
   @Test
   void reproducesTheGrok4SeedArithmetic() {

@@ -9,7 +9,10 @@ package org.aifactory.model.facility;
  */
 public record FacilitySpec(double pue) {
 
-  /** Default PUE 1.2: the figure used with Epoch AI's H100-cluster estimate (ANCHORS.md §1, §7). */
+  /**
+   * Default PUE 1.2: the figure used with Epoch AI's H100-cluster estimate (docs/sources.md §1,
+   * §7).
+   */
   public static final double DEFAULT_PUE = 1.2;
 
   public FacilitySpec {

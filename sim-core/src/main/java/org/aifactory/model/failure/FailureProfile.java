@@ -22,7 +22,7 @@ public record FailureProfile(String name, List<FailureCause> causes) {
   private static final double LLAMA3_HOURS = 54 * 24;
 
   /*
-   * Repair of a GPU or host: no published figure in ANCHORS.md. ASSUMPTION: exponential, mean 24 h
+   * Repair of a GPU or host: no published figure in docs/sources.md. ASSUMPTION: exponential, mean 24 h
    * (replace a GPU/board and run burn-in). With hot spares it rarely matters; set it per scenario.
    */
   public static final TimeDistribution DEFAULT_REPAIR = new TimeDistribution.Exponential(24 * 3600);
@@ -50,7 +50,7 @@ public record FailureProfile(String name, List<FailureCause> causes) {
    * 466 interruptions: 47 planned, 419 unexpected. Each cause's rate is its count over that
    * exposure: per GPU-hour for GPU causes (count / (16,384 × 1,296 h)), per host-hour for host
    * causes (count / (2,048 × 1,296 h)), per GPU-hour of a running job for network causes, per
-   * job-hour for software. The counts, not the printed percentages, are used (ANCHORS.md §3).
+   * job-hour for software. The counts, not the printed percentages, are used (docs/sources.md §3).
    */
   public static FailureProfile llama3() {
     List<FailureCause> c = new ArrayList<>();

@@ -16,7 +16,7 @@ public record FailureSpec(
     FailureProfile profile, Duration spareSwapTime, double failedPowerFraction) {
 
   /*
-   * Spare swap: no published figure in ANCHORS.md. ASSUMPTION: 5 min for the scheduler to drain the
+   * Spare swap: no published figure in docs/sources.md. ASSUMPTION: 5 min for the scheduler to drain the
    * failed host and hand a powered, healthy spare to the job.
    */
   public static final Duration DEFAULT_SPARE_SWAP = Duration.ofMinutes(5);

@@ -12,7 +12,7 @@ import java.util.Optional;
 public final class HardwareCatalog {
 
   /*
-   * Idle power of Blackwell parts: no published figure was found (shared/reference/ANCHORS.md §1 only
+   * Idle power of Blackwell parts: no published figure was found (docs/sources.md §1 only
    * gives H100/A100/H200 idle). ASSUMPTION: the H100 ratio idle/TDP = 80 W / 700 W is applied.
    */
   private static final double H100_IDLE_TO_TDP = 80.0 / 700.0;

@@ -7,7 +7,7 @@ import org.aifactory.model.Checks;
  * failure rate λ is a group-wide event, at rate β·λ, that fails every unit of the group at once (a
  * shared design flaw, firmware, environment); the rest, (1−β)·λ, strikes units independently. For
  * generators β also splits the fail-to-start probability: with probability β·p the whole plant
- * fails to start. Without it, 2N looks absurdly good (ANCHORS §6).
+ * fails to start. Without it, 2N looks absurdly good (docs/sources.md §6).
  *
  * @param upsModulesBeta all UPS modules of all systems form one group
  * @param generatorsBeta all generator units (running failures and fail-to-start)
@@ -15,7 +15,7 @@ import org.aifactory.model.Checks;
  */
 public record CommonCauseSpec(double upsModulesBeta, double generatorsBeta, double pdusBeta) {
 
-  /** β: 0-5 % of a group's rate (ANCHORS §6); a value inside that range. */
+  /** β: 0-5 % of a group's rate (docs/sources.md §6); a value inside that range. */
   public static final double TYPICAL_BETA = 0.02;
 
   public CommonCauseSpec {

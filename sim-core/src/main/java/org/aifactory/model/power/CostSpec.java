@@ -4,9 +4,9 @@ package org.aifactory.model.power;
  * Prices for comparing designs: capital cost of the electrical chain (annualised over its lifetime
  * with a discount rate), the price of energy, and the value of production lost.
  *
- * <p>Every default is a PLACEHOLDER (ANCHORS.md has no cost figures): order-of-magnitude planning
- * numbers to be replaced by a planner's own quotes. The comparison's ranking is only as good as
- * these.
+ * <p>Every default is a PLACEHOLDER (docs/sources.md has no cost figures): order-of-magnitude
+ * planning numbers to be replaced by a planner's own quotes. The comparison's ranking is only as
+ * good as these.
  *
  * @param upsDollarsPerKw installed UPS capacity (modules, batteries, switchgear share)
  * @param generatorDollarsPerKw installed generator capacity

@@ -34,24 +34,24 @@ public record DistributionSpec(
     double conductorOhms) {
 
   /**
-   * Major transformer failures: ~0.58 % per year (CIGRE TB 642, HV transformers; ANCHORS §6), used
-   * for the PDU transformer.
+   * Major transformer failures: ~0.58 % per year (CIGRE TB 642, HV transformers; docs/sources.md
+   * §6), used for the PDU transformer.
    */
   public static final double CIGRE_TRANSFORMER_FAILURES_PER_YEAR = 0.0058;
 
-  /** PDU efficiency: 94-98 % (ANCHORS §6); mid value. */
+  /** PDU efficiency: 94-98 % (docs/sources.md §6); mid value. */
   public static final double PDU_EFFICIENCY = 0.96;
 
-  /** Distribution voltage: 800 V DC (ANCHORS §6, NVIDIA's 800 VDC). */
+  /** Distribution voltage: 800 V DC (docs/sources.md §6, NVIDIA's 800 VDC). */
   public static final double VOLTS_800_DC = 800;
 
-  /** The 54 V DC rack busbar (ANCHORS §6). */
+  /** The 54 V DC rack busbar (docs/sources.md §6). */
   public static final double VOLTS_54_DC = 54;
 
-  /** Conductor resistance of one cord: placeholder (no figure in ANCHORS §6). */
+  /** Conductor resistance of one cord: placeholder (no figure in docs/sources.md §6). */
   public static final double CONDUCTOR_OHMS_PLACEHOLDER = 0.001;
 
-  /** PDU repair or replacement time: placeholder (no figure in ANCHORS §6). */
+  /** PDU repair or replacement time: placeholder (no figure in docs/sources.md §6). */
   public static final Duration PDU_REPAIR_PLACEHOLDER = Duration.ofHours(48);
 
   public DistributionSpec {

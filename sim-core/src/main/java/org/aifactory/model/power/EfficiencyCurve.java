@@ -12,16 +12,16 @@ import java.util.Arrays;
  */
 public final class EfficiencyCurve {
   /**
-   * UPS double conversion: 96.4 % at 25 % load rising to 97.3 % (ANCHORS §6: 96.4-97.3 % across
-   * 25-100 % load, Eaton 9395XR curve, second-hand). The shape between the cited endpoints is a
-   * placeholder: linear to the top at 50 % load, flat from there to 100 %.
+   * UPS double conversion: 96.4 % at 25 % load rising to 97.3 % (docs/sources.md §6: 96.4-97.3 %
+   * across 25-100 % load, Eaton 9395XR curve, second-hand). The shape between the cited endpoints
+   * is a placeholder: linear to the top at 50 % load, flat from there to 100 %.
    */
   public static final EfficiencyCurve DOUBLE_CONVERSION =
       of(new double[] {0.25, 0.50, 1.00}, new double[] {0.964, 0.973, 0.973});
 
   /**
-   * UPS eco mode: 98.4 % at 25 % load rising to 99.2 % (ANCHORS §6: eco mode 98.4-99.2 %); shape
-   * between the endpoints a placeholder as for {@link #DOUBLE_CONVERSION}.
+   * UPS eco mode: 98.4 % at 25 % load rising to 99.2 % (docs/sources.md §6: eco mode 98.4-99.2 %);
+   * shape between the endpoints a placeholder as for {@link #DOUBLE_CONVERSION}.
    */
   public static final EfficiencyCurve ECO_MODE =
       of(new double[] {0.25, 0.50, 1.00}, new double[] {0.984, 0.992, 0.992});

@@ -38,19 +38,19 @@ public record GeneratorPlantSpec(
     double availabilityOnDemand,
     Optional<Duration> fuelAutonomy) {
 
-  /** Start + transfer ≤ 10 s: NFPA 110 Type 10 (ANCHORS §6). */
+  /** Start + transfer ≤ 10 s: NFPA 110 Type 10 (docs/sources.md §6). */
   public static final Duration NFPA_110_TYPE_10_START = Duration.ofSeconds(10);
 
-  /** Fail-to-start probability per demand: NREL REopt default 0.0094 (ANCHORS §6). */
+  /** Fail-to-start probability per demand: NREL REopt default 0.0094 (docs/sources.md §6). */
   public static final double REOPT_FAIL_TO_START = 0.0094;
 
-  /** Mean time to failure while running: NREL REopt default 1,100 h (ANCHORS §6). */
+  /** Mean time to failure while running: NREL REopt default 1,100 h (docs/sources.md §6). */
   public static final Duration REOPT_MTTF_RUNNING = Duration.ofHours(1_100);
 
-  /** Availability of a standby unit: NREL REopt default 0.995 (ANCHORS §6). */
+  /** Availability of a standby unit: NREL REopt default 0.995 (docs/sources.md §6). */
   public static final double REOPT_AVAILABILITY = 0.995;
 
-  /** Mean repair time of a generator: placeholder (no figure in ANCHORS §6). */
+  /** Mean repair time of a generator: placeholder (no figure in docs/sources.md §6). */
   public static final Duration REPAIR_PLACEHOLDER = Duration.ofHours(24);
 
   public GeneratorPlantSpec {

@@ -66,7 +66,7 @@ public record PowerSystemSpec(
   }
 
   /*
-   * Facility recovery after a loss of power: no published figure in ANCHORS.md. ASSUMPTION: 30 min
+   * Facility recovery after a loss of power: no published figure in docs/sources.md. ASSUMPTION: 30 min
    * to re-energise racks, run health checks and hand nodes back to the scheduler.
    */
   public static final Duration DEFAULT_FACILITY_RECOVERY = Duration.ofMinutes(30);

@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
  * A redundancy design by name, as facility architects write it: {@code N}, {@code N+1}, {@code
  * N+2}, {@code 2N}, {@code 2(N+1)}, and distributed redundant {@code xN/y} (e.g. {@code 4N/3}).
  *
- * <p>Meaning (ANCHORS §6, "Structure"): N is the number of units the load needs; {@code N+r} is one
- * system of N+r units needing N; {@code 2N} is two systems each of N units, either one carrying the
- * load; {@code 2(N+1)} is two systems of N+1; distributed {@code xN/y} is x systems each sized N/y,
- * any y of them carrying the load. All are the one pattern: {@code systems} systems of ⌈N/y⌉ + r
- * units, ⌈N/y⌉ needed per system, {@code systemsNeeded} = y systems needed.
+ * <p>Meaning (docs/sources.md §6, "Structure"): N is the number of units the load needs; {@code
+ * N+r} is one system of N+r units needing N; {@code 2N} is two systems each of N units, either one
+ * carrying the load; {@code 2(N+1)} is two systems of N+1; distributed {@code xN/y} is x systems
+ * each sized N/y, any y of them carrying the load. All are the one pattern: {@code systems} systems
+ * of ⌈N/y⌉ + r units, ⌈N/y⌉ needed per system, {@code systemsNeeded} = y systems needed.
  *
  * @param systems x: independent systems
  * @param systemsNeeded y: systems that together carry the load (1 for {@code N+r}, {@code 2N})

@@ -36,24 +36,27 @@ public record UpsSpec(
     TimeDistribution moduleTimeToFailure,
     TimeDistribution moduleRepair) {
 
-  /** Battery autonomy at full load: 5-15 min typical (ANCHORS §6); mid value. */
+  /** Battery autonomy at full load: 5-15 min typical (docs/sources.md §6); mid value. */
   public static final Duration TYPICAL_BATTERY_AUTONOMY = Duration.ofMinutes(10);
 
-  /** Flywheel ride-through: 15-30 s (ANCHORS §6); mid value. */
+  /** Flywheel ride-through: 15-30 s (docs/sources.md §6); mid value. */
   public static final Duration FLYWHEEL_AUTONOMY = Duration.ofSeconds(20);
 
   /**
-   * Module MTBF: ~40,000 h for a non-redundant UPS (USACE UFGS 16265A, ANCHORS §6), used as one
-   * module's MTBF. The ~200,000 h the same source gives for redundant UPS or UPS with bypass is a
-   * system figure: the model should reproduce it from modules, redundancy and bypass, not take it
+   * Module MTBF: ~40,000 h for a non-redundant UPS (USACE UFGS 16265A, docs/sources.md §6), used as
+   * one module's MTBF. The ~200,000 h the same source gives for redundant UPS or UPS with bypass is
+   * a system figure: the model should reproduce it from modules, redundancy and bypass, not take it
    * as an input.
    */
   public static final Duration USACE_MODULE_MTBF = Duration.ofHours(40_000);
 
-  /** Module repair time: placeholder (no figure in ANCHORS §6), hot-swap with spares on site. */
+  /**
+   * Module repair time: placeholder (no figure in docs/sources.md §6), hot-swap with spares on
+   * site.
+   */
   public static final Duration MODULE_REPAIR_PLACEHOLDER = Duration.ofHours(8);
 
-  /** Battery recharge time from empty: placeholder (no figure in ANCHORS §6). */
+  /** Battery recharge time from empty: placeholder (no figure in docs/sources.md §6). */
   public static final Duration RECHARGE_PLACEHOLDER = Duration.ofHours(8);
 
   public UpsSpec {

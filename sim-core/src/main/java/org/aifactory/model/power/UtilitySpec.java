@@ -16,22 +16,24 @@ import org.aifactory.model.failure.TimeDistribution;
 public record UtilitySpec(
     Optional<InterruptionProcess> sustainedOutages, Optional<InterruptionProcess> momentaryEvents) {
 
-  /** Sustained interruptions per year: EIA SAIFI ~1.0-1.4 per year (ANCHORS §6); mid value. */
+  /**
+   * Sustained interruptions per year: EIA SAIFI ~1.0-1.4 per year (docs/sources.md §6); mid value.
+   */
   public static final double EIA_SAIFI_PER_YEAR = 1.2;
 
   /**
-   * Sustained interruption hours per year: EIA SAIDI ~1.5-2 h per year (ANCHORS §6); the mean
-   * outage duration is SAIDI / SAIFI = 1.8 / 1.2 = 1.5 h.
+   * Sustained interruption hours per year: EIA SAIDI ~1.5-2 h per year (docs/sources.md §6); the
+   * mean outage duration is SAIDI / SAIFI = 1.8 / 1.2 = 1.5 h.
    */
   public static final double EIA_SAIDI_HOURS_PER_YEAR = 1.8;
 
   /**
-   * Momentary events per year: placeholder (no figure in ANCHORS §6; utilities report MAIFI
+   * Momentary events per year: placeholder (no figure in docs/sources.md §6; utilities report MAIFI
    * unevenly). Raise it to stress the UPS transfers.
    */
   public static final double MOMENTARY_EVENTS_PER_YEAR_PLACEHOLDER = 5;
 
-  /** Duration of a momentary event: placeholder (no figure in ANCHORS §6). */
+  /** Duration of a momentary event: placeholder (no figure in docs/sources.md §6). */
   public static final Duration MOMENTARY_EVENT_DURATION_PLACEHOLDER = Duration.ofSeconds(5);
 
   public UtilitySpec {

@@ -17,7 +17,7 @@
  * org.aifactory.model.power.PowerChainResult} holds what it measured. {@link
  * org.aifactory.model.power.ConversionLosses} gives the losses by stage for the energy accounting.
  *
- * <p>Figures used as defaults come from {@code shared/reference/ANCHORS.md} §6; figures with no
- * source there are marked "placeholder" next to their definition.
+ * <p>Figures used as defaults come from {@code docs/sources.md} §6; figures with no source there
+ * are marked "placeholder" next to their definition.
  */
 package org.aifactory.model.power;

@@ -8,7 +8,7 @@ public enum CheckpointPolicy {
   YOUNG,
   /**
    * Daly (2006): τ = √(2δM)·[1 + (1/3)√(δ/2M) + (1/9)(δ/2M)] − δ for δ &lt; 2M, else τ = M
-   * (ANCHORS.md §3).
+   * (docs/sources.md §3).
    */
   DALY;
 

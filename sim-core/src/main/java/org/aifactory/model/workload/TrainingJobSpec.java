@@ -33,7 +33,7 @@ public record TrainingJobSpec(
 
   /*
    * Restart after an interruption (reload the checkpoint, re-initialise the collectives): no
-   * published figure in ANCHORS.md. ASSUMPTION: 10 min; scenarios should set their own.
+   * published figure in docs/sources.md. ASSUMPTION: 10 min; scenarios should set their own.
    */
   public static final Duration DEFAULT_RESTART = Duration.ofMinutes(10);
 

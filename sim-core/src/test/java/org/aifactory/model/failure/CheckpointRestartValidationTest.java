@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Checkpoint-restart against the exact expected wall time (ANCHORS.md §3): with exponential
+ * Checkpoint-restart against the exact expected wall time (docs/sources.md §3): with exponential
  * job-killing failures at rate 1/M that strike during work, checkpoints and restarts, checkpoint
  * cost δ, restart R and interval τ, useful work T_s takes T_w = M·e^{R/M}·(e^{(τ+δ)/M} − 1)·T_s/τ.
  *

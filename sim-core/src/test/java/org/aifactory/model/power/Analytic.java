@@ -16,8 +16,8 @@ final class Analytic {
   static final double CONFIDENCE = 0.999;
 
   /**
-   * Generator matrix of the k-of-n birth-death chain (ANCHORS §6): state i = failed units, i → i+1
-   * at (n − i)λ, i → i−1 at min(i, r)μ.
+   * Generator matrix of the k-of-n birth-death chain (docs/sources.md §6): state i = failed units,
+   * i → i+1 at (n − i)λ, i → i−1 at min(i, r)μ.
    */
   static double[][] birthDeath(int n, double lambda, double mu, int crews) {
     double[][] q = new double[n + 1][n + 1];

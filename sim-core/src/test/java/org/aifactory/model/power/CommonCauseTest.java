@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Common cause in 2N: two UPS systems of one module each, one shared repair crew, β-factor over the
  * two modules. Exact truth: the 3-state chain (0, 1, 2 failed) with 0 → 1 at 2(1−β)λ, 0 → 2 at βλ
- * (the group-wide event), 1 → 2 at λ, 1 → 0 and 2 → 1 at μ. ANCHORS §6 approximation: U ≈
+ * (the group-wide event), 1 → 2 at λ, 1 → 0 and 2 → 1 at μ. docs/sources.md §6 approximation: U ≈
  * U_independent + βλ/μ, exact in the limit λ/μ → 0.
  *
  * <p>CI method: batch means, one run from the all-up state in 40 batches of 250,000 min (each

@@ -24,8 +24,8 @@ class ConversionLossesTest {
   }
 
   /**
-   * ANCHORS §6: 142 kW at 54 V is 2,630 A; 1 MW is 18,519 A at 54 V and 1,250 A at 800 V, so the
-   * I²R loss over the same conductor is (800/54)² ≈ 219 times larger at 54 V.
+   * docs/sources.md §6: 142 kW at 54 V is 2,630 A; 1 MW is 18,519 A at 54 V and 1,250 A at 800 V,
+   * so the I²R loss over the same conductor is (800/54)² ≈ 219 times larger at 54 V.
    */
   @Test
   void resistiveLossIsCurrentSquaredTimesResistance() {

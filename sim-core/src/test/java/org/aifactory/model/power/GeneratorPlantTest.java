@@ -12,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The generator plant on demand against ANCHORS §6: a unit carries an outage of length d with
- * probability s = A·(1 − p)·e^{−λd}, and the plant (k of n) with the binomial P(≥ k of n) in s.
- * Repairs take far longer than d, so no unit rejoins during the outage, as the formula assumes.
+ * The generator plant on demand against docs/sources.md §6: a unit carries an outage of length d
+ * with probability s = A·(1 − p)·e^{−λd}, and the plant (k of n) with the binomial P(≥ k of n) in
+ * s. Repairs take far longer than d, so no unit rejoins during the outage, as the formula assumes.
  *
  * <p>CI method: R independent replications (independent streams), each one demand; the carried
  * fraction is a binomial proportion with standard error √(P(1−P)/R), checked at 99.9 % (z = 3.29).

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * k-of-n identical repairable units with exponential failure (λ) and repair (μ) against the
- * birth-death chain of ANCHORS §6.
+ * birth-death chain of docs/sources.md §6.
  *
  * <p>CI method: availability and failure frequency by batch means, one long run from the all-up
  * state split into 40 consecutive batches, each thousands of mean repair times long, so batch means

@@ -16,8 +16,8 @@ import org.aifactory.engine.Simulation;
  *     org.aifactory.model.power.PowerStudySpeed [replications] [threads]
  * </pre>
  *
- * The hall: 64 GB200 NVL72 racks of 132 kW (ANCHORS §1) in 16 dual-corded rack groups; 500 kW UPS
- * modules and 3 MW generators (placeholders); every other figure the cited default.
+ * The hall: 64 GB200 NVL72 racks of 132 kW (docs/sources.md §1) in 16 dual-corded rack groups; 500
+ * kW UPS modules and 3 MW generators (placeholders); every other figure the cited default.
  */
 public final class PowerStudySpeed {
   private PowerStudySpeed() {}
