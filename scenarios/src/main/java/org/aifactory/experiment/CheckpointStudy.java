@@ -276,19 +276,7 @@ public final class CheckpointStudy {
 
   private static FactorySpec withCheckpoint(FactorySpec f, int jobIndex, CheckpointSpec cp) {
     List<TrainingJobSpec> jobs = new ArrayList<>(f.workloads());
-    TrainingJobSpec j = jobs.get(jobIndex);
-    jobs.set(
-        jobIndex,
-        new TrainingJobSpec(
-            j.name(),
-            j.cluster(),
-            j.gpus(),
-            j.start(),
-            j.iteration(),
-            j.tokensPerIteration(),
-            Optional.of(cp),
-            j.restart(),
-            j.workIterations()));
+    jobs.set(jobIndex, jobs.get(jobIndex).withCheckpoint(Optional.of(cp)));
     return new FactorySpec(f.catalog(), f.facility(), f.clusters(), jobs, f.failures(), f.power());
   }
 

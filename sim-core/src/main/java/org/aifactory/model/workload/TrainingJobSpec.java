@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.aifactory.model.Checks;
+import org.aifactory.model.hardware.PowerCapSchedule;
 
 /**
  * A synchronous training job on one cluster.
@@ -19,6 +20,8 @@ import org.aifactory.model.Checks;
  * @param restart time from an interruption (once the job has its GPUs) to iterating again
  * @param workIterations iterations to complete, after which the job ends and frees its GPUs; empty:
  *     run to the horizon
+ * @param powerCap a cap on the job's GPUs over time (with the cluster's, the lower applies); empty:
+ *     none
  */
 public record TrainingJobSpec(
     String name,
@@ -29,13 +32,38 @@ public record TrainingJobSpec(
     long tokensPerIteration,
     Optional<CheckpointSpec> checkpoint,
     Duration restart,
-    OptionalLong workIterations) {
+    OptionalLong workIterations,
+    Optional<PowerCapSchedule> powerCap) {
 
   /*
    * Restart after an interruption (reload the checkpoint, re-initialise the collectives): no
    * published figure in docs/sources.md. ASSUMPTION: 10 min; scenarios should set their own.
    */
   public static final Duration DEFAULT_RESTART = Duration.ofMinutes(10);
+
+  /** A job without a power cap. */
+  public TrainingJobSpec(
+      String name,
+      String cluster,
+      int gpus,
+      Duration start,
+      IterationProfile iteration,
+      long tokensPerIteration,
+      Optional<CheckpointSpec> checkpoint,
+      Duration restart,
+      OptionalLong workIterations) {
+    this(
+        name,
+        cluster,
+        gpus,
+        start,
+        iteration,
+        tokensPerIteration,
+        checkpoint,
+        restart,
+        workIterations,
+        Optional.empty());
+  }
 
   /** A job that runs to the horizon with the default restart time. */
   public TrainingJobSpec(
@@ -81,5 +109,21 @@ public record TrainingJobSpec(
       throw new IllegalArgumentException("tokens_per_iteration must be >= 0");
     }
     Objects.requireNonNull(checkpoint, "checkpoint");
+    Objects.requireNonNull(powerCap, "powerCap");
+  }
+
+  /** The same job with another checkpoint. */
+  public TrainingJobSpec withCheckpoint(Optional<CheckpointSpec> newCheckpoint) {
+    return new TrainingJobSpec(
+        name,
+        cluster,
+        gpus,
+        start,
+        iteration,
+        tokensPerIteration,
+        newCheckpoint,
+        restart,
+        workIterations,
+        powerCap);
   }
 }
