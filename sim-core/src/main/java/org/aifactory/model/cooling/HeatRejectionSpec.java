@@ -27,6 +27,8 @@ import org.aifactory.model.power.StageLayout;
  *
  * @param kind what the units are
  * @param layout how many are installed
+ * @param sizedForFraction the share of the loop's design heat a design sizes the stage to carry at
+ *     the design outdoor conditions (1: all of it; a chiller trim, e.g. 0.3)
  * @param unitCapacityWatts heat one unit rejects at the rating difference (a chiller: its cooling
  *     capacity)
  * @param ratingDifferenceKelvin loop supply minus the outdoor dry bulb (dry cooler) or wet bulb
@@ -41,6 +43,7 @@ import org.aifactory.model.power.StageLayout;
 public record HeatRejectionSpec(
     Kind kind,
     StageLayout layout,
+    double sizedForFraction,
     double unitCapacityWatts,
     double ratingDifferenceKelvin,
     double fanPowerFraction,
@@ -59,6 +62,10 @@ public record HeatRejectionSpec(
   public HeatRejectionSpec {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(layout, "layout");
+    Checks.fraction(sizedForFraction, "sized for");
+    if (sizedForFraction == 0) {
+      throw new IllegalArgumentException("a stage must be sized for more than 0 % of the heat");
+    }
     Checks.positive(unitCapacityWatts, "unit capacity");
     if (kind != Kind.CHILLER) {
       Checks.positive(ratingDifferenceKelvin, "rating difference");
