@@ -36,7 +36,11 @@ public final class ScenarioLoader {
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(setOverrides, "setOverrides");
     Optional<Path> file = asPath(ref);
-    if (file.isPresent() && Files.exists(file.get())) {
+    boolean folder = file.isPresent() && Files.isDirectory(file.get());
+    // A folder named like a bundled scenario (an output folder, say) does not hide the scenario.
+    if (file.isPresent()
+        && Files.exists(file.get())
+        && !(folder && !looksLikeFile(ref) && ScenarioLibrary.text(ref).isPresent())) {
       return parse(ref, read(ref, file.get()), setOverrides);
     }
     if (looksLikeFile(ref)) {

@@ -73,6 +73,23 @@ class ScenarioLoaderTest {
         .isEqualTo(dir + ": is a folder, not a scenario file");
   }
 
+  /** An output folder named like a bundled scenario (run default --out default) hides nothing. */
+  @Test
+  void aFolderNamedLikeABundledScenarioDoesNotHideIt() throws Exception {
+    java.nio.file.Path folder = java.nio.file.Path.of("grok4-energy");
+    boolean made = !java.nio.file.Files.exists(folder);
+    if (made) {
+      java.nio.file.Files.createDirectory(folder);
+    }
+    try {
+      assertThat(loader.load("grok4-energy").source()).isEqualTo("bundled:grok4-energy");
+    } finally {
+      if (made) {
+        java.nio.file.Files.delete(folder);
+      }
+    }
+  }
+
   @Test
   void aFileShadowsABundledNameOnlyIfItExists() throws ScenarioException {
     assertThat(loader.load("default").source()).isEqualTo("bundled:default");
