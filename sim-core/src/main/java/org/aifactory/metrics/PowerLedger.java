@@ -5,7 +5,8 @@ import org.aifactory.model.facility.FacilityModel;
 /**
  * The factory's power draw: GPU power and IT power (GPUs plus other IT), integrated exactly at each
  * change, and the site power derived from them through the facility model and handed to the {@link
- * PowerRecorder}.
+ * PowerRecorder}. A facility with state of its own (a cooling plant) changes site power between IT
+ * changes through {@link #refresh}.
  */
 public final class PowerLedger {
   private final FacilityModel facility;
@@ -63,6 +64,20 @@ public final class PowerLedger {
       losses.lossWatts(itWatts, itVarianceWatts2, stageWatts);
     }
     recorder.set(now, facility.facilityWatts(itWatts, itVarianceWatts2));
+  }
+
+  /**
+   * The facility's own power changed at {@code now} (cooling units, weather) while the IT power did
+   * not: site power is taken again from the facility model.
+   */
+  public void refresh(long now) {
+    integrate(now);
+    recorder.set(now, facility.facilityWatts(itWatts, itVarianceWatts2));
+  }
+
+  /** IT power now (W). */
+  public double itWatts() {
+    return itWatts;
   }
 
   private void integrate(long now) {

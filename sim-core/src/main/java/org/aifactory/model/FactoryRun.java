@@ -27,6 +27,8 @@ import org.aifactory.model.failure.TimeDistribution;
 import org.aifactory.model.hardware.Cluster;
 import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.GpuType;
+import org.aifactory.model.hardware.PowerCapSchedule;
+import org.aifactory.model.hardware.SystemPower;
 import org.aifactory.model.hardware.SystemType;
 import org.aifactory.model.power.ChainFacility;
 import org.aifactory.model.power.ConversionLosses;
@@ -48,6 +50,12 @@ import org.aifactory.model.workload.TrainingJobSpec;
 public final class FactoryRun {
   private static final long SECOND = SimTime.NANOS_PER_SECOND;
   private static final double NANOS_PER_HOUR = 3.6e12;
+
+  /**
+   * A throttled job's time is paced in real nanoseconds rounded up at each change of speed: its
+   * books add up to within a nanosecond per change (exactly without throttling).
+   */
+  private static final double PARTIAL_TOLERANCE_NANOS = 1e6;
 
   private final String scenarioName;
   private final RunSpec run;
@@ -113,10 +121,10 @@ public final class FactoryRun {
     double itWatts = 0;
     int gpus = 0;
     Map<String, Cluster> byName = new LinkedHashMap<>();
-    Map<String, GpuType> gpuByCluster = new LinkedHashMap<>();
     for (ClusterSpec c : factory.clusters()) {
       SystemType system = factory.catalog().system(c.systemType()).orElseThrow();
       GpuType gpu = factory.catalog().gpu(system.gpuType()).orElseThrow();
+      SystemPower power = new SystemPower(system, gpu);
       TimeDistribution.Sampler[] repairs = new TimeDistribution.Sampler[causes.length];
       for (int i = 0; i < causes.length; i++) {
         repairs[i] =
@@ -125,11 +133,9 @@ public final class FactoryRun {
                 .sampler(streams.stream("repair/" + c.name() + "/" + causes[i].name()));
       }
       Cluster cluster =
-          new Cluster(
-              c, system, gpu, failures.failedPowerFraction(), sim, ledger, log, causes, repairs);
+          new Cluster(c, power, failures.failedPowerFraction(), sim, ledger, log, causes, repairs);
       clusters.add(cluster);
       byName.put(c.name(), cluster);
-      gpuByCluster.put(c.name(), gpu);
       gpus += cluster.gpus();
       gpuWatts += cluster.baseGpuWatts();
       itWatts += cluster.baseItWatts();
@@ -142,7 +148,6 @@ public final class FactoryRun {
           new TrainingJob(
               spec,
               byName.get(spec.cluster()),
-              gpuByCluster.get(spec.cluster()),
               sim,
               ledger,
               log,
@@ -156,10 +161,28 @@ public final class FactoryRun {
     for (TrainingJob job : jobs) {
       job.schedule();
     }
+    for (int i = 0; i < clusters.size(); i++) {
+      scheduleCaps(clusters.get(i), factory.clusters().get(i));
+    }
     startFailures(streams);
     if (electrical.isPresent()) {
       electrical.get().start(sim, streams, clusters);
     }
+  }
+
+  /** The cluster's power cap schedule: an event at each step (none without a cap). */
+  private void scheduleCaps(Cluster cluster, ClusterSpec spec) {
+    spec.powerCap()
+        .ifPresent(
+            schedule -> {
+              for (PowerCapSchedule.Step step : schedule.steps()) {
+                double watts = step.cap().watts(cluster.power().gpu());
+                sim.scheduleAt(
+                    step.at().toNanos(),
+                    Simulation.DEFAULT_PRIORITY,
+                    now -> cluster.setCap(now, watts));
+              }
+            });
   }
 
   /** One failure process per (cause, cluster) for hardware, per (cause, job) for the rest. */
@@ -368,10 +391,14 @@ public final class FactoryRun {
     for (int i = 0; i < causes.length; i++) {
       String name = causes[i].name();
       interruptions.put(name, a.interruptions()[i]);
-      lostWork.put(name, a.lostNanos()[i] * tokensPerNano);
+      lostWork.put(name, (a.lostNanos()[i] - a.lostThrottledNanos()[i]) * tokensPerNano);
       restart.put(name, a.restartNanos()[i] * tokensPerNano);
       waiting.put(name, a.waitingNanos()[i] * tokensPerNano);
-      parts += (a.lostNanos()[i] + a.restartNanos()[i] + a.waitingNanos()[i]) * tokensPerNano;
+      long nanos = a.lostNanos()[i] + a.restartNanos()[i] + a.waitingNanos()[i];
+      parts +=
+          a.lostThrottledNanos()[i] == 0
+              ? nanos * tokensPerNano
+              : (nanos - a.lostThrottledNanos()[i]) * tokensPerNano;
     }
     long produced = Math.multiplyExact(a.iterations(), spec.tokensPerIteration());
     // The job's active time, split exactly (in integer nanoseconds): completed iterations,
@@ -383,11 +410,15 @@ public final class FactoryRun {
             - a.lostNanosTotal()
             - a.restartNanosTotal()
             - a.waitingNanosTotal();
-    if (partialNanos < 0 || a.completionNanos() >= 0 && partialNanos != 0) {
+    // Iterating time a limit slowed made no progress; the lost part of it is not lost work.
+    double throttled = a.throttledNanosTotal() - a.lostThrottledNanosTotal();
+    double partial = throttled == 0 ? partialNanos : partialNanos - throttled;
+    if (partial < -PARTIAL_TOLERANCE_NANOS
+        || a.completionNanos() >= 0 && Math.abs(partial) > PARTIAL_TOLERANCE_NANOS) {
       throw new IllegalStateException(
-          "job " + spec.name() + ": its time does not add up (" + partialNanos + " ns left)");
+          "job " + spec.name() + ": its time does not add up (" + partial + " ns left)");
     }
-    double incomplete = partialNanos * tokensPerNano;
+    double incomplete = Math.max(0, partial) * tokensPerNano;
     // Failure-free and checkpoint-free, the job would have iterated all its active time.
     double ideal = produced + parts + incomplete;
     LostProduction lost =

@@ -2,6 +2,7 @@ package org.aifactory.model;
 
 import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.GpuType;
+import org.aifactory.model.hardware.SystemPower;
 import org.aifactory.model.hardware.SystemType;
 
 /**
@@ -32,8 +33,7 @@ public final class RackGroups {
     for (ClusterSpec c : factory.clusters()) {
       SystemType system = factory.catalog().system(c.systemType()).orElseThrow();
       GpuType gpu = factory.catalog().gpu(system.gpuType()).orElseThrow();
-      double gpuWatts = system.gpusPerSystem() * gpu.tdpWatts();
-      double designWatts = gpuWatts + system.otherItPower().watts(gpuWatts);
+      double designWatts = new SystemPower(system, gpu).designItWattsPerSystem();
       // One addition per rack, in order, as the run has always summed them (same bits).
       for (int s = 0; s < c.systemCount(); s++, global++) {
         watts[of(global, systems, groups)] += designWatts;

@@ -1,6 +1,11 @@
 package org.aifactory.model.facility;
 
-/** Turns IT power into facility (site) power: the seam where a cooling model will plug in. */
+/**
+ * The facility around the IT load at run time: turns IT power into facility (site) power. A fixed
+ * PUE and the electrical chain's losses are functions of the IT power; a cooling plant also has
+ * state of its own (temperatures, units up, the weather) and tells the ledger when its power
+ * changes (see {@code PowerLedger.refresh}).
+ */
 public interface FacilityModel {
   /**
    * Site power for IT power of mean {@code itWatts} and variance {@code itVarianceWatts2} (W²): an

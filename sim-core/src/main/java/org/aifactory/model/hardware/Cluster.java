@@ -1,8 +1,10 @@
 package org.aifactory.model.hardware;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import org.aifactory.engine.Event;
 import org.aifactory.engine.Simulation;
 import org.aifactory.metrics.FailureLog;
@@ -26,10 +28,19 @@ public final class Cluster {
     /** Healthy systems became free; the tenant may take some with {@link #takeFree}. */
     void systemsFreed(long now);
 
+    /** The cluster's power cap or thermal limit changed. */
+    void limitChanged(long now);
+
     String name();
   }
 
+  /** Told when the cluster's mean IT power (the heat its cooling must take) changes. */
+  public interface HeatListener {
+    void heatChanged(Cluster cluster, long now);
+  }
+
   private final String name;
+  private final SystemPower power;
   private final int systems;
   private final int gpusPerSystem;
   private final double idleWattsPerSystem;
@@ -59,6 +70,14 @@ public final class Cluster {
   private int freeCount;
   private final Deque<Tenant> waiting = new ArrayDeque<>();
   private SystemOutageListener[] outageListeners = new SystemOutageListener[0];
+  private final List<Tenant> tenants = new ArrayList<>();
+  private HeatListener heatListener;
+
+  /** IT power with every running iteration taken at its mean: the heat to remove. */
+  private double meanItWatts;
+
+  private double capWatts = Double.POSITIVE_INFINITY;
+  private double thermalLimitWatts = Double.POSITIVE_INFINITY;
 
   private int downCount;
   private long lastAccrual;
@@ -70,8 +89,7 @@ public final class Cluster {
    */
   public Cluster(
       ClusterSpec spec,
-      SystemType system,
-      GpuType gpu,
+      SystemPower power,
       double failedPowerFraction,
       Simulation sim,
       PowerLedger ledger,
@@ -79,14 +97,13 @@ public final class Cluster {
       FailureCause[] causes,
       TimeDistribution.Sampler[] repairSamplers) {
     this.name = spec.name();
+    this.power = power;
     this.systems = spec.systemCount();
-    this.gpusPerSystem = system.gpusPerSystem();
-    this.idleWattsPerSystem = gpusPerSystem * gpu.idleWatts();
-    this.failedWattsPerSystem = gpusPerSystem * gpu.tdpWatts() * failedPowerFraction;
-    this.otherFixedWattsPerSystem =
-        system.otherItPower() instanceof OtherItPower.Fixed f ? f.wattsPerSystem() : 0;
-    this.itPerGpuWatt =
-        system.otherItPower() instanceof OtherItPower.FactorOfGpu f ? 1 + f.factor() : 1;
+    this.gpusPerSystem = power.gpusPerSystem();
+    this.idleWattsPerSystem = gpusPerSystem * power.idleGpuWatts();
+    this.failedWattsPerSystem = gpusPerSystem * power.gpu().tdpWatts() * failedPowerFraction;
+    this.otherFixedWattsPerSystem = power.fixedOtherItWattsPerSystem();
+    this.itPerGpuWatt = power.itPerGpuWatt();
     this.sim = sim;
     this.ledger = ledger;
     this.log = log;
@@ -106,10 +123,76 @@ public final class Cluster {
       freePosition[s] = i;
     }
     this.freeCount = systems;
+    this.meanItWatts = baseItWatts();
   }
 
   public String name() {
     return name;
+  }
+
+  /** The power model of the cluster's systems. */
+  public SystemPower power() {
+    return power;
+  }
+
+  /** Registers a job that runs here: it hears of limit changes. */
+  public void addTenant(Tenant tenant) {
+    tenants.add(tenant);
+  }
+
+  /** The cooling that listens to this cluster's heat (one). */
+  public void setHeatListener(HeatListener listener) {
+    this.heatListener = listener;
+  }
+
+  /** IT power with running iterations at their mean (W): what the cooling must remove. */
+  public double meanItWatts() {
+    return meanItWatts;
+  }
+
+  /**
+   * A tenant's mean IT power changed by {@code deltaWatts} (it started or stopped iterating, say);
+   * pulses within an iteration do not count: the coolant's heat capacity averages them.
+   */
+  public void addMeanIt(long now, double deltaWatts) {
+    if (deltaWatts != 0) {
+      meanItWatts += deltaWatts;
+      if (heatListener != null) {
+        heatListener.heatChanged(this, now);
+      }
+    }
+  }
+
+  /** The power cap on every GPU of the cluster now (W; infinite: none). */
+  public double capWatts() {
+    return capWatts;
+  }
+
+  /** The limit the cooling sets on every GPU of the cluster now (W; infinite: none). */
+  public double thermalLimitWatts() {
+    return thermalLimitWatts;
+  }
+
+  /** The cluster's cap changes (a schedule's step). */
+  public void setCap(long now, double watts) {
+    if (watts != capWatts) {
+      capWatts = watts;
+      notifyLimit(now);
+    }
+  }
+
+  /** The cooling's limit changes (a GPU at its slowdown temperature). */
+  public void setThermalLimit(long now, double watts) {
+    if (watts != thermalLimitWatts) {
+      thermalLimitWatts = watts;
+      notifyLimit(now);
+    }
+  }
+
+  private void notifyLimit(long now) {
+    for (Tenant t : tenants) {
+      t.limitChanged(now);
+    }
   }
 
   public int systemCount() {
@@ -235,7 +318,9 @@ public final class Cluster {
     double dOther =
         (next == 0 ? otherFixedWattsPerSystem : 0) - (before == 0 ? otherFixedWattsPerSystem : 0);
     if (dGpu != 0 || dOther != 0) {
-      ledger.change(now, dGpu, dGpu * itPerGpuWatt + dOther);
+      double dIt = dGpu * itPerGpuWatt + dOther;
+      ledger.change(now, dGpu, dIt);
+      addMeanIt(now, dIt);
     }
     if (before == 0) { // the system goes out
       downCount++;

@@ -6,6 +6,10 @@ package org.aifactory.model.workload;
  *
  * @param activeNanos job wall time from its start to its completion or the horizon
  * @param completionNanos when its work completed, -1 if it did not
+ * @param lostThrottledNanos of the lost iterating time, by cause, the part a limit had slowed (made
+ *     no progress anyway)
+ * @param throttledNanos iterating time a limit kept from progressing, by reason (cap, thermal)
+ * @param slowGpuNanos GPU time spent iterating below full speed
  */
 public record JobAccount(
     TrainingJob job,
@@ -26,7 +30,10 @@ public record JobAccount(
     long[] interruptions,
     double gpuWattNanos,
     double checkpointIntervalSeconds,
-    double meanTimeBetweenKillsSeconds) {
+    double meanTimeBetweenKillsSeconds,
+    double[] lostThrottledNanos,
+    double[] throttledNanos,
+    double slowGpuNanos) {
 
   public long nanosIn(JobState s) {
     return nanosInState[s.ordinal()];
@@ -68,6 +75,24 @@ public record JobAccount(
 
   public long waitingNanosTotal() {
     return sum(waitingNanos);
+  }
+
+  /** Iterating time kept from progressing by power caps. */
+  public double capThrottledNanos() {
+    return throttledNanos[JobBooks.Throttle.CAP.ordinal()];
+  }
+
+  /** Iterating time kept from progressing by thermal limits. */
+  public double thermalThrottledNanos() {
+    return throttledNanos[JobBooks.Throttle.THERMAL.ordinal()];
+  }
+
+  public double throttledNanosTotal() {
+    return sum(throttledNanos);
+  }
+
+  public double lostThrottledNanosTotal() {
+    return sum(lostThrottledNanos);
   }
 
   public long interruptionsTotal() {

@@ -1,5 +1,6 @@
 package org.aifactory.model.workload;
 
+import java.util.Arrays;
 import org.aifactory.engine.Event;
 import org.aifactory.engine.Simulation;
 import org.aifactory.metrics.FailureLog;
@@ -8,15 +9,24 @@ import org.aifactory.model.PulseResolution;
 import org.aifactory.model.failure.FailureCause;
 import org.aifactory.model.failure.FailureScope;
 import org.aifactory.model.hardware.Cluster;
-import org.aifactory.model.hardware.GpuType;
+import org.aifactory.model.hardware.PowerCapSchedule;
+import org.aifactory.model.hardware.SystemPower;
 
 /**
- * A synchronous training job running on the event engine.
+ * A synchronous training job running on the event engine: its state machine. Its books are kept by
+ * {@link JobBooks}, its checkpoint interval comes from {@link CheckpointPlan}, the power and speed
+ * of its phases under a power limit from {@link IterationPace}.
  *
  * <p>At full pulse resolution every compute and communication phase is an event; at averaged
  * resolution a stretch of iterations between two checkpoints is one event at the iterations' mean
  * power. Both use the same integer phase lengths, so they give the same iterations, tokens and
  * GPU-hours, and the same energy up to the last unfinished iteration.
+ *
+ * <p>Variable speed: the job's GPUs obey the lowest of the cluster's power cap, the job's own cap
+ * and the cooling's thermal limit. When the limit changes during a phase (or an averaged stretch),
+ * the work done so far is booked, the rest is paced at the new speed and its end is moved; the time
+ * a limit kept from progressing is booked as throttling. Without a binding limit nothing of this
+ * changes a number.
  *
  * <p>A failure of any system the job holds, or of the job itself, while it iterates, checkpoints or
  * restarts interrupts it: the iterations since the last completed checkpoint are lost (none for a
@@ -29,12 +39,13 @@ public final class TrainingJob implements Cluster.Tenant {
 
   private final TrainingJobSpec spec;
   private final Cluster cluster;
+  private final SystemPower power;
   private final Simulation sim;
   private final PowerLedger ledger;
-  private final FailureLog log;
   private final PulseResolution resolution;
   private final FailureCause[] causes;
   private final double itPerGpuWatt;
+  private final double checkpointFraction;
 
   private final long periodNanos;
   private final long computeNanos;
@@ -43,35 +54,17 @@ public final class TrainingJob implements Cluster.Tenant {
   private final long restartNanos;
   private final long swapNanos;
 
+  private final CheckpointPlan plan;
+
   /** Iterations between checkpoints; 0 = no checkpoints. */
   private final long iterationsPerCheckpoint;
 
-  private final double checkpointIntervalSeconds;
-  private final double meanTimeBetweenKillsSeconds;
   private final long workIterations;
 
   private final int gpus;
   private final int neededSystems;
   private final int[] held;
   private int heldCount;
-
-  // Per-GPU power above idle in each state (the cluster draws the idle part).
-  private final double idleWattsPerGpu;
-  private final double computeDelta;
-  private final double communicationDelta;
-  private final double iteratingDelta;
-
-  /**
-   * Variance of one GPU's IT power over an iteration (W²) at averaged resolution: two levels held
-   * for fractions f and 1 − f differ by Δ, so the variance is Δ²·f(1−f). The ledger takes quadratic
-   * losses (I²R) at the mean square, as if the pulses were simulated.
-   */
-  private final double iteratingItVariancePerGpu2;
-
-  /** The variance this job has put on the ledger. */
-  private double varianceAtLastPower;
-
-  private final double checkpointDelta;
 
   private final Event start = this::onStart;
   private final Event computeEnd = this::onComputeEnd;
@@ -80,11 +73,23 @@ public final class TrainingJob implements Cluster.Tenant {
   private final Event checkpointEnd = this::onCheckpointEnd;
   private final Event swapDone = this::onSwapDone;
   private final Event restartDone = this::onRestartDone;
+  private final Event capStep = this::onCapStep;
 
   private JobState state = JobState.NOT_STARTED;
-  private double deltaPerGpu;
   private long stateSince;
   private long pending = NONE;
+
+  // Power: per-GPU power above idle (the cluster draws the idle part), as last put on the ledger.
+  private IterationPace pace;
+  private double deltaPerGpu;
+  private int heldGpusAtLastPower;
+  private double varianceAtLastPower;
+  private double meanItAtLastPower;
+
+  // Limits: the job's own cap (its schedule), and which limit binds.
+  private double jobCapWatts = Double.POSITIVE_INFINITY;
+  private int nextCapStep;
+  private JobBooks.Throttle throttleReason = JobBooks.Throttle.CAP;
 
   // Progress.
   private long iterations;
@@ -97,26 +102,19 @@ public final class TrainingJob implements Cluster.Tenant {
   private double iteratingGpuNanosSinceCommit;
   private long completionNanos = NONE;
 
-  // Accounting: job time and GPU time by state; lost work, restart and waiting by cause.
-  private final long[] nanosInState = new long[JobState.values().length];
-  private final double[] gpuNanosInState = new double[JobState.values().length];
-  private double computeGpuNanos;
-  private double communicationGpuNanos;
-  private final long[] lostNanos;
-  private final double[] lostGpuNanos;
-  private final long[] restartNanosByCause;
-  private final double[] restartGpuNanos;
-  private final long[] waitingNanosByCause;
-  private final double[] waitingGpuNanos;
-  private final long[] interruptionsByCause;
-  private double gpuWattNanos;
+  // The running phase (full resolution) or stretch (averaged): paced in segments of one speed.
+  private long segmentStart;
+  private double segmentSpeed = 1;
+  private double workLeft;
+  private long stretchProgressExact;
+  private double stretchProgressSlow;
+  private double throttledSinceCommit;
+  private double throttledInIteration;
 
+  private final JobBooks books;
+  private final OpenInterruptions openRows;
   private int currentCause = NONE;
   private boolean swapped;
-  // events.csv rows of interruptions not yet recovered from (only when the log is enabled).
-  private int[] openRows = new int[0];
-  private long[] openRowTimes = new long[0];
-  private int openRowCount;
 
   /**
    * @param causes the factory's failure causes, in profile order (indices are cause indices)
@@ -127,7 +125,6 @@ public final class TrainingJob implements Cluster.Tenant {
   public TrainingJob(
       TrainingJobSpec spec,
       Cluster cluster,
-      GpuType gpu,
       Simulation sim,
       PowerLedger ledger,
       FailureLog log,
@@ -137,12 +134,12 @@ public final class TrainingJob implements Cluster.Tenant {
       long swapNanos) {
     this.spec = spec;
     this.cluster = cluster;
+    this.power = cluster.power();
     this.sim = sim;
     this.ledger = ledger;
-    this.log = log;
     this.resolution = resolution;
     this.causes = causes;
-    this.itPerGpuWatt = cluster.itPerGpuWatt();
+    this.itPerGpuWatt = power.itPerGpuWatt();
     this.swapNanos = swapNanos;
 
     IterationProfile it = spec.iteration();
@@ -153,37 +150,16 @@ public final class TrainingJob implements Cluster.Tenant {
     this.restartNanos = spec.restart().toNanos();
     this.gpus = spec.gpus();
     this.neededSystems = (gpus + cluster.gpusPerSystem() - 1) / cluster.gpusPerSystem();
-    CheckpointPlan plan =
+    this.plan =
         CheckpointPlan.of(
-            spec,
-            cluster.gpusPerSystem(),
-            java.util.Arrays.asList(causes).subList(0, modelledCauses));
-    this.meanTimeBetweenKillsSeconds = plan.mtbfKillSeconds();
-    this.checkpointIntervalSeconds = plan.intervalSeconds();
+            spec, cluster.gpusPerSystem(), Arrays.asList(causes).subList(0, modelledCauses));
     this.iterationsPerCheckpoint = plan.iterationsPerCheckpoint();
     this.checkpointNanos = spec.checkpoint().map(cp -> cp.duration().toNanos()).orElse(0L);
     this.workIterations = spec.workIterations().orElse(Long.MAX_VALUE);
-
-    double tdp = gpu.tdpWatts();
-    this.idleWattsPerGpu = gpu.idleWatts();
-    this.computeDelta = tdp * it.computePowerFraction() - idleWattsPerGpu;
-    this.communicationDelta = tdp * it.communicationPowerFraction() - idleWattsPerGpu;
-    this.iteratingDelta =
-        (computeDelta * computeNanos + communicationDelta * communicationNanos) / periodNanos;
-    double f = (double) computeNanos / periodNanos;
-    double swing = (computeDelta - communicationDelta) * itPerGpuWatt;
-    this.iteratingItVariancePerGpu2 = swing * swing * f * (1 - f);
-    this.checkpointDelta =
-        tdp * spec.checkpoint().map(CheckpointSpec::powerFraction).orElse(0.0) - idleWattsPerGpu;
-
-    int n = causes.length;
-    this.lostNanos = new long[n];
-    this.lostGpuNanos = new double[n];
-    this.restartNanosByCause = new long[n];
-    this.restartGpuNanos = new double[n];
-    this.waitingNanosByCause = new long[n];
-    this.waitingGpuNanos = new double[n];
-    this.interruptionsByCause = new long[n];
+    this.checkpointFraction = spec.checkpoint().map(CheckpointSpec::powerFraction).orElse(0.0);
+    this.pace = pace(Double.POSITIVE_INFINITY);
+    this.books = new JobBooks(causes.length);
+    this.openRows = new OpenInterruptions(log);
 
     this.held = new int[neededSystems];
     while (heldCount < neededSystems) {
@@ -194,6 +170,18 @@ public final class TrainingJob implements Cluster.Tenant {
       held[heldCount++] = s;
     }
     this.heldGpusAtLastPower = heldGpus();
+    cluster.addTenant(this);
+  }
+
+  private IterationPace pace(double limitWatts) {
+    return new IterationPace(
+        power,
+        spec.iteration(),
+        checkpointFraction,
+        computeNanos,
+        communicationNanos,
+        periodNanos,
+        limitWatts);
   }
 
   @Override
@@ -207,6 +195,7 @@ public final class TrainingJob implements Cluster.Tenant {
 
   public void schedule() {
     sim.scheduleAt(spec.start().toNanos(), 0, start);
+    scheduleCapStep();
   }
 
   /** Time of the first checkpoint's start if the job runs undisturbed; -1 without checkpoints. */
@@ -235,8 +224,10 @@ public final class TrainingJob implements Cluster.Tenant {
     if (resolution == PulseResolution.FULL) {
       beginCompute(now);
     } else {
-      enter(now, JobState.ITERATING, iteratingDelta);
+      enter(now, JobState.ITERATING, pace.iteratingDelta);
       stretchStart = now;
+      stretchProgressExact = 0;
+      stretchProgressSlow = 0;
       boolean limited = spec.workIterations().isPresent();
       long remaining = workIterations - iterations;
       long n;
@@ -246,24 +237,36 @@ public final class TrainingJob implements Cluster.Tenant {
         n = limited ? remaining : 0; // 0: iterate to the horizon, no event
       }
       stretchIterations = n;
-      if (n > 0 && n <= (Long.MAX_VALUE - now) / periodNanos) {
-        pending = sim.schedule(n * periodNanos, stretchEnd);
+      boolean bounded = n > 0 && n <= (Long.MAX_VALUE - now) / periodNanos;
+      beginSegment(now, pace.pace, bounded ? (double) n * periodNanos : Double.POSITIVE_INFINITY);
+      if (bounded) {
+        pending = schedulePaced(stretchEnd, n * periodNanos);
       }
     }
   }
 
   private void beginCompute(long now) {
-    enter(now, JobState.COMPUTE, computeDelta);
+    enter(now, JobState.COMPUTE, pace.computeDelta);
     iterationStart = now;
-    pending = sim.schedule(computeNanos, computeEnd);
+    throttledInIteration = 0;
+    beginSegment(now, pace.computeSpeed, computeNanos);
+    pending = schedulePaced(computeEnd, computeNanos);
   }
 
   private void onComputeEnd(long now) {
-    enter(now, JobState.COMMUNICATION, communicationDelta);
-    pending = sim.schedule(communicationNanos, communicationEnd);
+    endPhase(now);
+    enter(now, JobState.COMMUNICATION, pace.communicationDelta);
+    beginSegment(now, pace.communicationSpeed, communicationNanos);
+    pending = schedulePaced(communicationEnd, communicationNanos);
+  }
+
+  /** Schedules the end of {@code work} nominal nanoseconds at the present segment's speed. */
+  private long schedulePaced(Event end, long work) {
+    return sim.schedule(segmentSpeed == 1 ? work : IterationPace.duration(work, segmentSpeed), end);
   }
 
   private void onCommunicationEnd(long now) {
+    endPhase(now);
     iterations++;
     boolean workDone = iterations >= workIterations;
     if (iterationsPerCheckpoint > 0
@@ -278,6 +281,7 @@ public final class TrainingJob implements Cluster.Tenant {
   }
 
   private void onStretchEnd(long now) {
+    endPhase(now);
     iterations += stretchIterations;
     stretchIterations = 0;
     if (iterationsPerCheckpoint > 0) {
@@ -289,7 +293,7 @@ public final class TrainingJob implements Cluster.Tenant {
   }
 
   private void startCheckpoint(long now) {
-    enter(now, JobState.CHECKPOINT, checkpointDelta);
+    enter(now, JobState.CHECKPOINT, pace.checkpointDelta);
     pending = sim.schedule(checkpointNanos, checkpointEnd);
   }
 
@@ -303,6 +307,7 @@ public final class TrainingJob implements Cluster.Tenant {
     committedIterations = iterations;
     iteratingNanosSinceCommit = 0;
     iteratingGpuNanosSinceCommit = 0;
+    throttledSinceCommit = 0;
   }
 
   private void finishWork(long now) {
@@ -313,6 +318,124 @@ public final class TrainingJob implements Cluster.Tenant {
     completionNanos = now;
     for (int i = 0; i < n; i++) {
       cluster.release(held[i], now);
+    }
+  }
+
+  // ---------------------------------------------------------------- pacing under power limits
+
+  private void beginSegment(long now, double speed, double work) {
+    segmentStart = now;
+    segmentSpeed = speed;
+    workLeft = work;
+  }
+
+  /** Books the running segment up to {@code now} and returns the progress it made. */
+  private double closeSegment(long now) {
+    long dt = now - segmentStart;
+    double progress;
+    if (segmentSpeed == 1) {
+      progress = dt;
+      stretchProgressExact += dt;
+    } else {
+      progress = Math.min(dt * segmentSpeed, workLeft);
+      stretchProgressSlow += progress;
+      throttle(dt - progress, dt);
+    }
+    workLeft -= progress;
+    segmentStart = now;
+    return progress;
+  }
+
+  /**
+   * A phase or stretch ends at its event: its last segment did exactly the work left, and any time
+   * beyond it (a limit's slowing, the rounding of a paced end up to a whole nanosecond) is booked
+   * as throttled. At full speed from start to end that is exactly nothing.
+   */
+  private void endPhase(long now) {
+    long dt = now - segmentStart;
+    double extra = dt - workLeft;
+    if (extra != 0) {
+      throttle(extra, dt);
+    }
+    workLeft = 0;
+  }
+
+  private void throttle(double nanos, long dt) {
+    if (nanos > 0) {
+      books.throttled(throttleReason, nanos, (double) heldGpusAtLastPower * dt);
+      throttledSinceCommit += nanos;
+      throttledInIteration += nanos;
+    }
+  }
+
+  /** The job's own cap schedule: the next step, if any. */
+  private void scheduleCapStep() {
+    PowerCapSchedule schedule = spec.powerCap().orElse(null);
+    if (schedule != null && nextCapStep < schedule.steps().size()) {
+      long at = schedule.steps().get(nextCapStep).at().toNanos();
+      sim.scheduleAt(Math.max(at, sim.nowNanos()), Simulation.DEFAULT_PRIORITY, capStep);
+    }
+  }
+
+  private void onCapStep(long now) {
+    jobCapWatts = spec.powerCap().orElseThrow().steps().get(nextCapStep++).cap().watts(power.gpu());
+    scheduleCapStep();
+    limitChanged(now);
+  }
+
+  /** The lowest of the caps and the thermal limit now, and which binds. */
+  private double currentLimit() {
+    double cap = Math.min(jobCapWatts, cluster.capWatts());
+    double thermal = cluster.thermalLimitWatts();
+    throttleReason = thermal < cap ? JobBooks.Throttle.THERMAL : JobBooks.Throttle.CAP;
+    return Math.min(cap, thermal);
+  }
+
+  @Override
+  public void limitChanged(long now) {
+    JobBooks.Throttle reasonBefore = throttleReason;
+    double limit = currentLimit();
+    JobBooks.Throttle reasonNow = throttleReason;
+    if (limit == pace.limitWatts) {
+      return;
+    }
+    IterationPace next = pace(limit);
+    switch (state) {
+      case COMPUTE, COMMUNICATION, ITERATING -> {
+        throttleReason = reasonBefore; // the time so far was slowed by the limit before
+        closeSegment(now);
+        throttleReason = reasonNow;
+        pace = next;
+        double speed =
+            state == JobState.COMPUTE
+                ? next.computeSpeed
+                : state == JobState.COMMUNICATION ? next.communicationSpeed : next.pace;
+        double left = workLeft;
+        if (pending != NONE) {
+          sim.cancel(pending);
+          pending = NONE;
+        }
+        beginSegment(now, speed, left);
+        Event end =
+            state == JobState.COMPUTE
+                ? computeEnd
+                : state == JobState.COMMUNICATION ? communicationEnd : stretchEnd;
+        if (Double.isFinite(left)) {
+          pending = sim.schedule(IterationPace.duration(left, speed), end);
+        }
+        double delta =
+            state == JobState.COMPUTE
+                ? next.computeDelta
+                : state == JobState.COMMUNICATION ? next.communicationDelta : next.iteratingDelta;
+        accrue(now);
+        setPower(now, delta);
+      }
+      case CHECKPOINT -> {
+        pace = next;
+        accrue(now);
+        setPower(now, next.checkpointDelta);
+      }
+      default -> pace = next;
     }
   }
 
@@ -366,56 +489,58 @@ public final class TrainingJob implements Cluster.Tenant {
     FailureCause cause = causes[causeIndex];
     long completed;
     long partial;
+    double partialThrottled;
     switch (state) {
       case COMPUTE, COMMUNICATION -> {
+        closeSegment(now);
         completed = iterations - committedIterations;
         partial = now - iterationStart;
+        partialThrottled = throttledInIteration;
       }
       case ITERATING -> {
-        long elapsed = now - stretchStart;
-        completed = iterations - committedIterations + elapsed / periodNanos;
-        partial = elapsed % periodNanos;
+        closeSegment(now);
+        if (stretchProgressSlow == 0) {
+          long elapsed = stretchProgressExact;
+          completed = iterations - committedIterations + elapsed / periodNanos;
+          long progress = elapsed % periodNanos;
+          partial = progress;
+          partialThrottled = 0;
+        } else {
+          double progress = stretchProgressExact + stretchProgressSlow;
+          long whole = (long) Math.floor(progress / periodNanos);
+          completed = iterations - committedIterations + whole;
+          double unfinished = progress - (double) whole * periodNanos;
+          // The unfinished iteration's real time at the stretch's present pace.
+          partial = Math.round(unfinished / pace.pace);
+          partialThrottled = partial - unfinished;
+        }
       }
       default -> {
         completed = iterations - committedIterations;
         partial = 0;
+        partialThrottled = 0;
       }
     }
     long lost;
     double lostGpu;
+    double lostThrottled;
     if (cause.planned()) {
       // A planned stop checkpoints first: only the unfinished iteration is lost.
       iterations = committedIterations + completed;
       lost = partial;
       lostGpu = (double) partial * gpus;
+      lostThrottled = partialThrottled;
     } else {
       iterations = committedIterations;
       lost = iteratingNanosSinceCommit;
       lostGpu = iteratingGpuNanosSinceCommit;
+      lostThrottled = throttledSinceCommit;
     }
     commit();
     stretchIterations = 0;
-    lostNanos[causeIndex] += lost;
-    lostGpuNanos[causeIndex] += lostGpu;
-    interruptionsByCause[causeIndex]++;
+    books.lost(causeIndex, lost, lostGpu, lostThrottled);
     currentCause = causeIndex;
-    int row =
-        log.add(
-            now,
-            FailureLog.Kind.INTERRUPTION,
-            component,
-            cause.name(),
-            name(),
-            lostGpu / 3.6e12,
-            -1);
-    if (row >= 0) {
-      if (openRows.length == openRowCount) {
-        openRows = java.util.Arrays.copyOf(openRows, openRowCount * 2 + 4);
-        openRowTimes = java.util.Arrays.copyOf(openRowTimes, openRowCount * 2 + 4);
-      }
-      openRows[openRowCount] = row;
-      openRowTimes[openRowCount++] = now;
-    }
+    openRows.interrupted(now, component, cause.name(), name(), lostGpu / 3.6e12);
   }
 
   /** Gets the systems the job lacks, then restarts; or waits for them. */
@@ -461,14 +586,11 @@ public final class TrainingJob implements Cluster.Tenant {
 
   private void onRestartDone(long now) {
     pending = NONE;
-    for (int i = 0; i < openRowCount; i++) {
-      log.setDowntime(openRows[i], now - openRowTimes[i]);
-    }
-    openRowCount = 0;
+    openRows.recovered(now);
     beginIterating(now);
   }
 
-  // ---------------------------------------------------------------- accounting
+  // ---------------------------------------------------------------- power and accounting
 
   private int heldGpus() {
     return Math.min(gpus, heldCount * cluster.gpusPerSystem());
@@ -480,63 +602,51 @@ public final class TrainingJob implements Cluster.Tenant {
     setPower(now, nextDeltaPerGpu);
   }
 
+  /**
+   * Puts the job's power on the ledger (instantaneous, with the variance of an averaged iteration)
+   * and its mean on the cluster (the heat its cooling sees: an iteration's pulses are averaged).
+   */
   private void setPower(long now, double nextDeltaPerGpu) {
     double before = heldGpusAtLastPower * deltaPerGpu;
     int heldGpus = heldGpus();
     double after = heldGpus * nextDeltaPerGpu;
     double delta = after - before;
     double variance =
-        state == JobState.ITERATING ? (double) heldGpus * heldGpus * iteratingItVariancePerGpu2 : 0;
+        state == JobState.ITERATING
+            ? (double) heldGpus * heldGpus * pace.iteratingItVariancePerGpu2
+            : 0;
     double deltaVariance = variance - varianceAtLastPower;
     if (delta != 0 || deltaVariance != 0) {
       ledger.change(now, delta, delta * itPerGpuWatt, deltaVariance);
     }
+    double mean = heldGpus * meanDeltaPerGpu(nextDeltaPerGpu) * itPerGpuWatt;
+    cluster.addMeanIt(now, mean - meanItAtLastPower);
     deltaPerGpu = nextDeltaPerGpu;
     heldGpusAtLastPower = heldGpus;
     varianceAtLastPower = variance;
+    meanItAtLastPower = mean;
   }
 
-  /** Held GPUs when the power was last set: a lost system's GPUs leave with their power. */
-  private int heldGpusAtLastPower;
+  /** The power above idle the cooling sees: an iteration's mean while iterating. */
+  private double meanDeltaPerGpu(double deltaPerGpuNow) {
+    return state.iterating() ? pace.iteratingDelta : deltaPerGpuNow;
+  }
 
   private void accrue(long now) {
     long dt = now - stateSince;
     if (dt == 0) {
       return;
     }
-    int i = state.ordinal();
-    double gpuNanos = (double) heldGpusAtLastPower * dt;
-    nanosInState[i] += dt;
-    gpuNanosInState[i] += gpuNanos;
-    gpuWattNanos += (heldGpusAtLastPower * (idleWattsPerGpu + deltaPerGpu)) * dt;
-    switch (state) {
-      case COMPUTE -> {
-        computeGpuNanos += gpuNanos;
-        iteratingNanosSinceCommit += dt;
-        iteratingGpuNanosSinceCommit += gpuNanos;
-      }
-      case COMMUNICATION -> {
-        communicationGpuNanos += gpuNanos;
-        iteratingNanosSinceCommit += dt;
-        iteratingGpuNanosSinceCommit += gpuNanos;
-      }
-      case ITERATING -> {
-        computeGpuNanos += gpuNanos * computeNanos / periodNanos;
-        communicationGpuNanos += gpuNanos * communicationNanos / periodNanos;
-        iteratingNanosSinceCommit += dt;
-        iteratingGpuNanosSinceCommit += gpuNanos;
-      }
-      case RESTARTING -> {
-        restartNanosByCause[currentCause] += dt;
-        restartGpuNanos[currentCause] += gpuNanos;
-      }
-      case WAITING -> {
-        if (currentCause != NONE) {
-          waitingNanosByCause[currentCause] += dt;
-          waitingGpuNanos[currentCause] += gpuNanos;
-        }
-      }
-      default -> {}
+    books.accrue(
+        state,
+        dt,
+        heldGpusAtLastPower,
+        power.idleGpuWatts() + deltaPerGpu,
+        pace.times,
+        currentCause);
+    if (state.iterating()) {
+      iteratingNanosSinceCommit += dt;
+      iteratingGpuNanosSinceCommit += (double) heldGpusAtLastPower * dt;
     }
     stateSince = now;
   }
@@ -544,8 +654,14 @@ public final class TrainingJob implements Cluster.Tenant {
   /** Closes the job's books at the horizon. */
   public void finish(long horizonNanos) {
     accrue(horizonNanos);
+    if (state.iterating()) {
+      closeSegment(horizonNanos);
+    }
     if (state == JobState.ITERATING) {
-      iterations += (horizonNanos - stretchStart) / periodNanos;
+      iterations +=
+          stretchProgressSlow == 0
+              ? stretchProgressExact / periodNanos
+              : (long) Math.floor((stretchProgressExact + stretchProgressSlow) / periodNanos);
     }
   }
 
@@ -559,20 +675,23 @@ public final class TrainingJob implements Cluster.Tenant {
         completionNanos,
         iterations,
         checkpoints,
-        nanosInState.clone(),
-        gpuNanosInState.clone(),
-        computeGpuNanos,
-        communicationGpuNanos,
-        lostNanos.clone(),
-        lostGpuNanos.clone(),
-        restartNanosByCause.clone(),
-        restartGpuNanos.clone(),
-        waitingNanosByCause.clone(),
-        waitingGpuNanos.clone(),
-        interruptionsByCause.clone(),
-        gpuWattNanos,
-        checkpointIntervalSeconds,
-        meanTimeBetweenKillsSeconds);
+        books.nanosInState.clone(),
+        books.gpuNanosInState.clone(),
+        books.computeGpuNanos,
+        books.communicationGpuNanos,
+        books.lostNanos.clone(),
+        books.lostGpuNanos.clone(),
+        books.restartNanos.clone(),
+        books.restartGpuNanos.clone(),
+        books.waitingNanos.clone(),
+        books.waitingGpuNanos.clone(),
+        books.interruptions.clone(),
+        books.gpuWattNanos,
+        plan.intervalSeconds(),
+        plan.mtbfKillSeconds(),
+        books.lostThrottledNanos.clone(),
+        books.throttledNanos.clone(),
+        books.slowGpuNanos);
   }
 
   public long checkpointNanos() {
