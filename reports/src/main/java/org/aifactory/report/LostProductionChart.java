@@ -58,6 +58,7 @@ final class LostProductionChart {
   };
   private static final Color LOST_OTHER = new Color(0xEF, 0xA8, 0xA8);
   private static final Color PRODUCTIVE = new Color(0x2E, 0x8B, 0x57);
+  private static final Color THROTTLING = new Color(0xC7, 0x9A, 0x00);
 
   /** A loss below this share of installed GPU-hours is zero (rounding), and has no bar. */
   private static final double ZERO = 1e-9;
@@ -121,6 +122,7 @@ final class LostProductionChart {
     loss(steps, left, "Checkpointing", h.checkpoint(), CHECKPOINT, zero);
     loss(steps, left, "Restarting", h.restart(), RESTART, zero);
     loss(steps, left, "Waiting for spares or repair", h.waiting(), WAITING, zero);
+    loss(steps, left, "Throttled (power caps, thermal)", h.throttling(), THROTTLING, zero);
     Map<String, Double> byCause = lostWorkByCause(r, h.lostWork());
     if (byCause.isEmpty()) {
       loss(steps, left, "Lost work (recomputed)", h.lostWork(), LOST[0], zero);

@@ -28,6 +28,7 @@ final class SummarySections {
     {MetricKeys.LOST_WORK, "lost work"},
     {MetricKeys.LOST_RESTART, "restart"},
     {MetricKeys.LOST_WAITING, "waiting"},
+    {MetricKeys.LOST_THROTTLING, "throttling (caps, thermal)"},
     {MetricKeys.LOST_INCOMPLETE_ITERATION, "incomplete iteration"}
   };
 
@@ -68,6 +69,9 @@ final class SummarySections {
    * {@code down}) when there are no failure causes and it is zero: not worth a line.
    */
   static boolean shown(Figures f, String key) {
+    if (key.equals(MetricKeys.LOST_THROTTLING) || key.equals(MetricKeys.GPU_HOURS_THROTTLING)) {
+      return f.value(key) != 0; // only runs with caps or a cooling plant throttle
+    }
     return !FAILURE_PARTS.contains(key) || !f.causes().isEmpty() || f.value(key) != 0;
   }
 
@@ -189,7 +193,10 @@ final class SummarySections {
     if (!(ideal > 0)) {
       return;
     }
-    t.line("").line("Lost production (tokens not trained, vs. a failure- and checkpoint-free run)");
+    t.line("")
+        .line(
+            "Lost production (tokens not trained, vs. a failure- and checkpoint-free run at full"
+                + " speed)");
     tokenRow(t, "Ideal tokens", f, MetricKeys.LOST_IDEAL_TOKENS, 0);
     tokenRow(t, "Lost", f, MetricKeys.LOST_TOTAL, ideal);
     for (String[] part : LOST_PARTS) {

@@ -21,6 +21,7 @@ public final class TerminalSummary {
     {MetricKeys.GPU_HOURS_INSTALLED, "installed"},
     {MetricKeys.GPU_HOURS_PRODUCTIVE, "productive"},
     {MetricKeys.GPU_HOURS_LOST_WORK, "lost work"},
+    {MetricKeys.GPU_HOURS_THROTTLING, "throttling"},
     {MetricKeys.GPU_HOURS_CHECKPOINT, "checkpoint"},
     {MetricKeys.GPU_HOURS_RESTART, "restart"},
     {MetricKeys.GPU_HOURS_WAITING, "waiting"},

@@ -91,6 +91,7 @@ class SummaryJsonTest {
             "utilisation",
             "ettr",
             "gpu_hours",
+            "throttling",
             "power_mw",
             "interruptions",
             "lost_production",
@@ -106,6 +107,7 @@ class SummaryJsonTest {
             "installed",
             "productive",
             "lost_work",
+            "throttling",
             "checkpoint",
             "restart",
             "waiting",
@@ -196,6 +198,7 @@ class SummaryJsonTest {
             "lost_work",
             "restart",
             "waiting",
+            "throttling",
             "incomplete_iteration");
     assertThat(a.at("/lost_production/incomplete_iteration/mean").asLong()).isEqualTo(1_500_000L);
     // 23 interruptions x 2.5e9 tokens of lost work

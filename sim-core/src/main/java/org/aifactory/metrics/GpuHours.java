@@ -1,9 +1,9 @@
 package org.aifactory.metrics;
 
 /**
- * GPU-hours by state. {@code installed} = GPUs × horizon = productive + lostWork + checkpoint +
- * restart + waiting + idle + down. {@code compute} + {@code communication} = productive + lostWork
- * (the same iterating time split by phase instead of by fate).
+ * GPU-hours by state. {@code installed} = GPUs × horizon = productive + lostWork + throttling +
+ * checkpoint + restart + waiting + idle + down. {@code compute} + {@code communication} =
+ * productive + lostWork + throttling (the same iterating time split by phase instead of by fate).
  *
  * @param installed all GPUs over the whole horizon
  * @param productive iterating, and the work survived
@@ -15,6 +15,10 @@ package org.aifactory.metrics;
  * @param down failed, waiting for repair
  * @param compute in compute phases of iterations
  * @param communication in communication phases of iterations
+ * @param throttling iterating time that power caps or thermal limits kept from progressing (the
+ *     GPU-hours the slowed iterations took beyond their full-speed length)
+ * @param throttled GPU-hours spent iterating below full speed, whole (an overlay of productive,
+ *     lost work and throttling, not a part of installed)
  */
 public record GpuHours(
     double installed,
@@ -26,4 +30,34 @@ public record GpuHours(
     double idle,
     double down,
     double compute,
-    double communication) {}
+    double communication,
+    double throttling,
+    double throttled) {
+
+  /** GPU-hours without throttling. */
+  public GpuHours(
+      double installed,
+      double productive,
+      double lostWork,
+      double checkpoint,
+      double restart,
+      double waiting,
+      double idle,
+      double down,
+      double compute,
+      double communication) {
+    this(
+        installed,
+        productive,
+        lostWork,
+        checkpoint,
+        restart,
+        waiting,
+        idle,
+        down,
+        compute,
+        communication,
+        0,
+        0);
+  }
+}

@@ -73,6 +73,11 @@ final class JobMetrics {
         "Not trained while waiting for spares or repairs.",
         p.waiting());
     a.add(
+        MetricKeys.LOST_THROTTLING,
+        "tokens",
+        "Not trained because power caps and thermal limits slowed this job.",
+        p.throttling());
+    a.add(
         MetricKeys.LOST_INCOMPLETE_ITERATION,
         "tokens",
         "This job's last unfinished iteration.",

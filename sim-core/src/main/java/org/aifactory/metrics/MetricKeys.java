@@ -36,6 +36,10 @@ public final class MetricKeys {
   public static final String GPU_HOURS_DOWN = "gpu_hours.down";
   public static final String GPU_HOURS_COMPUTE = "gpu_hours.compute";
   public static final String GPU_HOURS_COMMUNICATION = "gpu_hours.communication";
+  public static final String GPU_HOURS_THROTTLING = "gpu_hours.throttling";
+  public static final String THROTTLING_SLOWED_GPU_HOURS = "throttling.slowed_gpu_hours";
+  public static final String THROTTLING_POWER_CAP_TOKENS = "throttling.power_cap_tokens";
+  public static final String THROTTLING_THERMAL_TOKENS = "throttling.thermal_tokens";
 
   public static final String POWER_PEAK_MW = "power_mw.peak";
   public static final String POWER_MEAN_MW = "power_mw.mean";
@@ -50,6 +54,7 @@ public final class MetricKeys {
   public static final String LOST_WORK = "lost_production.lost_work";
   public static final String LOST_RESTART = "lost_production.restart";
   public static final String LOST_WAITING = "lost_production.waiting";
+  public static final String LOST_THROTTLING = "lost_production.throttling";
   public static final String LOST_INCOMPLETE_ITERATION = "lost_production.incomplete_iteration";
 
   public static final String CHAIN_AVAILABILITY = "power_chain.availability";

@@ -82,6 +82,7 @@ public record RunResult(
     double active =
         gpuHours.productive()
             + gpuHours.lostWork()
+            + gpuHours.throttling()
             + gpuHours.checkpoint()
             + gpuHours.restart()
             + gpuHours.waiting();
@@ -155,7 +156,7 @@ public record RunResult(
     gpu(
         m,
         MetricKeys.GPU_HOURS_INSTALLED,
-        "Installed GPUs × horizon: the next seven add up to it.",
+        "Installed GPUs × horizon: the next eight add up to it.",
         h.installed());
     gpu(m, MetricKeys.GPU_HOURS_PRODUCTIVE, "Iterating, and the work survived.", h.productive());
     gpu(
@@ -163,6 +164,12 @@ public record RunResult(
         MetricKeys.GPU_HOURS_LOST_WORK,
         "Iterating, then thrown away by a failure (recomputed).",
         h.lostWork());
+    gpu(
+        m,
+        MetricKeys.GPU_HOURS_THROTTLING,
+        "Iterating time that power caps and thermal limits kept from progressing: what the slowed"
+            + " iterations took beyond their full-speed length.",
+        h.throttling());
     gpu(m, MetricKeys.GPU_HOURS_CHECKPOINT, "Blocked in synchronous checkpoints.", h.checkpoint());
     gpu(
         m,
@@ -183,13 +190,15 @@ public record RunResult(
     gpu(
         m,
         MetricKeys.GPU_HOURS_COMPUTE,
-        "In compute phases of iterations (compute + communication = productive + lost_work).",
+        "In compute phases of iterations (compute + communication = productive + lost_work +"
+            + " throttling).",
         h.compute());
     gpu(
         m,
         MetricKeys.GPU_HOURS_COMMUNICATION,
         "In communication phases of iterations.",
         h.communication());
+    throttlingMetrics(m);
     m.add(
         new Metric(MetricKeys.POWER_PEAK_MW, "MW", "Highest site power.", power.peakWatts() / 1e6));
     m.add(
@@ -330,6 +339,34 @@ public record RunResult(
             energyItJoules > 0 ? e.totalLossJoules() / energyItJoules : Double.NaN));
   }
 
+  private void throttlingMetrics(List<Metric> m) {
+    double cap = 0;
+    double thermal = 0;
+    for (JobResult j : jobs) {
+      cap += j.lostProduction().throttlingCap();
+      thermal += j.lostProduction().throttlingThermal();
+    }
+    m.add(
+        new Metric(
+            MetricKeys.THROTTLING_SLOWED_GPU_HOURS,
+            "GPU·h",
+            "GPU-hours spent iterating below full speed under a power cap or thermal limit (whole"
+                + " time, not a part of installed).",
+            gpuHours.throttled()));
+    m.add(
+        new Metric(
+            MetricKeys.THROTTLING_POWER_CAP_TOKENS,
+            "tokens",
+            "Tokens not trained because power caps slowed the iterations.",
+            cap));
+    m.add(
+        new Metric(
+            MetricKeys.THROTTLING_THERMAL_TOKENS,
+            "tokens",
+            "Tokens not trained because the cooling limited the GPUs' power (thermal throttling).",
+            thermal));
+  }
+
   private void failureMetrics(List<Metric> m) {
     m.add(
         new Metric(
@@ -356,8 +393,10 @@ public record RunResult(
     double restart = 0;
     double waiting = 0;
     double incomplete = 0;
+    double throttling = 0;
     for (JobResult j : jobs) {
       LostProduction p = j.lostProduction();
+      throttling += p.throttling();
       ideal += p.idealTokens();
       produced += p.producedTokens();
       checkpoint += p.checkpoint();
@@ -390,6 +429,12 @@ public record RunResult(
             "tokens",
             "Not trained while waiting for spares or repairs.",
             waiting));
+    m.add(
+        new Metric(
+            MetricKeys.LOST_THROTTLING,
+            "tokens",
+            "Not trained because power caps and thermal limits slowed the iterations.",
+            throttling));
     m.add(
         new Metric(
             MetricKeys.LOST_INCOMPLETE_ITERATION,

@@ -314,6 +314,8 @@ public final class FactoryRun {
     double compute = 0;
     double communication = 0;
     double down = 0;
+    double throttling = 0;
+    double throttled = 0;
     for (Cluster c : clusters) {
       down += c.downGpuNanos(horizon);
     }
@@ -321,9 +323,12 @@ public final class FactoryRun {
     List<JobResult> results = new ArrayList<>();
     for (TrainingJob job : jobs) {
       JobAccount a = job.account(horizon);
-      double lostGpu = a.lostGpuNanosTotal();
-      productive += a.iteratingGpuNanos() - lostGpu;
+      // Lost work is what was thrown away beyond what a limit had already slowed.
+      double lostGpu = a.lostGpuNanosTotal() - a.lostThrottledGpuNanosTotal();
+      productive += a.iteratingGpuNanos() - lostGpu - a.throttledGpuNanos();
       lostWork += lostGpu;
+      throttling += a.throttledGpuNanos();
+      throttled += a.slowGpuNanos();
       checkpoint += a.gpuNanosIn(JobState.CHECKPOINT);
       restart += a.gpuNanosIn(JobState.RESTARTING);
       waiting += a.gpuNanosIn(JobState.WAITING);
@@ -333,7 +338,8 @@ public final class FactoryRun {
       tokens += r.tokens();
       results.add(r);
     }
-    double idle = installed - productive - lostWork - checkpoint - restart - waiting - down;
+    double idle =
+        installed - productive - lostWork - throttling - checkpoint - restart - waiting - down;
     GpuHours hours =
         new GpuHours(
             installed / NANOS_PER_HOUR,
@@ -345,7 +351,9 @@ public final class FactoryRun {
             idle / NANOS_PER_HOUR,
             down / NANOS_PER_HOUR,
             compute / NANOS_PER_HOUR,
-            communication / NANOS_PER_HOUR);
+            communication / NANOS_PER_HOUR,
+            throttling / NANOS_PER_HOUR,
+            throttled / NANOS_PER_HOUR);
     PowerRecorder rec = ledger.recorder();
     PowerStats power =
         new PowerStats(
@@ -419,7 +427,12 @@ public final class FactoryRun {
           "job " + spec.name() + ": its time does not add up (" + partial + " ns left)");
     }
     double incomplete = Math.max(0, partial) * tokensPerNano;
-    // Failure-free and checkpoint-free, the job would have iterated all its active time.
+    double throttlingCap = a.capThrottledNanos() * tokensPerNano;
+    double throttlingThermal = a.thermalThrottledNanos() * tokensPerNano;
+    if (throttlingCap + throttlingThermal != 0) {
+      parts += throttlingCap + throttlingThermal;
+    }
+    // Failure-free, checkpoint-free and unthrottled, the job would have iterated all its time.
     double ideal = produced + parts + incomplete;
     LostProduction lost =
         new LostProduction(
@@ -430,7 +443,9 @@ public final class FactoryRun {
             restart,
             waiting,
             incomplete,
-            (double) spec.gpus() * job.periodNanos() / NANOS_PER_HOUR / spec.tokensPerIteration());
+            (double) spec.gpus() * job.periodNanos() / NANOS_PER_HOUR / spec.tokensPerIteration(),
+            throttlingCap,
+            throttlingThermal);
     return new JobResult(
         spec.name(),
         spec.cluster(),

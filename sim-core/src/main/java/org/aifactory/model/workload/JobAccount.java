@@ -8,7 +8,9 @@ package org.aifactory.model.workload;
  * @param completionNanos when its work completed, -1 if it did not
  * @param lostThrottledNanos of the lost iterating time, by cause, the part a limit had slowed (made
  *     no progress anyway)
+ * @param lostThrottledGpuNanos the same in GPU time
  * @param throttledNanos iterating time a limit kept from progressing, by reason (cap, thermal)
+ * @param throttledGpuNanos the same in GPU time, all reasons
  * @param slowGpuNanos GPU time spent iterating below full speed
  */
 public record JobAccount(
@@ -32,7 +34,9 @@ public record JobAccount(
     double checkpointIntervalSeconds,
     double meanTimeBetweenKillsSeconds,
     double[] lostThrottledNanos,
+    double[] lostThrottledGpuNanos,
     double[] throttledNanos,
+    double throttledGpuNanos,
     double slowGpuNanos) {
 
   public long nanosIn(JobState s) {
@@ -64,9 +68,14 @@ public record JobAccount(
     return sum(lostGpuNanos);
   }
 
-  /** Job time iterating whose work survived. */
-  public long productiveNanos() {
-    return iteratingNanos() - lostNanosTotal();
+  /**
+   * Job time iterating whose work survived at full speed: iterating time less lost work and less
+   * what limits kept from progressing.
+   */
+  public double productiveNanos() {
+    double throttled = throttledNanosTotal() - lostThrottledNanosTotal();
+    long beyondLost = iteratingNanos() - lostNanosTotal();
+    return throttled == 0 ? beyondLost : beyondLost - throttled;
   }
 
   public long restartNanosTotal() {
@@ -95,13 +104,17 @@ public record JobAccount(
     return sum(lostThrottledNanos);
   }
 
+  public double lostThrottledGpuNanosTotal() {
+    return sum(lostThrottledGpuNanos);
+  }
+
   public long interruptionsTotal() {
     return sum(interruptions);
   }
 
   /** Effective training time ratio: productive time / wall time since the job started. */
   public double ettr() {
-    return activeNanos > 0 ? (double) productiveNanos() / activeNanos : Double.NaN;
+    return activeNanos > 0 ? productiveNanos() / activeNanos : Double.NaN;
   }
 
   static long sum(long[] a) {

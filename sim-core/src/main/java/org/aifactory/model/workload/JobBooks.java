@@ -29,6 +29,8 @@ final class JobBooks {
   /** Of the lost iterating time, the part that was throttled (made no progress anyway). */
   final double[] lostThrottledNanos;
 
+  final double[] lostThrottledGpuNanos;
+
   final long[] restartNanos;
   final double[] restartGpuNanos;
   final long[] waitingNanos;
@@ -38,6 +40,9 @@ final class JobBooks {
 
   /** Iterating time that made no progress because of a limit, by reason (job nanoseconds). */
   final double[] throttledNanos = new double[Throttle.values().length];
+
+  /** The same in GPU time (each throttled nanosecond times the job's GPUs then). */
+  double throttledGpuNanos;
 
   /** GPU time spent iterating below full speed (GPU nanoseconds, whole time, not weighted). */
   double slowGpuNanos;
@@ -55,6 +60,7 @@ final class JobBooks {
     this.lostNanos = new long[causes];
     this.lostGpuNanos = new double[causes];
     this.lostThrottledNanos = new double[causes];
+    this.lostThrottledGpuNanos = new double[causes];
     this.restartNanos = new long[causes];
     this.restartGpuNanos = new double[causes];
     this.waitingNanos = new long[causes];
@@ -98,17 +104,25 @@ final class JobBooks {
     }
   }
 
-  /** Iterating time that a limit kept from progressing, and the GPU time spent slowed. */
-  void throttled(Throttle reason, double nanos, double slowGpuNanosToo) {
+  /**
+   * Iterating time that a limit kept from progressing ({@code nanos} of the job, {@code gpuNanos}
+   * of its GPUs), and the GPU time spent slowed ({@code slowGpuNanosToo}, whole).
+   */
+  void throttled(Throttle reason, double nanos, double gpuNanos, double slowGpuNanosToo) {
     throttledNanos[reason.ordinal()] += nanos;
+    throttledGpuNanos += gpuNanos;
     slowGpuNanos += slowGpuNanosToo;
   }
 
-  /** An interruption of {@code cause} threw away iterating time (and the throttled part of it). */
-  void lost(int cause, long nanos, double gpuNanos, double throttledPart) {
+  /**
+   * An interruption of {@code cause} threw away iterating time, of which {@code throttledPart}
+   * ({@code throttledGpuPart} GPU time) had been slowed by a limit.
+   */
+  void lost(int cause, long nanos, double gpuNanos, double throttledPart, double throttledGpuPart) {
     lostNanos[cause] += nanos;
     lostGpuNanos[cause] += gpuNanos;
     lostThrottledNanos[cause] += throttledPart;
+    lostThrottledGpuNanos[cause] += throttledGpuPart;
     interruptions[cause]++;
   }
 

@@ -109,6 +109,7 @@ public final class TrainingJob implements Cluster.Tenant {
   private long stretchProgressExact;
   private double stretchProgressSlow;
   private double throttledSinceCommit;
+  private double throttledGpuSinceCommit;
   private double throttledInIteration;
 
   private final JobBooks books;
@@ -308,6 +309,7 @@ public final class TrainingJob implements Cluster.Tenant {
     iteratingNanosSinceCommit = 0;
     iteratingGpuNanosSinceCommit = 0;
     throttledSinceCommit = 0;
+    throttledGpuSinceCommit = 0;
   }
 
   private void finishWork(long now) {
@@ -362,8 +364,10 @@ public final class TrainingJob implements Cluster.Tenant {
 
   private void throttle(double nanos, long dt) {
     if (nanos > 0) {
-      books.throttled(throttleReason, nanos, (double) heldGpusAtLastPower * dt);
+      double gpuNanos = nanos * heldGpusAtLastPower;
+      books.throttled(throttleReason, nanos, gpuNanos, (double) heldGpusAtLastPower * dt);
       throttledSinceCommit += nanos;
+      throttledGpuSinceCommit += gpuNanos;
       throttledInIteration += nanos;
     }
   }
@@ -524,21 +528,24 @@ public final class TrainingJob implements Cluster.Tenant {
     long lost;
     double lostGpu;
     double lostThrottled;
+    double lostThrottledGpu;
     if (cause.planned()) {
       // A planned stop checkpoints first: only the unfinished iteration is lost.
       iterations = committedIterations + completed;
       lost = partial;
       lostGpu = (double) partial * gpus;
       lostThrottled = partialThrottled;
+      lostThrottledGpu = partialThrottled * gpus;
     } else {
       iterations = committedIterations;
       lost = iteratingNanosSinceCommit;
       lostGpu = iteratingGpuNanosSinceCommit;
       lostThrottled = throttledSinceCommit;
+      lostThrottledGpu = throttledGpuSinceCommit;
     }
     commit();
     stretchIterations = 0;
-    books.lost(causeIndex, lost, lostGpu, lostThrottled);
+    books.lost(causeIndex, lost, lostGpu, lostThrottled, lostThrottledGpu);
     currentCause = causeIndex;
     openRows.interrupted(now, component, cause.name(), name(), lostGpu / 3.6e12);
   }
@@ -690,7 +697,9 @@ public final class TrainingJob implements Cluster.Tenant {
         plan.intervalSeconds(),
         plan.mtbfKillSeconds(),
         books.lostThrottledNanos.clone(),
+        books.lostThrottledGpuNanos.clone(),
         books.throttledNanos.clone(),
+        books.throttledGpuNanos,
         books.slowGpuNanos);
   }
 
