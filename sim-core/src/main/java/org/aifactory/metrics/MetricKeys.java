@@ -73,6 +73,24 @@ public final class MetricKeys {
   public static final String CHAIN_UPS_MODULE_FAILURES = "power_chain.ups_module_failures";
   public static final String CHAIN_PDU_FAILURES = "power_chain.pdu_failures";
   public static final String ENERGY_LOSSES_TOTAL_MWH = "energy_losses_mwh.total";
+
+  public static final String COOLING_ENERGY_MWH = "cooling.energy_mwh";
+  public static final String COOLING_PUE_PART = "cooling.pue_part";
+  public static final String COOLING_WATER_M3 = "cooling.water_m3";
+  public static final String COOLING_WUE = "cooling.wue_l_per_kwh";
+  public static final String COOLING_MAX_OUTDOOR_C = "cooling.max_outdoor_c";
+  public static final String COOLING_MAX_GPU_C = "cooling.max_gpu_c";
+
+  /** The prefix of a cooling loop's figures: {@code cooling.liquid.}. */
+  public static String coolingLoop(String loop) {
+    return "cooling." + loop + ".";
+  }
+
+  /** PUE of month {@code month} (1-based): {@code pue_by_month.m01}. */
+  public static String pueOfMonth(int month) {
+    return String.format(java.util.Locale.ROOT, "pue_by_month.m%02d", month);
+  }
+
   public static final String PUE_ELECTRICAL = "pue_electrical";
 
   /**

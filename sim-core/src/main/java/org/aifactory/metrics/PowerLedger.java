@@ -24,6 +24,12 @@ public final class PowerLedger {
   private final StageLosses losses;
   private final double[] stageWatts;
   private final double[] stageWattNanos;
+  private double siteWatts;
+  private double[] monthItWattNanos = new double[1];
+  private double[] monthSiteWattNanos = new double[1];
+
+  /** A month of the monthly figures: a twelfth of a 365-day year, 730 h. */
+  public static final long MONTH_NANOS = 730L * 3_600_000_000_000L;
 
   public PowerLedger(FacilityModel facility, PowerRecorder recorder) {
     this(facility, recorder, null);
@@ -63,7 +69,8 @@ public final class PowerLedger {
     if (losses != null) {
       losses.lossWatts(itWatts, itVarianceWatts2, stageWatts);
     }
-    recorder.set(now, facility.facilityWatts(itWatts, itVarianceWatts2));
+    siteWatts = facility.facilityWatts(itWatts, itVarianceWatts2);
+    recorder.set(now, siteWatts);
   }
 
   /**
@@ -72,7 +79,8 @@ public final class PowerLedger {
    */
   public void refresh(long now) {
     integrate(now);
-    recorder.set(now, facility.facilityWatts(itWatts, itVarianceWatts2));
+    siteWatts = facility.facilityWatts(itWatts, itVarianceWatts2);
+    recorder.set(now, siteWatts);
   }
 
   /** IT power now (W). */
@@ -83,6 +91,7 @@ public final class PowerLedger {
   private void integrate(long now) {
     long dt = now - last;
     if (dt > 0) {
+      integrateMonths(last, now);
       gpuWattNanos += gpuWatts * dt;
       itWattNanos += itWatts * dt;
       for (int i = 0; i < stageWatts.length; i++) {
@@ -90,6 +99,37 @@ public final class PowerLedger {
       }
       last = now;
     }
+  }
+
+  private void integrateMonths(long from, long to) {
+    long a = from;
+    while (a < to) {
+      int m = (int) (a / MONTH_NANOS);
+      if (m >= monthItWattNanos.length) {
+        int size = Math.max(m + 1, monthItWattNanos.length * 2);
+        monthItWattNanos = java.util.Arrays.copyOf(monthItWattNanos, size);
+        monthSiteWattNanos = java.util.Arrays.copyOf(monthSiteWattNanos, size);
+      }
+      long end = Math.min((m + 1) * MONTH_NANOS, to);
+      monthItWattNanos[m] += itWatts * (end - a);
+      monthSiteWattNanos[m] += siteWatts * (end - a);
+      a = end;
+    }
+  }
+
+  /**
+   * PUE of each month ({@link #MONTH_NANOS}) up to {@code horizonNanos}: site energy / IT energy
+   * (NaN for a month without IT energy).
+   */
+  public double[] monthlyPue(long horizonNanos) {
+    int months = (int) -Math.floorDiv(-horizonNanos, MONTH_NANOS);
+    double[] pue = new double[months];
+    for (int m = 0; m < months; m++) {
+      double it = m < monthItWattNanos.length ? monthItWattNanos[m] : 0;
+      double site = m < monthSiteWattNanos.length ? monthSiteWattNanos[m] : 0;
+      pue[m] = it > 0 ? site / it : Double.NaN;
+    }
+    return pue;
   }
 
   /** Closes the books at the recorder's horizon. */

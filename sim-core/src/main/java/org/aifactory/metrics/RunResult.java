@@ -28,6 +28,8 @@ import org.aifactory.model.PulseResolution;
  * @param causes failure cause names, in profile order
  * @param events interruptions and repairs (empty unless recorded)
  * @param electrical what the electrical chain did; empty without one
+ * @param cooling what the cooling plant did; empty without one (a fixed PUE)
+ * @param monthlyPue site energy / IT energy of each 730-hour month (reported with a cooling plant)
  */
 public record RunResult(
     String scenario,
@@ -47,7 +49,52 @@ public record RunResult(
     int replication,
     List<String> causes,
     List<FailureLog.Row> events,
-    Optional<ElectricalResult> electrical) {
+    Optional<ElectricalResult> electrical,
+    Optional<CoolingResult> cooling,
+    List<Double> monthlyPue) {
+
+  /** A run without a cooling plant. */
+  public RunResult(
+      String scenario,
+      long seed,
+      Duration horizon,
+      PulseResolution pulseResolution,
+      int gpus,
+      double energyGpuJoules,
+      double energyItJoules,
+      double energyFacilityJoules,
+      long tokens,
+      GpuHours gpuHours,
+      PowerStats power,
+      long eventsProcessed,
+      List<JobResult> jobs,
+      PowerSeries series,
+      int replication,
+      List<String> causes,
+      List<FailureLog.Row> events,
+      Optional<ElectricalResult> electrical) {
+    this(
+        scenario,
+        seed,
+        horizon,
+        pulseResolution,
+        gpus,
+        energyGpuJoules,
+        energyItJoules,
+        energyFacilityJoules,
+        tokens,
+        gpuHours,
+        power,
+        eventsProcessed,
+        jobs,
+        series,
+        replication,
+        causes,
+        events,
+        electrical,
+        Optional.empty(),
+        List.of());
+  }
 
   private static final double JOULES_PER_MWH = 3.6e9;
   private static final double JOULES_PER_KWH = 3.6e6;
@@ -61,6 +108,8 @@ public record RunResult(
     causes = List.copyOf(causes);
     events = List.copyOf(events);
     Objects.requireNonNull(electrical, "electrical");
+    Objects.requireNonNull(cooling, "cooling");
+    monthlyPue = List.copyOf(monthlyPue);
   }
 
   public double horizonHours() {
@@ -225,6 +274,7 @@ public record RunResult(
             power.rampWindowSeconds()));
     failureMetrics(m);
     electrical.ifPresent(e -> electricalMetrics(m, e));
+    cooling.ifPresent(c -> coolingMetrics(m, c));
     m.add(
         new Metric(
             MetricKeys.EVENTS_PROCESSED, "events", "Events fired by the engine.", eventsProcessed));
@@ -365,6 +415,99 @@ public record RunResult(
             "tokens",
             "Tokens not trained because the cooling limited the GPUs' power (thermal throttling).",
             thermal));
+  }
+
+  private void coolingMetrics(List<Metric> m, CoolingResult c) {
+    double itKwh = energyItJoules / JOULES_PER_KWH;
+    m.add(
+        new Metric(
+            MetricKeys.COOLING_ENERGY_MWH,
+            "MWh",
+            "Electricity of the cooling plant: fans, pumps, chillers of every loop.",
+            c.coolingJoules() / JOULES_PER_MWH));
+    m.add(
+        new Metric(
+            MetricKeys.COOLING_PUE_PART,
+            "1",
+            "The cooling's part of the PUE: cooling energy / IT energy.",
+            energyItJoules > 0 ? c.coolingJoules() / energyItJoules : Double.NaN));
+    m.add(
+        new Metric(
+            MetricKeys.COOLING_WATER_M3,
+            "m³",
+            "Water used by evaporative units (cooling towers).",
+            c.waterLitres() / 1e3));
+    m.add(
+        new Metric(
+            MetricKeys.COOLING_WUE,
+            "L/kWh",
+            "Water usage effectiveness: litres of water per kWh of IT energy.",
+            itKwh > 0 ? c.waterLitres() / itKwh : Double.NaN));
+    m.add(
+        new Metric(
+            MetricKeys.COOLING_MAX_OUTDOOR_C,
+            "°C",
+            "The hottest outdoor hour (dry bulb).",
+            c.maxDryBulbCelsius()));
+    m.add(
+        new Metric(
+            MetricKeys.COOLING_MAX_GPU_C,
+            "°C",
+            "The hottest GPU: its loop's temperature + thermal resistance × its power.",
+            c.maxGpuCelsius()));
+    for (CoolingResult.LoopResult loop : c.loops()) {
+      String k = MetricKeys.coolingLoop(loop.name());
+      m.add(
+          new Metric(
+              k + "max_c",
+              "°C",
+              "This loop's highest temperature (its setpoint if held).",
+              loop.maxCelsius()));
+      m.add(
+          new Metric(
+              k + "hours_above_setpoint",
+              "h",
+              "Time this loop's units could not hold its setpoint (all flat out).",
+              loop.aboveSetpointNanos() / 3.6e12));
+      m.add(
+          new Metric(
+              k + "hours_at_slowdown",
+              "h",
+              "Time some GPUs on this loop were held at their slowdown temperature (thermal"
+                  + " limit).",
+              loop.limitedNanos() / 3.6e12));
+      m.add(
+          new Metric(
+              k + "trips",
+              "events",
+              "Clusters tripped (shut down) by heat on this loop.",
+              loop.trips()));
+      m.add(
+          new Metric(
+              k + "heat_mwh",
+              "MWh",
+              "Heat its clusters put into this loop.",
+              loop.heatInJoules() / JOULES_PER_MWH));
+      for (CoolingResult.StageResult stage : loop.stages()) {
+        String s = k + stage.name() + ".";
+        m.add(new Metric(s + "installed", "units", "Units installed.", stage.installed()));
+        m.add(new Metric(s + "failures", "events", "Unit failures.", stage.failures()));
+        m.add(
+            new Metric(
+                s + "hours_short",
+                "h",
+                "Time with fewer units up than the design load needs (N).",
+                stage.shortNanos() / 3.6e12));
+      }
+    }
+    for (int i = 0; i < monthlyPue.size(); i++) {
+      m.add(
+          new Metric(
+              MetricKeys.pueOfMonth(i + 1),
+              "1",
+              "PUE of this 730-hour month (a twelfth of a year): site energy / IT energy.",
+              monthlyPue.get(i)));
+    }
   }
 
   private void failureMetrics(List<Metric> m) {

@@ -19,6 +19,9 @@ import org.aifactory.metrics.PowerRecorder;
 import org.aifactory.metrics.PowerStats;
 import org.aifactory.metrics.RunResult;
 import org.aifactory.metrics.WindowSearch;
+import org.aifactory.model.cooling.CoolingFacility;
+import org.aifactory.model.cooling.CoolingPlant;
+import org.aifactory.model.cooling.CoolingSpec;
 import org.aifactory.model.failure.FailureCause;
 import org.aifactory.model.failure.FailureProcess;
 import org.aifactory.model.failure.FailureScope;
@@ -77,7 +80,17 @@ public final class FactoryRun {
           new TimeDistribution.Fixed(0),
           false);
 
+  /** Interruptions by heat: a cluster tripped by its cooling. */
+  private static final FailureCause THERMAL =
+      new FailureCause(
+          "thermal",
+          FailureScope.SYSTEM,
+          new TimeDistribution.Fixed(TimeDistribution.NEVER_NANOS / 1e9),
+          new TimeDistribution.Fixed(0),
+          false);
+
   private final List<TrainingJob> jobs = new ArrayList<>();
+  private CoolingPlant cooling;
   private final int installedGpus;
   private RunResult result;
 
@@ -112,6 +125,10 @@ public final class FactoryRun {
     this.electrical = factory.power().map(p -> new Electrical(factory, p, causeList.size()));
     if (electrical.isPresent()) {
       causeList.add(POWER_OUTAGE);
+    }
+    int thermalCause = causeList.size();
+    if (factory.facility().cooling().isPresent()) {
+      causeList.add(THERMAL);
     }
     this.causes = causeList.toArray(new FailureCause[0]);
     this.ledger = buildLedger(factory, run, electrical);
@@ -157,6 +174,13 @@ public final class FactoryRun {
               swapNanos));
     }
     placeWindow(run.observation());
+    if (factory.facility().cooling().isPresent()) {
+      cooling =
+          new CoolingPlant(
+              factory, clusters, thermalCause, sim, streams, horizon, run.observation().buckets());
+      coolingFacility.setPlant(cooling);
+      cooling.attach(ledger);
+    }
     ledger.change(0, gpuWatts, itWatts);
     for (TrainingJob job : jobs) {
       job.schedule();
@@ -167,6 +191,9 @@ public final class FactoryRun {
     startFailures(streams);
     if (electrical.isPresent()) {
       electrical.get().start(sim, streams, clusters);
+    }
+    if (cooling != null) {
+      cooling.start();
     }
   }
 
@@ -228,12 +255,23 @@ public final class FactoryRun {
     ObservationSpec obs = run.observation();
     PowerRecorder recorder =
         new PowerRecorder(horizon, obs.buckets(), obs.rampWindow().toNanos(), 0, 0, 0);
+    Optional<CoolingSpec> plant = factory.facility().cooling();
+    if (plant.isPresent()) {
+      // With a cooling plant, no PUE: the chain's input, the plant and the other overhead.
+      ChainFacility chain = electrical.map(e -> e.facility(1)).orElse(null);
+      coolingFacility =
+          new CoolingFacility(
+              chain != null ? chain : (it, variance) -> it, plant.get().otherOverheadFraction());
+      return new PowerLedger(coolingFacility, recorder, chain);
+    }
     if (electrical.isPresent()) {
       ChainFacility facility = electrical.get().facility(factory.facility().pue());
       return new PowerLedger(facility, recorder, facility);
     }
     return new PowerLedger(factory.facility().model(), recorder);
   }
+
+  private CoolingFacility coolingFacility;
 
   /**
    * The full-resolution window: as the scenario says; else around the first checkpoint of the first
@@ -385,7 +423,9 @@ public final class FactoryRun {
         replication,
         causeNames,
         log.rows(),
-        electrical.map(e -> e.result(ledger.stageLossJoules())));
+        electrical.map(e -> e.result(ledger.stageLossJoules())),
+        Optional.ofNullable(cooling).map(c -> c.result(horizon)),
+        java.util.Arrays.stream(ledger.monthlyPue(horizon)).boxed().toList());
   }
 
   private JobResult jobResult(TrainingJob job, JobAccount a) {

@@ -31,6 +31,15 @@ public final class Cluster {
     /** The cluster's power cap or thermal limit changed. */
     void limitChanged(long now);
 
+    /**
+     * The tenant's mean IT power above idle (W) if its GPUs were limited to {@code limitWatts}
+     * (infinite: the caps only), in its present state: what the cooling would have to remove.
+     */
+    double meanItAboveIdleAt(double limitWatts);
+
+    /** The power of the tenant's hottest phase per GPU (W) under {@code limitWatts}; 0 if none. */
+    double peakGpuWattsAt(double limitWatts);
+
     String name();
   }
 
@@ -55,10 +64,11 @@ public final class Cluster {
 
   private static final byte FAILED = 1;
   private static final byte UNPOWERED = 2;
+  private static final byte TRIPPED = 4;
 
   private final Tenant[] owner;
 
-  /** Why a system is out: FAILED and/or UNPOWERED; 0 = up. */
+  /** Why a system is out: FAILED, UNPOWERED and/or TRIPPED (too hot); 0 = up. */
   private final byte[] outage;
 
   private final long[] downSince;
@@ -76,6 +86,7 @@ public final class Cluster {
   /** IT power with every running iteration taken at its mean: the heat to remove. */
   private double meanItWatts;
 
+  private boolean tripped;
   private double capWatts = Double.POSITIVE_INFINITY;
   private double thermalLimitWatts = Double.POSITIVE_INFINITY;
 
@@ -148,6 +159,29 @@ public final class Cluster {
   /** IT power with running iterations at their mean (W): what the cooling must remove. */
   public double meanItWatts() {
     return meanItWatts;
+  }
+
+  /**
+   * The mean IT power if the cooling's limit were {@code thermalWatts} (the caps still apply): for
+   * a cooling plant finding the limit its loop can hold.
+   */
+  public double meanItWattsAt(double thermalWatts) {
+    double w = meanItWatts;
+    for (Tenant t : tenants) {
+      w +=
+          t.meanItAboveIdleAt(Math.min(capWatts, thermalWatts))
+              - t.meanItAboveIdleAt(Math.min(capWatts, thermalLimitWatts));
+    }
+    return w;
+  }
+
+  /** The hottest GPU's power (W) under {@code thermalWatts}: a tenant's peak phase, else idle. */
+  public double peakGpuWattsAt(double thermalWatts) {
+    double peak = (tripped || downCount == systems) ? 0 : power.idleGpuWatts();
+    for (Tenant t : tenants) {
+      peak = Math.max(peak, t.peakGpuWattsAt(Math.min(capWatts, thermalWatts)));
+    }
+    return peak;
   }
 
   /**
@@ -292,6 +326,34 @@ public final class Cluster {
     }
   }
 
+  /**
+   * Every system trips (shuts down to protect its GPUs from heat, cause {@code causeIndex}): jobs
+   * on it are interrupted; a tripped system draws nothing.
+   */
+  public void trip(int causeIndex, long now) {
+    tripped = true;
+    for (int s = 0; s < systems; s++) {
+      if ((outage[s] & TRIPPED) == 0) {
+        setOutage(s, (byte) (outage[s] | TRIPPED), causeIndex, now);
+      }
+    }
+  }
+
+  /** The cooling has recovered: every tripped system is usable again as far as heat goes. */
+  public void untrip(long now) {
+    tripped = false;
+    for (int s = 0; s < systems; s++) {
+      if ((outage[s] & TRIPPED) != 0) {
+        setOutage(s, (byte) (outage[s] & ~TRIPPED), -1, now);
+      }
+    }
+  }
+
+  /** Whether the cluster is tripped by heat. */
+  public boolean tripped() {
+    return tripped;
+  }
+
   /** {@code system} is usable again as far as power goes. */
   public void powerUp(int system, long now) {
     if ((outage[system] & UNPOWERED) != 0) {
@@ -304,7 +366,7 @@ public final class Cluster {
     if (state == 0) {
       return idleWattsPerSystem;
     }
-    return (state & UNPOWERED) != 0 ? 0 : failedWattsPerSystem;
+    return (state & (UNPOWERED | TRIPPED)) != 0 ? 0 : failedWattsPerSystem;
   }
 
   private void setOutage(int system, byte next, int causeIndex, long now) {

@@ -7,7 +7,7 @@ import java.util.ArrayDeque;
  * crew; when all are busy it waits in a first-come, first-served queue. Allocates only when the
  * queue grows past its largest size so far.
  */
-final class RepairCrews {
+public final class RepairCrews {
   /** A unit waiting for, then under, repair. */
   interface Job {
     /** A crew has started on this unit at {@code nowNanos}: schedule the end of the repair. */
@@ -18,7 +18,7 @@ final class RepairCrews {
   private final ArrayDeque<Job> waiting = new ArrayDeque<>();
   private int busy;
 
-  RepairCrews(RepairCrewSpec spec) {
+  public RepairCrews(RepairCrewSpec spec) {
     this.crews = spec.onePerUnit() ? Integer.MAX_VALUE : spec.crews();
   }
 

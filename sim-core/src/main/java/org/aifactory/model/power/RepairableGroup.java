@@ -8,9 +8,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * A group of identical, continuously operating repairable units (UPS modules, PDUs) that fail, wait
- * for a repair crew, are repaired as good as new and fail again, with β-factor common-cause
- * failures across the group (see {@link CommonCauseSpec}).
+ * A group of identical, continuously operating repairable units (UPS modules, PDUs, cooling units)
+ * that fail, wait for a repair crew, are repaired as good as new and fail again, with β-factor
+ * common-cause failures across the group (see {@link CommonCauseSpec}).
  *
  * <p>Each unit draws its times from its own random stream ({@code name.i}), so adding a unit or a
  * group shifts no other unit's numbers; common-cause events draw from {@code name.ccf}. The
@@ -19,9 +19,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *
  * <p>The owner is told of every change (after a common-cause event, once) and reads the state.
  */
-final class RepairableGroup {
+public final class RepairableGroup {
   /** Told after any unit of the group went down or came back. */
-  interface Listener {
+  public interface Listener {
     void groupChanged(long nowNanos);
   }
 
@@ -36,7 +36,7 @@ final class RepairableGroup {
   private long failures;
   private long commonCauseEvents;
 
-  RepairableGroup(
+  public RepairableGroup(
       String name,
       int count,
       TimeDistribution timeToFailure,
@@ -70,18 +70,18 @@ final class RepairableGroup {
   }
 
   /** Schedules every unit's first failure and the first common-cause event. */
-  void start(long nowNanos) {
+  public void start(long nowNanos) {
     for (Unit u : units) {
       u.scheduleFailure(nowNanos);
     }
     scheduleCommonCause(nowNanos);
   }
 
-  int units() {
+  public int units() {
     return units.length;
   }
 
-  int upUnits() {
+  public int upUnits() {
     return upUnits;
   }
 
@@ -101,7 +101,7 @@ final class RepairableGroup {
   }
 
   /** Unit failures so far, independent and common-cause. */
-  long failures() {
+  public long failures() {
     return failures;
   }
 

@@ -443,6 +443,35 @@ public final class TrainingJob implements Cluster.Tenant {
     }
   }
 
+  @Override
+  public double meanItAboveIdleAt(double limitWatts) {
+    IterationPace p = paceAt(limitWatts);
+    double perGpu =
+        state.iterating()
+            ? p.iteratingDelta
+            : state == JobState.CHECKPOINT ? p.checkpointDelta : deltaPerGpu;
+    return heldGpusAtLastPower * perGpu * itPerGpuWatt;
+  }
+
+  @Override
+  public double peakGpuWattsAt(double limitWatts) {
+    if (heldGpusAtLastPower == 0) {
+      return 0;
+    }
+    IterationPace p = paceAt(limitWatts);
+    double delta =
+        state.iterating()
+            ? Math.max(p.computeDelta, p.communicationDelta)
+            : state == JobState.CHECKPOINT ? p.checkpointDelta : deltaPerGpu;
+    return power.idleGpuWatts() + delta;
+  }
+
+  /** The pace under a cluster-side limit, with the job's own cap. */
+  private IterationPace paceAt(double limitWatts) {
+    double limit = Math.min(limitWatts, jobCapWatts);
+    return limit == pace.limitWatts ? pace : pace(limit);
+  }
+
   // ---------------------------------------------------------------- failures
 
   /** A failure of cause {@code causeIndex} strikes the job itself or its network path. */
