@@ -73,27 +73,31 @@ public final class ScenarioLoader {
     YamlNode root = read(sourceLabel, yamlText, setOverrides, diagnostics);
     Optional<Scenario> base = new ScenarioBinder(diagnostics).bind(root, sourceLabel);
     List<SweepReader.Axis> axes = new SweepReader(diagnostics).read(varies);
-    diagnostics.throwIfAny();
-    BigInteger count = BigInteger.ONE;
-    for (SweepReader.Axis axis : axes) {
-      count = count.multiply(BigInteger.valueOf(axis.values().size()));
+    // The points of the axes that could be read are checked even when another could not, so
+    // that every problem is reported at once; not when the scenario itself is wrong (every point
+    // would repeat its errors).
+    List<ScenarioSweep.Point> points = List.of();
+    if (base.isPresent() && !axes.isEmpty()) {
+      BigInteger count = BigInteger.ONE;
+      for (SweepReader.Axis axis : axes) {
+        count = count.multiply(BigInteger.valueOf(axis.values().size()));
+      }
+      if (count.compareTo(BigInteger.valueOf(ScenarioSweep.MAX_POINTS)) > 0) {
+        diagnostics.error(
+            new Location(Location.VARY_FILE, 1, 1),
+            "",
+            String.format(
+                Locale.ROOT,
+                "the --vary options make %s = %,d points; a sweep runs at most %,d (fewer"
+                    + " values, or several sweeps)",
+                String.join(
+                    " x ", axes.stream().map(a -> Integer.toString(a.values().size())).toList()),
+                count,
+                ScenarioSweep.MAX_POINTS));
+      } else {
+        points = ScenarioSweep.bind((YamlMap) root, sourceLabel, axes, diagnostics);
+      }
     }
-    if (count.compareTo(BigInteger.valueOf(ScenarioSweep.MAX_POINTS)) > 0) {
-      diagnostics.error(
-          new Location(Location.VARY_FILE, 1, 1),
-          "",
-          String.format(
-              Locale.ROOT,
-              "the --vary options make %s = %,d points; a sweep runs at most %,d (fewer values,"
-                  + " or several sweeps)",
-              String.join(
-                  " x ", axes.stream().map(a -> Integer.toString(a.values().size())).toList()),
-              count,
-              ScenarioSweep.MAX_POINTS));
-      diagnostics.throwIfAny();
-    }
-    List<ScenarioSweep.Point> points =
-        ScenarioSweep.bind((YamlMap) root, sourceLabel, axes, diagnostics);
     diagnostics.throwIfAny();
     return new ScenarioSweep(
         base.orElseThrow(), axes.stream().map(SweepValues::parameter).toList(), points);

@@ -231,7 +231,7 @@ class ScenarioSweepTest {
                 "facility.pue",
                 "the range '1..2/1e-9' has 1,000,000,001 values; a sweep runs at most 10,000"
                     + " points (take a larger step)"));
-    assertThat(errors("facility.pue=1..2/0.01", "failures.scale=1..100/1", "seed=1").get(0))
+    assertThat(errors("facility.pue=1..2/0.01", "failures.scale=1..100/1", "seed=1").get(1))
         .isEqualTo(
             vary(
                 3,
@@ -244,6 +244,17 @@ class ScenarioSweepTest {
         .isEqualTo(
             "the --vary options make 101 x 100 = 10,100 points; a sweep runs at most 10,000"
                 + " (fewer values, or several sweeps)");
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnce() {
+    assertThat(errors("facility.pue=1.2,0.5", "failures.scale=1..2/0"))
+        .extracting(ScenarioError::toString)
+        .containsExactly(
+            "--vary:1:18: facility.pue: expected a number >= 1 (power usage effectiveness, e.g."
+                + " 1.2), got '0.5'",
+            "--vary:2:16: failures.scale: the step of the range '1..2/0' is 0: START..END/STEP,"
+                + " e.g. 1.1..1.5/0.1 or 50%..100%/10%");
   }
 
   @Test
