@@ -193,7 +193,7 @@ final class SweepChart {
                 + (r.points().size() == 1 ? " point x " : " points x ")
                 + Human.count(r.replications())
                 + (r.replications() == 1 ? " replication" : " replications")
-                + ", the same random streams at every point (common random numbers)"
+                + ", the same random streams at every point"
                 + optimumText(r).map(t -> "   |   " + t).orElse(""),
             Charts.SUBTITLE_FONT,
             Color.DARK_GRAY));

@@ -19,6 +19,9 @@ final class SweepText {
   private static final String INDENT = "  ";
   private static final int MAX_DECIMALS = 6;
 
+  /** Decimals at most of a ratio close to 1 (an availability), as in the files' rule. */
+  private static final int MAX_NEAR_ONE_DECIMALS = 9;
+
   private SweepText() {}
 
   static String render(SweepResult r) {
@@ -140,11 +143,15 @@ final class SweepText {
     String unit = stats.stream().map(MetricStats::unit).findFirst().orElse("");
     boolean count = !stats.isEmpty() && stats.get(0).isCount();
     double largest = 0;
+    double nearestToOne = Double.POSITIVE_INFINITY;
     double[] halfWidths = new double[stats.size()];
     for (int i = 0; i < stats.size(); i++) {
       double mean = stats.get(i).mean();
       if (Double.isFinite(mean)) {
         largest = Math.max(largest, Math.abs(mean));
+        if (mean >= 0.9 && mean < 1) {
+          nearestToOne = Math.min(nearestToOne, 1 - mean);
+        }
       }
       halfWidths[i] = stats.get(i).ci95();
     }
@@ -153,6 +160,11 @@ final class SweepText {
       int magnitude = largest > 0 ? (int) Math.floor(Math.log10(largest)) : 0;
       decimals = Math.max(0, Math.min(MAX_DECIMALS, 3 - magnitude));
       decimals = Math.min(MAX_DECIMALS, Human.decimalsForHalfWidths(decimals, halfWidths));
+      if (Double.isFinite(nearestToOne)) {
+        // Two significant digits of the distance to 1: 0.99999049 is not 1.000.
+        int near = 1 - (int) Math.floor(Math.log10(nearestToOne));
+        decimals = Math.max(decimals, Math.min(MAX_NEAR_ONE_DECIMALS, near));
+      }
     }
     return new Column(key, unit, decimals);
   }

@@ -173,6 +173,26 @@ class SweepReportsTest {
   }
 
   @Test
+  void aRatioCloseToOneKeepsTheDigitsOfItsDistanceToOne() {
+    SweepResult.Point p =
+        new SweepResult.Point(
+            List.of(0), List.of(stats("power_chain.availability", "1", 0.99999049, 1e-7, 10)));
+    SweepText.Column c =
+        SweepText.column(
+            new SweepResult(
+                "x",
+                1,
+                10,
+                List.of(new SweepResult.Parameter("a", List.of("1"), "", List.of(1.0))),
+                List.of(p),
+                List.of("power_chain.availability"),
+                Optional.empty(),
+                List.of()),
+            "power_chain.availability");
+    assertThat(c.cells(p)[0]).isEqualTo("0.9999905");
+  }
+
+  @Test
   void aCategoricalFirstParameterAndOneLineAlsoDraw() throws Exception {
     SweepResult r = result(false);
     SweepResult one =
