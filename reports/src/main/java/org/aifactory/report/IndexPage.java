@@ -45,7 +45,13 @@ final class IndexPage {
           Map.entry("comparison.png", "downtime, lost value, annual cost and extra cost"),
           Map.entry("checkpoint_study.csv", "one row per checkpoint interval"),
           Map.entry("checkpoint_study.json", "every figure of the study"),
-          Map.entry("checkpoint_study.png", "job ETTR against the checkpoint interval"));
+          Map.entry("checkpoint_study.png", "job ETTR against the checkpoint interval"),
+          Map.entry(
+              "sweep.csv",
+              "one row per point and metric: the varied values, metric, unit, mean, sd, ci95, n,"
+                  + " mark"),
+          Map.entry("sweep.json", "every metric of every point, the parameters and the best point"),
+          Map.entry("sweep.png", "the charted metrics against the first varied parameter"));
 
   private static final String STYLE =
       "body{font-family:sans-serif;margin:2em auto;max-width:1440px;color:#222;padding:0 1em}"

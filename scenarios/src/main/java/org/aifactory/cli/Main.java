@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       CheckpointStudyCommand.class,
       CompareCommand.class,
+      SweepCommand.class,
       ValidateCommand.class,
       ListCommand.class,
       BenchCommand.class,

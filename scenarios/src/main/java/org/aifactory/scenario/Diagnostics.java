@@ -11,9 +11,18 @@ import java.util.function.Supplier;
 /** Collects the errors found while reading one scenario, so that all of them can be reported. */
 final class Diagnostics {
 
-  /** Errors in the file first, then those in overrides; each by line, then column. */
+  /**
+   * Errors in the file first, then those in overrides, then those in swept parameters; each by
+   * line, then column.
+   */
   private static final Comparator<ScenarioError> ORDER =
-      Comparator.comparing((ScenarioError e) -> e.file().equals(Location.OVERRIDE_FILE))
+      Comparator.comparingInt(
+              (ScenarioError e) ->
+                  switch (e.file()) {
+                    case Location.OVERRIDE_FILE -> 1;
+                    case Location.VARY_FILE -> 2;
+                    default -> 0;
+                  })
           .thenComparingInt(ScenarioError::line)
           .thenComparingInt(ScenarioError::column);
 

@@ -1,6 +1,7 @@
 package org.aifactory.scenario;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -33,15 +34,87 @@ public final class ScenarioLoader {
    * @param setOverrides {@code path=value} overrides, applied in order
    */
   public Scenario load(String ref, List<String> setOverrides) throws ScenarioException {
-    Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(setOverrides, "setOverrides");
+    Source source = source(ref);
+    return parse(source.label(), source.text(), setOverrides);
+  }
+
+  /**
+   * Loads a scenario and sweeps it: the points of the Cartesian product of the {@code --vary}
+   * arguments' values, each the scenario (with its {@code --set} overrides) with one value of every
+   * varied parameter applied as {@code --set} would apply it (see {@link ScenarioSweep}).
+   *
+   * @param varies {@code PATH=V1,V2,...} arguments (see {@link SweepReader}): at least one
+   * @throws ScenarioException every problem of the scenario, of the {@code --vary} arguments
+   *     (located at {@code --vary:<n>:<column>}) and of the points
+   */
+  public ScenarioSweep sweep(String ref, List<String> setOverrides, List<String> varies)
+      throws ScenarioException {
+    Source source = source(ref);
+    return parseSweep(source.label(), source.text(), setOverrides, varies);
+  }
+
+  /**
+   * Reads a scenario from text and sweeps it, as {@link #sweep}.
+   *
+   * @param sourceLabel names the text in errors and becomes {@link Scenario#source()}
+   */
+  public ScenarioSweep parseSweep(
+      String sourceLabel, String yamlText, List<String> setOverrides, List<String> varies)
+      throws ScenarioException {
+    Objects.requireNonNull(sourceLabel, "sourceLabel");
+    Objects.requireNonNull(yamlText, "yamlText");
+    Objects.requireNonNull(setOverrides, "setOverrides");
+    Objects.requireNonNull(varies, "varies");
+    if (varies.isEmpty()) {
+      throw new IllegalArgumentException("a sweep needs at least one --vary");
+    }
+    Diagnostics diagnostics = new Diagnostics();
+    YamlNode root = read(sourceLabel, yamlText, setOverrides, diagnostics);
+    Optional<Scenario> base = new ScenarioBinder(diagnostics).bind(root, sourceLabel);
+    List<SweepReader.Axis> axes = new SweepReader(diagnostics).read(varies);
+    // The points of the axes that could be read are checked even when another could not, so
+    // that every problem is reported at once; not when the scenario itself is wrong (every point
+    // would repeat its errors).
+    List<ScenarioSweep.Point> points = List.of();
+    if (base.isPresent() && !axes.isEmpty()) {
+      BigInteger count = BigInteger.ONE;
+      for (SweepReader.Axis axis : axes) {
+        count = count.multiply(BigInteger.valueOf(axis.values().size()));
+      }
+      if (count.compareTo(BigInteger.valueOf(ScenarioSweep.MAX_POINTS)) > 0) {
+        diagnostics.error(
+            new Location(Location.VARY_FILE, 1, 1),
+            "",
+            String.format(
+                Locale.ROOT,
+                "the --vary options make %s = %,d points; a sweep runs at most %,d (fewer"
+                    + " values, or several sweeps)",
+                String.join(
+                    " x ", axes.stream().map(a -> Integer.toString(a.values().size())).toList()),
+                count,
+                ScenarioSweep.MAX_POINTS));
+      } else {
+        points = ScenarioSweep.bind((YamlMap) root, sourceLabel, axes, diagnostics);
+      }
+    }
+    diagnostics.throwIfAny();
+    return new ScenarioSweep(
+        base.orElseThrow(), axes.stream().map(SweepValues::parameter).toList(), points);
+  }
+
+  /** A scenario's text and the label that names it in errors. */
+  private record Source(String label, String text) {}
+
+  private Source source(String ref) throws ScenarioException {
+    Objects.requireNonNull(ref, "ref");
     Optional<Path> file = asPath(ref);
     boolean folder = file.isPresent() && Files.isDirectory(file.get());
     // A folder named like a bundled scenario (an output folder, say) does not hide the scenario.
     if (file.isPresent()
         && Files.exists(file.get())
         && !(folder && !looksLikeFile(ref) && ScenarioLibrary.text(ref).isPresent())) {
-      return parse(ref, read(ref, file.get()), setOverrides);
+      return new Source(ref, read(ref, file.get()));
     }
     if (looksLikeFile(ref)) {
       String absolute = file.map(p -> " (" + p.toAbsolutePath() + ")").orElse("");
@@ -49,7 +122,7 @@ public final class ScenarioLoader {
     }
     Optional<String> bundled = ScenarioLibrary.text(ref);
     if (bundled.isPresent()) {
-      return parse(BUNDLED_PREFIX + ref, bundled.get(), setOverrides);
+      return new Source(BUNDLED_PREFIX + ref, bundled.get());
     }
     List<String> names = ScenarioLibrary.names();
     throw fileError(
@@ -76,6 +149,21 @@ public final class ScenarioLoader {
     Objects.requireNonNull(yamlText, "yamlText");
     Objects.requireNonNull(setOverrides, "setOverrides");
     Diagnostics diagnostics = new Diagnostics();
+    YamlNode root = read(sourceLabel, yamlText, setOverrides, diagnostics);
+    Optional<Scenario> scenario = new ScenarioBinder(diagnostics).bind(root, sourceLabel);
+    diagnostics.throwIfAny();
+    return scenario.orElseThrow(
+        () -> new IllegalStateException("scenario not bound, but no error was reported"));
+  }
+
+  /**
+   * The scenario's tree with the {@code --set} overrides applied.
+   *
+   * @throws ScenarioException when the text holds no document or has a syntax error
+   */
+  private static YamlNode read(
+      String sourceLabel, String yamlText, List<String> setOverrides, Diagnostics diagnostics)
+      throws ScenarioException {
     Optional<YamlNode> root = YamlTreeReader.forFile(sourceLabel, diagnostics).read(yamlText, "");
     if (root.isEmpty()) {
       if (!diagnostics.hasErrors()) {
@@ -90,10 +178,7 @@ public final class ScenarioLoader {
     if (root.get() instanceof YamlMap map) {
       new Overrides(diagnostics).apply(map, setOverrides);
     }
-    Optional<Scenario> scenario = new ScenarioBinder(diagnostics).bind(root.get(), sourceLabel);
-    diagnostics.throwIfAny();
-    return scenario.orElseThrow(
-        () -> new IllegalStateException("scenario not bound, but no error was reported"));
+    return root.get();
   }
 
   private static Optional<Path> asPath(String ref) {

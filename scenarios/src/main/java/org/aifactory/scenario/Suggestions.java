@@ -2,17 +2,18 @@ package org.aifactory.scenario;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
-/** "Did you mean ...?" for misspelt keys and names. */
-final class Suggestions {
+/** "Did you mean ...?" for misspelt keys and names (also of metric keys, by the CLI). */
+public final class Suggestions {
   private Suggestions() {}
 
   /**
    * The candidate nearest to {@code input} if it is close enough to be a likely misspelling: equal
    * ignoring case, or within an edit distance of about a third of the input's length (at least 1).
    */
-  static Optional<String> nearest(String input, Collection<String> candidates) {
+  public static Optional<String> nearest(String input, Collection<String> candidates) {
     int limit = Math.max(1, input.length() / 3);
     return candidates.stream()
         .filter(c -> !c.equals(input))
@@ -23,8 +24,25 @@ final class Suggestions {
   }
 
   /** " (did you mean 'x'?)" or "". */
-  static String didYouMean(String input, Collection<String> candidates) {
+  public static String didYouMean(String input, Collection<String> candidates) {
     return nearest(input, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
+  }
+
+  /**
+   * The {@code count} candidates nearest to {@code input}, however far, for listing what was
+   * probably meant: those that contain it first ({@code ettr} finds {@code job.pretrain.ettr}),
+   * then by edit distance; ties in the candidates' order.
+   */
+  public static List<String> closest(String input, Collection<String> candidates, int count) {
+    String lower = input.toLowerCase();
+    return candidates.stream()
+        .map(c -> new Scored(c, distance(lower, c.toLowerCase())))
+        .sorted(
+            Comparator.comparing((Scored s) -> !s.candidate().toLowerCase().contains(lower))
+                .thenComparingInt(Scored::distance))
+        .limit(count)
+        .map(Scored::candidate)
+        .toList();
   }
 
   private record Scored(String candidate, int distance) {}

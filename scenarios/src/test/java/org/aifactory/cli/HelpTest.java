@@ -97,6 +97,7 @@ class HelpTest {
             "  run               Run a scenario and write its reports.",
             "  checkpoint-study  Find the best checkpoint interval of one job.",
             "  compare           Compare design variants by their cost per year.",
+            "  sweep             Run a scenario at every combination of parameter values.",
             "  validate          Check a scenario without running it.",
             "  list              List the bundled scenarios.",
             "  bench             Measure the speed of the engine or of a scenario.",
