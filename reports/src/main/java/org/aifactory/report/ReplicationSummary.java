@@ -37,6 +37,7 @@ public final class ReplicationSummary {
     SummarySections.horizon(t, f);
     SummarySections.energy(t, f);
     SummarySections.power(t, f, first.pulsesResolved());
+    SummarySections.cooling(t, f, first);
     SummarySections.lostProduction(t, f);
     SummarySections.interruptions(t, f);
     out.append(t.render());

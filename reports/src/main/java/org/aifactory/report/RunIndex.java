@@ -50,10 +50,16 @@ final class RunIndex {
                 + "</details>\n"));
     String of = r > 1 ? " (replication 0)" : "";
     List<IndexPage.Chart> charts =
-        List.of(
-            new IndexPage.Chart(PowerChart.FILE, "Site power over the run" + of),
-            new IndexPage.Chart(
-                LostProductionChart.FILE, "Where the installed GPU-hours went" + of));
+        new ArrayList<>(
+            List.of(
+                new IndexPage.Chart(PowerChart.FILE, "Site power over the run" + of),
+                new IndexPage.Chart(
+                    LostProductionChart.FILE, "Where the installed GPU-hours went" + of)));
+    if (ThermalChart.drawn(first)) {
+      charts.add(
+          new IndexPage.Chart(
+              ThermalChart.FILE, "Temperatures, thermal throttling and PUE over the run" + of));
+    }
     List<String> notes = new ArrayList<>(SummaryJson.notes(set));
     if (!PowerChart.showsZoom(first)) {
       notes.add(PowerChart.noZoomNote(first));

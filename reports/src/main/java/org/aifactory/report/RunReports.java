@@ -38,6 +38,9 @@ public final class RunReports {
     EventsCsv.write(result, dir.resolve(EventsCsv.FILE));
     PowerChart.write(result, chartNote, dir.resolve(PowerChart.FILE));
     LostProductionChart.write(result, chartNote, dir.resolve(LostProductionChart.FILE));
+    if (ThermalChart.drawn(result)) {
+      ThermalChart.write(result, chartNote, dir.resolve(ThermalChart.FILE));
+    }
     RunJson.write(timings, dir.resolve(RunJson.FILE));
   }
 }

@@ -187,6 +187,56 @@ final class SummarySections {
     }
   }
 
+  /** The cooling plant's figures; nothing without a plant (a fixed PUE). */
+  static void cooling(TextTable t, Figures f, RunResult first) {
+    if (first.cooling().isEmpty()) {
+      return;
+    }
+    t.line("").line("Cooling (" + first.cooling().get().weather() + ")");
+    row(
+        t,
+        "Cooling energy",
+        figure(f, MetricKeys.COOLING_ENERGY_MWH, 1, decimals(f, MetricKeys.COOLING_ENERGY_MWH)),
+        "MWh",
+        "");
+    row(
+        t,
+        "Cooling part of PUE",
+        figure(f, MetricKeys.COOLING_PUE_PART, 1, f.decimals(1, 3, MetricKeys.COOLING_PUE_PART)),
+        "",
+        "(cooling energy / IT energy)");
+    row(
+        t,
+        "Water",
+        figure(f, MetricKeys.COOLING_WATER_M3, 1, decimals(f, MetricKeys.COOLING_WATER_M3)),
+        "m3",
+        "");
+    row(t, "Hottest outdoor hour", figure(f, MetricKeys.COOLING_MAX_OUTDOOR_C, 1, 1), "C", "");
+    row(t, "Hottest GPU", figure(f, MetricKeys.COOLING_MAX_GPU_C, 1, 1), "C", "");
+    for (org.aifactory.metrics.CoolingResult.LoopResult loop : first.cooling().get().loops()) {
+      String k = MetricKeys.coolingLoop(loop.name());
+      row(
+          t,
+          SUB + loop.name() + " loop: hours above setpoint",
+          figure(f, k + "hours_above_setpoint", 1, 1),
+          "h",
+          "");
+      row(
+          t,
+          SUB + loop.name() + " loop: hours at slowdown",
+          figure(f, k + "hours_at_slowdown", 1, 1),
+          "h",
+          "(GPUs held by a thermal limit)");
+      row(t, SUB + loop.name() + " loop: trips", figure(f, k + "trips", 1, 0), "", "");
+    }
+    row(
+        t,
+        "Tokens lost to thermal throttling",
+        figure(f, MetricKeys.THROTTLING_THERMAL_TOKENS, 1, 0),
+        "tokens",
+        "");
+  }
+
   /** Tokens lost, by part and by cause; nothing when no job could train. */
   static void lostProduction(TextTable t, Figures f) {
     double ideal = f.value(MetricKeys.LOST_IDEAL_TOKENS);

@@ -40,6 +40,7 @@ public final class TerminalSummary {
     SummarySections.energy(t, f);
     gpuHours(t, f);
     SummarySections.power(t, f, result.pulsesResolved());
+    SummarySections.cooling(t, f, result);
     SummarySections.lostProduction(t, f);
     SummarySections.interruptions(t, f);
     out.append(t.render());

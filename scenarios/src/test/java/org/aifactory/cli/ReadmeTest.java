@@ -71,8 +71,39 @@ class ReadmeTest {
                 new RunSpec(
                     Duration.ofMinutes(1), 1, PulseResolution.FULL, ObservationSpec.defaults()))
             .complete();
+    var plant =
+        new org.aifactory.model.cooling.CoolingSpec(
+            new org.aifactory.model.cooling.WeatherSpec.Constant(20, 15),
+            Optional.of(
+                new org.aifactory.model.cooling.LoopSpec(
+                    40,
+                    10,
+                    0.005,
+                    List.of(
+                        unit(org.aifactory.model.cooling.HeatRejectionSpec.Kind.DRY_COOLER),
+                        unit(org.aifactory.model.cooling.HeatRejectionSpec.Kind.COOLING_TOWER),
+                        unit(org.aifactory.model.cooling.HeatRejectionSpec.Kind.CHILLER)),
+                    30,
+                    20)),
+            Optional.empty(),
+            0.02);
+    var cooled =
+        new FactoryRun(
+                "x",
+                new FactorySpec(
+                    spec.catalog(),
+                    new FacilitySpec(1.2, Optional.of(plant)),
+                    spec.clusters(),
+                    spec.workloads(),
+                    spec.failures(),
+                    spec.power()),
+                new RunSpec(
+                    Duration.ofMinutes(1), 1, PulseResolution.FULL, ObservationSpec.defaults()))
+            .complete();
+    List<Metric> metrics = new java.util.ArrayList<>(result.metrics());
+    metrics.addAll(cooled.metrics());
     String readme = readme();
-    for (Metric m : result.metrics()) {
+    for (Metric m : metrics) {
       // Keys with a job or cause name are documented once, with <name> and <cause>.
       String key =
           m.key()
@@ -84,9 +115,29 @@ class ReadmeTest {
                   "^power_chain\\.path_availability\\.p[0-9]+$",
                   "power_chain.path_availability.p<k>")
               .replaceFirst(
-                  "^energy_losses_mwh\\.(ups|pdu|distribution)$", "energy_losses_mwh.<stage>");
+                  "^energy_losses_mwh\\.(ups|pdu|distribution)$", "energy_losses_mwh.<stage>")
+              .replaceFirst(
+                  "^cooling\\.(liquid|air)\\.(dry_coolers|cooling_towers|chillers)\\.",
+                  "cooling.<loop>.<units>.")
+              .replaceFirst("^cooling\\.(liquid|air)\\.", "cooling.<loop>.")
+              .replaceFirst("^pue_by_month\\.m[0-9]+$", "pue_by_month.m<NN>");
       assertThat(readme).as(m.key()).contains("| `" + key + "` | " + m.unit() + " |");
     }
+  }
+
+  private static org.aifactory.model.cooling.HeatRejectionSpec unit(
+      org.aifactory.model.cooling.HeatRejectionSpec.Kind kind) {
+    return new org.aifactory.model.cooling.HeatRejectionSpec(
+        kind,
+        new org.aifactory.model.power.StageLayout.Sized(RedundancyDesign.parse("N+1")),
+        1,
+        500_000,
+        10,
+        0.02,
+        5,
+        1.9,
+        new org.aifactory.model.failure.TimeDistribution.Exponential(1e8),
+        new org.aifactory.model.failure.TimeDistribution.Fixed(3600));
   }
 
   @Test

@@ -70,7 +70,7 @@ public final class PowerLedger {
       losses.lossWatts(itWatts, itVarianceWatts2, stageWatts);
     }
     siteWatts = facility.facilityWatts(itWatts, itVarianceWatts2);
-    recorder.set(now, siteWatts);
+    recorder.set(now, siteWatts, itWatts);
   }
 
   /**
@@ -80,7 +80,7 @@ public final class PowerLedger {
   public void refresh(long now) {
     integrate(now);
     siteWatts = facility.facilityWatts(itWatts, itVarianceWatts2);
-    recorder.set(now, siteWatts);
+    recorder.set(now, siteWatts, itWatts);
   }
 
   /** IT power now (W). */

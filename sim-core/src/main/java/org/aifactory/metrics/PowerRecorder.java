@@ -17,6 +17,8 @@ public final class PowerRecorder {
   private final double[] bucketMin;
   private final double[] bucketMax;
   private final double[] bucketWattNanos;
+  private final double[] bucketItWattNanos;
+  private double itLevel;
   private final long rampNanos;
   private long windowStart;
   private long windowEnd;
@@ -63,6 +65,7 @@ public final class PowerRecorder {
     this.bucketMin = new double[count];
     this.bucketMax = new double[count];
     this.bucketWattNanos = new double[count];
+    this.bucketItWattNanos = new double[count];
     Arrays.fill(bucketMin, Double.POSITIVE_INFINITY);
     Arrays.fill(bucketMax, Double.NEGATIVE_INFINITY);
     this.rampNanos = rampWindowNanos;
@@ -101,6 +104,14 @@ public final class PowerRecorder {
 
   /** The power becomes {@code watts} at {@code now} (not before the previous change). */
   public void set(long now, double watts) {
+    set(now, watts, itLevel);
+  }
+
+  /**
+   * The power becomes {@code watts} at {@code now}, of which {@code itWatts} is IT power (kept as a
+   * mean per bucket, for a PUE over time).
+   */
+  public void set(long now, double watts, double itWatts) {
     started = true;
     if (now > last) {
       hold(last, now, level);
@@ -112,6 +123,7 @@ public final class PowerRecorder {
       recordStep(now, watts);
     }
     level = watts;
+    itLevel = itWatts;
   }
 
   /** Closes the record at the horizon. */
@@ -213,11 +225,13 @@ public final class PowerRecorder {
   public PowerSeries series() {
     int n = bucketMin.length;
     double[] mean = new double[n];
+    double[] it = new double[n];
     double[] lo = new double[n];
     double[] hi = new double[n];
     for (int i = 0; i < n; i++) {
       long width = Math.min(horizon, (i + 1) * bucketNanos) - i * bucketNanos;
       mean[i] = bucketWattNanos[i] / width;
+      it[i] = bucketItWattNanos[i] / width;
       lo[i] = bucketMin[i];
       hi[i] = bucketMax[i];
     }
@@ -229,7 +243,8 @@ public final class PowerRecorder {
         windowStart,
         windowEnd,
         Arrays.copyOf(stepTimes, steps),
-        Arrays.copyOf(stepWatts, steps));
+        Arrays.copyOf(stepWatts, steps),
+        it);
   }
 
   private void recordStep(long now, double watts) {
@@ -285,6 +300,7 @@ public final class PowerRecorder {
     while (a < to) {
       long end = Math.min((i + 1) * bucketNanos, to);
       bucketWattNanos[i] += watts * (end - a);
+      bucketItWattNanos[i] += itLevel * (end - a);
       if (watts < bucketMin[i]) {
         bucketMin[i] = watts;
       }

@@ -15,6 +15,7 @@ public final class PowerSeries {
   private final long windowEndNanos;
   private final long[] stepTimesNanos;
   private final double[] stepWatts;
+  private final double[] meanItWatts;
 
   /**
    * @param bucketNanos width of every bucket; bucket i covers [i·w, (i+1)·w) (the last one may be
@@ -31,6 +32,31 @@ public final class PowerSeries {
       long windowEndNanos,
       long[] stepTimesNanos,
       double[] stepWatts) {
+    this(
+        bucketNanos,
+        minWatts,
+        meanWatts,
+        maxWatts,
+        windowStartNanos,
+        windowEndNanos,
+        stepTimesNanos,
+        stepWatts,
+        new double[minWatts.length]);
+  }
+
+  /**
+   * @param meanItWatts mean IT power of each bucket (the site power's IT part)
+   */
+  public PowerSeries(
+      long bucketNanos,
+      double[] minWatts,
+      double[] meanWatts,
+      double[] maxWatts,
+      long windowStartNanos,
+      long windowEndNanos,
+      long[] stepTimesNanos,
+      double[] stepWatts,
+      double[] meanItWatts) {
     if (minWatts.length != meanWatts.length || minWatts.length != maxWatts.length) {
       throw new IllegalArgumentException("bucket arrays differ in length");
     }
@@ -45,6 +71,10 @@ public final class PowerSeries {
     this.windowEndNanos = windowEndNanos;
     this.stepTimesNanos = stepTimesNanos.clone();
     this.stepWatts = stepWatts.clone();
+    if (meanItWatts.length != minWatts.length) {
+      throw new IllegalArgumentException("bucket arrays differ in length");
+    }
+    this.meanItWatts = meanItWatts.clone();
   }
 
   public long bucketNanos() {
@@ -65,6 +95,11 @@ public final class PowerSeries {
 
   public double meanWatts(int i) {
     return meanWatts[i];
+  }
+
+  /** Mean IT power of bucket i (0 if not recorded). */
+  public double meanItWatts(int i) {
+    return meanItWatts[i];
   }
 
   public double maxWatts(int i) {
@@ -101,7 +136,8 @@ public final class PowerSeries {
         && Arrays.equals(meanWatts, p.meanWatts)
         && Arrays.equals(maxWatts, p.maxWatts)
         && Arrays.equals(stepTimesNanos, p.stepTimesNanos)
-        && Arrays.equals(stepWatts, p.stepWatts);
+        && Arrays.equals(stepWatts, p.stepWatts)
+        && Arrays.equals(meanItWatts, p.meanItWatts);
   }
 
   @Override
