@@ -27,6 +27,8 @@ public final class PowerLedger {
   private double siteWatts;
   private double[] monthItWattNanos = new double[1];
   private double[] monthSiteWattNanos = new double[1];
+  private int month;
+  private long monthEnd = MONTH_NANOS;
 
   /** A month of the monthly figures: a twelfth of a 365-day year, 730 h. */
   public static final long MONTH_NANOS = 730L * 3_600_000_000_000L;
@@ -102,6 +104,11 @@ public final class PowerLedger {
   }
 
   private void integrateMonths(long from, long to) {
+    if (to <= monthEnd) { // the usual case: within the present month, no division
+      monthItWattNanos[month] += itWatts * (to - from);
+      monthSiteWattNanos[month] += siteWatts * (to - from);
+      return;
+    }
     long a = from;
     while (a < to) {
       int m = (int) (a / MONTH_NANOS);
@@ -113,6 +120,8 @@ public final class PowerLedger {
       long end = Math.min((m + 1) * MONTH_NANOS, to);
       monthItWattNanos[m] += itWatts * (end - a);
       monthSiteWattNanos[m] += siteWatts * (end - a);
+      month = m;
+      monthEnd = (m + 1) * MONTH_NANOS;
       a = end;
     }
   }
