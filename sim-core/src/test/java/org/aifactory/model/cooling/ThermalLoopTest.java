@@ -78,6 +78,58 @@ class ThermalLoopTest {
     assertThat(loop.trips()).isZero();
   }
 
+  /**
+   * A unit failure is a step too: two coolers of 30 kW at 10 K (UA 3 kW/K each) hold the loop at 30
+   * °C (60 kW at the setpoint) until one of them fails at 1 h; from then on the other alone (UA = 3
+   * kW/K, 15 kW at the setpoint) cannot, and the loop warms from 30 °C towards T_eq = 25 + 47,448 /
+   * 3,000 with τ = C / 3,000, as the closed form says, 10 minutes later.
+   */
+  @Test
+  void aUnitFailureStartsTheClosedFormAtTheFailure() {
+    HeatRejectionSpec lasting =
+        new HeatRejectionSpec(
+            HeatRejectionSpec.Kind.DRY_COOLER,
+            Plants.units(1, 1),
+            1,
+            60_000,
+            10,
+            0,
+            0,
+            0,
+            Plants.NEVER,
+            new org.aifactory.model.failure.TimeDistribution.Fixed(3600));
+    HeatRejectionSpec failing =
+        new HeatRejectionSpec(
+            HeatRejectionSpec.Kind.DRY_COOLER,
+            Plants.units(1, 1),
+            1,
+            60_000,
+            10,
+            0,
+            0,
+            0,
+            new org.aifactory.model.failure.TimeDistribution.Fixed(3600),
+            new org.aifactory.model.failure.TimeDistribution.Fixed(1e9));
+    FactorySpec f =
+        Plants.factory(
+            Plants.loop(30, 10, 0, List.of(lasting, failing)),
+            new WeatherSpec.Constant(25, 20),
+            0,
+            new ClusterCoolingSpec(ClusterCoolingSpec.Type.LIQUID, 0.9, 0.036),
+            List.of(),
+            1);
+    RunResult r = Plants.run(f, Duration.ofMinutes(70), PulseResolution.FULL, 0);
+    CoolingResult.LoopResult loop = r.cooling().orElseThrow().loops().get(0);
+    double ua = 6_000;
+    double eq = 25 + HEAT / ua;
+    double expected = eq + (30 - eq) * Math.exp(-600 / (C / ua));
+    assertThat(loop.maxCelsius()).isCloseTo(expected, within(1e-9));
+    assertThat(loop.aboveSetpointNanos()).isEqualTo(600_000_000_000L);
+    assertThat(loop.stages().get(1).failures()).isEqualTo(1);
+    assertThat(loop.heatRejectedJoules() + loop.heatStoredJoules())
+        .isCloseTo(loop.heatInJoules(), within(1e-9 * loop.heatInJoules()));
+  }
+
   /** Past 44 °C the idle GPUs reach 92 °C: the cluster trips, its heat stops, the loop cools. */
   @Test
   void gpusThatReachShutdownTripTheirCluster() {
