@@ -35,6 +35,18 @@ final class Field {
     this.diagnostics = diagnostics;
   }
 
+  /** Element {@code index} of {@code list} (at {@code listPath}) as a field. */
+  static Field element(YamlList list, int index, String listPath, Diagnostics diagnostics) {
+    YamlNode node = list.get(index);
+    String key = "[" + index + "]";
+    return new Field(
+        FieldPath.index(listPath, index),
+        key,
+        list.location(),
+        new YamlEntry(key, node.location(), node),
+        diagnostics);
+  }
+
   /** Reads a scalar's text as a value, or says what is wrong with it. */
   @FunctionalInterface
   interface Parser<T> {

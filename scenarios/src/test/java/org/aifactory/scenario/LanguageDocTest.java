@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aifactory.model.failure.FailureCause;
 import org.aifactory.model.failure.FailureProfile;
+import org.aifactory.model.hardware.GpuType;
 import org.aifactory.model.power.CommonCauseSpec;
 import org.aifactory.model.power.CostSpec;
 import org.aifactory.model.power.PowerSystemSpec;
@@ -49,6 +50,7 @@ class LanguageDocTest {
     keys.addAll(CatalogBinder.KEYS);
     keys.addAll(CatalogBinder.GPU_KEYS);
     keys.addAll(CatalogBinder.SYSTEM_KEYS);
+    keys.addAll(PowerCurveReader.KEYS);
     keys.addAll(PowerBinder.KEYS);
     keys.addAll(PowerBinder.UPS_KEYS);
     keys.addAll(PowerBinder.GENERATOR_KEYS);
@@ -170,6 +172,15 @@ class LanguageDocTest {
     // The README says: 2(N+1) written out for N = 6, and N+1 for N = 6.
     assertThat(written.ups().name()).isEqualTo("2(N+1) (written out, N = 6)");
     assertThat(written.generators().orElseThrow().name()).isEqualTo("N+1 (written out, N = 6)");
+  }
+
+  /** The power_curve example writes out the default curve and thresholds. */
+  @Test
+  void theCatalogExampleIsTheDefaultCurve() throws IOException, ScenarioException {
+    GpuType gpu =
+        Texts.load(Texts.VALID + example("catalog")).factory().catalog().gpu("H100-SXM").get();
+    assertThat(gpu).isEqualTo(new GpuType("H100-SXM", 700, 80));
+    assertThat(gpu.powerCurve()).isEqualTo(GpuType.DEFAULT_POWER_CURVE);
   }
 
   @Test
