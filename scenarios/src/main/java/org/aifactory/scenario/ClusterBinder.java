@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.aifactory.model.hardware.ClusterSpec;
+import org.aifactory.model.hardware.PowerCapSchedule;
 
 /** Binds {@code clusters:}, a non-empty list of {@code {name, system, count}}. */
 final class ClusterBinder {
-  static final List<String> KEYS = List.of("name", "system", "count");
+  static final List<String> KEYS = List.of("name", "system", "count", "power_cap");
 
   private final Diagnostics diagnostics;
 
@@ -51,12 +52,16 @@ final class ClusterBinder {
             .field("count")
             .required("the number of systems, a whole number >= 1")
             .intValue(1, Integer.MAX_VALUE);
-    if (name.isEmpty() || system.isEmpty() || count.isEmpty()) {
+    Optional<Optional<PowerCapSchedule>> powerCap =
+        new PowerCapReader(diagnostics).read(cluster.field("power_cap"));
+    if (name.isEmpty() || system.isEmpty() || count.isEmpty() || powerCap.isEmpty()) {
       return Optional.empty();
     }
     return diagnostics.construct(
         cluster.location(),
         cluster.path(),
-        () -> new ClusterSpec(name.get(), system.get(), count.get()));
+        () ->
+            new ClusterSpec(
+                name.get(), system.get(), count.get(), powerCap.get(), Optional.empty()));
   }
 }

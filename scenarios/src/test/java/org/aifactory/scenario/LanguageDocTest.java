@@ -51,6 +51,7 @@ class LanguageDocTest {
     keys.addAll(CatalogBinder.GPU_KEYS);
     keys.addAll(CatalogBinder.SYSTEM_KEYS);
     keys.addAll(PowerCurveReader.KEYS);
+    keys.addAll(PowerCapReader.STEP_KEYS);
     keys.addAll(PowerBinder.KEYS);
     keys.addAll(PowerBinder.UPS_KEYS);
     keys.addAll(PowerBinder.GENERATOR_KEYS);

@@ -405,7 +405,7 @@ class ScenarioErrorsTest {
   void aMisspeltTypeIsAnUnknownKeyAsWellAsAMissingType() {
     String allowed =
         "; allowed keys: name, type, cluster, gpus, start, iteration, tokens_per_iteration,"
-            + " checkpoint, restart, work";
+            + " checkpoint, restart, work, power_cap";
     assertThat(errors(valid("    type: training", "    tye: training")))
         .containsExactly(
             at(

@@ -194,11 +194,12 @@ public record FactorySpec(
   }
 
   /**
-   * Problems of this factory run for {@code horizon}: the tokens the jobs can train must fit the
-   * 64-bit count of the results (at most one iteration per period of the horizon, plus one).
+   * Problems of this factory run for {@code horizon}: every step of a power cap schedule must come
+   * before it, and the tokens the jobs can train must fit the 64-bit count of the results (at most
+   * one iteration per period of the horizon, plus one).
    */
   public List<SpecProblem> problems(Duration horizon) {
-    List<SpecProblem> problems = new ArrayList<>();
+    List<SpecProblem> problems = new ArrayList<>(PowerCapProblems.of(this, horizon));
     long horizonNanos = horizon.toNanos();
     long total = 0;
     for (int i = 0; i < workloads.size(); i++) {
