@@ -44,8 +44,8 @@ class LanguageDocTest {
     keys.addAll(WorkloadBinder.WORK_KEYS);
     keys.addAll(FailureBinder.KEYS);
     keys.addAll(FailureBinder.CAUSE_KEYS);
-    keys.addAll(FailureBinder.TIME_TO_FAILURE_KEYS);
-    keys.addAll(FailureBinder.REPAIR_KEYS);
+    keys.addAll(FailureTimes.TIME_TO_FAILURE_KEYS);
+    keys.addAll(FailureTimes.REPAIR_KEYS);
     keys.addAll(RecordingBinder.KEYS);
     keys.addAll(CatalogBinder.KEYS);
     keys.addAll(CatalogBinder.GPU_KEYS);
@@ -73,8 +73,8 @@ class LanguageDocTest {
     List<String> choices = new ArrayList<>();
     choices.addAll(WorkloadBinder.POLICIES.keySet());
     choices.addAll(FailureBinder.SCOPES.keySet());
-    choices.addAll(FailureBinder.TIME_TO_FAILURE_DISTRIBUTIONS.keySet());
-    choices.addAll(FailureBinder.REPAIR_DISTRIBUTIONS.keySet());
+    choices.addAll(FailureTimes.TIME_TO_FAILURE_DISTRIBUTIONS.keySet());
+    choices.addAll(FailureTimes.REPAIR_DISTRIBUTIONS.keySet());
     choices.addAll(FailureProfile.builtInNames());
     choices.addAll(PowerBinder.CHOICES);
     choices.addAll(List.of("N", "N+1", "N+2", "2N", "2(N+1)", "4N/3"));
