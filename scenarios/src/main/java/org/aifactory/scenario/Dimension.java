@@ -13,7 +13,12 @@ enum Dimension {
    */
   TEMPERATURE_DIFFERENCE("a temperature difference", "e.g. 5 K", "K"),
   THERMAL_RESISTANCE("a thermal resistance", "e.g. 0.036 K/W", "K/W"),
-  WATER_USE("a water use", "e.g. 2 L/kWh", "L/kWh");
+  WATER_USE("a water use", "e.g. 2 L/kWh", "L/kWh"),
+  /**
+   * A loop's heat capacity relative to its design heat: how long the loop takes to warm 1 K at full
+   * load with no cooling.
+   */
+  HEAT_CAPACITY("a heat capacity", "e.g. 0.6 s/K: seconds of design heat per kelvin", "s/K");
 
   private final String noun;
   private final String examples;

@@ -37,7 +37,8 @@ public final class ScenarioLoader {
     Objects.requireNonNull(setOverrides, "setOverrides");
     Optional<Path> file = asPath(ref);
     if (file.isPresent() && Files.exists(file.get())) {
-      return parse(ref, read(ref, file.get()), setOverrides);
+      Path folder = Optional.ofNullable(file.get().getParent()).orElse(Path.of(""));
+      return parse(ref, read(ref, file.get()), setOverrides, folder);
     }
     if (looksLikeFile(ref)) {
       String absolute = file.map(p -> " (" + p.toAbsolutePath() + ")").orElse("");
@@ -62,13 +63,26 @@ public final class ScenarioLoader {
   }
 
   /**
-   * Reads a scenario from text.
+   * Reads a scenario from text; files it names (hourly weather) are relative to the working
+   * directory.
    *
    * @param sourceLabel names the text in errors and becomes {@link Scenario#source()}
    */
   public Scenario parse(String sourceLabel, String yamlText, List<String> setOverrides)
       throws ScenarioException {
+    return parse(sourceLabel, yamlText, setOverrides, Path.of(""));
+  }
+
+  /**
+   * Reads a scenario from text whose files (hourly weather) are named relative to {@code folder}.
+   *
+   * @param sourceLabel names the text in errors and becomes {@link Scenario#source()}
+   * @param folder the folder of the scenario file; {@code Path.of("")} for the working directory
+   */
+  public Scenario parse(String sourceLabel, String yamlText, List<String> setOverrides, Path folder)
+      throws ScenarioException {
     Objects.requireNonNull(sourceLabel, "sourceLabel");
+    Objects.requireNonNull(folder, "folder");
     Objects.requireNonNull(yamlText, "yamlText");
     Objects.requireNonNull(setOverrides, "setOverrides");
     Diagnostics diagnostics = new Diagnostics();
@@ -86,7 +100,8 @@ public final class ScenarioLoader {
     if (root.get() instanceof YamlMap map) {
       new Overrides(diagnostics).apply(map, setOverrides);
     }
-    Optional<Scenario> scenario = new ScenarioBinder(diagnostics).bind(root.get(), sourceLabel);
+    Optional<Scenario> scenario =
+        new ScenarioBinder(diagnostics, folder).bind(root.get(), sourceLabel);
     diagnostics.throwIfAny();
     return scenario.orElseThrow(
         () -> new IllegalStateException("scenario not bound, but no error was reported"));

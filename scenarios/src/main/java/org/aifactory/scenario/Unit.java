@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The units a scenario may write after a number. Case-sensitive: {@code w} is a week, {@code W} a
  * watt. Each unit knows its factor to the base of its dimension: nanoseconds, watts, a fraction of
- * one, degrees Celsius (with an offset for kelvins), kelvins per watt, litres per kWh.
+ * one, degrees Celsius (with an offset for kelvins), kelvins per watt, litres per kWh, seconds per
+ * kelvin.
  */
 enum Unit {
   NANOSECOND("ns", Dimension.DURATION, "1"),
@@ -32,7 +33,9 @@ enum Unit {
   KELVIN_PER_WATT("K/W", Dimension.THERMAL_RESISTANCE, "1"),
   /** The same as K/W: datasheets write junction-to-case resistances in °C/W. */
   CELSIUS_PER_WATT("°C/W", Dimension.THERMAL_RESISTANCE, "1"),
-  LITRES_PER_KWH("L/kWh", Dimension.WATER_USE, "1");
+  LITRES_PER_KWH("L/kWh", Dimension.WATER_USE, "1"),
+  SECONDS_PER_KELVIN("s/K", Dimension.HEAT_CAPACITY, "1"),
+  MINUTES_PER_KELVIN("min/K", Dimension.HEAT_CAPACITY, "60");
 
   private final String symbol;
   private final Dimension dimension;

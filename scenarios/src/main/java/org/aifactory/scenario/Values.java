@@ -210,6 +210,14 @@ final class Values {
     return measured(text.strip(), Dimension.WATER_USE, bound).doubleValue();
   }
 
+  /**
+   * A loop's heat capacity as seconds of its design heat per kelvin, such as {@code 0.6 s/K} or
+   * {@code 2 min/K}.
+   */
+  static double secondsPerKelvin(String text, Bound bound) throws ValueException {
+    return measured(text.strip(), Dimension.HEAT_CAPACITY, bound).doubleValue();
+  }
+
   /** A temperature for messages: {@code 45 °C}, {@code -3.5 °C}, {@code 41.67 °C}. */
   static String formatCelsius(double celsius) {
     return twoDecimals(celsius) + " °C";

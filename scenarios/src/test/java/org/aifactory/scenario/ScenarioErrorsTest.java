@@ -160,7 +160,12 @@ class ScenarioErrorsTest {
   @Test
   void wrongTypes() {
     assertThat(errors(valid("horizon: 1 h", "horizon: 1 h\nfacility: [1.2]")))
-        .containsExactly(at(3, 11, "facility", "expected a map with the key pue, got a list"));
+        .containsExactly(
+            at(
+                3,
+                11,
+                "facility",
+                "expected a map with the key pue (a fixed PUE) or cooling (a cooling plant), got a list"));
     assertThat(errors(valid("  - name: hall-a", "  - name: [hall-a]")))
         .containsExactly(
             at(
