@@ -197,6 +197,35 @@ class CoolingTest {
   }
 
   @Test
+  void overridesReachThePlant() throws ScenarioException {
+    String text =
+        withCooling(
+            """
+                weather: { dry_bulb: 20 °C }
+                liquid: { supply_temperature: 30 °C, dry_coolers: {} }
+            """);
+    String set = "facility.cooling.liquid.supply_temperature=";
+    assertThat(
+            Texts.load(text, set + "318.15 K")
+                .factory()
+                .facility()
+                .cooling()
+                .orElseThrow()
+                .liquid()
+                .orElseThrow()
+                .supplyCelsius())
+        .isCloseTo(45, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(errors(text, set + "45"))
+        .containsExactly(
+            new ScenarioError(
+                "--set",
+                1,
+                set.length() + 1,
+                "facility.cooling.liquid.supply_temperature",
+                "'45' needs a unit, e.g. '45 °C'"));
+  }
+
+  @Test
   void withoutCoolingTheFacilityHasAFixedPue() throws ScenarioException {
     assertThat(Texts.load(VALID).factory().facility()).isEqualTo(new FacilitySpec(1.2));
   }
