@@ -98,7 +98,8 @@ final class ClusterCoolingReader {
       diagnostics.error(
           fractionField.location(),
           fractionField.path(),
-          "expected a fraction above 0 for liquid cooling (for none, write type: air), got '0'");
+          "expected a fraction above 0 for liquid cooling (for none, write type: air), got "
+              + fractionField.node().orElseThrow().describe());
       return Optional.empty();
     }
     if (fraction.isEmpty() || resistance.isEmpty()) {

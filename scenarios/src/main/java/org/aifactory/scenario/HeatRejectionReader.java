@@ -199,7 +199,8 @@ final class HeatRejectionReader {
           field.location(),
           field.path(),
           "expected a fraction above 0 (a stage sized for none of the heat installs nothing;"
-              + " leave the stage out instead), got '0'");
+              + " leave the stage out instead), got "
+              + field.node().orElseThrow().describe());
       return Optional.empty();
     }
     return value;

@@ -93,6 +93,18 @@ class CoolingChecksTest {
   }
 
   @Test
+  void aLiquidCooledClusterSendsSomeHeatToTheLiquid() {
+    assertThat(errors(scenario("{ type: liquid, liquid_fraction: 0 % }", LIQUID_ONLY)))
+        .containsExactly(
+            at(
+                7,
+                47,
+                "clusters[0].cooling.liquid_fraction",
+                "expected a fraction above 0 for liquid cooling (for none, write type: air), got"
+                    + " '0 %'"));
+  }
+
+  @Test
   void aClusterCoolingNeedsAPlant() {
     assertThat(errors(scenario("{ type: liquid }", null)))
         .containsExactly(
