@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.aifactory.model.hardware.GpuType;
 import org.aifactory.model.hardware.HardwareCatalog;
 import org.aifactory.model.hardware.OtherItPower;
+import org.aifactory.model.hardware.PowerCurve;
 import org.aifactory.model.hardware.SystemType;
 
 /**
@@ -14,7 +15,8 @@ import org.aifactory.model.hardware.SystemType;
  */
 final class CatalogBinder {
   static final List<String> KEYS = List.of("gpus", "systems");
-  static final List<String> GPU_KEYS = List.of("tdp", "idle");
+  static final List<String> GPU_KEYS =
+      List.of("tdp", "idle", "power_curve", "slowdown_temperature", "shutdown_temperature");
   static final List<String> SYSTEM_KEYS =
       List.of("gpu", "gpus", "other_it_power", "other_it_power_factor");
 
@@ -84,10 +86,49 @@ final class CatalogBinder {
       idleField.required("the power of an unused GPU, e.g. 80 W" + newEntry);
     }
     Optional<Double> tdp =
-        tdpField.isPresent() ? tdpField.power(Bound.POSITIVE) : base.map(GpuType::tdpWatts);
+        tdpField.isPresent() ? gpuPower(tdpField, Bound.POSITIVE) : base.map(GpuType::tdpWatts);
     Optional<Double> idle =
-        idleField.isPresent() ? idleField.power(Bound.NON_NEGATIVE) : base.map(GpuType::idleWatts);
-    if (tdp.isEmpty() || idle.isEmpty()) {
+        idleField.isPresent()
+            ? gpuPower(idleField, Bound.NON_NEGATIVE)
+            : base.map(GpuType::idleWatts);
+    Field curveField = entry.field("power_curve");
+    Optional<PowerCurve> curve =
+        curveField.isPresent()
+            ? new PowerCurveReader(diagnostics).read(curveField)
+            : Optional.of(base.map(GpuType::powerCurve).orElse(GpuType.DEFAULT_POWER_CURVE));
+    Field slowdownField = entry.field("slowdown_temperature");
+    Field shutdownField = entry.field("shutdown_temperature");
+    Optional<Double> slowdown =
+        slowdownField.isPresent()
+            ? slowdownField.celsius(TemperatureRange.GPU)
+            : Optional.of(
+                base.map(GpuType::slowdownCelsius).orElse(GpuType.DEFAULT_SLOWDOWN_CELSIUS));
+    Optional<Double> shutdown =
+        shutdownField.isPresent()
+            ? shutdownField.celsius(TemperatureRange.GPU)
+            : Optional.of(
+                base.map(GpuType::shutdownCelsius).orElse(GpuType.DEFAULT_SHUTDOWN_CELSIUS));
+    boolean thresholdsOrdered = true;
+    if (slowdown.isPresent() && shutdown.isPresent() && !(slowdown.get() < shutdown.get())) {
+      Field blamed = slowdownField.isPresent() ? slowdownField : shutdownField;
+      diagnostics.error(
+          blamed.location(),
+          blamed.path(),
+          "the slowdown temperature ("
+              + Values.formatCelsius(slowdown.get())
+              + (slowdownField.isPresent() ? "" : ", the default")
+              + ") must be below the shutdown temperature ("
+              + Values.formatCelsius(shutdown.get())
+              + (shutdownField.isPresent() ? "" : ", the default")
+              + ")");
+      thresholdsOrdered = false;
+    }
+    if (tdp.isEmpty()
+        || idle.isEmpty()
+        || curve.isEmpty()
+        || slowdown.isEmpty()
+        || shutdown.isEmpty()
+        || !thresholdsOrdered) {
       return Optional.empty();
     }
     if (idle.get() > tdp.get()) {
@@ -103,7 +144,28 @@ final class CatalogBinder {
       return Optional.empty();
     }
     return diagnostics.construct(
-        entry.location(), entry.path(), () -> new GpuType(name, tdp.get(), idle.get()));
+        entry.location(),
+        entry.path(),
+        () ->
+            new GpuType(name, tdp.get(), idle.get(), curve.get(), slowdown.get(), shutdown.get()));
+  }
+
+  /** A GPU's tdp or idle power: at most {@link GpuType#MAX_WATTS}. */
+  private Optional<Double> gpuPower(Field field, Bound bound) {
+    Optional<Double> watts = field.power(bound);
+    if (watts.isPresent() && watts.get() > GpuType.MAX_WATTS) {
+      diagnostics.error(
+          field.location(),
+          field.path(),
+          "expected a power "
+              + bound.text()
+              + " and at most "
+              + Values.formatPower(GpuType.MAX_WATTS)
+              + " per GPU (the largest GPUs draw about 1.4 kW), got "
+              + field.node().orElseThrow().describe());
+      return Optional.empty();
+    }
+    return watts;
   }
 
   private Optional<SystemType> bindSystem(MapReader entry, String name, Optional<SystemType> base) {

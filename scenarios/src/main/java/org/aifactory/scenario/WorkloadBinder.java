@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.aifactory.model.hardware.PowerCapSchedule;
 import org.aifactory.model.workload.CheckpointPolicy;
 import org.aifactory.model.workload.CheckpointSpec;
 import org.aifactory.model.workload.IterationProfile;
@@ -26,7 +27,8 @@ final class WorkloadBinder {
           "tokens_per_iteration",
           "checkpoint",
           "restart",
-          "work");
+          "work",
+          "power_cap");
 
   /** Each workload type with the keys it allows. */
   private static final Map<String, List<String>> KEYS_BY_TYPE =
@@ -119,7 +121,10 @@ final class WorkloadBinder {
     Field workField = job.field("work");
     Optional<OptionalLong> work =
         workField.isPresent() ? work(workField, tokens) : Optional.of(OptionalLong.empty());
-    if (name.isEmpty()
+    Optional<Optional<PowerCapSchedule>> powerCap =
+        new PowerCapReader(diagnostics).read(job.field("power_cap"));
+    if (powerCap.isEmpty()
+        || name.isEmpty()
         || cluster.isEmpty()
         || gpus.isEmpty()
         || start.isEmpty()
@@ -143,7 +148,8 @@ final class WorkloadBinder {
                 tokens.get(),
                 checkpoint.get(),
                 restart.get(),
-                work.get()));
+                work.get(),
+                powerCap.get()));
   }
 
   /**

@@ -63,8 +63,9 @@ public record FactorySpec(
   }
 
   /**
-   * Cross-reference problems: unknown names, duplicates, jobs larger than their cluster, and an
-   * electrical chain that cannot be sized for the racks' design IT load.
+   * Cross-reference problems: unknown names, duplicates, jobs larger than their cluster, an
+   * electrical chain that cannot be sized for the racks' design IT load, and a cooling plant that
+   * does not fit its clusters ({@link CoolingProblems}).
    */
   public List<SpecProblem> problems() {
     List<SpecProblem> problems = new ArrayList<>();
@@ -185,6 +186,7 @@ public record FactorySpec(
                         .system(c.systemType())
                         .flatMap(t -> catalog.gpu(t.gpuType()))
                         .isPresent());
+    problems.addAll(CoolingProblems.of(this, racksKnown));
     if (racksKnown && power.isPresent()) {
       // Sized here too, not only when a run builds it: validate must find what the run would.
       PowerSystemSpec chain = power.get();
@@ -194,11 +196,12 @@ public record FactorySpec(
   }
 
   /**
-   * Problems of this factory run for {@code horizon}: the tokens the jobs can train must fit the
-   * 64-bit count of the results (at most one iteration per period of the horizon, plus one).
+   * Problems of this factory run for {@code horizon}: every step of a power cap schedule must come
+   * before it, and the tokens the jobs can train must fit the 64-bit count of the results (at most
+   * one iteration per period of the horizon, plus one).
    */
   public List<SpecProblem> problems(Duration horizon) {
-    List<SpecProblem> problems = new ArrayList<>();
+    List<SpecProblem> problems = new ArrayList<>(PowerCapProblems.of(this, horizon));
     long horizonNanos = horizon.toNanos();
     long total = 0;
     for (int i = 0; i < workloads.size(); i++) {
