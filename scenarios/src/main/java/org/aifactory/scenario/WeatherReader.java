@@ -12,10 +12,20 @@ import org.aifactory.model.cooling.WeatherSpec;
 /**
  * Reads {@code facility.cooling.weather}: a built-in climate ({@code { climate: phoenix, start_day:
  * 182 }}), constant temperatures ({@code { dry_bulb: 35 °C, wet_bulb: 22 °C }}), or an hourly file
- * ({@code { file: temps.csv }}, relative to the scenario's folder; see {@link WeatherCsv}).
+ * ({@code { file: temps.csv }}, relative to the scenario's folder; see {@link WeatherCsv}); any of
+ * them with a {@code heat_wave} ({@code { start: 10 d, duration: 5 d, rise: 6 K }}).
  */
 final class WeatherReader {
-  static final List<String> KEYS = List.of("climate", "start_day", "dry_bulb", "wet_bulb", "file");
+  static final List<String> KEYS =
+      List.of("climate", "start_day", "dry_bulb", "wet_bulb", "file", "heat_wave");
+
+  static final List<String> HEAT_WAVE_KEYS = List.of("start", "duration", "rise");
+
+  static final String HEAT_WAVE_EXPECTED =
+      "a map of start, duration and rise, e.g. { start: 10 d, duration: 5 d, rise: 6 K }";
+
+  /** The most a heat wave adds: 30 K above a climate's normals is beyond any record. */
+  static final double MAX_HEAT_WAVE_KELVINS = 30;
 
   /** The keys that say which kind of weather it is; exactly one. */
   private static final List<String> FORMS = List.of("climate", "dry_bulb", "file");
@@ -94,7 +104,68 @@ final class WeatherReader {
           case "dry_bulb" -> constant(weather, field);
           default -> file(weather.field("file"), field);
         };
-    return companionsFit ? read : Optional.empty();
+    Field waveField = weather.field("heat_wave");
+    if (!waveField.isPresent()) {
+      return companionsFit ? read : Optional.empty();
+    }
+    Optional<HeatWave> wave = heatWave(waveField);
+    if (!companionsFit || read.isEmpty() || wave.isEmpty()) {
+      return Optional.empty();
+    }
+    Weather base = read.get();
+    return Optional.of(
+        new Weather(
+            new WeatherSpec.HeatWave(
+                base.spec(), wave.get().startHour(), wave.get().hours(), wave.get().rise()),
+            base.hasWetBulb(),
+            base.hottestDryBulbCelsius(),
+            base.hottestWetBulbCelsius(),
+            base.field()));
+  }
+
+  /** A heat wave as read: whole hours from the start of the run. */
+  private record HeatWave(long startHour, long hours, double rise) {}
+
+  private Optional<HeatWave> heatWave(Field field) {
+    Optional<MapReader> reader = field.map(HEAT_WAVE_EXPECTED);
+    if (reader.isEmpty()) {
+      return Optional.empty();
+    }
+    MapReader wave = reader.get().allowOnly(HEAT_WAVE_KEYS);
+    Optional<Long> start =
+        wholeHours(
+            wave.field("start")
+                .required("when the wave begins, from the start of the run, e.g. 10 d"),
+            Bound.NON_NEGATIVE);
+    Optional<Long> hours =
+        wholeHours(
+            wave.field("duration").required("how long the wave lasts, e.g. 5 d"), Bound.POSITIVE);
+    Optional<Double> rise =
+        wave.field("rise")
+            .required("how much hotter than the weather without it, e.g. 6 K")
+            .kelvins(Bound.POSITIVE, MAX_HEAT_WAVE_KELVINS, "a rise");
+    if (start.isEmpty() || hours.isEmpty() || rise.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new HeatWave(start.get(), hours.get(), rise.get()));
+  }
+
+  /** A duration of whole hours, as a count of hours: the weather changes on the hour. */
+  private Optional<Long> wholeHours(Field field, Bound bound) {
+    Optional<java.time.Duration> d = field.duration(bound);
+    if (d.isEmpty()) {
+      return Optional.empty();
+    }
+    if (d.get().toNanos() % java.time.Duration.ofHours(1).toNanos() != 0) {
+      diagnostics.error(
+          field.location(),
+          field.path(),
+          "the weather changes on the hour: write a whole number of hours, e.g. "
+              + Math.max(bound == Bound.POSITIVE ? 1 : 0, Math.round(d.get().toMinutes() / 60.0))
+              + " h");
+      return Optional.empty();
+    }
+    return Optional.of(d.get().toHours());
   }
 
   /** Whether {@code companion} is absent or goes with {@code form}; else reported. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.aifactory.model.cooling.WeatherSpec;
 import org.aifactory.model.facility.FacilitySpec;
 import org.aifactory.model.failure.FailureSpec;
 import org.aifactory.model.hardware.ClusterSpec;
@@ -196,13 +197,25 @@ public record FactorySpec(
   }
 
   /**
-   * Problems of this factory run for {@code horizon}: every step of a power cap schedule must come
-   * before it, and the tokens the jobs can train must fit the 64-bit count of the results (at most
-   * one iteration per period of the horizon, plus one).
+   * Problems of this factory run for {@code horizon}: every step of a power cap schedule and a heat
+   * wave must come before it, and the tokens the jobs can train must fit the 64-bit count of the
+   * results (at most one iteration per period of the horizon, plus one).
    */
   public List<SpecProblem> problems(Duration horizon) {
     List<SpecProblem> problems = new ArrayList<>(PowerCapProblems.of(this, horizon));
     long horizonNanos = horizon.toNanos();
+    if (facility.cooling().isPresent()
+        && facility.cooling().get().weather() instanceof WeatherSpec.HeatWave wave
+        && Duration.ofHours(wave.startHour()).compareTo(horizon) >= 0) {
+      problems.add(
+          new SpecProblem(
+              "facility.cooling.weather.heat_wave.start",
+              "a heat wave from hour "
+                  + wave.startHour()
+                  + " would never come: it is not before the horizon ("
+                  + horizon.toHours()
+                  + " h)"));
+    }
     long total = 0;
     for (int i = 0; i < workloads.size(); i++) {
       TrainingJobSpec job = workloads.get(i);
