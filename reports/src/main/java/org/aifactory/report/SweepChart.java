@@ -166,7 +166,9 @@ final class SweepChart {
               if (o.notDistinguishable().stream().filter(b -> b).count() > 1) {
                 legend.add(
                     new LegendItem(
-                        "Not distinguishable from the best (95 %)",
+                        r.replications() == 1
+                            ? "Equal to the best"
+                            : "Not distinguishable from the best (95 %)",
                         null,
                         null,
                         null,

@@ -110,7 +110,7 @@ public final class FactoryRun {
       int replication,
       boolean recordEvents) {
     List<SpecProblem> problems = new ArrayList<>(factory.problems());
-    problems.addAll(factory.problems(run.horizon()));
+    problems.addAll(factory.countProblems(run.horizon()));
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid factory: " + problems);
     }

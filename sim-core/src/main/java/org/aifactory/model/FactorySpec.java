@@ -198,12 +198,11 @@ public record FactorySpec(
 
   /**
    * Problems of this factory run for {@code horizon}: every step of a power cap schedule and a heat
-   * wave must come before it, and the tokens the jobs can train must fit the 64-bit count of the
-   * results (at most one iteration per period of the horizon, plus one).
+   * wave must come before it (a change that never applies is a mistake, not a plan), and the tokens
+   * must fit their count ({@link #countProblems}).
    */
   public List<SpecProblem> problems(Duration horizon) {
     List<SpecProblem> problems = new ArrayList<>(PowerCapProblems.of(this, horizon));
-    long horizonNanos = horizon.toNanos();
     if (facility.cooling().isPresent()
         && facility.cooling().get().weather() instanceof WeatherSpec.HeatWave wave
         && Duration.ofHours(wave.startHour()).compareTo(horizon) >= 0) {
@@ -216,6 +215,18 @@ public record FactorySpec(
                   + horizon.toHours()
                   + " h)"));
     }
+    problems.addAll(countProblems(horizon));
+    return problems;
+  }
+
+  /**
+   * What a run of {@code horizon} cannot count: the tokens the jobs can train must fit the 64-bit
+   * count of the results (at most one iteration per period of the horizon, plus one). A run checks
+   * this; the rest of {@link #problems(Duration)} is the scenario's business.
+   */
+  public List<SpecProblem> countProblems(Duration horizon) {
+    List<SpecProblem> problems = new ArrayList<>();
+    long horizonNanos = horizon.toNanos();
     long total = 0;
     for (int i = 0; i < workloads.size(); i++) {
       TrainingJobSpec job = workloads.get(i);
