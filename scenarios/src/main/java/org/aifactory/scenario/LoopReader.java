@@ -64,6 +64,13 @@ final class LoopReader {
   /** A heat capacity of more than a day per kelvin is no loop's (a large thermal store's). */
   static final double MAX_HEAT_CAPACITY_SECONDS_PER_KELVIN = 86_400;
 
+  /**
+   * At least 1 ms per kelvin: 590 times less than a rack's coolant alone (above). A loop with less
+   * would respond within nanoseconds, faster than the clock (1 ns) can place its thermal limits:
+   * its GPUs would overshoot the slowdown temperature for a tick.
+   */
+  static final double MIN_HEAT_CAPACITY_SECONDS_PER_KELVIN = 0.001;
+
   /** The loops and their defaults. */
   enum Kind {
     LIQUID(
@@ -214,9 +221,12 @@ final class LoopReader {
         Dimension.HEAT_CAPACITY.expected(),
         text -> {
           double value = Values.secondsPerKelvin(text, Bound.POSITIVE);
-          if (value > MAX_HEAT_CAPACITY_SECONDS_PER_KELVIN) {
+          if (value > MAX_HEAT_CAPACITY_SECONDS_PER_KELVIN
+              || value < MIN_HEAT_CAPACITY_SECONDS_PER_KELVIN) {
             throw new ValueException(
-                "expected a heat capacity > 0 and at most 86400 s/K (a day per kelvin), got '"
+                "expected a heat capacity from 0.001 s/K (a loop that responds within the"
+                    + " clock's nanoseconds cannot be followed) to 86400 s/K (a day per kelvin),"
+                    + " got '"
                     + text.strip()
                     + "'");
           }

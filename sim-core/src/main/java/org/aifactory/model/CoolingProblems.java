@@ -3,7 +3,6 @@ package org.aifactory.model;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.aifactory.model.cooling.ClusterCoolingSpec;
@@ -239,19 +238,11 @@ final class CoolingProblems {
   }
 
   private static String count(double n) {
-    return String.format(Locale.ROOT, "%,.0f", n);
+    return ProblemNumbers.count(n);
   }
 
   /** 11.2 MW, 500 kW: three significant digits. */
   private static String watts(double w) {
-    String[] units = {"W", "kW", "MW", "GW", "TW"};
-    int k = 0;
-    while (k < units.length - 1 && Math.abs(w) >= 1000 * Math.pow(1000, k)) {
-      k++;
-    }
-    java.math.BigDecimal v =
-        new java.math.BigDecimal(w / Math.pow(1000, k))
-            .round(new java.math.MathContext(3, java.math.RoundingMode.HALF_EVEN));
-    return v.stripTrailingZeros().toPlainString() + " " + units[k];
+    return ProblemNumbers.watts(w);
   }
 }
