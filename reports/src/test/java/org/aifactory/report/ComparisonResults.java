@@ -1,7 +1,9 @@
 package org.aifactory.report;
 
 import java.util.List;
+import java.util.Optional;
 import org.aifactory.metrics.ComparisonResult;
+import org.aifactory.metrics.ComparisonResult.LostValue;
 import org.aifactory.metrics.ComparisonResult.Variant;
 import org.aifactory.metrics.ElectricalResult;
 import org.aifactory.metrics.MetricStats;
@@ -113,7 +115,9 @@ final class ComparisonResults {
             stats("annual_energy_dollars", 70.0e6, 4.0e3, 20),
             stats("annual_lost_value_dollars", 0, 0, 20),
             stats("annual_total_dollars", 70.0e6, 4.0e3, 20),
-            stats("extra_cost_over_best", 0, 0, 20));
+            stats("extra_cost_over_best", 0, 0, 20),
+            powerOnly(stats("annual_lost_value_dollars", 0, 0, 20)),
+            Optional.empty());
     Variant n1 =
         variant(
             "N+1",
@@ -155,7 +159,9 @@ final class ComparisonResults {
             v.annualEnergyDollars(),
             v.annualLostValueDollars(),
             stats("annual_total_dollars", v.annualTotalDollars().mean() + 0.58e6, 0.07e6, 1000),
-            stats("extra_cost_over_best", 0.6e6, 0.05e6, 1000));
+            stats("extra_cost_over_best", 0.6e6, 0.05e6, 1000),
+            v.lostValue(),
+            v.cooling());
     List<Variant> variants =
         List.of(r.variants().get(0), r.variants().get(1), r.variants().get(2), later);
     return new ComparisonResult(
@@ -223,7 +229,20 @@ final class ComparisonResults {
         stats("annual_energy_dollars", energyDollars, energyCi, n),
         stats("annual_lost_value_dollars", lostDollars, lostCi, n),
         stats("annual_total_dollars", total, Math.hypot(energyCi, lostCi), n),
-        stats("extra_cost_over_best", extra, extraCi, n));
+        stats("extra_cost_over_best", extra, extraCi, n),
+        powerOnly(stats("annual_lost_value_dollars", lostDollars, lostCi, n)),
+        Optional.empty());
+  }
+
+  /** Lost value all to power outages: {@code annualLost} is its power part, the others 0. */
+  static LostValue powerOnly(MetricStats annualLost) {
+    int n = annualLost.n();
+    return new LostValue(
+        stats("lost_gpu_hours_thermal", 0, 0, n),
+        stats("gpu_hours_throttling", 0, 0, n),
+        stats("annual_lost_value_power_dollars", annualLost.mean(), annualLost.ci95(), n),
+        stats("annual_lost_value_thermal_dollars", 0, 0, n),
+        stats("annual_lost_value_throttling_dollars", 0, 0, n));
   }
 
   /** {@code v} with per-replication figures scaled to a shorter horizon and n replications. */
@@ -242,7 +261,9 @@ final class ComparisonResults {
         rescale(v.annualEnergyDollars(), 1, n),
         rescale(v.annualLostValueDollars(), 1, n),
         rescale(v.annualTotalDollars(), 1, n),
-        rescale(v.extraCostOverBest(), 1, n));
+        rescale(v.extraCostOverBest(), 1, n),
+        powerOnly(rescale(v.annualLostValueDollars(), 1, n)),
+        v.cooling());
   }
 
   private static MetricStats rescale(MetricStats s, double scale, int n) {
