@@ -266,6 +266,70 @@ final class ComparisonResults {
         v.cooling());
   }
 
+  /**
+   * Two cooling designs of a hall without an electrical chain over 31 days, one replication (no
+   * confidence intervals): "air-cooled", input first, throttles and loses 3.67 $M a year of
+   * production; "dry-coolers" throttles a little and is the cheapest.
+   */
+  static ComparisonResult cooledHall() {
+    Variant air =
+        cooled(
+            "air-cooled", 5.00e6, 0, 3.67e6, 124_593, 1.132, 570.8, 720.9, 0, 8.7097e11, 3.338e6);
+    Variant dry =
+        cooled("dry-coolers", 5.37e6, 0, 12_688.4, 430.764, 1.036, 143.2, 38.67, 0, 3.0113e9, 0);
+    return new ComparisonResult("heatwave", 1, 1, 744, List.of(air, dry), List.of(1, 0));
+  }
+
+  private static Variant cooled(
+      String name,
+      double energyDollars,
+      double thermalDollars,
+      double throttlingDollars,
+      double throttlingGpuHours,
+      double pue,
+      double coolingMwh,
+      double slowdownHours,
+      double trips,
+      double tokensLost,
+      double extra) {
+    double lost = thermalDollars + throttlingDollars;
+    return new Variant(
+        name,
+        "",
+        null,
+        none("availability"),
+        none("loss_of_load_events"),
+        one("lost_gpu_hours_power", 0),
+        one("lost_tokens_power", 0),
+        one("energy_facility_mwh", energyDollars / 80 * 744 / YEAR_HOURS),
+        0,
+        0,
+        one("annual_energy_dollars", energyDollars),
+        one("annual_lost_value_dollars", lost),
+        one("annual_total_dollars", energyDollars + lost),
+        one("extra_cost_over_best", extra),
+        new LostValue(
+            one("lost_gpu_hours_thermal", 0),
+            one("gpu_hours_throttling", throttlingGpuHours),
+            one("annual_lost_value_power_dollars", 0),
+            one("annual_lost_value_thermal_dollars", thermalDollars),
+            one("annual_lost_value_throttling_dollars", throttlingDollars)),
+        Optional.of(
+            new ComparisonResult.Cooling(
+                one("pue", pue),
+                one("cooling_energy_mwh", coolingMwh),
+                one("water_m3", 0),
+                one("wue_l_per_kwh", 0),
+                one("hours_at_slowdown", slowdownHours),
+                one("thermal_trips", trips),
+                one("tokens_lost_to_heat", tokensLost))));
+  }
+
+  /** One replication's value: no spread. */
+  private static MetricStats one(String key, double value) {
+    return new MetricStats(key, "", "", value, Double.NaN, Double.NaN, 1);
+  }
+
   private static MetricStats rescale(MetricStats s, double scale, int n) {
     return stats(s.key(), s.mean() * scale, s.ci95() * scale, n);
   }
