@@ -42,6 +42,16 @@ final class ComparisonFigures {
     return availability.ci95() * MINUTES_PER_YEAR;
   }
 
+  /**
+   * True when the reports show the parts of the lost production (power outages, thermal trips,
+   * throttling): with a cooling plant, or when some variant lost production otherwise than to power
+   * outages (a power cap that slowed it). Without, they show what they always did: production lost
+   * to power outages, which is then all of it.
+   */
+  static boolean showsLossParts(ComparisonResult r) {
+    return r.hasCooling() || r.lostBeyondPower();
+  }
+
   /** The rank (1 = cheapest) of the variant at {@code index} in input order; 0 if unranked. */
   static int rank(ComparisonResult r, int index) {
     return r.ranking().indexOf(index) + 1;

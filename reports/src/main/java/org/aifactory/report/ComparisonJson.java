@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.aifactory.metrics.ComparisonResult;
+import org.aifactory.metrics.ComparisonResult.Cooling;
+import org.aifactory.metrics.ComparisonResult.LostValue;
 import org.aifactory.metrics.ComparisonResult.Variant;
 import org.aifactory.metrics.ElectricalResult;
 import org.aifactory.metrics.MetricStats;
@@ -15,11 +17,18 @@ import org.aifactory.metrics.MetricStats;
  * {@code comparison.json}: every field of the comparison, byte-identical for the same result. The
  * variants in input order, each with its rank (1 = cheapest) and its statistics as {@code {"mean",
  * "sd", "ci95", "n"}}; {@code ranking} names them cheapest first; {@code electrical} is replication
- * 0's chain, or null. A figure that is not finite is null.
+ * 0's chain, or null. A figure that is not finite is null, as are {@code sd} and {@code ci95} with
+ * one replication.
+ *
+ * <p>When anything but power outages lost production, or some variant has a cooling plant ({@link
+ * ComparisonFigures#showsLossParts}), each variant also has the parts of its lost production; with
+ * a plant, a {@code cooling} object (null for a variant without one). Without either, the file is
+ * what it was before they existed.
  */
 final class ComparisonJson {
   static final String FILE = "comparison.json";
 
+  /** The notes of a comparison where power outages lost all the production lost. */
   static final List<String> NOTES =
       List.of(
           "annual_total_dollars = annual_capital_dollars + annual_energy_dollars +"
@@ -42,7 +51,54 @@ final class ComparisonJson {
               + " per replication (horizon_hours); unavailability_minutes_per_year is (1 - mean"
               + " availability) x 525,960 min.");
 
+  /** The first note when the lost production has parts: it replaces the first of {@link #NOTES}. */
+  static final String COST_WITH_PARTS =
+      "annual_total_dollars = annual_capital_dollars + annual_energy_dollars +"
+          + " annual_lost_value_dollars, per year of 8,766 h. Capital: the electrical chain's"
+          + " capital cost (UPS, generators, distribution) times the capital recovery factor; the"
+          + " cooling plant's capital is not priced. Energy: facility energy times the energy"
+          + " price. Lost value: the production the designs change, times the value of a GPU-hour:"
+          + " GPU-hours of job progress lost to power outages (annual_lost_value_power_dollars),"
+          + " to thermal trips (lost_gpu_hours_thermal, per replication: lost work, restart and"
+          + " waiting of cause thermal; annual_lost_value_thermal_dollars) and to throttling"
+          + " (gpu_hours_throttling, per replication: the time power caps and thermal limits kept"
+          + " the GPUs from progressing;"
+          + " annual_lost_value_throttling_dollars); the three add up to annual_lost_value_dollars"
+          + " in every replication. A design whose GPUs throttle draws less energy and pays for"
+          + " it here. Losses to failures of the IT hardware (GPUs, systems, software) are common"
+          + " to all variants and left out.";
+
+  /** The note on the cooling figures, with a cooling plant. */
+  static final String COOLING_NOTE =
+      "cooling: per replication, pue (facility energy / IT energy over the run), energy_mwh (fans,"
+          + " pumps, chillers), water_m3 (cooling towers), wue_l_per_kwh (litres per kWh of IT"
+          + " energy), hours_at_slowdown (hours some GPUs were held at their slowdown temperature,"
+          + " on the loop with the most: a lower bound of the time any GPU was), trips (clusters"
+          + " shut down by heat, all loops) and tokens_lost_to_heat (throttling.thermal_tokens +"
+          + " lost_production_by_cause.thermal). null for a variant without a plant.";
+
+  /** The note for one replication. */
+  static final String ONE_REPLICATION =
+      "One replication: sd and ci95 are null and nothing is said to be significant; for a"
+          + " scenario without random failures (no failure causes, no utility outages, units that"
+          + " never fail) one replication is exact.";
+
   private ComparisonJson() {}
+
+  /** The notes of {@code r}: {@link #NOTES}, the first replaced and others added as it needs. */
+  static List<String> notes(ComparisonResult r) {
+    List<String> notes = new java.util.ArrayList<>(NOTES);
+    if (ComparisonFigures.showsLossParts(r)) {
+      notes.set(0, COST_WITH_PARTS);
+    }
+    if (r.hasCooling()) {
+      notes.add(COOLING_NOTE);
+    }
+    if (r.replications() == 1) {
+      notes.add(ONE_REPLICATION);
+    }
+    return notes;
+  }
 
   static void write(ComparisonResult r, Path file) throws IOException {
     Files.writeString(file, render(r), StandardCharsets.UTF_8);
@@ -63,11 +119,11 @@ final class ComparisonJson {
           g.writeEndArray();
           g.writeArrayFieldStart("variants");
           for (int i = 0; i < r.variants().size(); i++) {
-            variant(g, r.variants().get(i), ComparisonFigures.rank(r, i));
+            variant(g, r, r.variants().get(i), ComparisonFigures.rank(r, i));
           }
           g.writeEndArray();
           g.writeArrayFieldStart("notes");
-          for (String note : NOTES) {
+          for (String note : notes(r)) {
             g.writeString(note);
           }
           g.writeEndArray();
@@ -75,7 +131,8 @@ final class ComparisonJson {
         });
   }
 
-  private static void variant(JsonGenerator g, Variant v, int rank) throws IOException {
+  private static void variant(JsonGenerator g, ComparisonResult r, Variant v, int rank)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("name", v.name());
     g.writeStringField("description", v.description());
@@ -97,6 +154,35 @@ final class ComparisonJson {
     stats(g, "annual_lost_value_dollars", v.annualLostValueDollars());
     stats(g, "annual_total_dollars", v.annualTotalDollars());
     stats(g, "extra_cost_over_best", v.extraCostOverBest());
+    if (ComparisonFigures.showsLossParts(r)) {
+      LostValue lost = v.lostValue();
+      stats(g, "lost_gpu_hours_thermal", lost.thermalGpuHours());
+      stats(g, "gpu_hours_throttling", lost.throttlingGpuHours());
+      stats(g, "annual_lost_value_power_dollars", lost.annualPowerDollars());
+      stats(g, "annual_lost_value_thermal_dollars", lost.annualThermalDollars());
+      stats(g, "annual_lost_value_throttling_dollars", lost.annualThrottlingDollars());
+    }
+    if (r.hasCooling()) {
+      g.writeFieldName("cooling");
+      cooling(g, v.cooling().orElse(null));
+    }
+    g.writeEndObject();
+  }
+
+  /** The cooling plant's figures per replication; null without a plant. */
+  private static void cooling(JsonGenerator g, Cooling c) throws IOException {
+    if (c == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartObject();
+    stats(g, "pue", c.pue());
+    stats(g, "energy_mwh", c.energyMwh());
+    stats(g, "water_m3", c.waterM3());
+    stats(g, "wue_l_per_kwh", c.wueLitresPerKwh());
+    stats(g, "hours_at_slowdown", c.hoursAtSlowdown());
+    stats(g, "trips", c.trips());
+    stats(g, "tokens_lost_to_heat", c.tokensLostToHeat());
     g.writeEndObject();
   }
 

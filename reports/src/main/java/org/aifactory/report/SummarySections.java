@@ -214,20 +214,24 @@ final class SummarySections {
     row(t, "Hottest outdoor hour", figure(f, MetricKeys.COOLING_MAX_OUTDOOR_C, 1, 1), "C", "");
     row(t, "Hottest GPU", figure(f, MetricKeys.COOLING_MAX_GPU_C, 1, 1), "C", "");
     for (org.aifactory.metrics.CoolingResult.LoopResult loop : first.cooling().get().loops()) {
-      String k = MetricKeys.coolingLoop(loop.name());
       row(
           t,
           SUB + loop.name() + " loop: hours above setpoint",
-          figure(f, k + "hours_above_setpoint", 1, 1),
+          figure(f, MetricKeys.LoopFigure.HOURS_ABOVE_SETPOINT.key(loop.name()), 1, 1),
           "h",
           "");
       row(
           t,
           SUB + loop.name() + " loop: hours at slowdown",
-          figure(f, k + "hours_at_slowdown", 1, 1),
+          figure(f, MetricKeys.LoopFigure.HOURS_AT_SLOWDOWN.key(loop.name()), 1, 1),
           "h",
           "(GPUs held by a thermal limit)");
-      row(t, SUB + loop.name() + " loop: trips", figure(f, k + "trips", 1, 0), "", "");
+      row(
+          t,
+          SUB + loop.name() + " loop: trips",
+          figure(f, MetricKeys.LoopFigure.TRIPS.key(loop.name()), 1, 0),
+          "",
+          "");
     }
     row(
         t,

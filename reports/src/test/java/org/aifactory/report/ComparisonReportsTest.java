@@ -317,6 +317,56 @@ class ComparisonReportsTest {
     assertThat(ComparisonFigures.horizon(720)).isEqualTo("30 days");
   }
 
+  @Test
+  void aCooledHallGetsItsCoolingTableAndItsLostProductionByPart() throws Exception {
+    ComparisonResult r = ComparisonResults.cooledHall();
+    String text = ComparisonReports.render(r);
+    assertThat(text)
+        .doesNotContain("Reliability")
+        .doesNotContain("+/-")
+        .contains("  2 variants, 1 replication of 31 days each, seed 1;\n")
+        .contains("  Cooling, per replication of 31 days\n")
+        .contains("to heat (bn)")
+        .contains("lost to power outages,\n  thermal trips and throttling\n");
+    String cooling = text.substring(text.indexOf("Cooling, per"));
+    assertThat(line(cooling, "dry-coolers").trim().split("\\s{2,}"))
+        .containsExactly("1", "dry-coolers", "1.036", "143.2", "0", "0", "38.67", "0", "3.011");
+    assertThat(line(cooling, "air-cooled").trim().split("\\s{2,}"))
+        .containsExactly("2", "air-cooled", "1.132", "570.8", "0", "0", "720.9", "0", "871.0");
+    String losses = text.substring(text.indexOf("Value of lost production"));
+    assertThat(line(losses, "air-cooled").trim().split("\\s{2,}"))
+        .containsExactly("2", "air-cooled", "0", "0", "3.670");
+    assertThat(last(text))
+        .isEqualTo(
+            "  Cheapest: dry-coolers at 5.38 $M/y; lead over air-cooled 3.338 $M/y; one"
+                + " replication: no confidence interval (exact for a scenario without random"
+                + " failures)");
+
+    ComparisonReports.writeAll(r, dir);
+    List<CSVRecord> rows = csv(dir.resolve("comparison.csv"));
+    assertThat(rows.get(0).toList())
+        .containsExactly(ComparisonCsv.header(true, true))
+        .hasSize(ComparisonCsv.HEADER.length + 10 + 14);
+    assertThat(rows.get(1).get("variant")).isEqualTo("dry-coolers");
+    assertThat(rows.get(1).get("pue_mean")).isEqualTo("1.036");
+    assertThat(rows.get(1).get("pue_ci95")).isEmpty();
+    assertThat(rows.get(2).get("annual_lost_value_throttling_dollars_mean")).isEqualTo("3670000");
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
+    assertThat(json.at("/variants/0/cooling/tokens_lost_to_heat/mean").asLong())
+        .isEqualTo(870_970_000_000L);
+    assertThat(json.at("/variants/0/annual_total_dollars/ci95").isNull()).isTrue();
+    assertThat(json.at("/notes/0").asText()).contains("thermal trips", "throttling");
+    String html = Files.readString(dir.resolve("index.html"));
+    assertThat(html)
+        .contains("1 replication of 31 days")
+        .contains("<h2>Cooling, per replication of 31 days</h2>")
+        .contains("<h2>Value of lost production per year, by what lost it</h2>")
+        .doesNotContain("NaN");
+    for (String file : List.of("comparison.csv", "comparison.json")) {
+      assertThat(Files.readString(dir.resolve(file))).as(file).doesNotContain("NaN");
+    }
+  }
+
   private static List<CSVRecord> csv(Path file) throws Exception {
     try (Reader in = Files.newBufferedReader(file)) {
       List<CSVRecord> rows = CSVFormat.DEFAULT.parse(in).getRecords();

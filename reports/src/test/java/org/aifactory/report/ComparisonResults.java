@@ -1,7 +1,9 @@
 package org.aifactory.report;
 
 import java.util.List;
+import java.util.Optional;
 import org.aifactory.metrics.ComparisonResult;
+import org.aifactory.metrics.ComparisonResult.LostValue;
 import org.aifactory.metrics.ComparisonResult.Variant;
 import org.aifactory.metrics.ElectricalResult;
 import org.aifactory.metrics.MetricStats;
@@ -113,7 +115,9 @@ final class ComparisonResults {
             stats("annual_energy_dollars", 70.0e6, 4.0e3, 20),
             stats("annual_lost_value_dollars", 0, 0, 20),
             stats("annual_total_dollars", 70.0e6, 4.0e3, 20),
-            stats("extra_cost_over_best", 0, 0, 20));
+            stats("extra_cost_over_best", 0, 0, 20),
+            powerOnly(stats("annual_lost_value_dollars", 0, 0, 20)),
+            Optional.empty());
     Variant n1 =
         variant(
             "N+1",
@@ -155,7 +159,9 @@ final class ComparisonResults {
             v.annualEnergyDollars(),
             v.annualLostValueDollars(),
             stats("annual_total_dollars", v.annualTotalDollars().mean() + 0.58e6, 0.07e6, 1000),
-            stats("extra_cost_over_best", 0.6e6, 0.05e6, 1000));
+            stats("extra_cost_over_best", 0.6e6, 0.05e6, 1000),
+            v.lostValue(),
+            v.cooling());
     List<Variant> variants =
         List.of(r.variants().get(0), r.variants().get(1), r.variants().get(2), later);
     return new ComparisonResult(
@@ -223,7 +229,20 @@ final class ComparisonResults {
         stats("annual_energy_dollars", energyDollars, energyCi, n),
         stats("annual_lost_value_dollars", lostDollars, lostCi, n),
         stats("annual_total_dollars", total, Math.hypot(energyCi, lostCi), n),
-        stats("extra_cost_over_best", extra, extraCi, n));
+        stats("extra_cost_over_best", extra, extraCi, n),
+        powerOnly(stats("annual_lost_value_dollars", lostDollars, lostCi, n)),
+        Optional.empty());
+  }
+
+  /** Lost value all to power outages: {@code annualLost} is its power part, the others 0. */
+  static LostValue powerOnly(MetricStats annualLost) {
+    int n = annualLost.n();
+    return new LostValue(
+        stats("lost_gpu_hours_thermal", 0, 0, n),
+        stats("gpu_hours_throttling", 0, 0, n),
+        stats("annual_lost_value_power_dollars", annualLost.mean(), annualLost.ci95(), n),
+        stats("annual_lost_value_thermal_dollars", 0, 0, n),
+        stats("annual_lost_value_throttling_dollars", 0, 0, n));
   }
 
   /** {@code v} with per-replication figures scaled to a shorter horizon and n replications. */
@@ -242,7 +261,73 @@ final class ComparisonResults {
         rescale(v.annualEnergyDollars(), 1, n),
         rescale(v.annualLostValueDollars(), 1, n),
         rescale(v.annualTotalDollars(), 1, n),
-        rescale(v.extraCostOverBest(), 1, n));
+        rescale(v.extraCostOverBest(), 1, n),
+        powerOnly(rescale(v.annualLostValueDollars(), 1, n)),
+        v.cooling());
+  }
+
+  /**
+   * Two cooling designs of a hall without an electrical chain over 31 days, one replication (no
+   * confidence intervals): "air-cooled", input first, throttles and loses 3.67 $M a year of
+   * production; "dry-coolers" throttles a little and is the cheapest.
+   */
+  static ComparisonResult cooledHall() {
+    Variant air =
+        cooled(
+            "air-cooled", 5.00e6, 0, 3.67e6, 124_593, 1.132, 570.8, 720.9, 0, 8.7097e11, 3.338e6);
+    Variant dry =
+        cooled("dry-coolers", 5.37e6, 0, 12_688.4, 430.764, 1.036, 143.2, 38.67, 0, 3.0113e9, 0);
+    return new ComparisonResult("heatwave", 1, 1, 744, List.of(air, dry), List.of(1, 0));
+  }
+
+  private static Variant cooled(
+      String name,
+      double energyDollars,
+      double thermalDollars,
+      double throttlingDollars,
+      double throttlingGpuHours,
+      double pue,
+      double coolingMwh,
+      double slowdownHours,
+      double trips,
+      double tokensLost,
+      double extra) {
+    double lost = thermalDollars + throttlingDollars;
+    return new Variant(
+        name,
+        "",
+        null,
+        none("availability"),
+        none("loss_of_load_events"),
+        one("lost_gpu_hours_power", 0),
+        one("lost_tokens_power", 0),
+        one("energy_facility_mwh", energyDollars / 80 * 744 / YEAR_HOURS),
+        0,
+        0,
+        one("annual_energy_dollars", energyDollars),
+        one("annual_lost_value_dollars", lost),
+        one("annual_total_dollars", energyDollars + lost),
+        one("extra_cost_over_best", extra),
+        new LostValue(
+            one("lost_gpu_hours_thermal", 0),
+            one("gpu_hours_throttling", throttlingGpuHours),
+            one("annual_lost_value_power_dollars", 0),
+            one("annual_lost_value_thermal_dollars", thermalDollars),
+            one("annual_lost_value_throttling_dollars", throttlingDollars)),
+        Optional.of(
+            new ComparisonResult.Cooling(
+                one("pue", pue),
+                one("cooling_energy_mwh", coolingMwh),
+                one("water_m3", 0),
+                one("wue_l_per_kwh", 0),
+                one("hours_at_slowdown", slowdownHours),
+                one("thermal_trips", trips),
+                one("tokens_lost_to_heat", tokensLost))));
+  }
+
+  /** One replication's value: no spread. */
+  private static MetricStats one(String key, double value) {
+    return new MetricStats(key, "", "", value, Double.NaN, Double.NaN, 1);
   }
 
   private static MetricStats rescale(MetricStats s, double scale, int n) {

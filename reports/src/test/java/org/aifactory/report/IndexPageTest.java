@@ -102,7 +102,9 @@ class IndexPageTest {
             n.annualEnergyDollars(),
             n.annualLostValueDollars(),
             n.annualTotalDollars(),
-            n.extraCostOverBest()));
+            n.extraCostOverBest(),
+            n.lostValue(),
+            n.cooling()));
     ComparisonResult r =
         new ComparisonResult(
             base.scenario(),

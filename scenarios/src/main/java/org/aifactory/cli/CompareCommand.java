@@ -25,7 +25,10 @@ import picocli.CommandLine.Parameters;
       "Compares designs side by side: the variants listed in one scenario (its 'variants:'), or"
           + " several scenario files, each run with the same replications and random streams"
           + " (common random numbers). Ranks them by annualised capital cost + energy + value of"
-          + " production lost to power outages, with 95 %% confidence intervals. Writes"
+          + " the production lost to power outages, thermal trips and throttling, with 95 %%"
+          + " confidence intervals (none with one replication, which is exact for a scenario"
+          + " without random failures). With a cooling plant, also shows PUE, cooling energy,"
+          + " water, hours at slowdown, thermal trips and tokens lost to heat. Writes"
           + " comparison.csv, comparison.json, comparison.png and index.html."
     })
 final class CompareCommand implements Callable<Integer> {
@@ -47,7 +50,9 @@ final class CompareCommand implements Callable<Integer> {
   @Option(
       names = {"-r", "--replications"},
       paramLabel = "R",
-      description = "Replications per variant (default: the first scenario's 'replications').")
+      description =
+          "Replications per variant (default: the first scenario's 'replications'); 1 gives"
+              + " means without confidence intervals.")
   Integer replications;
 
   @Option(
@@ -92,8 +97,8 @@ final class CompareCommand implements Callable<Integer> {
       }
     }
     int reps = replications != null ? replications : first.replications();
-    if (reps < 2) {
-      throw new UserException("--replications must be at least 2 for confidence intervals");
+    if (reps < 1) {
+      throw new UserException("--replications must be at least 1");
     }
     String name = loaded.size() == 1 ? first.name() : first.name() + "-vs";
     Path target = output.directory(name + "-compare");

@@ -3,6 +3,7 @@ package org.aifactory.experiment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.aifactory.metrics.ComparisonResult;
 import org.aifactory.metrics.ElectricalResult;
 import org.aifactory.metrics.Metric;
@@ -10,6 +11,7 @@ import org.aifactory.metrics.MetricKeys;
 import org.aifactory.metrics.MetricKeys.ByCause;
 import org.aifactory.metrics.MetricStats;
 import org.aifactory.metrics.ReplicationSet;
+import org.aifactory.model.FactoryRun;
 import org.aifactory.model.FactorySpec;
 import org.aifactory.model.RunSpec;
 import org.aifactory.model.power.CostSpec;
@@ -25,14 +27,15 @@ import org.aifactory.model.power.CostSpec;
  * what makes the streams common), and must share its horizon.
  *
  * <p>Cost per year of a variant = its electrical chain's capital × capital recovery factor + its
- * facility energy × price + the GPU-hours of job progress lost to power outages × their value.
- * Losses from other causes (GPU failures...) are common to all variants and left out.
+ * facility energy × price + the value of the production its design changes: the GPU-hours of job
+ * progress lost to power outages, those lost to thermal trips, and the GPU-hours that power caps
+ * and thermal limits kept from progressing (throttling), each × the value of a GPU-hour. A design
+ * whose GPUs throttle draws less energy, and pays for it here. Losses to failures of the IT
+ * hardware (GPUs, systems, software) are common to all variants and left out; so is the capital of
+ * the cooling plant, which the costs do not price.
  */
 public final class Comparison {
   private static final double HOURS_PER_YEAR = 8_766; // 365.25 d
-
-  /** The failure cause a factory run books interruptions by loss of power to. */
-  private static final String POWER_OUTAGE = "power_outage";
 
   private Comparison() {}
 
@@ -114,7 +117,9 @@ public final class Comparison {
       MetricStats annualEnergy,
       MetricStats annualLost,
       MetricStats annualTotal,
-      double[] total) {
+      double[] total,
+      ComparisonResult.LostValue lostValue,
+      Optional<ComparisonResult.Cooling> cooling) {
 
     ComparisonResult.Variant variant(MetricStats extra) {
       return new ComparisonResult.Variant(
@@ -131,7 +136,9 @@ public final class Comparison {
           annualEnergy,
           annualLost,
           annualTotal,
-          extra);
+          extra,
+          lostValue,
+          cooling);
     }
   }
 
@@ -147,17 +154,34 @@ public final class Comparison {
     double annualCapital = capital * c.capitalRecoveryFactor();
     double[] availability = column(set, MetricKeys.CHAIN_AVAILABILITY, Double.NaN);
     double[] lossOfLoad = column(set, MetricKeys.CHAIN_LOSS_OF_LOAD_EVENTS, Double.NaN);
-    double[] lostGpuHours = column(set, ByCause.LOST_GPU_HOURS.key(POWER_OUTAGE), 0);
-    double[] lostTokens = column(set, ByCause.LOST_PRODUCTION.key(POWER_OUTAGE), 0);
+    double[] lostGpuHours =
+        column(set, ByCause.LOST_GPU_HOURS.key(FactoryRun.POWER_OUTAGE_CAUSE), 0);
+    double[] lostTokens =
+        column(set, ByCause.LOST_PRODUCTION.key(FactoryRun.POWER_OUTAGE_CAUSE), 0);
+    double[] thermalGpuHours = column(set, ByCause.LOST_GPU_HOURS.key(FactoryRun.THERMAL_CAUSE), 0);
+    double[] throttlingGpuHours = column(set, MetricKeys.GPU_HOURS_THROTTLING, 0);
     double[] energy = column(set, MetricKeys.ENERGY_FACILITY_MWH, Double.NaN);
     double[] annualEnergy = new double[n];
+    double[] annualPower = new double[n];
+    double[] annualThermal = new double[n];
+    double[] annualThrottling = new double[n];
     double[] annualLost = new double[n];
     double[] total = new double[n];
     for (int r = 0; r < n; r++) {
       annualEnergy[r] = energy[r] * c.energyDollarsPerMwh() / years;
-      annualLost[r] = lostGpuHours[r] * c.lostGpuHourDollars() / years;
+      annualPower[r] = lostGpuHours[r] * c.lostGpuHourDollars() / years;
+      annualThermal[r] = thermalGpuHours[r] * c.lostGpuHourDollars() / years;
+      annualThrottling[r] = throttlingGpuHours[r] * c.lostGpuHourDollars() / years;
+      annualLost[r] = annualPower[r] + annualThermal[r] + annualThrottling[r];
       total[r] = annualCapital + annualEnergy[r] + annualLost[r];
     }
+    ComparisonResult.LostValue lostValue =
+        new ComparisonResult.LostValue(
+            stats("lost_gpu_hours_thermal", "GPU·h", thermalGpuHours),
+            stats("gpu_hours_throttling", "GPU·h", throttlingGpuHours),
+            stats("annual_lost_value_power_dollars", "$/y", annualPower),
+            stats("annual_lost_value_thermal_dollars", "$/y", annualThermal),
+            stats("annual_lost_value_throttling_dollars", "$/y", annualThrottling));
     return new Partial(
         in,
         e,
@@ -171,10 +195,13 @@ public final class Comparison {
         stats("annual_energy_dollars", "$/y", annualEnergy),
         stats("annual_lost_value_dollars", "$/y", annualLost),
         stats("annual_total_dollars", "$/y", total),
-        total);
+        total,
+        lostValue,
+        set.first().cooling().map(plant -> CoolingFigures.of(set, plant)));
   }
 
-  private static double[] column(ReplicationSet set, String key, double missing) {
+  /** Every replication's value of {@code key}, or {@code missing} where the runs lack it. */
+  static double[] column(ReplicationSet set, String key, double missing) {
     int i = set.indexOf(key);
     if (i < 0) {
       double[] c = new double[set.replications()];
@@ -184,7 +211,7 @@ public final class Comparison {
     return set.column(i);
   }
 
-  private static MetricStats stats(String key, String unit, double[] values) {
+  static MetricStats stats(String key, String unit, double[] values) {
     return MetricStats.of(new Metric(key, unit, "", 0), values);
   }
 

@@ -1,6 +1,7 @@
 package org.aifactory.metrics;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Designs compared side by side: every variant ran the same replications with the same random
@@ -26,6 +27,16 @@ public record ComparisonResult(
     ranking = List.copyOf(ranking);
   }
 
+  /** True when some variant has a cooling plant. */
+  public boolean hasCooling() {
+    return variants.stream().anyMatch(v -> v.cooling().isPresent());
+  }
+
+  /** True when some variant lost production otherwise than to power outages. */
+  public boolean lostBeyondPower() {
+    return variants.stream().anyMatch(v -> v.lostValue().beyondPower());
+  }
+
   /**
    * One variant.
    *
@@ -41,9 +52,13 @@ public record ComparisonResult(
    * @param capitalDollars capital cost of the electrical chain
    * @param annualCapitalDollars capital × capital recovery factor
    * @param annualEnergyDollars energy cost per year
-   * @param annualLostValueDollars value of the GPU-hours lost to power outages, per year
+   * @param annualLostValueDollars value of the production lost per year: the GPU-hours lost to
+   *     power outages, to thermal trips and to throttling ({@code lostValue}'s parts, which add up
+   *     to it in every replication)
    * @param annualTotalDollars the three above added up, per year
    * @param extraCostOverBest this variant's annual total − the cheapest variant's, paired
+   * @param lostValue the parts of the lost production and of its value
+   * @param cooling what the cooling plant did; empty without one (a fixed PUE)
    */
   public record Variant(
       String name,
@@ -59,5 +74,62 @@ public record ComparisonResult(
       MetricStats annualEnergyDollars,
       MetricStats annualLostValueDollars,
       MetricStats annualTotalDollars,
-      MetricStats extraCostOverBest) {}
+      MetricStats extraCostOverBest,
+      LostValue lostValue,
+      Optional<Cooling> cooling) {}
+
+  /**
+   * Production lost per replication by what lost it, beyond power outages, and the value of each
+   * part per year (GPU-hours × {@code costs.lost_gpu_hour} / years): the three values add up to
+   * {@link Variant#annualLostValueDollars} in every replication. Thermal trips and throttling never
+   * overlap: work a trip throws away is booked beyond what a limit had already slowed.
+   *
+   * @param thermalGpuHours GPU-hours of job progress lost to thermal trips (cause {@code thermal}:
+   *     lost work, restart and waiting, at the jobs' full size)
+   * @param throttlingGpuHours GPU-hours that power caps and thermal limits kept from progressing
+   *     ({@code gpu_hours.throttling})
+   * @param annualPowerDollars value of the GPU-hours lost to power outages, per year
+   * @param annualThermalDollars value of {@code thermalGpuHours}, per year
+   * @param annualThrottlingDollars value of {@code throttlingGpuHours}, per year
+   */
+  public record LostValue(
+      MetricStats thermalGpuHours,
+      MetricStats throttlingGpuHours,
+      MetricStats annualPowerDollars,
+      MetricStats annualThermalDollars,
+      MetricStats annualThrottlingDollars) {
+
+    /** True when some replication lost GPU-hours to thermal trips or throttling. */
+    public boolean beyondPower() {
+      return nonZero(thermalGpuHours) || nonZero(throttlingGpuHours);
+    }
+
+    private static boolean nonZero(MetricStats s) {
+      return Double.isFinite(s.mean()) && s.mean() != 0;
+    }
+  }
+
+  /**
+   * What a variant's cooling plant did, per replication.
+   *
+   * @param pue facility energy / IT energy over the whole run
+   * @param energyMwh electricity of the plant's fans, pumps and chillers
+   * @param waterM3 water its cooling towers used
+   * @param wueLitresPerKwh litres of water per kWh of IT energy
+   * @param hoursAtSlowdown hours some GPUs were held at their slowdown temperature, on the loop
+   *     with the most (so no hour is counted twice; the GPUs of two loops held at different times
+   *     make it a lower bound of the time any GPU was held)
+   * @param trips clusters tripped by heat, all loops
+   * @param tokensLostToHeat tokens not trained because of the heat: those thermal limits kept from
+   *     training ({@code throttling.thermal_tokens}) plus those lost to thermal trips (lost work,
+   *     restart and waiting of cause {@code thermal})
+   */
+  public record Cooling(
+      MetricStats pue,
+      MetricStats energyMwh,
+      MetricStats waterM3,
+      MetricStats wueLitresPerKwh,
+      MetricStats hoursAtSlowdown,
+      MetricStats trips,
+      MetricStats tokensLostToHeat) {}
 }

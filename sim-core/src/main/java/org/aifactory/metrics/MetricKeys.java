@@ -86,6 +86,26 @@ public final class MetricKeys {
     return "cooling." + loop + ".";
   }
 
+  /** A figure of one cooling loop, under {@link #coolingLoop}. */
+  public enum LoopFigure {
+    MAX_C("max_c"),
+    HOURS_ABOVE_SETPOINT("hours_above_setpoint"),
+    HOURS_AT_SLOWDOWN("hours_at_slowdown"),
+    TRIPS("trips"),
+    HEAT_MWH("heat_mwh");
+
+    private final String name;
+
+    LoopFigure(String name) {
+      this.name = name;
+    }
+
+    /** {@code cooling.<loop>.<figure>}: e.g. {@code cooling.liquid.trips}. */
+    public String key(String loop) {
+      return coolingLoop(loop) + name;
+    }
+  }
+
   /** PUE of month {@code month} (1-based): {@code pue_by_month.m01}. */
   public static String pueOfMonth(int month) {
     return String.format(java.util.Locale.ROOT, "pue_by_month.m%02d", month);

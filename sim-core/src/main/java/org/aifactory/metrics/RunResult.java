@@ -459,32 +459,32 @@ public record RunResult(
       String k = MetricKeys.coolingLoop(loop.name());
       m.add(
           new Metric(
-              k + "max_c",
+              MetricKeys.LoopFigure.MAX_C.key(loop.name()),
               "°C",
               "This loop's highest temperature (its setpoint if held).",
               loop.maxCelsius()));
       m.add(
           new Metric(
-              k + "hours_above_setpoint",
+              MetricKeys.LoopFigure.HOURS_ABOVE_SETPOINT.key(loop.name()),
               "h",
               "Time this loop's units could not hold its setpoint (all flat out).",
               loop.aboveSetpointNanos() / 3.6e12));
       m.add(
           new Metric(
-              k + "hours_at_slowdown",
+              MetricKeys.LoopFigure.HOURS_AT_SLOWDOWN.key(loop.name()),
               "h",
               "Time some GPUs on this loop were held at their slowdown temperature (thermal"
                   + " limit).",
               loop.limitedNanos() / 3.6e12));
       m.add(
           new Metric(
-              k + "trips",
+              MetricKeys.LoopFigure.TRIPS.key(loop.name()),
               "events",
               "Clusters tripped (shut down) by heat on this loop.",
               loop.trips()));
       m.add(
           new Metric(
-              k + "heat_mwh",
+              MetricKeys.LoopFigure.HEAT_MWH.key(loop.name()),
               "MWh",
               "Heat its clusters put into this loop.",
               loop.heatInJoules() / JOULES_PER_MWH));

@@ -71,10 +71,16 @@ public final class FactoryRun {
   private final List<Cluster> clusters = new ArrayList<>();
   private final Optional<Electrical> electrical;
 
+  /** The cause interruptions by loss of power are booked to (metric keys by cause). */
+  public static final String POWER_OUTAGE_CAUSE = "power_outage";
+
+  /** The cause interruptions by heat (a cluster tripped by its cooling) are booked to. */
+  public static final String THERMAL_CAUSE = "thermal";
+
   /** Interruptions by loss of power: a cause of its own, driven by the electrical chain. */
   private static final FailureCause POWER_OUTAGE =
       new FailureCause(
-          "power_outage",
+          POWER_OUTAGE_CAUSE,
           FailureScope.SYSTEM,
           new TimeDistribution.Fixed(TimeDistribution.NEVER_NANOS / 1e9),
           new TimeDistribution.Fixed(0),
@@ -83,7 +89,7 @@ public final class FactoryRun {
   /** Interruptions by heat: a cluster tripped by its cooling. */
   private static final FailureCause THERMAL =
       new FailureCause(
-          "thermal",
+          THERMAL_CAUSE,
           FailureScope.SYSTEM,
           new TimeDistribution.Fixed(TimeDistribution.NEVER_NANOS / 1e9),
           new TimeDistribution.Fixed(0),
