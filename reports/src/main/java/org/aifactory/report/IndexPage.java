@@ -145,12 +145,15 @@ final class IndexPage {
     Files.writeString(dir.resolve(FILE), out.toString(), StandardCharsets.UTF_8);
   }
 
-  /** The regular files of {@code dir}, sorted by name. */
+  /**
+   * The regular files of {@code dir}, sorted by name; not the hidden ones (the output directory's
+   * manifest and lock are its own bookkeeping, not reports).
+   */
   private static TreeSet<String> files(Path dir) throws IOException {
     TreeSet<String> names = new TreeSet<>();
     try (DirectoryStream<Path> all = Files.newDirectoryStream(dir)) {
       for (Path p : all) {
-        if (Files.isRegularFile(p)) {
+        if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")) {
           names.add(p.getFileName().toString());
         }
       }

@@ -278,7 +278,9 @@ class MainTest {
         .anyMatch(l -> l.endsWith("current daly"));
     assertThat(dir.resolve("checkpoint_study.png")).isNotEmptyFile();
     assertThat(Files.readString(dir.resolve("index.html")))
-        .contains("<img src=\"checkpoint_study.png\"");
+        .contains("<img src=\"checkpoint_study.png\"")
+        // The directory's own bookkeeping (manifest, lock) is not a report.
+        .doesNotContain(".aifactory");
     assertThat(
             run(
                     "checkpoint-study",
