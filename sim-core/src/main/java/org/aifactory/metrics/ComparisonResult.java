@@ -87,7 +87,7 @@ public record ComparisonResult(
    * @param thermalGpuHours GPU-hours of job progress lost to thermal trips (cause {@code thermal}:
    *     lost work, restart and waiting, at the jobs' full size)
    * @param throttlingGpuHours GPU-hours that power caps and thermal limits kept from progressing
-   *     ({@code gpu_hours.throttling})
+   *     ({@code gpu_hours.throttled})
    * @param annualPowerDollars value of the GPU-hours lost to power outages, per year
    * @param annualThermalDollars value of {@code thermalGpuHours}, per year
    * @param annualThrottlingDollars value of {@code throttlingGpuHours}, per year

@@ -36,7 +36,7 @@ public final class MetricKeys {
   public static final String GPU_HOURS_DOWN = "gpu_hours.down";
   public static final String GPU_HOURS_COMPUTE = "gpu_hours.compute";
   public static final String GPU_HOURS_COMMUNICATION = "gpu_hours.communication";
-  public static final String GPU_HOURS_THROTTLING = "gpu_hours.throttling";
+  public static final String GPU_HOURS_THROTTLING = "gpu_hours.throttled";
   public static final String THROTTLING_SLOWED_GPU_HOURS = "throttling.slowed_gpu_hours";
   public static final String THROTTLING_POWER_CAP_TOKENS = "throttling.power_cap_tokens";
   public static final String THROTTLING_THERMAL_TOKENS = "throttling.thermal_tokens";
