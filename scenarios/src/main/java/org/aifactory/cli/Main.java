@@ -3,6 +3,8 @@ package org.aifactory.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.aifactory.experiment.RunBackend;
 import org.aifactory.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Command;
       CheckpointStudyCommand.class,
       CompareCommand.class,
       SweepCommand.class,
+      MergeCommand.class,
       ValidateCommand.class,
       ListCommand.class,
       BenchCommand.class,
@@ -32,6 +35,23 @@ public final class Main implements Runnable {
   public static final int EXIT_USER = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final RunBackend backend;
+
+  /** The command line whose runs are done on this machine. */
+  public Main() {
+    this(RunBackend.LOCAL);
+  }
+
+  /** The command line whose sweeps' runs are done by {@code backend}. */
+  public Main(RunBackend backend) {
+    this.backend = Objects.requireNonNull(backend, "backend");
+  }
+
+  /** Where the sweeps' runs are done. */
+  RunBackend backend() {
+    return backend;
+  }
 
   @Override
   public void run() {
@@ -45,17 +65,27 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams; returns the exit code. */
   public static int execute(String[] args, PrintStream out, PrintStream err) {
+    return execute(args, out, err, RunBackend.LOCAL);
+  }
+
+  /**
+   * Runs the command line with the given streams, the sweeps' runs done by {@code backend}; returns
+   * the exit code.
+   */
+  public static int execute(String[] args, PrintStream out, PrintStream err, RunBackend backend) {
     PrintWriter outWriter =
         new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter errWriter =
         new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = new CommandLine(new Main(backend));
     cli.setOut(outWriter);
     cli.setErr(errWriter);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof ScenarioException || e instanceof UserException) {
+          if (e instanceof ScenarioException
+              || e instanceof UserException
+              || e instanceof RunBackend.Unavailable) {
             errWriter.println("error: " + e.getMessage());
             return EXIT_USER;
           }

@@ -7,17 +7,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.aifactory.experiment.PointOutcome;
 import org.aifactory.experiment.Sweep;
+import org.aifactory.experiment.SweepPlan;
+import org.aifactory.experiment.SweepSpec;
+import org.aifactory.experiment.shard.PartialSweep;
+import org.aifactory.experiment.shard.PartialSweepFiles;
+import org.aifactory.experiment.shard.Shard;
+import org.aifactory.experiment.shard.ShardRun;
 import org.aifactory.metrics.SweepResult;
 import org.aifactory.model.WorkEstimate;
 import org.aifactory.report.SweepReports;
 import org.aifactory.scenario.Scenario;
 import org.aifactory.scenario.ScenarioLoader;
+import org.aifactory.scenario.ScenarioSource;
 import org.aifactory.scenario.ScenarioSweep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "sweep",
@@ -34,7 +43,11 @@ import picocli.CommandLine.Option;
       "Values are separated by commas outside brackets, braces and quotes, so a value can be a"
           + " YAML map or list. START..END/STEP is a range of numbers, percentages, durations or"
           + " powers in one unit, e.g. 1.1..1.5/0.1, 50%%..100%%/10%% or 10 min..60 min/10 min; it"
-          + " includes END when END falls on the grid."
+          + " includes END when END falls on the grid.",
+      "",
+      "With --shard K/N it runs only every N-th run starting at K (runs are the (point,"
+          + " replication) pairs in sweep order) and writes a partial result; 'aifactory merge'"
+          + " puts the N partial results together into the files of the whole sweep."
     })
 final class SweepCommand implements Callable<Integer> {
   /** Panels of sweep.png at most: beyond, each is too small to read. */
@@ -47,6 +60,8 @@ final class SweepCommand implements Callable<Integer> {
   @Mixin WorkGuard work;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @ParentCommand Main main;
 
   @Option(
       names = "--vary",
@@ -86,6 +101,16 @@ final class SweepCommand implements Callable<Integer> {
               + " replication, only exact ties).")
   String best;
 
+  @Option(
+      names = "--shard",
+      paramLabel = "K/N",
+      description =
+          "Run only shard K of N (K from 0 to N-1): every N-th run starting at K, for a batch"
+              + " scheduler's array job. Writes a partial result (shard.json, runs.csv) into"
+              + " --out (default: out/<scenario>-sweep-shard-K-of-N); 'aifactory merge' combines"
+              + " the N of them.")
+  String shard;
+
   @Override
   public Integer call() throws Exception {
     if (vary.isEmpty()) {
@@ -93,8 +118,15 @@ final class SweepCommand implements Callable<Integer> {
           "sweep needs at least one --vary PATH=V1,V2,..., e.g. --vary facility.pue=1.1..1.5/0.1");
     }
     Optional<Sweep.Goal> goal = goal();
-    ScenarioSweep sweep =
-        new ScenarioLoader().sweep(scenarioOptions.scenario, scenarioOptions.overrides, vary);
+    Optional<Shard> part = shard();
+    if (part.isPresent() && !main.backend().local()) {
+      throw new UserException(
+          "--shard runs a part of the sweep on this machine, for a batch scheduler; on Spark the"
+              + " whole sweep runs at once: leave --shard out");
+    }
+    ScenarioLoader loader = new ScenarioLoader();
+    ScenarioSource source = loader.read(scenarioOptions.scenario);
+    ScenarioSweep sweep = loader.sweep(source, scenarioOptions.overrides, vary);
     if (scenarioOptions.seed != null) {
       sweep = sweep.withSeed(scenarioOptions.seed);
     }
@@ -105,6 +137,11 @@ final class SweepCommand implements Callable<Integer> {
     }
     List<String> charted = charted(goal);
     checkMetrics(sweep, charted, goal);
+    SweepSpec sweepSpec = new SweepSpec(source, scenarioOptions.overrides, vary, base.run().seed());
+    SweepPlan plan = SweepPlan.of(sweep, reps, charted, goal);
+    if (part.isPresent()) {
+      return runShard(sweepSpec, sweep, plan, part.get());
+    }
     Path target = output.directory(base.name() + "-sweep");
     int workers = Threads.resolve(threads);
     int points = sweep.points().size();
@@ -120,7 +157,7 @@ final class SweepCommand implements Callable<Integer> {
         workers,
         keptPerRun,
         spec.commandLine().getErr());
-    SweepResult result;
+    List<PointOutcome> outcomes;
     try (ConsoleProgress progress =
         new ConsoleProgress(
             "sweep " + base.name() + " (" + points + " points)",
@@ -128,15 +165,73 @@ final class SweepCommand implements Callable<Integer> {
             1,
             spec.commandLine().getErr(),
             output.progress())) {
-      result = Sweep.run(sweep, reps, workers, charted, goal, progress);
+      outcomes = main.backend().sweep(sweepSpec, sweep, plan, workers, progress);
     }
-    SweepResult done = result;
-    RunCommand.write(target, dir -> SweepReports.writeAll(done, dir));
+    SweepResult result = Sweep.assemble(plan, outcomes);
+    RunCommand.write(target, dir -> SweepReports.writeAll(result, dir));
     if (!output.quiet()) {
       spec.commandLine().getOut().print(SweepReports.render(result));
     }
     spec.commandLine().getOut().println("Reports written to " + target + "/");
     return Main.EXIT_OK;
+  }
+
+  /** Runs one shard and writes its partial result. */
+  private int runShard(SweepSpec sweepSpec, ScenarioSweep sweep, SweepPlan plan, Shard part) {
+    Scenario base = sweep.base();
+    Path target =
+        output.directory(base.name() + "-sweep-shard-" + part.index() + "-of-" + part.count());
+    int workers = Threads.resolve(threads);
+    long runs = part.size(plan.tasks());
+    List<WorkEstimate> byPoint =
+        sweep.points().stream()
+            .map(p -> WorkEstimate.of(p.scenario().factory(), p.scenario().run()))
+            .toList();
+    List<WorkEstimate> byRun = new ArrayList<>();
+    for (long i = 0; i < runs; i++) {
+      byRun.add(byPoint.get(plan.pointOf(part.task(i))));
+    }
+    if (!byRun.isEmpty()) {
+      work.check(
+          byRun, 1, workers, WorkGuard.resultBytes(base.factory()), spec.commandLine().getErr());
+    }
+    PartialSweep partial;
+    try (ConsoleProgress progress =
+        new ConsoleProgress(
+            "sweep " + base.name() + " shard " + part,
+            "runs",
+            1,
+            spec.commandLine().getErr(),
+            output.progress())) {
+      partial = ShardRun.run(sweepSpec, sweep, plan, part, workers, progress);
+    }
+    RunCommand.write(target, dir -> PartialSweepFiles.write(partial, dir));
+    spec.commandLine()
+        .getOut()
+        .println(
+            String.format(
+                java.util.Locale.ROOT,
+                "Shard %s of the sweep of %s: %,d of its %,d runs.%nPartial result written to"
+                    + " %s/ (once all %d shards are done: aifactory merge DIR...)",
+                part,
+                base.name(),
+                runs,
+                plan.tasks(),
+                target,
+                part.count()));
+    return Main.EXIT_OK;
+  }
+
+  /** --shard as a shard, checked before anything runs. */
+  private Optional<Shard> shard() {
+    if (shard == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Shard.parse(shard));
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--shard: " + e.getMessage());
+    }
   }
 
   /** --best as a goal: {@code max:KEY} or {@code min:KEY}. */

@@ -1,8 +1,8 @@
 package org.aifactory.experiment;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +53,9 @@ public final class Sweep {
    * @param metric a metric key
    * @param maximise true when higher is better ({@code max:KEY}), false for {@code min:KEY}
    */
-  public record Goal(String metric, boolean maximise) {}
+  public record Goal(String metric, boolean maximise) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
 
   /**
    * The metrics a run of {@code point} reports (keys, units, definitions; the values are those of a
@@ -99,7 +101,7 @@ public final class Sweep {
   }
 
   /**
-   * Runs every point of {@code sweep}.
+   * Runs every point of {@code sweep} on this machine.
    *
    * @param charted the metric keys to chart and print, in order
    * @param goal the metric whose best point to mark, if any
@@ -111,33 +113,68 @@ public final class Sweep {
       List<String> charted,
       Optional<Goal> goal,
       ProgressListener progress) {
-    if (replications < 1) {
-      throw new IllegalArgumentException("replications must be >= 1");
-    }
-    Scenario base = sweep.base();
-    long seed = base.run().seed();
-    int points = sweep.points().size();
-    long total = (long) points * replications;
-    List<SweepResult.Point> out = new ArrayList<>();
-    double[][] goalValues = new double[points][];
-    for (int p = 0; p < points; p++) {
+    SweepPlan plan = SweepPlan.of(sweep, replications, charted, goal);
+    return assemble(plan, runPoints(sweep, plan, threads, progress));
+  }
+
+  /**
+   * Runs the points of {@code plan} one after the other, each point's replications on {@code
+   * threads} threads, and keeps what the result needs of each.
+   */
+  public static List<PointOutcome> runPoints(
+      ScenarioSweep sweep, SweepPlan plan, int threads, ProgressListener progress) {
+    int replications = plan.replications();
+    long seed = plan.seed();
+    long total = plan.tasks();
+    List<PointOutcome> out = new ArrayList<>();
+    for (int p = 0; p < plan.points().size(); p++) {
       ScenarioSweep.Point point = sweep.points().get(p);
       RunSpec run = point.scenario().run().withSeed(seed); // common random numbers
-      long offset = (long) p * replications;
+      long offset = plan.task(p, 0);
       ReplicationSet set =
           Replications.run(
-                  base.name(),
+                  plan.scenario(),
                   point.scenario().factory(),
                   run,
                   replications,
                   threads,
                   (done, ignored) -> progress.progress(offset + done, total))
               .set();
-      out.add(new SweepResult.Point(point.values(), set.stats()));
-      if (goal.isPresent()) {
-        int i = set.indexOf(goal.get().metric());
-        goalValues[p] = i >= 0 ? set.column(i) : nanColumn(replications);
-      }
+      out.add(PointOutcome.of(set, plan.goal()));
+    }
+    return out;
+  }
+
+  /**
+   * Runs one task of {@code plan} (replication {@code task % R} of point {@code task / R}) as
+   * {@link #runPoints} runs it: its metrics, the same wherever it runs.
+   */
+  public static List<Metric> runTask(ScenarioSweep sweep, SweepPlan plan, long task) {
+    int replication = plan.replicationOf(task);
+    Scenario point = sweep.points().get(plan.pointOf(task)).scenario();
+    RunSpec run = point.run().withSeed(plan.seed()); // common random numbers
+    return new FactoryRun(plan.scenario(), point.factory(), run, replication, replication == 0)
+        .complete()
+        .metrics();
+  }
+
+  /**
+   * The sweep's result from the outcome of every point, in sweep order: its statistics, the notes,
+   * and the best point when the plan asks for one. The same outcomes give the same result, however
+   * they were computed.
+   */
+  public static SweepResult assemble(SweepPlan plan, List<PointOutcome> outcomes) {
+    if (outcomes.size() != plan.points().size()) {
+      throw new IllegalArgumentException(
+          "expected " + plan.points().size() + " points, got " + outcomes.size());
+    }
+    int replications = plan.replications();
+    long seed = plan.seed();
+    List<SweepResult.Point> out = new ArrayList<>();
+    double[][] goalValues = new double[outcomes.size()][];
+    for (int p = 0; p < outcomes.size(); p++) {
+      out.add(new SweepResult.Point(plan.points().get(p), outcomes.get(p).metrics()));
+      goalValues[p] = outcomes.get(p).goalValues();
     }
     List<String> notes = new ArrayList<>();
     notes.add(
@@ -156,9 +193,16 @@ public final class Sweep {
             : "ci95 is the half-width of the 95 % confidence interval of the mean (Student t,"
                 + " n - 1 degrees of freedom); n counts the finite values.");
     Optional<SweepResult.Optimum> optimum =
-        goal.flatMap(g -> optimum(g, unit(out, g.metric()), goalValues, notes));
+        plan.goal().flatMap(g -> optimum(g, unit(out, g.metric()), goalValues, notes));
     return new SweepResult(
-        base.name(), seed, replications, sweep.parameters(), out, charted, optimum, notes);
+        plan.scenario(),
+        seed,
+        replications,
+        plan.parameters(),
+        out,
+        plan.charted(),
+        optimum,
+        notes);
   }
 
   /** The best point of the goal's metric, or empty (with a note) when no point has a mean. */
@@ -222,12 +266,6 @@ public final class Sweep {
         .map(MetricStats::unit)
         .findFirst()
         .orElse("");
-  }
-
-  private static double[] nanColumn(int n) {
-    double[] c = new double[n];
-    Arrays.fill(c, Double.NaN);
-    return c;
   }
 
   private static double mean(double[] v) {

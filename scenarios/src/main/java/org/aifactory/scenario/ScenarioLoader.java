@@ -35,8 +35,23 @@ public final class ScenarioLoader {
    */
   public Scenario load(String ref, List<String> setOverrides) throws ScenarioException {
     Objects.requireNonNull(setOverrides, "setOverrides");
-    Source source = source(ref);
-    return parse(source.label(), source.text(), setOverrides, source.folder());
+    return load(read(ref), setOverrides);
+  }
+
+  /** Parses a scenario read by {@link #read}, with {@code --set} overrides applied in order. */
+  public Scenario load(ScenarioSource source, List<String> setOverrides) throws ScenarioException {
+    return parse(source.label(), source.text(), setOverrides, source.folderPath());
+  }
+
+  /**
+   * Reads a scenario's text without parsing it.
+   *
+   * @param ref a file path (one that exists, or that ends in .yaml or .yml) or a bundled scenario
+   *     name
+   * @throws ScenarioException when there is no such file or bundled scenario, or it cannot be read
+   */
+  public ScenarioSource read(String ref) throws ScenarioException {
+    return source(ref);
   }
 
   /**
@@ -50,8 +65,13 @@ public final class ScenarioLoader {
    */
   public ScenarioSweep sweep(String ref, List<String> setOverrides, List<String> varies)
       throws ScenarioException {
-    Source source = source(ref);
-    return parseSweep(source.label(), source.text(), setOverrides, varies, source.folder());
+    return sweep(source(ref), setOverrides, varies);
+  }
+
+  /** Sweeps a scenario read by {@link #read}, as {@link #sweep(String, List, List)}. */
+  public ScenarioSweep sweep(ScenarioSource source, List<String> setOverrides, List<String> varies)
+      throws ScenarioException {
+    return parseSweep(source.label(), source.text(), setOverrides, varies, source.folderPath());
   }
 
   /**
@@ -118,13 +138,7 @@ public final class ScenarioLoader {
         base.orElseThrow(), axes.stream().map(SweepValues::parameter).toList(), points);
   }
 
-  /**
-   * A scenario's text, the label that names it in errors, and the folder its data files (hourly
-   * weather) are named relative to.
-   */
-  private record Source(String label, String text, Path folder) {}
-
-  private Source source(String ref) throws ScenarioException {
+  private ScenarioSource source(String ref) throws ScenarioException {
     Objects.requireNonNull(ref, "ref");
     Optional<Path> file = asPath(ref);
     boolean folder = file.isPresent() && Files.isDirectory(file.get());
@@ -133,7 +147,7 @@ public final class ScenarioLoader {
         && Files.exists(file.get())
         && !(folder && !looksLikeFile(ref) && ScenarioLibrary.text(ref).isPresent())) {
       Path parent = Optional.ofNullable(file.get().getParent()).orElse(Path.of(""));
-      return new Source(ref, read(ref, file.get()), parent);
+      return new ScenarioSource(ref, read(ref, file.get()), parent.toString());
     }
     if (looksLikeFile(ref)) {
       String absolute = file.map(p -> " (" + p.toAbsolutePath() + ")").orElse("");
@@ -141,7 +155,7 @@ public final class ScenarioLoader {
     }
     Optional<String> bundled = ScenarioLibrary.text(ref);
     if (bundled.isPresent()) {
-      return new Source(BUNDLED_PREFIX + ref, bundled.get(), Path.of(""));
+      return new ScenarioSource(BUNDLED_PREFIX + ref, bundled.get(), "");
     }
     List<String> names = ScenarioLibrary.names();
     throw fileError(
