@@ -1,0 +1,120 @@
+package org.aifactory.distributed;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.aifactory.experiment.PointOutcome;
+import org.aifactory.experiment.ProgressListener;
+import org.aifactory.experiment.RunBackend;
+import org.aifactory.experiment.SweepPlan;
+import org.aifactory.experiment.SweepSpec;
+import org.aifactory.scenario.ScenarioSweep;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * Runs a sweep's runs on Apache Spark. Spark starts when a sweep is ready to run (after every check
+ * of the command line) and stops when its runs are back; its master comes from {@code --master},
+ * else from {@code spark-submit} ({@code spark.master}), else {@code local[*]}.
+ */
+public final class SparkBackend implements RunBackend {
+  /**
+   * Partitions per core when none are asked for: enough that a core finishing early takes other
+   * work, few enough that a partition's start-up is small next to its runs.
+   */
+  static final int PARTITIONS_PER_CORE = 4;
+
+  private final Optional<String> master;
+  private final Optional<Integer> partitions;
+
+  /**
+   * @param master the Spark master URL, or empty for spark-submit's or {@code local[*]}
+   * @param partitions how many partitions to cut the runs into, or empty for {@value
+   *     #PARTITIONS_PER_CORE} per core
+   */
+  public SparkBackend(Optional<String> master, Optional<Integer> partitions) {
+    this.master = master;
+    this.partitions = partitions;
+    partitions.ifPresent(
+        p -> {
+          if (p < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1");
+          }
+        });
+  }
+
+  @Override
+  public boolean local() {
+    return false;
+  }
+
+  @Override
+  public List<PointOutcome> sweep(
+      SweepSpec spec, ScenarioSweep sweep, SweepPlan plan, int threads, ProgressListener progress) {
+    SparkConf conf = conf("aifactory sweep " + plan.scenario());
+    SparkMaster target = new SparkMaster(conf.get("spark.master"));
+    target.checkForm();
+    target.checkReachable();
+    try (JavaSparkContext sc = start(conf, target)) {
+      int parts = partitions.orElse(PARTITIONS_PER_CORE * sc.defaultParallelism());
+      try {
+        return SparkSweepRun.run(sc, spec, plan, parts, progress);
+      } catch (IllegalStateException e) {
+        if (sc.sc().isStopped()) {
+          throw new RunBackend.Unavailable(
+              "Spark stopped while the sweep ran (master " + target.url() + "): " + e.getMessage());
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** Spark's configuration: spark-submit's (system properties), then ours where it is silent. */
+  private SparkConf conf(String appName) {
+    SparkConf conf = new SparkConf();
+    master.ifPresent(conf::setMaster);
+    conf.setIfMissing("spark.master", "local[*]");
+    conf.setIfMissing("spark.app.name", appName);
+    if (new SparkMaster(conf.get("spark.master")).local()) {
+      // One machine: no web UI to bind, and the loopback address whatever the host name
+      // resolves to.
+      conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+    } else if (!conf.contains("spark.jars")) {
+      // Started with java -cp rather than spark-submit: the executors need this jar.
+      applicationJar().ifPresent(jar -> conf.set("spark.jars", jar));
+    }
+    return conf;
+  }
+
+  private static JavaSparkContext start(SparkConf conf, SparkMaster target) {
+    try {
+      return new JavaSparkContext(conf);
+    } catch (Exception e) { // Scala throws SparkException, a checked exception, undeclared
+      throw new RunBackend.Unavailable(
+          "cannot start Spark with master " + target.url() + ": " + firstLine(e));
+    }
+  }
+
+  private static String firstLine(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return m.lines().findFirst().orElse(m);
+  }
+
+  /** The jar this class was loaded from, if it was loaded from a jar. */
+  private static Optional<String> applicationJar() {
+    try {
+      var source = SparkBackend.class.getProtectionDomain().getCodeSource();
+      if (source == null) {
+        return Optional.empty();
+      }
+      Path path = Path.of(source.getLocation().toURI());
+      return Files.isRegularFile(path) ? Optional.of(path.toString()) : Optional.empty();
+    } catch (URISyntaxException | SecurityException e) {
+      return Optional.empty();
+    }
+  }
+}
