@@ -13,17 +13,21 @@ import org.aifactory.metrics.Metric;
  * @param replication the run's replication
  * @param values its metric values, in its point's layout order
  * @param labels its metrics' keys, units and definitions, for replication 0; else null
+ * @param events the events its engine fired (counted for a replication of {@code run}; a sweep's
+ *     runs send 0, as the local sweep does not count them)
  */
-record RunValues(int replication, double[] values, MetricLabels labels) implements Serializable {
+record RunValues(int replication, double[] values, MetricLabels labels, long events)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** A run's values, and its labels when it is replication 0. */
-  static RunValues of(int replication, List<Metric> metrics) {
+  static RunValues of(int replication, List<Metric> metrics, long events) {
     double[] values = new double[metrics.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = metrics.get(i).value();
     }
-    return new RunValues(replication, values, replication == 0 ? MetricLabels.of(metrics) : null);
+    return new RunValues(
+        replication, values, replication == 0 ? MetricLabels.of(metrics) : null, events);
   }
 
   /** Keys, units and definitions of a run's metrics. */

@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.aifactory.experiment.Configuration;
 import org.aifactory.experiment.PointOutcome;
 import org.aifactory.experiment.ProgressListener;
+import org.aifactory.experiment.Replications;
 import org.aifactory.experiment.RunBackend;
+import org.aifactory.experiment.ScenarioRecipe;
 import org.aifactory.experiment.SweepPlan;
 import org.aifactory.experiment.SweepSpec;
 import org.aifactory.scenario.ScenarioSweep;
@@ -15,9 +18,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * Runs a sweep's runs on Apache Spark. Spark starts when a sweep is ready to run (after every check
- * of the command line) and stops when its runs are back; its master comes from {@code --master},
- * else from {@code spark-submit} ({@code spark.master}), else {@code local[*]}.
+ * Runs a sweep's runs, or a scenario's replications, on Apache Spark. Spark starts when the runs
+ * are ready (after every check of the command line) and stops when they are back; its master comes
+ * from {@code --master}, else from {@code spark-submit} ({@code spark.master}), else {@code
+ * local[*]}.
  */
 public final class SparkBackend implements RunBackend {
   /**
@@ -53,20 +57,54 @@ public final class SparkBackend implements RunBackend {
   @Override
   public List<PointOutcome> sweep(
       SweepSpec spec, ScenarioSweep sweep, SweepPlan plan, int threads, ProgressListener progress) {
-    SparkConf conf = conf("aifactory sweep " + plan.scenario());
+    return withSpark(
+        "aifactory sweep " + plan.scenario(),
+        (sc, parts) -> SparkSweepRun.run(sc, spec, plan, parts, progress));
+  }
+
+  @Override
+  public Replications.Result replicate(
+      ScenarioRecipe recipe,
+      Configuration configuration,
+      int replications,
+      int threads,
+      ProgressListener progress) {
+    return withSpark(
+        "aifactory run " + configuration.runName() + " x" + replications,
+        (sc, parts) ->
+            SparkReplicationsRun.run(sc, recipe, configuration, replications, parts, progress));
+  }
+
+  /** A job on a Spark context and the number of partitions to cut its work into. */
+  @FunctionalInterface
+  private interface Job<T> {
+    T run(JavaSparkContext sc, int partitions) throws Exception;
+  }
+
+  /**
+   * Starts Spark, runs {@code job}, stops Spark. A master that cannot be reached, or that stops the
+   * job, is {@link RunBackend.Unavailable}.
+   */
+  private <T> T withSpark(String appName, Job<T> job) {
+    SparkConf conf = conf(appName);
     SparkMaster target = new SparkMaster(conf.get("spark.master"));
     target.checkForm();
     target.checkReachable();
     try (JavaSparkContext sc = start(conf, target)) {
       int parts = partitions.orElse(PARTITIONS_PER_CORE * sc.defaultParallelism());
       try {
-        return SparkSweepRun.run(sc, spec, plan, parts, progress);
-      } catch (IllegalStateException e) {
+        return job.run(sc, parts);
+      } catch (Exception e) { // a failed job throws SparkException, checked but undeclared
+        // A standalone master that accepts connections but never registers the application
+        // makes Spark give up after its retries and stop the context under the job.
         if (sc.sc().isStopped()) {
           throw new RunBackend.Unavailable(
-              "Spark stopped while the sweep ran (master " + target.url() + "): " + e.getMessage());
+              "Spark stopped while the runs ran (master " + target.url() + "): " + firstLine(e));
         }
-        throw e;
+        if (e instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
       }
     }
   }

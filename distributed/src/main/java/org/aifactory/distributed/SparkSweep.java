@@ -18,8 +18,11 @@ public final class SparkSweep {
       String.join(
           "\n",
           "Usage: aifactory-spark [--master URL] [--partitions P] sweep SCENARIO --vary PATH=V1,V2,..."
-              + " [sweep options]",
-          "Runs 'aifactory sweep' with its runs done by Apache Spark; the same options and files.",
+              + " [options]",
+          "       aifactory-spark [--master URL] [--partitions P] run SCENARIO --replications R"
+              + " [options]",
+          "Runs 'aifactory sweep' or 'aifactory run --replications' with the runs done by Apache"
+              + " Spark; the same options and files.",
           "  --master URL      local[N] (N cores of this machine), local[*], spark://HOST:PORT,"
               + " yarn, k8s://...",
           "                    (default: spark-submit's master, else local[*])",
@@ -27,9 +30,11 @@ public final class SparkSweep {
               + SparkBackend.PARTITIONS_PER_CORE
               + " per core);",
           "                    the results do not depend on it",
-          "'aifactory-spark sweep --help' shows the sweep's options.");
+          "'aifactory-spark sweep --help' and 'aifactory-spark run --help' show the commands'"
+              + " options.");
 
-  private static final String COMMAND = "sweep";
+  /** The commands whose runs Spark does. */
+  private static final List<String> COMMANDS = List.of("sweep", "run");
 
   private SparkSweep() {}
 
@@ -86,12 +91,12 @@ public final class SparkSweep {
       i++;
     }
     List<String> rest = new ArrayList<>(Arrays.asList(args).subList(i, args.length));
-    if (rest.isEmpty() || !rest.get(0).equals(COMMAND)) {
+    if (rest.isEmpty() || !COMMANDS.contains(rest.get(0))) {
       return usageError(
           err,
           rest.isEmpty()
-              ? "no command: aifactory-spark runs sweeps"
-              : "aifactory-spark runs sweeps, not '"
+              ? "no command: aifactory-spark runs sweeps and replications"
+              : "aifactory-spark runs sweep and run --replications, not '"
                   + rest.get(0)
                   + "' (run the other commands with ./aifactory)");
     }

@@ -92,7 +92,7 @@ final class SparkSweepRun {
         long task = next++;
         SweepPlan plan = sweep.plan();
         RunValues values =
-            RunValues.of(plan.replicationOf(task), Sweep.runTask(sweep.sweep(), plan, task));
+            RunValues.of(plan.replicationOf(task), Sweep.runTask(sweep.sweep(), plan, task), 0);
         done.add(1);
         return new Tuple2<>(plan.pointOf(task), values);
       }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sweep on Spark in local mode writes the local command's files byte for byte, whatever the
- * cores and the partitions; a master that cannot be reached is a user's error that writes nothing.
+ * The sweep (and run --replications) on Spark in local mode writes the local command's files byte
+ * for byte, whatever the cores and the partitions; a master that cannot be reached is a user's
+ * error that writes nothing.
  */
 class SparkSweepTest {
   @TempDir static Path tmp;
@@ -70,15 +71,35 @@ class SparkSweepTest {
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  @BeforeAll
-  static void runTheLocalCommand() {
+  /** checkpoint-demo over two days, 5 replications. */
+  private static List<String> replications(String out) {
+    return List.of(
+        "run",
+        "checkpoint-demo",
+        "--set",
+        "horizon=2 d",
+        "-r",
+        "5",
+        "--no-progress",
+        "-q",
+        "--out",
+        tmp.resolve(out).toString());
+  }
+
+  private static void local(List<String> args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         Main.execute(
-            sweep("local").toArray(String[]::new),
+            args.toArray(String[]::new),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+  }
+
+  @BeforeAll
+  static void runTheLocalCommands() {
+    local(sweep("local"));
+    local(replications("localReplications"));
   }
 
   @Test
@@ -98,6 +119,26 @@ class SparkSweepTest {
             .as("%s of %s", file, s)
             .isEqualTo(Files.readAllBytes(tmp.resolve("local").resolve(file)));
       }
+    }
+  }
+
+  @Test
+  void replicationsWriteTheLocalCommandsBytes() throws IOException {
+    Outcome o = spark(List.of("--master", "local[2]", "--partitions", "3"), replications("spark"));
+    assertThat(o.code()).as(o.err()).isZero();
+    Path local = tmp.resolve("localReplications");
+    List<String> files;
+    try (var list = Files.list(local)) {
+      files = list.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertThat(files).contains("summary.json", "replications.csv", "power.png", "index.html");
+    for (String file : files) {
+      if (file.equals("run.json") || file.startsWith(".")) {
+        continue; // wall-clock times; the output folder's manifest
+      }
+      assertThat(Files.readAllBytes(tmp.resolve("spark").resolve(file)))
+          .as(file)
+          .isEqualTo(Files.readAllBytes(local.resolve(file)));
     }
   }
 
@@ -127,8 +168,8 @@ class SparkSweepTest {
 
   @Test
   void optionsOfTheLauncherAreChecked() {
-    assertThat(spark(List.of(), List.of("run", "default")).err())
-        .startsWith("error: aifactory-spark runs sweeps, not 'run'");
+    assertThat(spark(List.of(), List.of("compare", "redundancy-study")).err())
+        .startsWith("error: aifactory-spark runs sweep and run --replications, not 'compare'");
     assertThat(spark(List.of("--partitions", "0"), sweep("p0")).code()).isEqualTo(2);
     assertThat(spark(List.of("--help"), List.of()).out()).startsWith("Usage: aifactory-spark");
     Outcome shard = spark(List.of("--master", "local[1]"), sweep("shard", "--shard", "0/2"));

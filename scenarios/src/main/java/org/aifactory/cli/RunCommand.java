@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.aifactory.experiment.Configuration;
 import org.aifactory.experiment.Replications;
+import org.aifactory.experiment.ScenarioRecipe;
 import org.aifactory.experiment.SingleRun;
 import org.aifactory.report.OutputDirectory;
 import org.aifactory.report.ReplicationReports;
@@ -13,10 +15,13 @@ import org.aifactory.report.RunReports;
 import org.aifactory.report.RunTimings;
 import org.aifactory.report.TerminalSummary;
 import org.aifactory.scenario.Scenario;
+import org.aifactory.scenario.ScenarioLoader;
+import org.aifactory.scenario.ScenarioSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "run",
@@ -38,6 +43,8 @@ final class RunCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @ParentCommand Main main;
+
   @Option(
       names = {"-r", "--replications"},
       paramLabel = "R",
@@ -54,7 +61,8 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long t0 = System.nanoTime();
-    Scenario scenario = scenarioOptions.load();
+    ScenarioSource source = new ScenarioLoader().read(scenarioOptions.scenario);
+    Scenario scenario = scenarioOptions.load(source);
     int reps = replications != null ? replications : scenario.replications();
     if (reps < 1) {
       throw new UserException("--replications must be at least 1");
@@ -63,7 +71,10 @@ final class RunCommand implements Callable<Integer> {
     Path target = output.directory(scenario.name());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    work.check(scenario.factory(), scenario.run(), reps, workers, err);
+    if (main.backend().local() || reps == 1) {
+      // Elsewhere (a Spark cluster) neither this machine's cores nor its memory do the runs.
+      work.check(scenario.factory(), scenario.run(), reps, workers, err);
+    }
     if (reps == 1) {
       SingleRun.Outcome outcome;
       try (ConsoleProgress progress =
@@ -84,8 +95,13 @@ final class RunCommand implements Callable<Integer> {
           new ConsoleProgress(
               scenario.name() + " x" + reps, "replications", 1, err, output.progress())) {
         result =
-            Replications.run(
-                scenario.name(), scenario.factory(), scenario.run(), reps, workers, progress);
+            main.backend()
+                .replicate(
+                    new ScenarioRecipe(source, scenarioOptions.overrides, scenario.run().seed()),
+                    new Configuration(scenario.name(), scenario.factory(), scenario.run()),
+                    reps,
+                    workers,
+                    progress);
       }
       RunTimings timings = timings(result.simulationWallSeconds(), t0, result.eventsProcessed());
       write(target, dir -> ReplicationReports.writeAll(result.set(), timings, dir));

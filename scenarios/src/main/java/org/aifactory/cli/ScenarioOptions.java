@@ -5,6 +5,7 @@ import java.util.List;
 import org.aifactory.scenario.Scenario;
 import org.aifactory.scenario.ScenarioException;
 import org.aifactory.scenario.ScenarioLoader;
+import org.aifactory.scenario.ScenarioSource;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,7 +35,12 @@ final class ScenarioOptions {
   Long seed;
 
   Scenario load() throws ScenarioException {
-    Scenario s = new ScenarioLoader().load(scenario, overrides);
+    return load(new ScenarioLoader().read(scenario));
+  }
+
+  /** The scenario read from {@code source}, with the overrides and the seed applied. */
+  Scenario load(ScenarioSource source) throws ScenarioException {
+    Scenario s = new ScenarioLoader().load(source, overrides);
     if (seed != null) {
       s = s.withRun(s.run().withSeed(seed));
     }

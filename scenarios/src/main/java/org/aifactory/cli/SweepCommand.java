@@ -149,14 +149,17 @@ final class SweepCommand implements Callable<Integer> {
     // (about ten rows' worth): what is kept per run, on average.
     double keptPerRun =
         WorkGuard.resultBytes(base.factory()) * (reps + 10.0 * points) / ((double) points * reps);
-    work.check(
-        sweep.points().stream()
-            .map(p -> WorkEstimate.of(p.scenario().factory(), p.scenario().run()))
-            .toList(),
-        reps,
-        workers,
-        keptPerRun,
-        spec.commandLine().getErr());
+    if (main.backend().local()) {
+      // Elsewhere (a Spark cluster) neither this machine's cores nor its memory do the runs.
+      work.check(
+          sweep.points().stream()
+              .map(p -> WorkEstimate.of(p.scenario().factory(), p.scenario().run()))
+              .toList(),
+          reps,
+          workers,
+          keptPerRun,
+          spec.commandLine().getErr());
+    }
     List<PointOutcome> outcomes;
     try (ConsoleProgress progress =
         new ConsoleProgress(

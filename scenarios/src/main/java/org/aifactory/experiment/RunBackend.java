@@ -23,6 +23,22 @@ public interface RunBackend {
         }
 
         @Override
+        public Replications.Result replicate(
+            ScenarioRecipe recipe,
+            Configuration configuration,
+            int replications,
+            int threads,
+            ProgressListener progress) {
+          return Replications.run(
+              configuration.runName(),
+              configuration.factory(),
+              configuration.run(),
+              replications,
+              threads,
+              progress);
+        }
+
+        @Override
         public boolean local() {
           return true;
         }
@@ -38,6 +54,21 @@ public interface RunBackend {
    */
   List<PointOutcome> sweep(
       SweepSpec spec, ScenarioSweep sweep, SweepPlan plan, int threads, ProgressListener progress);
+
+  /**
+   * Runs {@code replications} replications of a scenario, as {@link Replications#run} does: the
+   * same set, replication 0 whole.
+   *
+   * @param recipe the scenario as given, for a backend that loads it again elsewhere
+   * @param configuration the same scenario, loaded
+   * @param threads the threads the command was given (a local backend's)
+   */
+  Replications.Result replicate(
+      ScenarioRecipe recipe,
+      Configuration configuration,
+      int replications,
+      int threads,
+      ProgressListener progress);
 
   /** True when the runs are done by this process's threads. */
   boolean local();
