@@ -1,13 +1,18 @@
 package org.aifactory.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.aifactory.metrics.GpuHours;
+import org.aifactory.metrics.JobResult;
+import org.aifactory.metrics.LostProduction;
 import org.aifactory.metrics.MetricKeys;
 import org.aifactory.metrics.ReplicationSet;
+import org.aifactory.metrics.RunResult;
 import org.aifactory.scenario.Scenario;
 import org.aifactory.scenario.ScenarioException;
 import org.aifactory.scenario.ScenarioLoader;
@@ -78,6 +83,54 @@ class FailureDomainsHallTest {
     assertThat(waiting).isGreaterThan(0.25);
     assertThat(mean(column(wholeRack, MetricKeys.ETTR))).isLessThan(0.55);
     assertThat(wholeRack.indexOf(MetricKeys.DOMAIN_UNIT_FAILURES)).isNegative();
+  }
+
+  /** The lost production of every variant still adds up exactly, and no GPU-hour is lost. */
+  @Test
+  void theBooksBalanceInEveryVariant() {
+    for (ReplicationSet set : List.of(wholeRack, trays, inRackSpares)) {
+      RunResult r = set.first();
+      GpuHours h = r.gpuHours();
+      double parts =
+          h.productive()
+              + h.lostWork()
+              + h.throttling()
+              + h.checkpoint()
+              + h.restart()
+              + h.waiting()
+              + h.idle()
+              + h.down();
+      assertThat(parts).isCloseTo(h.installed(), within(1e-9 * h.installed()));
+      for (JobResult job : r.jobs()) {
+        LostProduction p = job.lostProduction();
+        double lost =
+            p.checkpoint()
+                + p.lostWork()
+                + p.restart()
+                + p.waiting()
+                + p.throttling()
+                + p.incompleteIteration();
+        assertThat(p.total()).isCloseTo(lost, within(1e-9 * p.idealTokens()));
+      }
+    }
+  }
+
+  /** The same replications, whatever the number of threads. */
+  @Test
+  void inRackSparesGiveTheSameResultsOnOneThread() throws IOException, ScenarioException {
+    Path file = Path.of("src/test/resources/domains/gb300-hall.yaml");
+    Scenario s =
+        new ScenarioLoader()
+            .parse(file.toString(), Files.readString(file), List.of())
+            .variants()
+            .get(2)
+            .scenario();
+    ReplicationSet oneThread =
+        Replications.run(
+                "in-rack-spares", s.factory(), s.run(), REPLICATIONS, 1, ProgressListener.NONE)
+            .set();
+    assertThat(oneThread.stats()).isEqualTo(inRackSpares.stats());
+    assertThat(oneThread.first()).isEqualTo(inRackSpares.first());
   }
 
   /** Trays raise the ETTR, and in-rack spares raise it again: both with 95 % confidence. */

@@ -231,6 +231,17 @@ class FailureDomainValidationTest {
       assertThat(d.takeOvers()).isPositive();
       assertThat(d.systemsShort()).isPositive();
       JobResult job = r.jobs().get(0);
+      var lost = job.lostProduction();
+      double lostParts =
+          lost.checkpoint()
+              + lost.lostWork()
+              + lost.restart()
+              + lost.waiting()
+              + lost.throttling()
+              + lost.incompleteIteration();
+      assertThat(lost.total()).isCloseTo(lostParts, within(1e-9 * lost.idealTokens()));
+      assertThat(lost.incompleteIteration()).isBetween(0.0, 1.0); // one token per iteration
+      assertThat(lost.producedTokens()).isEqualTo((double) job.tokens());
       assertThat(job.interruptionsByCause().get("tray_gpu"))
           .isBetween(1L, d.takeOvers() + d.systemsShort());
       long trayRows =
