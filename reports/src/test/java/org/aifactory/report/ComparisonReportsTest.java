@@ -301,7 +301,9 @@ class ComparisonReportsTest {
             r.replications(),
             r.horizonHours(),
             List.of(r.variants().get(1)),
-            List.of(0));
+            List.of(0),
+            List.of(),
+            java.util.Optional.empty());
     assertThat(last(ComparisonReports.render(one)))
         .isEqualTo("  Cheapest: N+1 at 73.50 $M/y; the only variant");
   }

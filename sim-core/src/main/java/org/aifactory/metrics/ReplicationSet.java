@@ -83,6 +83,16 @@ public final class ReplicationSet {
     return new ReplicationSet(run, List.of(run.metrics()));
   }
 
+  /**
+   * This set followed by later replications: {@code later} holds their rows, [replication][metric]
+   * in the layout's order, the replications after this set's last in order.
+   */
+  public ReplicationSet append(double[][] later) {
+    double[][] all = java.util.Arrays.copyOf(values, values.length + later.length);
+    System.arraycopy(later, 0, all, values.length, later.length);
+    return new ReplicationSet(first, layout, all);
+  }
+
   public RunResult first() {
     return first;
   }
