@@ -110,6 +110,26 @@ final class Human {
     return trim(fixed(seconds / 86400, 1)) + " days";
   }
 
+  /**
+   * {@code text} broken at spaces into lines of at most {@code width} characters (a longer word
+   * stays whole), each starting with {@code indent} and ending in a newline.
+   */
+  static String wrap(String text, String indent, int width) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder(indent);
+    for (String word : text.split(" ")) {
+      if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
+        out.append(line).append('\n');
+        line = new StringBuilder(indent);
+      }
+      if (line.length() > indent.length()) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    return out.append(line).append('\n').toString();
+  }
+
   /** Drops trailing zeros after the decimal point: {@code 2.50} → {@code 2.5}, {@code 2.0} → 2. */
   private static String trim(String s) {
     if (s.indexOf('.') < 0) {
