@@ -3,9 +3,6 @@ package org.aifactory.report;
 import static org.aifactory.report.TextTable.Align.LEFT;
 import static org.aifactory.report.TextTable.Align.RIGHT;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -203,18 +200,7 @@ final class ComparisonBreakEvens {
    * separators: {@code 0.833}, {@code 2.5}, {@code 12.9}, {@code 2,000}, {@code 10,300}.
    */
   static String dollarsPerGpuHour(double value) {
-    if (!Double.isFinite(value)) {
-      return "n/a";
-    }
-    if (value == 0) {
-      return "0";
-    }
-    BigDecimal d =
-        new BigDecimal(value)
-            .round(new MathContext(3, RoundingMode.HALF_EVEN))
-            .stripTrailingZeros();
-    int decimals = Math.max(0, d.scale());
-    return Human.fixed(d.doubleValue(), decimals);
+    return Human.threeDigits(value);
   }
 
   private static String[] cells(double mean, double ci, Money money) {

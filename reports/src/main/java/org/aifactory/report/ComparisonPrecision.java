@@ -47,7 +47,7 @@ final class ComparisonPrecision {
           lead[0],
           lead[1],
           lead[2],
-          Human.plain(round(money.scale(p.target().halfWidthWanted(b.lead().mean())))));
+          Human.threeDigits(money.scale(p.target().halfWidthWanted(b.lead().mean()))));
     }
     out.append(t.render());
     out.append(Human.wrap(verdict(r, money), indent, 100));
@@ -77,7 +77,7 @@ final class ComparisonPrecision {
           r.variants().get(b.best()).name(),
           r.variants().get(b.runnerUp()).name(),
           lead[1].isEmpty() ? lead[0] : lead[0] + " ± " + lead[2],
-          Human.plain(round(money.scale(p.target().halfWidthWanted(b.lead().mean())))));
+          Human.threeDigits(money.scale(p.target().halfWidthWanted(b.lead().mean()))));
     }
     return "<p>"
         + Html.escape(verdict(r, money))
@@ -151,8 +151,8 @@ final class ComparisonPrecision {
   /** {@code 0.1 $M/y} or {@code 10 % of the lead}. */
   static String target(PrecisionTarget target, Money money) {
     return target.kind() == PrecisionTarget.Kind.RELATIVE
-        ? Human.plain(round(target.value() * 100)) + " % of the lead"
-        : Human.plain(round(money.scale(target.value()))) + " " + money.unit() + "/y";
+        ? Human.threeDigits(target.value() * 100) + " % of the lead"
+        : Human.threeDigits(money.scale(target.value())) + " " + money.unit() + "/y";
   }
 
   static String limit(Precision.Limit limit) {
@@ -166,15 +166,5 @@ final class ComparisonPrecision {
   private static String[] cells(MetricStats s, Money money) {
     return ComparisonText.cells(
         money.scale(s.mean()), money.scale(ComparisonText.halfWidth(s.ci95(), s.mean())));
-  }
-
-  /** Three significant digits: a target is not known finer. */
-  private static double round(double v) {
-    if (!Double.isFinite(v) || v == 0) {
-      return v;
-    }
-    return new java.math.BigDecimal(v)
-        .round(new java.math.MathContext(3, java.math.RoundingMode.HALF_EVEN))
-        .doubleValue();
   }
 }

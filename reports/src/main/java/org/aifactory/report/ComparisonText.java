@@ -3,6 +3,9 @@ package org.aifactory.report;
 import static org.aifactory.report.TextTable.Align.LEFT;
 import static org.aifactory.report.TextTable.Align.RIGHT;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 import org.aifactory.metrics.ComparisonResult;
 import org.aifactory.metrics.ComparisonResult.Variant;
 import org.aifactory.metrics.ElectricalResult;
@@ -94,10 +97,10 @@ final class ComparisonText {
    * their confidence intervals cover less than they say. Empty otherwise.
    */
   static String fewEvents(ComparisonResult r) {
-    java.util.List<String> few = new java.util.ArrayList<>();
+    List<String> few = new ArrayList<>();
     for (int i : r.ranking()) {
       Variant v = r.variants().get(i);
-      java.util.OptionalLong total = v.lossOfLoadEventsTotal();
+      OptionalLong total = v.lossOfLoadEventsTotal();
       if (total.isPresent() && total.getAsLong() < FEW_EVENTS) {
         few.add(v.name() + " " + total.getAsLong());
       }

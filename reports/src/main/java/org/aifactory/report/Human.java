@@ -88,6 +88,25 @@ final class Human {
     return Double.isFinite(value) ? trim(fixed(value, decimalsFor(value))) : "n/a";
   }
 
+  /**
+   * {@code value} to three significant digits, without trailing zeros, with thousands separators:
+   * {@code 0.833}, {@code 2.5}, {@code 12.9}, {@code 2,000}, {@code 40,800}; {@code n/a} if not
+   * finite. For figures known no finer, such as a break-even or a target.
+   */
+  static String threeDigits(double value) {
+    if (!Double.isFinite(value)) {
+      return "n/a";
+    }
+    if (value == 0) {
+      return "0";
+    }
+    java.math.BigDecimal d =
+        new java.math.BigDecimal(value)
+            .round(new java.math.MathContext(3, java.math.RoundingMode.HALF_EVEN))
+            .stripTrailingZeros();
+    return fixed(d.doubleValue(), Math.max(0, d.scale()));
+  }
+
   /** A ratio as a percentage with one decimal: {@code 87.3 %}. */
   static String percent(double ratio) {
     return fixed(ratio * 100, 1) + " %";

@@ -59,17 +59,6 @@ final class SensitivityChart {
   /** The value axis without any value of interest: 0 to 10 $ per GPU-hour. */
   static final double DEFAULT_UPPER = 10;
 
-  /** Okabe-Ito, as the sweep's chart: distinct for colour-blind readers. */
-  private static final Color[] PALETTE = {
-    new Color(0x00, 0x72, 0xB2),
-    new Color(0xD5, 0x5E, 0x00),
-    new Color(0x00, 0x9E, 0x73),
-    new Color(0xCC, 0x79, 0xA7),
-    new Color(0xE6, 0x9F, 0x00),
-    new Color(0x56, 0xB4, 0xE9),
-    new Color(0x33, 0x33, 0x33)
-  };
-
   private static final Color SCENARIO = new Color(0x22, 0x22, 0x22);
   private static final Color TOP_PAIR = new Color(0x6E, 0x6E, 0x6E);
   private static final Color NOT_DISTINGUISHABLE = new Color(0x6E, 0x6E, 0x6E, 0x26);
@@ -94,7 +83,7 @@ final class SensitivityChart {
 
   /** The colour of the variant at {@code index} (input order). */
   static Color colour(int index) {
-    return PALETTE[index % PALETTE.length];
+    return Charts.PALETTE.get(index % Charts.PALETTE.size());
   }
 
   /**

@@ -197,8 +197,8 @@ public final class Comparison {
     for (Partial p : partials) {
       variants.add(
           p.variant(
-              stats(EXTRA, minus(p.total(), best.total())),
-              stats(TOKENS_OVER_BEST, minus(p.tokens(), best.tokens()))));
+              MetricStats.of(EXTRA, minus(p.total(), best.total())),
+              MetricStats.of(TOKENS_OVER_BEST, minus(p.tokens(), best.tokens()))));
     }
     List<ComparisonResult.BreakEven> breakEvens =
         BreakEvens.of(
@@ -363,10 +363,6 @@ public final class Comparison {
 
   static MetricStats stats(String key, String unit, double[] values) {
     return MetricStats.of(new Metric(key, unit, "", 0), values);
-  }
-
-  private static MetricStats stats(Metric like, double[] values) {
-    return MetricStats.of(like, values);
   }
 
   /** a − b, element by element. */

@@ -1,6 +1,7 @@
 package org.aifactory.metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -88,7 +89,7 @@ public final class ReplicationSet {
    * in the layout's order, the replications after this set's last in order.
    */
   public ReplicationSet append(double[][] later) {
-    double[][] all = java.util.Arrays.copyOf(values, values.length + later.length);
+    double[][] all = Arrays.copyOf(values, values.length + later.length);
     System.arraycopy(later, 0, all, values.length, later.length);
     return new ReplicationSet(first, layout, all);
   }
