@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.aifactory.experiment.Comparison;
+import org.aifactory.experiment.ComparisonRecipe;
 import org.aifactory.experiment.Configuration;
 import org.aifactory.experiment.PointOutcome;
 import org.aifactory.experiment.ProgressListener;
@@ -13,15 +16,16 @@ import org.aifactory.experiment.RunBackend;
 import org.aifactory.experiment.ScenarioRecipe;
 import org.aifactory.experiment.SweepPlan;
 import org.aifactory.experiment.SweepSpec;
+import org.aifactory.experiment.VariantRunner;
 import org.aifactory.scenario.ScenarioSweep;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * Runs a sweep's runs, or a scenario's replications, on Apache Spark. Spark starts when the runs
- * are ready (after every check of the command line) and stops when they are back; its master comes
- * from {@code --master}, else from {@code spark-submit} ({@code spark.master}), else {@code
- * local[*]}.
+ * Runs a sweep's runs, a scenario's replications, or a comparison's, on Apache Spark. Spark starts
+ * when the runs are ready (after every check of the command line) and stops when they are back; its
+ * master comes from {@code --master}, else from {@code spark-submit} ({@code spark.master}), else
+ * {@code local[*]}.
  */
 public final class SparkBackend implements RunBackend {
   /**
@@ -73,6 +77,19 @@ public final class SparkBackend implements RunBackend {
         "aifactory run " + configuration.runName() + " x" + replications,
         (sc, parts) ->
             SparkReplicationsRun.run(sc, recipe, configuration, replications, parts, progress));
+  }
+
+  @Override
+  public <T> T compare(
+      ComparisonRecipe recipe,
+      String scenario,
+      List<Comparison.Input> inputs,
+      int threads,
+      Function<VariantRunner, T> comparison) {
+    return withSpark(
+        "aifactory compare " + scenario,
+        (sc, parts) ->
+            comparison.apply(new SparkComparisonRun(sc, recipe, scenario, inputs, parts)));
   }
 
   /** A job on a Spark context and the number of partitions to cut its work into. */

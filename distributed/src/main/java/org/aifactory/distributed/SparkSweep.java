@@ -8,10 +8,11 @@ import java.util.Optional;
 import org.aifactory.cli.Main;
 
 /**
- * {@code aifactory sweep} on Apache Spark: {@code SparkSweep [--master URL] [--partitions P] sweep
- * SCENARIO --vary …}. Everything after the Spark options is the command line of {@code aifactory
- * sweep}, read by the same code, so the options, the checks, the messages and the files written are
- * the same; only the runs are done by Spark's executors.
+ * {@code aifactory sweep}, {@code run --replications} and {@code compare} on Apache Spark: {@code
+ * SparkSweep [--master URL] [--partitions P] sweep SCENARIO --vary …}. Everything after the Spark
+ * options is the command line of {@code aifactory}, read by the same code, so the options, the
+ * checks, the messages and the files written are the same; only the runs are done by Spark's
+ * executors.
  */
 public final class SparkSweep {
   static final String USAGE =
@@ -21,8 +22,9 @@ public final class SparkSweep {
               + " [options]",
           "       aifactory-spark [--master URL] [--partitions P] run SCENARIO --replications R"
               + " [options]",
-          "Runs 'aifactory sweep' or 'aifactory run --replications' with the runs done by Apache"
-              + " Spark; the same options and files.",
+          "       aifactory-spark [--master URL] [--partitions P] compare SCENARIO... [options]",
+          "Runs 'aifactory sweep', 'aifactory run --replications' or 'aifactory compare' with the"
+              + " runs done by Apache Spark; the same options and files.",
           "  --master URL      local[N] (N cores of this machine), local[*], spark://HOST:PORT,"
               + " yarn, k8s://...",
           "                    (default: spark-submit's master, else local[*])",
@@ -30,11 +32,10 @@ public final class SparkSweep {
               + SparkBackend.PARTITIONS_PER_CORE
               + " per core);",
           "                    the results do not depend on it",
-          "'aifactory-spark sweep --help' and 'aifactory-spark run --help' show the commands'"
-              + " options.");
+          "'aifactory-spark sweep --help' (run, compare) shows a command's options.");
 
   /** The commands whose runs Spark does. */
-  private static final List<String> COMMANDS = List.of("sweep", "run");
+  private static final List<String> COMMANDS = List.of("sweep", "run", "compare");
 
   private SparkSweep() {}
 
@@ -95,8 +96,8 @@ public final class SparkSweep {
       return usageError(
           err,
           rest.isEmpty()
-              ? "no command: aifactory-spark runs sweeps and replications"
-              : "aifactory-spark runs sweep and run --replications, not '"
+              ? "no command: aifactory-spark runs sweeps, replications and comparisons"
+              : "aifactory-spark runs sweep, run --replications and compare, not '"
                   + rest.get(0)
                   + "' (run the other commands with ./aifactory)");
     }

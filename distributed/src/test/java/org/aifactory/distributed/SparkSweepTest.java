@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sweep (and run --replications) on Spark in local mode writes the local command's files byte
- * for byte, whatever the cores and the partitions; a master that cannot be reached is a user's
+ * The sweep, run --replications and compare on Spark in local mode write the local command's files
+ * byte for byte, whatever the cores and the partitions; a master that cannot be reached is a user's
  * error that writes nothing.
  */
 class SparkSweepTest {
@@ -86,6 +86,28 @@ class SparkSweepTest {
         tmp.resolve(out).toString());
   }
 
+  /**
+   * redundancy-study's four UPS designs with GPU failures (so that replications differ), its
+   * replications added until the lead is known to 0.1 %: two batches, 3 then 9 replications.
+   */
+  private static List<String> comparison(String out) {
+    return List.of(
+        "compare",
+        "redundancy-study",
+        "--set",
+        "failures.profile=llama3",
+        "-r",
+        "3",
+        "--target-ci",
+        "0.1%",
+        "--max-replications",
+        "9",
+        "--no-progress",
+        "-q",
+        "--out",
+        tmp.resolve(out).toString());
+  }
+
   private static void local(List<String> args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
@@ -100,6 +122,7 @@ class SparkSweepTest {
   static void runTheLocalCommands() {
     local(sweep("local"));
     local(replications("localReplications"));
+    local(comparison("localComparison"));
   }
 
   @Test
@@ -126,17 +149,39 @@ class SparkSweepTest {
   void replicationsWriteTheLocalCommandsBytes() throws IOException {
     Outcome o = spark(List.of("--master", "local[2]", "--partitions", "3"), replications("spark"));
     assertThat(o.code()).as(o.err()).isZero();
-    Path local = tmp.resolve("localReplications");
+    assertSameFiles(
+        tmp.resolve("localReplications"),
+        tmp.resolve("spark"),
+        List.of("summary.json", "replications.csv", "power.png", "index.html"));
+  }
+
+  @Test
+  void comparisonsInBatchesWriteTheLocalCommandsBytes() throws IOException {
+    Outcome o =
+        spark(List.of("--master", "local[2]", "--partitions", "5"), comparison("sparkComparison"));
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(Files.readString(tmp.resolve("localComparison").resolve("comparison.json")))
+        .as("two batches, so that the second extends the first")
+        .contains("\"replications\": 9");
+    assertSameFiles(
+        tmp.resolve("localComparison"),
+        tmp.resolve("sparkComparison"),
+        List.of("comparison.json", "comparison.csv", "break_even.csv", "index.html"));
+  }
+
+  /** Every file of {@code local} but run.json (wall-clock times) has the same bytes in spark. */
+  private static void assertSameFiles(Path local, Path spark, List<String> expected)
+      throws IOException {
     List<String> files;
     try (var list = Files.list(local)) {
       files = list.map(p -> p.getFileName().toString()).sorted().toList();
     }
-    assertThat(files).contains("summary.json", "replications.csv", "power.png", "index.html");
+    assertThat(files).containsAll(expected);
     for (String file : files) {
       if (file.equals("run.json") || file.startsWith(".")) {
         continue; // wall-clock times; the output folder's manifest
       }
-      assertThat(Files.readAllBytes(tmp.resolve("spark").resolve(file)))
+      assertThat(Files.readAllBytes(spark.resolve(file)))
           .as(file)
           .isEqualTo(Files.readAllBytes(local.resolve(file)));
     }
@@ -168,8 +213,9 @@ class SparkSweepTest {
 
   @Test
   void optionsOfTheLauncherAreChecked() {
-    assertThat(spark(List.of(), List.of("compare", "redundancy-study")).err())
-        .startsWith("error: aifactory-spark runs sweep and run --replications, not 'compare'");
+    assertThat(spark(List.of(), List.of("validate", "redundancy-study")).err())
+        .startsWith(
+            "error: aifactory-spark runs sweep, run --replications and compare, not 'validate'");
     assertThat(spark(List.of("--partitions", "0"), sweep("p0")).code()).isEqualTo(2);
     assertThat(spark(List.of("--help"), List.of()).out()).startsWith("Usage: aifactory-spark");
     Outcome shard = spark(List.of("--master", "local[1]"), sweep("shard", "--shard", "0/2"));

@@ -6,18 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.aifactory.experiment.Comparison;
+import org.aifactory.experiment.ComparisonRecipe;
 import org.aifactory.metrics.ComparisonResult;
 import org.aifactory.metrics.PrecisionTarget;
 import org.aifactory.model.WorkEstimate;
 import org.aifactory.report.ComparisonReports;
 import org.aifactory.scenario.Scenario;
 import org.aifactory.scenario.ScenarioLoader;
-import org.aifactory.scenario.ScenarioVariant;
+import org.aifactory.scenario.ScenarioSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "compare",
@@ -92,34 +94,29 @@ final class CompareCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @ParentCommand Main main;
+
   @Override
   public Integer call() throws Exception {
     ScenarioLoader loader = new ScenarioLoader();
-    List<Scenario> loaded = new ArrayList<>();
+    List<ScenarioSource> sources = new ArrayList<>();
     for (String ref : scenarios) {
-      Scenario s = loader.load(ref, overrides);
-      loaded.add(seed != null ? s.withRun(s.run().withSeed(seed)) : s);
+      sources.add(loader.read(ref));
     }
+    ComparisonRecipe recipe = new ComparisonRecipe(sources, overrides, seed);
+    List<Scenario> loaded = recipe.scenarios();
     Scenario first = loaded.get(0);
-    List<Comparison.Input> inputs = new ArrayList<>();
-    if (loaded.size() == 1) {
-      if (first.variants().isEmpty()) {
-        throw new UserException(
-            first.source()
-                + ": no variants to compare; list them under 'variants:' or give several"
-                + " scenarios");
-      }
-      for (ScenarioVariant v : first.variants()) {
-        Scenario vs =
-            seed != null ? v.scenario().withRun(v.scenario().run().withSeed(seed)) : v.scenario();
-        inputs.add(
-            new Comparison.Input(v.name(), v.description(), vs.factory(), vs.run(), vs.costs()));
-      }
-    } else {
-      for (Scenario s : loaded) {
-        inputs.add(
-            new Comparison.Input(s.name(), s.description(), s.factory(), s.run(), s.costs()));
-      }
+    if (loaded.size() == 1 && first.variants().isEmpty()) {
+      throw new UserException(
+          first.source()
+              + ": no variants to compare; list them under 'variants:' or give several"
+              + " scenarios");
+    }
+    List<Comparison.Input> inputs = recipe.inputs(loaded);
+    try {
+      Comparison.variants(inputs); // the same horizon everywhere, checked before anything runs
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
     }
     int reps = replications != null ? replications : first.replications();
     if (reps < 1) {
@@ -141,7 +138,7 @@ final class CompareCommand implements Callable<Integer> {
           "--max-replications must be at least 2 (a confidence interval needs two), got "
               + maxReplications);
     }
-    String name = loaded.size() == 1 ? first.name() : first.name() + "-vs";
+    String name = ComparisonRecipe.name(loaded);
     Path target = output.directory(name + "-compare");
     int workers = Threads.resolve(threads);
     List<WorkEstimate> estimates =
@@ -158,26 +155,38 @@ final class CompareCommand implements Callable<Integer> {
       }
       firstBatch = Math.min(Math.max(2, reps), most.replications());
     }
-    work.check(estimates, firstBatch, workers, resultBytes, err);
-    if (most != null) {
-      work.announceAtMost(estimates, most.replications(), workers, err);
+    if (main.backend().local()) {
+      // Elsewhere (a Spark cluster) neither this machine's cores nor its memory do the runs.
+      work.check(estimates, firstBatch, workers, resultBytes, err);
+      if (most != null) {
+        work.announceAtMost(estimates, most.replications(), workers, err);
+      }
     }
     ComparisonResult result;
     try (ConsoleProgress progress =
         new ConsoleProgress(
             "comparing " + inputs.size() + " variants", "runs", 1, err, output.progress())) {
+      WorkGuard.Affordable atMost = most;
+      int batch = firstBatch;
       result =
-          precision == null
-              ? Comparison.run(name, inputs, reps, workers, progress)
-              : Comparison.untilPrecise(
+          main.backend()
+              .compare(
+                  recipe,
                   name,
                   inputs,
-                  precision,
-                  firstBatch,
-                  most.replications(),
-                  most.limit(),
                   workers,
-                  progress);
+                  runner ->
+                      precision == null
+                          ? Comparison.run(name, inputs, reps, runner, progress)
+                          : Comparison.untilPrecise(
+                              name,
+                              inputs,
+                              precision,
+                              batch,
+                              atMost.replications(),
+                              atMost.limit(),
+                              runner,
+                              progress));
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }

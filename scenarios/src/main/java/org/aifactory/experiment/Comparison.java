@@ -58,7 +58,18 @@ public final class Comparison {
       int replications,
       int threads,
       ProgressListener progress) {
-    VariantRuns runs = new VariantRuns(scenario, inputs, threads, progress);
+    return run(
+        scenario, inputs, replications, VariantRunner.local(scenario, inputs, threads), progress);
+  }
+
+  /** {@code replications} replications of every variant, run by {@code runner}. */
+  public static ComparisonResult run(
+      String scenario,
+      List<Input> inputs,
+      int replications,
+      VariantRunner runner,
+      ProgressListener progress) {
+    VariantRuns runs = new VariantRuns(inputs, runner, progress);
     runs.extendTo(replications);
     return assemble(scenario, inputs, runs.sets());
   }
@@ -79,6 +90,27 @@ public final class Comparison {
       Precision.Limit limit,
       int threads,
       ProgressListener progress) {
+    return untilPrecise(
+        scenario,
+        inputs,
+        target,
+        firstBatch,
+        maxReplications,
+        limit,
+        VariantRunner.local(scenario, inputs, threads),
+        progress);
+  }
+
+  /** {@link #untilPrecise}, the replications run by {@code runner}. */
+  public static ComparisonResult untilPrecise(
+      String scenario,
+      List<Input> inputs,
+      PrecisionTarget target,
+      int firstBatch,
+      int maxReplications,
+      Precision.Limit limit,
+      VariantRunner runner,
+      ProgressListener progress) {
     if (inputs.size() < 2) {
       throw new IllegalArgumentException(
           "a precision target is for the lead of the cheapest variant over the runner-up: it needs"
@@ -91,7 +123,7 @@ public final class Comparison {
               + " can run");
     }
     int step = Math.max(2, firstBatch);
-    VariantRuns runs = new VariantRuns(scenario, inputs, threads, progress);
+    VariantRuns runs = new VariantRuns(inputs, runner, progress);
     int n = Math.min(step, maxReplications);
     List<Precision.Batch> batches = new ArrayList<>();
     while (true) {
@@ -124,54 +156,50 @@ public final class Comparison {
     return (int) Math.min(max, n + steps * step);
   }
 
-  /** Every variant's replications so far, extended together with one progress count. */
-  private static final class VariantRuns {
-    private final String scenario;
-    private final List<Input> inputs;
-    private final int threads;
-    private final ProgressListener progress;
-    private final List<RunSpec> runs = new ArrayList<>();
-    private final List<Replications.Result> results = new ArrayList<>();
+  /** What a variant's replications run: its factory, and its run with the common seed. */
+  public record Variant(FactorySpec factory, RunSpec run) {}
 
-    VariantRuns(String scenario, List<Input> inputs, int threads, ProgressListener progress) {
-      if (inputs.isEmpty()) {
-        throw new IllegalArgumentException("nothing to compare: no variants");
+  /**
+   * The variants as their replications run: each with the first variant's seed (common random
+   * numbers), all over the same horizon.
+   *
+   * @throws IllegalArgumentException no variants, or a variant with another horizon than the first
+   */
+  public static List<Variant> variants(List<Input> inputs) {
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("nothing to compare: no variants");
+    }
+    long seed = inputs.get(0).run().seed();
+    List<Variant> out = new ArrayList<>();
+    for (Input in : inputs) {
+      if (!in.run().horizon().equals(inputs.get(0).run().horizon())) {
+        throw new IllegalArgumentException(
+            "variant '"
+                + in.name()
+                + "' has another horizon than '"
+                + inputs.get(0).name()
+                + "': compared designs must run over the same time");
       }
-      long seed = inputs.get(0).run().seed();
-      for (Input in : inputs) {
-        if (!in.run().horizon().equals(inputs.get(0).run().horizon())) {
-          throw new IllegalArgumentException(
-              "variant '"
-                  + in.name()
-                  + "' has another horizon than '"
-                  + inputs.get(0).name()
-                  + "': compared designs must run over the same time");
-        }
-        runs.add(in.run().withSeed(seed)); // common random numbers across variants
-      }
-      this.scenario = scenario;
-      this.inputs = inputs;
-      this.threads = threads;
+      out.add(new Variant(in.factory(), in.run().withSeed(seed))); // common random numbers
+    }
+    return List.copyOf(out);
+  }
+
+  /** Every variant's replications so far, extended together by a runner. */
+  private static final class VariantRuns {
+    private final VariantRunner runner;
+    private final ProgressListener progress;
+    private List<Replications.Result> results = List.of();
+
+    VariantRuns(List<Input> inputs, VariantRunner runner, ProgressListener progress) {
+      variants(inputs); // checks them before anything runs
+      this.runner = runner;
       this.progress = progress;
     }
 
     /** Runs every variant's replications up to {@code n} in all. */
     void extendTo(int n) {
-      int before = results.isEmpty() ? 0 : results.get(0).set().replications();
-      long total = (long) inputs.size() * n;
-      for (int v = 0; v < inputs.size(); v++) {
-        long offset = (long) inputs.size() * before + (long) v * (n - before);
-        ProgressListener p = (done, ignored) -> progress.progress(offset + done, total);
-        Input in = inputs.get(v);
-        if (v < results.size()) {
-          results.set(
-              v,
-              Replications.extend(
-                  results.get(v), scenario, in.factory(), runs.get(v), n, threads, p));
-        } else {
-          results.add(Replications.run(scenario, in.factory(), runs.get(v), n, threads, p));
-        }
-      }
+      results = List.copyOf(runner.extendTo(results, n, progress));
     }
 
     List<ReplicationSet> sets() {

@@ -1,6 +1,7 @@
 package org.aifactory.experiment;
 
 import java.util.List;
+import java.util.function.Function;
 import org.aifactory.scenario.ScenarioSweep;
 
 /**
@@ -39,6 +40,16 @@ public interface RunBackend {
         }
 
         @Override
+        public <T> T compare(
+            ComparisonRecipe recipe,
+            String scenario,
+            List<Comparison.Input> inputs,
+            int threads,
+            Function<VariantRunner, T> comparison) {
+          return comparison.apply(VariantRunner.local(scenario, inputs, threads));
+        }
+
+        @Override
         public boolean local() {
           return true;
         }
@@ -69,6 +80,22 @@ public interface RunBackend {
       int replications,
       int threads,
       ProgressListener progress);
+
+  /**
+   * Runs a comparison, {@code comparison}, whose variants' replications this backend runs with the
+   * runner it gives it (a remote backend is ready for the whole comparison, every batch).
+   *
+   * @param recipe the comparison as given, for a backend that loads it again elsewhere
+   * @param scenario the comparison's name, which its runs carry
+   * @param inputs the same variants, loaded
+   * @param threads the threads the command was given (a local backend's)
+   */
+  <T> T compare(
+      ComparisonRecipe recipe,
+      String scenario,
+      List<Comparison.Input> inputs,
+      int threads,
+      Function<VariantRunner, T> comparison);
 
   /** True when the runs are done by this process's threads. */
   boolean local();
