@@ -36,6 +36,23 @@ public final class MetricKeys {
   public static final String GPU_HOURS_DOWN = "gpu_hours.down";
   public static final String GPU_HOURS_COMPUTE = "gpu_hours.compute";
   public static final String GPU_HOURS_COMMUNICATION = "gpu_hours.communication";
+  public static final String GPU_HOURS_SERVING = "gpu_hours.serving";
+  public static final String INFERENCE_TOKENS_SERVED = "inference.tokens_served";
+  public static final String INFERENCE_TOKENS_DEMANDED = "inference.tokens_demanded";
+  public static final String INFERENCE_TOKENS_DROPPED = "inference.tokens_dropped";
+  public static final String INFERENCE_ENERGY_IT_MWH = "inference.energy_it_mwh";
+  public static final String TOKENS_PER_JOULE_IT_TRAINING = "tokens_per_joule_it.training";
+  public static final String TOKENS_PER_JOULE_IT_INFERENCE = "tokens_per_joule_it.inference";
+  public static final String TOKENS_PER_KWH_FACILITY_TRAINING = "tokens_per_kwh_facility.training";
+  public static final String TOKENS_PER_KWH_FACILITY_INFERENCE =
+      "tokens_per_kwh_facility.inference";
+  public static final String TOKENS_PER_KWH_FACILITY_ALL = "tokens_per_kwh_facility.all";
+
+  /** A figure of inference service {@code service}: {@code inference.<service>.<what>}. */
+  public static String service(String service, String what) {
+    return "inference." + service + "." + what;
+  }
+
   public static final String GPU_HOURS_THROTTLING = "gpu_hours.throttled";
   public static final String THROTTLING_SLOWED_GPU_HOURS = "throttling.slowed_gpu_hours";
   public static final String THROTTLING_POWER_CAP_TOKENS = "throttling.power_cap_tokens";

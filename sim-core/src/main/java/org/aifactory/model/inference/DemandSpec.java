@@ -56,6 +56,33 @@ public record DemandSpec(
     return requestsPerSecond * m * Math.pow(1 + growthPerYear, hour / HOURS_PER_YEAR);
   }
 
+  /**
+   * A bound on the mean arrival rate (requests/s) between {@code fromSeconds} and {@code toSeconds}
+   * of the run: the day's mean multiplier at the larger growth of the two ends (for estimates).
+   */
+  public double meanRate(double fromSeconds, double toSeconds) {
+    double sum = 0;
+    for (double m : hourlyMultipliers) {
+      sum += m;
+    }
+    return requestsPerSecond * sum / 24 * growthAtMost(fromSeconds, toSeconds);
+  }
+
+  /** The highest arrival rate (requests/s) before {@code toSeconds} of the run. */
+  public double peakRate(double toSeconds) {
+    double most = 0;
+    for (double m : hourlyMultipliers) {
+      most = Math.max(most, m);
+    }
+    return requestsPerSecond * most * growthAtMost(0, toSeconds);
+  }
+
+  private double growthAtMost(double fromSeconds, double toSeconds) {
+    double a = Math.pow(1 + growthPerYear, fromSeconds / 3600 / HOURS_PER_YEAR);
+    double b = Math.pow(1 + growthPerYear, toSeconds / 3600 / HOURS_PER_YEAR);
+    return Math.max(a, b);
+  }
+
   /** Whether the rate is the same every hour (no profile, no growth). */
   public boolean constant() {
     if (growthPerYear != 0) {

@@ -3,6 +3,7 @@ package org.aifactory.model.inference;
 import org.aifactory.engine.Event;
 import org.aifactory.engine.SimTime;
 import org.aifactory.engine.Simulation;
+import org.aifactory.model.workload.InferenceServiceSpec;
 
 /**
  * A service as a fluid: requests arrive at the hour's mean rate λ and are served at up to the

@@ -4,6 +4,7 @@ import org.aifactory.engine.Event;
 import org.aifactory.engine.RandomStreams;
 import org.aifactory.engine.SimTime;
 import org.aifactory.engine.Simulation;
+import org.aifactory.model.workload.InferenceServiceSpec;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.aifactory.engine.RandomStreams;
 import org.aifactory.engine.SimTime;
 import org.aifactory.engine.Simulation;
+import org.aifactory.model.workload.InferenceServiceSpec;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,11 @@
-package org.aifactory.model.inference;
+package org.aifactory.model.workload;
 
 import java.time.Duration;
 import java.util.Objects;
 import org.aifactory.model.Checks;
+import org.aifactory.model.inference.DemandSpec;
+import org.aifactory.model.inference.ServiceResolution;
+import org.aifactory.model.inference.TokenCounts;
 
 /**
  * A model served by replicas on a cluster: its demand, its speed and its power.
@@ -46,7 +49,8 @@ public record InferenceServiceSpec(
     TokenCounts outputTokens,
     Duration maxQueueing,
     ServiceResolution resolution,
-    Duration start) {
+    Duration start)
+    implements WorkloadSpec {
 
   public InferenceServiceSpec {
     Checks.name(name, "name");
@@ -91,5 +95,24 @@ public record InferenceServiceSpec(
   /** Requests per second the whole service completes when every slot is busy, at full speed. */
   public double capacityRequestsPerSecond() {
     return slots() * slotTokensPerSecond() / outputTokens.mean();
+  }
+
+  /**
+   * GPUs of each system it uses: as many whole replicas as a system holds, or the whole system when
+   * a replica spans several ({@link #fitsSystemsOf} says whether replicas fit the systems at all).
+   */
+  @Override
+  public int shareOf(int gpusPerSystem) {
+    if (gpusPerReplica >= gpusPerSystem) {
+      return gpusPerSystem;
+    }
+    return (gpusPerSystem / gpusPerReplica) * gpusPerReplica;
+  }
+
+  /**
+   * Replicas fit systems of {@code gpusPerSystem} GPUs: several per system, or whole systems each.
+   */
+  public boolean fitsSystemsOf(int gpusPerSystem) {
+    return gpusPerReplica <= gpusPerSystem || gpusPerReplica % gpusPerSystem == 0;
   }
 }
