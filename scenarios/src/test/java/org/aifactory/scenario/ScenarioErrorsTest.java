@@ -154,7 +154,7 @@ class ScenarioErrorsTest {
         valid(
             "    checkpoint:\n      interval: 30 min\n      duration: 1 min\n      power: 0.2\n",
             "    checkpoint: ~\n");
-    assertThat(Texts.load(text).factory().workloads().get(0).checkpoint()).isEmpty();
+    assertThat(Texts.load(text).factory().trainingJobs().get(0).checkpoint()).isEmpty();
   }
 
   @Test
@@ -325,7 +325,8 @@ class ScenarioErrorsTest {
   @Test
   void percentagesAreFractions() throws ScenarioException {
     Scenario scenario = Texts.load(valid("compute_fraction: 0.5", "compute_fraction: 70 %"));
-    assertThat(scenario.factory().workloads().get(0).iteration().computeFraction()).isEqualTo(0.7);
+    assertThat(scenario.factory().trainingJobs().get(0).iteration().computeFraction())
+        .isEqualTo(0.7);
   }
 
   @Test

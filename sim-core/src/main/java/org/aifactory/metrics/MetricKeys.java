@@ -41,16 +41,16 @@ public final class MetricKeys {
   public static final String INFERENCE_TOKENS_DEMANDED = "inference.tokens_demanded";
   public static final String INFERENCE_TOKENS_DROPPED = "inference.tokens_dropped";
   public static final String INFERENCE_ENERGY_IT_MWH = "inference.energy_it_mwh";
-  public static final String TOKENS_PER_JOULE_IT_TRAINING = "tokens_per_joule_it.training";
-  public static final String TOKENS_PER_JOULE_IT_INFERENCE = "tokens_per_joule_it.inference";
-  public static final String TOKENS_PER_KWH_FACILITY_TRAINING = "tokens_per_kwh_facility.training";
+  public static final String TOKENS_PER_JOULE_IT_TRAINING = "training.tokens_per_joule_it";
+  public static final String TOKENS_PER_JOULE_IT_INFERENCE = "inference.tokens_per_joule_it";
+  public static final String TOKENS_PER_KWH_FACILITY_TRAINING = "training.tokens_per_kwh_facility";
   public static final String TOKENS_PER_KWH_FACILITY_INFERENCE =
-      "tokens_per_kwh_facility.inference";
-  public static final String TOKENS_PER_KWH_FACILITY_ALL = "tokens_per_kwh_facility.all";
+      "inference.tokens_per_kwh_facility";
+  public static final String TOKENS_PER_KWH_FACILITY_ALL = "all_tokens_per_kwh_facility";
 
-  /** A figure of inference service {@code service}: {@code inference.<service>.<what>}. */
+  /** A figure of inference service {@code service}: {@code services.<service>.<what>}. */
   public static String service(String service, String what) {
-    return "inference." + service + "." + what;
+    return "services." + service + "." + what;
   }
 
   public static final String GPU_HOURS_THROTTLING = "gpu_hours.throttled";
