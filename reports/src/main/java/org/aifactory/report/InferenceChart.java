@@ -115,7 +115,8 @@ final class InferenceChart {
     NumberAxis time = Charts.axis(days ? "Time (days)" : "Time (h)");
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
     plot.setGap(14);
-    XYPlot tokens = panel(new XYSeries[] {demand, done}, new Color[] {DEMANDED, SERVED}, "Tokens/s");
+    XYPlot tokens =
+        panel(new XYSeries[] {demand, done}, new Color[] {DEMANDED, SERVED}, "Tokens/s");
     // Demand drawn wide and pale under the served line, so that both show where they agree.
     ((XYLineAndShapeRenderer) tokens.getRenderer()).setSeriesStroke(0, new BasicStroke(6f));
     tokens.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
