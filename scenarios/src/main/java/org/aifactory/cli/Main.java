@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       SweepCommand.class,
       ValidateCommand.class,
       ListCommand.class,
+      ShowCommand.class,
+      InitCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

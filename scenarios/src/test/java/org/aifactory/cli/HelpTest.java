@@ -67,6 +67,8 @@ class HelpTest {
             "checkpoint-study",
             "validate",
             "list",
+            "show",
+            "init",
             "bench",
             "bench engine",
             "bench scenario",
@@ -100,6 +102,8 @@ class HelpTest {
             "  sweep             Run a scenario at every combination of parameter values.",
             "  validate          Check a scenario without running it.",
             "  list              List the bundled scenarios.",
+            "  show              Print a bundled scenario.",
+            "  init              Copy a bundled scenario to a file to edit.",
             "  bench             Measure the speed of the engine or of a scenario.",
             "  help              Display help information about the specified command.");
   }
