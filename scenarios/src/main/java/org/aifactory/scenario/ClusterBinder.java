@@ -10,7 +10,7 @@ import org.aifactory.model.hardware.PowerCapSchedule;
 
 /** Binds {@code clusters:}, a non-empty list of {@code {name, system, count}}. */
 final class ClusterBinder {
-  static final List<String> KEYS = List.of("name", "system", "count", "power_cap", "cooling");
+  static final List<String> KEYS = Language.CLUSTER.keys();
 
   private final Diagnostics diagnostics;
   private final Optional<Optional<CoolingSpec>> plant;
@@ -48,7 +48,7 @@ final class ClusterBinder {
   }
 
   private Optional<ClusterSpec> bindCluster(MapReader cluster) {
-    cluster.allowOnly(KEYS);
+    cluster.allowOnly(Language.CLUSTER);
     Optional<String> name = cluster.field("name").required(Names.EXPECTED).name();
     Optional<String> system =
         cluster

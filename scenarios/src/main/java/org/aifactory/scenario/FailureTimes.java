@@ -15,33 +15,10 @@ import org.aifactory.model.failure.TimeDistribution;
  */
 final class FailureTimes {
   /** The ways of giving a time to failure; at most one. */
-  static final List<String> FORMS = List.of("mtbf", "rate", "time_to_failure");
+  static final List<String> FORMS = Language.TIME_TO_FAILURE_FORMS;
 
-  static final List<String> TIME_TO_FAILURE_KEYS =
-      List.of("distribution", "mean", "scale", "median", "shape", "sigma");
-  static final List<String> REPAIR_KEYS =
-      List.of("distribution", "mean", "median", "value", "sigma");
-
-  /** Each distribution's parameters, in the order they are listed in messages. */
-  static final Map<String, List<String>> TIME_TO_FAILURE_DISTRIBUTIONS =
-      Field.ordered(
-          List.of("exponential", "weibull", "lognormal"),
-          d ->
-              switch (d) {
-                case "exponential" -> List.of("mean");
-                case "weibull" -> List.of("shape", "scale");
-                default -> List.of("median", "sigma");
-              });
-
-  static final Map<String, List<String>> REPAIR_DISTRIBUTIONS =
-      Field.ordered(
-          List.of("exponential", "lognormal", "fixed"),
-          d ->
-              switch (d) {
-                case "exponential" -> List.of("mean");
-                case "lognormal" -> List.of("median", "sigma");
-                default -> List.of("value");
-              });
+  static final List<String> TIME_TO_FAILURE_KEYS = Language.TIME_TO_FAILURE.keys();
+  static final List<String> REPAIR_KEYS = Language.REPAIR.keys();
 
   private final Diagnostics diagnostics;
 
@@ -91,8 +68,8 @@ final class FailureTimes {
       default ->
           distribution(
               field,
-              TIME_TO_FAILURE_DISTRIBUTIONS,
-              TIME_TO_FAILURE_KEYS,
+              Language.TIME_TO_FAILURE_DISTRIBUTIONS,
+              Language.TIME_TO_FAILURE,
               " (or, for an exponential time to failure, write mtbf: <mean> instead)");
     };
   }
@@ -100,7 +77,7 @@ final class FailureTimes {
   /** A duration (the mean of an exponential; 0: no repair time) or a distribution map. */
   Optional<TimeDistribution> repair(Field field) {
     if (field.node().orElseThrow() instanceof YamlMap) {
-      return distribution(field, REPAIR_DISTRIBUTIONS, REPAIR_KEYS, "");
+      return distribution(field, Language.REPAIR_DISTRIBUTIONS, Language.REPAIR, "");
     }
     return field
         .seconds(
@@ -116,12 +93,13 @@ final class FailureTimes {
 
   /** {@code {distribution: <name>, <its parameters>}}. */
   private Optional<TimeDistribution> distribution(
-      Field field, Map<String, List<String>> distributions, List<String> keys, String hint) {
+      Field field, Map<String, List<String>> distributions, Section section, String hint) {
+    List<String> keys = section.keys();
     Optional<MapReader> reader = field.map("a map with keys " + String.join(", ", keys) + hint);
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader map = reader.get().allowOnly(keys);
+    MapReader map = reader.get().allowOnly(section);
     Optional<String> kind =
         map.field("distribution")
             .required("the distribution: " + String.join(", ", distributions.keySet()))

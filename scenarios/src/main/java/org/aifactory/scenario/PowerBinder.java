@@ -22,36 +22,25 @@ import org.aifactory.model.power.UtilitySpec.InterruptionProcess;
  * CommonCauseSpec#typical()}...).
  */
 final class PowerBinder {
-  static final List<String> KEYS =
-      List.of(
-          "rack_groups",
-          "dual_corded",
-          "ups",
-          "generators",
-          "utility",
-          "common_cause",
-          "repair_crews",
-          "facility_recovery");
-  static final List<String> UPS_KEYS = List.of("design", "structure", "module", "battery");
-  static final List<String> GENERATOR_KEYS = List.of("design", "structure", "unit");
-  static final List<String> UPS_STRUCTURE_KEYS =
-      List.of("systems", "modules_per_system", "modules_needed_per_system", "systems_needed");
+  static final List<String> KEYS = Language.POWER.keys();
+  static final List<String> UPS_KEYS = Language.UPS.keys();
+  static final List<String> GENERATOR_KEYS = Language.GENERATORS.keys();
+  static final List<String> UPS_STRUCTURE_KEYS = Language.UPS_STRUCTURE.keys();
   static final List<String> GENERATOR_STRUCTURE_KEYS = StageLayoutReader.K_OF_N_KEYS;
-  static final List<String> UTILITY_KEYS =
-      List.of("outages_per_year", "mean_outage", "momentary_per_year", "momentary_duration");
-  static final List<String> COMMON_CAUSE_KEYS = List.of("ups", "generators", "pdus");
+  static final List<String> UTILITY_KEYS = Language.UTILITY.keys();
+  static final List<String> COMMON_CAUSE_KEYS = Language.COMMON_CAUSE.keys();
 
   /** The 365-day year that the utility's rates are per ({@link InterruptionProcess#poisson}). */
   private static final double SECONDS_PER_YEAR = 365 * 86_400.0;
 
   /** {@code generators: none}: no generator plant. */
-  static final String NO_GENERATORS = "none";
+  static final String NO_GENERATORS = Language.NO_GENERATORS;
 
   /** {@code utility: perfect}: a utility that never fails. */
-  static final String PERFECT_UTILITY = "perfect";
+  static final String PERFECT_UTILITY = Language.PERFECT_UTILITY;
 
   /** {@code repair_crews: per_unit}: every failed unit is repaired at once. */
-  static final String PER_UNIT = "per_unit";
+  static final String PER_UNIT = Language.PER_UNIT;
 
   /** The written choices, for the documentation test. */
   static final List<String> CHOICES = List.of(NO_GENERATORS, PERFECT_UTILITY, PER_UNIT);
@@ -119,7 +108,7 @@ final class PowerBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader power = reader.get().allowOnly(KEYS);
+    MapReader power = reader.get().allowOnly(Language.POWER);
     Optional<Integer> rackGroups = rackGroups(power.field("rack_groups"), systems);
     Field dualField = power.field("dual_corded");
     Optional<Boolean> dualCorded = dualField.isPresent() ? dualField.bool() : Optional.of(true);
@@ -205,7 +194,7 @@ final class PowerBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader ups = reader.get().allowOnly(UPS_KEYS);
+    MapReader ups = reader.get().allowOnly(Language.UPS);
     Optional<StageLayout> stage = stages.read(ups, this::upsStructure, DEFAULT_DESIGN);
     Field moduleField = ups.field("module");
     Optional<Double> module =
@@ -254,7 +243,7 @@ final class PowerBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader generators = reader.get().allowOnly(GENERATOR_KEYS);
+    MapReader generators = reader.get().allowOnly(Language.GENERATORS);
     Optional<StageLayout> stage =
         stages.read(generators, f -> stages.kOfN(f, "generators"), DEFAULT_DESIGN);
     Field unitField = generators.field("unit");
@@ -294,7 +283,7 @@ final class PowerBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader structure = reader.get().allowOnly(UPS_STRUCTURE_KEYS);
+    MapReader structure = reader.get().allowOnly(Language.UPS_STRUCTURE);
     Field systemsField = structure.field("systems");
     Field modulesField = structure.field("modules_per_system");
     Field modulesNeededField = structure.field("modules_needed_per_system");
@@ -375,7 +364,7 @@ final class PowerBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader utility = reader.get().allowOnly(UTILITY_KEYS);
+    MapReader utility = reader.get().allowOnly(Language.UTILITY);
     Optional<Optional<InterruptionProcess>> sustained =
         interruptions(
             utility.field("outages_per_year"),
@@ -465,7 +454,8 @@ final class PowerBinder {
           .value(COMMON_CAUSE_EXPECTED, Values::fraction)
           .map(beta -> new CommonCauseSpec(beta, beta, beta));
     }
-    MapReader groups = field.map(COMMON_CAUSE_EXPECTED).orElseThrow().allowOnly(COMMON_CAUSE_KEYS);
+    MapReader groups =
+        field.map(COMMON_CAUSE_EXPECTED).orElseThrow().allowOnly(Language.COMMON_CAUSE);
     Optional<Double> ups = beta(groups.field("ups"));
     Optional<Double> generators = beta(groups.field("generators"));
     Optional<Double> pdus = beta(groups.field("pdus"));

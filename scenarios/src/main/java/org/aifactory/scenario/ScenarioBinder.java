@@ -27,27 +27,11 @@ import org.aifactory.model.workload.WorkloadSpec;
  * the cross-references ({@link FactorySpec#problems()}), reported where the offending value is.
  */
 final class ScenarioBinder {
-  static final List<String> KEYS =
-      List.of(
-          "name",
-          "description",
-          "horizon",
-          "seed",
-          "replications",
-          "pulse_resolution",
-          "facility",
-          "clusters",
-          "workloads",
-          "failures",
-          "recording",
-          "catalog",
-          "power",
-          "costs",
-          "variants");
-  static final List<String> FACILITY_KEYS = List.of("pue", "cooling");
+  static final List<String> KEYS = Language.SCENARIO.keys();
+  static final List<String> FACILITY_KEYS = Language.FACILITY.keys();
   private static final Map<String, PulseResolution> RESOLUTIONS =
       Field.ordered(
-          List.of("full", "averaged"), r -> PulseResolution.valueOf(r.toUpperCase(Locale.ROOT)));
+          Language.PULSE_RESOLUTIONS, r -> PulseResolution.valueOf(r.toUpperCase(Locale.ROOT)));
   private static final long DEFAULT_SEED = 1;
 
   private final Diagnostics diagnostics;
@@ -70,7 +54,7 @@ final class ScenarioBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader top = reader.get().allowOnly(KEYS);
+    MapReader top = reader.get().allowOnly(Language.SCENARIO);
     Optional<String> name =
         top.field("name").required(Names.EXPECTED + ", e.g. llama3-405b-54d").name();
     String description = top.field("description").string("a text").orElse("").strip();
@@ -167,7 +151,7 @@ final class ScenarioBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader facility = reader.get().allowOnly(FACILITY_KEYS);
+    MapReader facility = reader.get().allowOnly(Language.FACILITY);
     Field pueField = facility.field("pue");
     Field coolingField = facility.field("cooling");
     if (pueField.isPresent() && coolingField.isPresent()) {

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aifactory.model.cooling.ClimateProfiles;
@@ -92,8 +94,16 @@ class LanguageDocTest {
     List<String> choices = new ArrayList<>();
     choices.addAll(WorkloadBinder.POLICIES.keySet());
     choices.addAll(FailureBinder.SCOPES.keySet());
-    choices.addAll(FailureTimes.TIME_TO_FAILURE_DISTRIBUTIONS.keySet());
-    choices.addAll(FailureTimes.REPAIR_DISTRIBUTIONS.keySet());
+    choices.addAll(Language.TIME_TO_FAILURE_DISTRIBUTIONS.keySet());
+    choices.addAll(Language.REPAIR_DISTRIBUTIONS.keySet());
+    // Every choice of the language, wherever it is.
+    Map<String, Section> sections = new LinkedHashMap<>();
+    LanguageSchema.collect(Language.SCENARIO, sections);
+    for (Section section : sections.values()) {
+      for (ValueKind kind : section.kinds().values()) {
+        choices.addAll(LanguageSchemaTest.words(kind));
+      }
+    }
     choices.addAll(FailureProfile.builtInNames());
     choices.addAll(PowerBinder.CHOICES);
     choices.addAll(ClimateProfiles.names());

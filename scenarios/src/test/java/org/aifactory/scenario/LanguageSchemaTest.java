@@ -1,0 +1,321 @@
+package org.aifactory.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaId;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The JSON Schema written from {@link Language} and the loader agree: every bundled scenario and
+ * README example validates; on every map of the bundled scenarios, each key the schema allows is
+ * not an unknown key to the loader, a misspelt key is rejected by both, and every choice's words
+ * are the loader's; every unit is in the patterns.
+ */
+class LanguageSchemaTest {
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private static final JsonNode SCHEMA_TREE = readSchema();
+  private static final JsonSchema SCHEMA =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(SCHEMA_TREE);
+
+  private static JsonNode readSchema() {
+    try {
+      return new ObjectMapper().readTree(LanguageSchema.json());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The words of {@code kind} if it is a choice (directly or as one of several kinds). */
+  static List<String> words(ValueKind kind) {
+    if (kind instanceof ValueKind.Choice choice) {
+      return choice.words();
+    }
+    if (kind instanceof ValueKind.AnyOf anyOf) {
+      return anyOf.kinds().stream().flatMap(k -> words(k).stream()).toList();
+    }
+    return List.of();
+  }
+
+  static Stream<String> bundled() {
+    return ScenarioLibrary.names().stream();
+  }
+
+  @Test
+  void theSchemaIsAValidDraft07Schema() {
+    JsonSchema meta =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+            .getSchema(SchemaLocation.of(SchemaId.V7));
+    assertThat(meta.validate(SCHEMA_TREE)).isEmpty();
+    assertThat(SCHEMA_TREE.path("$comment").asText()).isEqualTo(LanguageSchema.GENERATED_BY);
+  }
+
+  /**
+   * Every section declared in {@link Language} is reached from the scenario: a section that a
+   * binder checks keys against but that no key leads to would be missing from the schema.
+   */
+  @Test
+  void everySectionOfTheLanguageIsInTheSchema() throws IllegalAccessException {
+    Map<String, Section> reached = new LinkedHashMap<>();
+    LanguageSchema.collect(Language.SCENARIO, reached);
+    List<String> missing = new ArrayList<>();
+    for (Field f : Language.class.getDeclaredFields()) {
+      if (f.getType() == Section.class
+          && Modifier.isStatic(f.getModifiers())
+          && !Modifier.isPrivate(f.getModifiers())) {
+        Section s = (Section) f.get(null);
+        if (reached.get(s.name()) != s) {
+          missing.add("Language." + f.getName() + " (" + s.name() + ")");
+        }
+      }
+    }
+    assertThat(missing)
+        .as("sections no key of the scenario leads to: give each a key in its parent section")
+        .isEmpty();
+    for (Section s : reached.values()) {
+      JsonNode definition =
+          s == Language.SCENARIO ? SCHEMA_TREE : LanguageSchema.definition(SCHEMA_TREE, s.name());
+      List<String> properties = new ArrayList<>();
+      definition.path("properties").fieldNames().forEachRemaining(properties::add);
+      assertThat(properties).as("schema keys of " + s.name()).isEqualTo(s.keys());
+      assertThat(definition.path("additionalProperties").asBoolean(true)).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("bundled")
+  void everyBundledScenarioValidates(String name) throws IOException {
+    JsonNode scenario = YAML.readTree(ScenarioLibrary.text(name).orElseThrow());
+    assertThat(SCHEMA.validate(scenario)).as(name).isEmpty();
+  }
+
+  /** What the loader accepts in the README's examples, the schema accepts too. */
+  @Test
+  void everyReadmeExampleThatLoadsValidates() throws IOException {
+    String doc = Files.readString(Path.of("../README.md"));
+    Matcher m = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(doc);
+    int checked = 0;
+    while (m.find()) {
+      String block = m.group(1);
+      String text = block.contains("\nhorizon:") || block.startsWith("name:") ? block : null;
+      for (String candidate : text != null ? List.of(text) : List.of(Texts.VALID + block)) {
+        try {
+          new ScenarioLoader().parse("README", candidate, List.of());
+        } catch (ScenarioException e) {
+          continue; // a fragment that needs more than the test factory
+        }
+        assertThat(SCHEMA.validate(YAML.readTree(candidate))).as(block).isEmpty();
+        checked++;
+      }
+    }
+    assertThat(checked).as("README examples that load").isGreaterThanOrEqualTo(5);
+  }
+
+  /** A probe of one map of a scenario: the loader's path to it and its section. */
+  private record MapAt(ObjectNode node, String path, Section section, List<String> allowed) {}
+
+  /**
+   * On every map of every bundled scenario: each key its section allows is not an unknown key to
+   * the loader; a misspelt key is an unknown key to both; each word of a choice is accepted by the
+   * loader and a misspelt word is rejected by both.
+   */
+  @ParameterizedTest
+  @MethodSource("bundled")
+  void theLoaderAndTheSchemaAgreeOnEveryKeyAndChoice(String name) throws IOException {
+    ObjectNode root = (ObjectNode) YAML.readTree(ScenarioLibrary.text(name).orElseThrow());
+    assertThat(loaderErrors(root)).as(name + " after a round trip through Jackson").isEmpty();
+    List<MapAt> maps = new ArrayList<>();
+    walk(root, ValueKind.of(Language.SCENARIO), "", maps);
+    assertThat(maps).isNotEmpty();
+    for (MapAt map : maps) {
+      String where = name + ": " + (map.path().isEmpty() ? "(top)" : map.path());
+      String misspelt = map.allowed().get(0) + "_x";
+      map.node().put(misspelt, "1");
+      String misspeltPath = FieldPath.key(map.path(), misspelt);
+      assertThat(loaderErrors(root))
+          .as(
+              where
+                  + ": the loader rejects "
+                  + misspelt
+                  + " (binder of section "
+                  + map.section()
+                  + ")")
+          .anyMatch(e -> e.path().equals(misspeltPath) && e.message().startsWith("unknown key"));
+      assertThat(SCHEMA.validate(root)).as(where + ": the schema rejects " + misspelt).isNotEmpty();
+      map.node().remove(misspelt);
+      for (String key : map.allowed()) {
+        if (map.node().has(key)) {
+          words(map.section().kinds().get(key), map, key, where, root);
+          continue;
+        }
+        map.node().put(key, "1");
+        String keyPath = FieldPath.key(map.path(), key);
+        assertThat(loaderErrors(root))
+            .as(
+                where
+                    + ": the schema allows "
+                    + key
+                    + " in section "
+                    + map.section()
+                    + " but the loader rejects it")
+            .noneMatch(e -> e.path().equals(keyPath) && e.message().startsWith("unknown key"));
+        map.node().remove(key);
+      }
+    }
+  }
+
+  /** Each word of a choice at {@code key} loads; a misspelt one is rejected by both. */
+  private void words(ValueKind kind, MapAt map, String key, String where, ObjectNode root) {
+    if (!(kind instanceof ValueKind.Choice choice)) {
+      return;
+    }
+    JsonNode written = map.node().get(key);
+    String keyPath = FieldPath.key(map.path(), key);
+    for (String word : choice.words()) {
+      map.node().put(key, word);
+      assertThat(loaderErrors(root))
+          .as(where + ": the loader accepts " + key + ": " + word)
+          .noneMatch(e -> e.path().equals(keyPath) && e.message().startsWith("unknown value"));
+    }
+    map.node().put(key, choice.words().get(0) + "x");
+    assertThat(loaderErrors(root))
+        .as(where + ": the loader rejects a misspelt " + key)
+        .anyMatch(e -> e.path().equals(keyPath) && e.message().startsWith("unknown value"));
+    assertThat(SCHEMA.validate(root))
+        .as(where + ": the schema rejects a misspelt " + key)
+        .isNotEmpty();
+    map.node().set(key, written);
+  }
+
+  /** Collects the maps under {@code node}, which is a value of {@code kind} at {@code path}. */
+  private static void walk(JsonNode node, ValueKind kind, String path, List<MapAt> maps) {
+    if (kind instanceof ValueKind.Of of && node instanceof ObjectNode object) {
+      Section section = of.section();
+      List<String> allowed = section.keys();
+      if (section.discriminator().isPresent()) {
+        String variant = object.path(section.discriminator().get()).asText();
+        allowed = section.keysOf(variant);
+      }
+      maps.add(new MapAt(object, path, section, allowed));
+      List<String> keys = new ArrayList<>();
+      object.fieldNames().forEachRemaining(keys::add);
+      for (String key : keys) {
+        ValueKind child = section.kinds().get(key);
+        if (child == null) {
+          fail(path + ": key " + key + " is not in section " + section);
+        }
+        walk(object.get(key), child, FieldPath.key(path, key), maps);
+      }
+    } else if (kind instanceof ValueKind.ListOf list && node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        walk(array.get(i), list.element(), FieldPath.index(path, i), maps);
+      }
+    } else if (kind instanceof ValueKind.ByName byName && node instanceof ObjectNode object) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        walk(e.getValue(), byName.entry(), FieldPath.key(path, e.getKey()), maps);
+      }
+    } else if (kind instanceof ValueKind.ByType byType && node instanceof ObjectNode object) {
+      Section section = byType.sections().get(object.path(byType.key()).asText());
+      if (section != null) {
+        walk(node, ValueKind.of(section), path, maps);
+      }
+    } else if (kind instanceof ValueKind.AnyOf anyOf) {
+      for (ValueKind k : anyOf.kinds()) {
+        walk(node, k, path, maps);
+      }
+    }
+  }
+
+  private static List<ScenarioError> loaderErrors(JsonNode root) {
+    try {
+      new ScenarioLoader().parse("probe.yaml", YAML.writeValueAsString(root), List.of());
+      return List.of();
+    } catch (ScenarioException e) {
+      return e.errors();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Every unit of every dimension is in its pattern; a unit of another dimension is not. */
+  @Test
+  void unitsArePatternsOfTheUnitTable() {
+    for (Dimension d : Dimension.values()) {
+      Pattern p =
+          Pattern.compile(
+              "^\\s*" + LanguageSchema.NUMBER + "\\s*" + LanguageSchema.units(d) + "\\s*$");
+      for (Unit u : Unit.of(d.units())) {
+        assertThat(p.matcher("1_000.5 " + u.symbol()).matches()).as(d + " " + u).isTrue();
+        assertThat(p.matcher("2" + u.symbol()).matches()).as(d + " " + u).isTrue();
+      }
+      assertThat(p.matcher("5").matches()).as(d + " without a unit").isFalse();
+      for (Unit u : Unit.values()) {
+        if (u.dimension() != d.units() && !Unit.symbols(d.units()).contains(u.symbol())) {
+          assertThat(p.matcher("5 " + u.symbol()).matches()).as(d + " with " + u).isFalse();
+        }
+      }
+    }
+  }
+
+  /** The schema's choices at a few keys are the loader's maps of choices. */
+  @Test
+  void enumsAreTheLoadersChoices() {
+    assertThat(enumAt(SCHEMA_TREE, "pulse_resolution")).isEqualTo(Language.PULSE_RESOLUTIONS);
+    assertThat(enumAt(LanguageSchema.definition(SCHEMA_TREE, "checkpoint"), "policy"))
+        .isEqualTo(List.copyOf(WorkloadBinder.POLICIES.keySet()));
+    assertThat(enumAt(LanguageSchema.definition(SCHEMA_TREE, "cause"), "scope"))
+        .isEqualTo(List.copyOf(FailureBinder.SCOPES.keySet()));
+    assertThat(enumAt(LanguageSchema.definition(SCHEMA_TREE, "inference"), "resolution"))
+        .isEqualTo(List.copyOf(InferenceBinder.RESOLUTIONS.keySet()));
+    assertThat(enumAt(LanguageSchema.definition(SCHEMA_TREE, "cluster_cooling"), "type"))
+        .isEqualTo(List.copyOf(ClusterCoolingReader.TYPES.keySet()));
+    JsonNode workloads = SCHEMA_TREE.at("/properties/workloads/items");
+    assertThat(enumAt(workloads, "type")).isEqualTo(Language.WORKLOAD_TYPES);
+  }
+
+  private static List<String> enumAt(JsonNode object, String key) {
+    List<String> words = new ArrayList<>();
+    object.path("properties").path(key).path("enum").forEach(w -> words.add(w.asText()));
+    return words;
+  }
+
+  /** A misspelt key deep in a workload is an error of both, with the schema naming the key. */
+  @Test
+  void aMisspeltKeyIsAnErrorOfBoth() throws IOException {
+    String text = Texts.valid("interval:", "intervall:");
+    assertThat(Texts.errors(text))
+        .anyMatch(
+            e -> e.message().startsWith("unknown key 'intervall' (did you mean 'interval'?)"));
+    Set<ValidationMessage> errors = SCHEMA.validate(YAML.readTree(text));
+    assertThat(errors)
+        .extracting(ValidationMessage::getMessage)
+        .anyMatch(m -> m.contains("intervall"));
+  }
+}
