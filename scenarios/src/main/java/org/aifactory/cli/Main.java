@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ListCommand.class,
       ShowCommand.class,
       InitCommand.class,
+      SchemaCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -69,6 +69,7 @@ class HelpTest {
             "list",
             "show",
             "init",
+            "schema",
             "bench",
             "bench engine",
             "bench scenario",
@@ -104,6 +105,7 @@ class HelpTest {
             "  list              List the bundled scenarios.",
             "  show              Print a bundled scenario.",
             "  init              Copy a bundled scenario to a file to edit.",
+            "  schema            Write the JSON Schema of the scenario language.",
             "  bench             Measure the speed of the engine or of a scenario.",
             "  help              Display help information about the specified command.");
   }
