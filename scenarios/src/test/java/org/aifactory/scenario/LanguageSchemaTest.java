@@ -63,8 +63,57 @@ class LanguageSchemaTest {
     return List.of();
   }
 
+  /** A test scenario with every map of the language (see its comment). */
+  private static final String TOUR = "src/test/resources/language/tour.yaml";
+
   static Stream<String> bundled() {
     return ScenarioLibrary.names().stream();
+  }
+
+  /** The bundled scenarios and the tour: the scenarios whose maps are probed. */
+  static Stream<String> probed() {
+    return Stream.concat(bundled(), Stream.of(TOUR));
+  }
+
+  private static String text(String scenario) throws IOException {
+    return scenario.equals(TOUR)
+        ? Files.readString(Path.of(TOUR))
+        : ScenarioLibrary.text(scenario).orElseThrow();
+  }
+
+  /**
+   * Every section of the language, and every variant of a split one, is in a probed scenario, so
+   * that {@link #theLoaderAndTheSchemaAgreeOnEveryKeyAndChoice} checks all of its keys.
+   */
+  @Test
+  void theProbedScenariosHaveEveryMapOfTheLanguage() throws IOException {
+    Set<String> probed = new java.util.TreeSet<>();
+    for (String scenario : probed().toList()) {
+      List<MapAt> maps = new ArrayList<>();
+      walk(YAML.readTree(text(scenario)), ValueKind.of(Language.SCENARIO), "", maps);
+      for (MapAt map : maps) {
+        probed.add(label(map.section(), map.allowed()));
+      }
+    }
+    Map<String, Section> reached = new LinkedHashMap<>();
+    LanguageSchema.collect(Language.SCENARIO, reached);
+    List<String> missing = new ArrayList<>();
+    for (Section s : reached.values()) {
+      List<List<String>> variants =
+          s.discriminator().isPresent()
+              ? List.copyOf(s.keysByVariant().values())
+              : List.of(s.keys());
+      for (List<String> keys : variants) {
+        if (!probed.contains(label(s, keys))) {
+          missing.add(label(s, keys));
+        }
+      }
+    }
+    assertThat(missing).as("maps no probed scenario has: add them to " + TOUR).isEmpty();
+  }
+
+  private static String label(Section section, List<String> keys) {
+    return section.name() + keys;
   }
 
   @Test
@@ -109,9 +158,9 @@ class LanguageSchemaTest {
   }
 
   @ParameterizedTest
-  @MethodSource("bundled")
+  @MethodSource("probed")
   void everyBundledScenarioValidates(String name) throws IOException {
-    JsonNode scenario = YAML.readTree(ScenarioLibrary.text(name).orElseThrow());
+    JsonNode scenario = YAML.readTree(text(name));
     assertThat(SCHEMA.validate(scenario)).as(name).isEmpty();
   }
 
@@ -137,6 +186,54 @@ class LanguageSchemaTest {
     assertThat(checked).as("README examples that load").isGreaterThanOrEqualTo(5);
   }
 
+  /**
+   * Forms of values that no probed scenario writes: the loader accepts them, so must the schema.
+   */
+  static Stream<String> otherForms() {
+    return Stream.of(
+        Texts.VALID + "power: { generators: none, utility: perfect, repair_crews: per_unit }\n",
+        Texts.VALID + "power:\n  generators:\n  common_cause: 2 %\n",
+        Texts.VALID + "failures:\n  profile: llama3\n  causes:\n    planned_maintenance:\n",
+        Texts.VALID + "catalog:\n  gpus:\n    H100-SXM:\n",
+        Texts.VALID
+            + "facility:\n  cooling:\n    weather: { dry_bulb: 30 °C, wet_bulb: 20 °C }\n    air: { chillers: {} }\n",
+        Texts.valid("count: 4", "count: 4\n    power_cap: 500 W"),
+        Texts.valid("interval: 30 min", "interval: 1_800 s"),
+        Texts.valid("tokens_per_iteration: 1024", "tokens_per_iteration: '16_777_216'"),
+        Texts.valid("compute_fraction: 0.5", "compute_fraction: 50%"),
+        Texts.VALID + "seed: -7\nreplications: 2\ncosts: { pdu_each: $25_000.5 }\n");
+  }
+
+  @ParameterizedTest
+  @MethodSource("otherForms")
+  void whatTheLoaderAcceptsTheSchemaAccepts(String text) throws IOException, ScenarioException {
+    Texts.load(text);
+    assertThat(SCHEMA.validate(YAML.readTree(text))).as(text).isEmpty();
+  }
+
+  /** Values of the wrong kind: both reject them. */
+  static Stream<String> wrongForms() {
+    return Stream.of(
+        Texts.valid("horizon: 1 h", "horizon: 5"),
+        Texts.valid("horizon: 1 h", "horizon: 5 parsecs"),
+        Texts.valid("horizon: 1 h", "horizon: 5 H"),
+        Texts.VALID + "facility: { pue: high }\n",
+        Texts.VALID + "pulse_resolution: fast\n",
+        Texts.VALID + "seed: 1.5\n",
+        Texts.valid("compute_power: 1.0", "compute_power: 1.5 W"),
+        Texts.valid("count: 4", "count: 4\n    power_cap: 500 kWh"),
+        Texts.VALID + "power: { generators: nothing }\n",
+        Texts.VALID + "power: { ups: { design: 3M } }\n",
+        Texts.VALID + "failures: { causes: { x: { scope: system, rate: 2 per fortnight } } }\n");
+  }
+
+  @ParameterizedTest
+  @MethodSource("wrongForms")
+  void whatTheSchemaRejectsTheLoaderRejects(String text) throws IOException {
+    assertThat(Texts.errors(text)).isNotEmpty();
+    assertThat(SCHEMA.validate(YAML.readTree(text))).as(text).isNotEmpty();
+  }
+
   /** A probe of one map of a scenario: the loader's path to it and its section. */
   private record MapAt(ObjectNode node, String path, Section section, List<String> allowed) {}
 
@@ -146,9 +243,9 @@ class LanguageSchemaTest {
    * loader and a misspelt word is rejected by both.
    */
   @ParameterizedTest
-  @MethodSource("bundled")
+  @MethodSource("probed")
   void theLoaderAndTheSchemaAgreeOnEveryKeyAndChoice(String name) throws IOException {
-    ObjectNode root = (ObjectNode) YAML.readTree(ScenarioLibrary.text(name).orElseThrow());
+    ObjectNode root = (ObjectNode) YAML.readTree(text(name));
     assertThat(loaderErrors(root)).as(name + " after a round trip through Jackson").isEmpty();
     List<MapAt> maps = new ArrayList<>();
     walk(root, ValueKind.of(Language.SCENARIO), "", maps);
