@@ -96,6 +96,20 @@ public record EconomicsSpec(
         trainingGpuHourDollars);
   }
 
+  /** The same economics with another GPU price. */
+  public EconomicsSpec withGpuDollars(double dollars) {
+    return new EconomicsSpec(
+        dollars,
+        systemLifeYears,
+        facilityDollarsPerMw,
+        facilityItWatts,
+        facilityLifeYears,
+        operationsShare,
+        energyPrice,
+        dollarsPerMillionTokens,
+        trainingGpuHourDollars);
+  }
+
   static void nonNegative(double v, String field) {
     if (!(v >= 0) || !Double.isFinite(v)) {
       throw new IllegalArgumentException(field + " must be a finite number >= 0");
