@@ -60,6 +60,9 @@ final class RunIndex {
           new IndexPage.Chart(
               ThermalChart.FILE, "Temperatures, thermal throttling and PUE over the run" + of));
     }
+    if (CostChart.drawn(set)) {
+      charts.add(new IndexPage.Chart(CostChart.FILE, "Annual cost and cost per million tokens"));
+    }
     List<String> notes = new ArrayList<>(SummaryJson.notes(set));
     if (!PowerChart.showsZoom(first)) {
       notes.add(PowerChart.noZoomNote(first));
