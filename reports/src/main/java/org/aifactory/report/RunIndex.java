@@ -60,6 +60,11 @@ final class RunIndex {
           new IndexPage.Chart(
               ThermalChart.FILE, "Temperatures, thermal throttling and PUE over the run" + of));
     }
+    if (InferenceChart.drawn(first)) {
+      charts.add(
+          new IndexPage.Chart(
+              InferenceChart.FILE, "Inference demand, served tokens, power and p99 latency" + of));
+    }
     if (CostChart.drawn(set)) {
       charts.add(new IndexPage.Chart(CostChart.FILE, "Annual cost and cost per million tokens"));
     }

@@ -403,21 +403,21 @@ class ScenarioErrorsTest {
 
   @Test
   void unknownWorkloadTypeListsTheAllowedTypes() {
-    assertThat(error(valid("type: training", "type: finetune")))
+    assertThat(error(valid("type: training", "type: serving")))
         .isEqualTo(
             at(
                 9,
                 11,
                 "workloads[0].type",
-                "unknown value 'finetune'; allowed: training, inference"));
+                "unknown value 'serving'; allowed: training, inference"));
   }
 
   @Test
   void aMisspeltTypeIsAnUnknownKeyAsWellAsAMissingType() {
     String allowed =
         "; allowed keys: name, type, cluster, gpus, gpus_per_system, start, iteration,"
-            + " tokens_per_iteration, checkpoint, restart, work, power_cap, gpus_per_replica,"
-            + " batch, tokens_per_second_per_gpu, precision, throughput_factor, busy_power,"
+            + " tokens_per_iteration, checkpoint, restart, work, power_cap, gpus_per_replica, batch,"
+            + " tokens_per_second_per_gpu, precision, throughput_factor, busy_power,"
             + " prefill_speedup, demand, prompt_tokens, output_tokens, max_queueing, resolution";
     assertThat(errors(valid("    type: training", "    tye: training")))
         .containsExactly(
@@ -427,6 +427,10 @@ class ScenarioErrorsTest {
                 "workloads[0].type",
                 "missing required key 'type' (the workload type: training, inference)"),
             at(9, 5, "workloads[0].tye", "unknown key 'tye' (did you mean 'type'?)" + allowed));
+    assertThat(errors(valid("type: training", "type: serving").replace("gpus: 16", "gpu: 16")))
+        .containsExactly(
+            at(9, 11, "workloads[0].type", "unknown value 'serving'; allowed: training, inference"),
+            at(11, 5, "workloads[0].gpu", "unknown key 'gpu' (did you mean 'gpus'?)" + allowed));
   }
 
   @Test

@@ -31,6 +31,7 @@ import java.util.Map;
  * @param gpuHoursThrottled GPU-hours of busy slots that ran below full speed (caps, heat)
  * @param energyItJoules IT energy of the systems it held: their idle and other IT power, and the
  *     busy slots' power above idle
+ * @param series tokens and p99 latency over the run
  */
 public record ServiceResult(
     String name,
@@ -53,7 +54,8 @@ public record ServiceResult(
     double[] endToEndSeconds,
     double gpuHoursServing,
     double gpuHoursThrottled,
-    double energyItJoules) {
+    double energyItJoules,
+    ServiceSeries series) {
 
   /** The quantiles of the latency fields. */
   public static final double[] QUANTILES = {0.50, 0.95, 0.99};

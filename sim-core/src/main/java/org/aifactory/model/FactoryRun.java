@@ -37,6 +37,7 @@ import org.aifactory.model.hardware.PowerCapSchedule;
 import org.aifactory.model.hardware.SystemPower;
 import org.aifactory.model.hardware.SystemType;
 import org.aifactory.model.inference.InferenceService;
+import org.aifactory.model.inference.ServiceTimeline;
 import org.aifactory.model.power.ChainFacility;
 import org.aifactory.model.power.ConversionLosses;
 import org.aifactory.model.power.PowerChain;
@@ -184,7 +185,14 @@ public final class FactoryRun {
     for (InferenceServiceSpec spec : factory.inferenceServices()) {
       services.add(
           new InferenceService(
-              spec, byName.get(spec.cluster()), sim, ledger, streams, causes, swapNanos));
+              spec,
+              byName.get(spec.cluster()),
+              sim,
+              ledger,
+              streams,
+              causes,
+              swapNanos,
+              new ServiceTimeline(horizon, run.observation().buckets())));
     }
     for (TrainingJobSpec spec : factory.trainingJobs()) {
       jobs.add(

@@ -75,7 +75,8 @@ class CostBreakdownTest {
             new double[3],
             installed / 4,
             0,
-            160 * MWH);
+            160 * MWH,
+            new ServiceSeries(3600, new double[0], new double[0], new double[0]));
     return new RunResult(
         "hand",
         1,

@@ -135,6 +135,12 @@ public final class FluidService implements ServingModel {
     books.servedTokens += served * meanOutput;
     books.servedPromptTokens += served * meanPrompt;
     books.busySlotNanos += busy * nanos;
+    if (books.timeline != null && (arrived > 0 || served > 0)) {
+      double perSecond = slotTokensPerSecond * speed;
+      double latency = mu > 0 ? (q0 + q1) / 2 / mu + meanOutput / perSecond : 0;
+      books.timeline.spread(
+          last, now, arrived * meanOutput, served * meanOutput, latency, mu > 0 ? served : 0);
+    }
     queue = q1;
     last = now;
   }
@@ -200,6 +206,18 @@ public final class FluidService implements ServingModel {
       return;
     }
     advance(now);
+    // The replica's share of the requests in service is lost with it: a fluid counts a request
+    // served when it enters service, so the lost ones move from served to dropped.
+    double lost = busy / upReplicas;
+    if (lost > 0) {
+      books.servedRequests -= lost;
+      books.servedTokens -= lost * meanOutput;
+      books.servedPromptTokens -= lost * meanPrompt;
+      books.drop(cause, lost, lost * meanOutput);
+      if (books.timeline != null) {
+        books.timeline.servedAt(now, -lost * meanOutput);
+      }
+    }
     replicaUp[replica] = false;
     upReplicas--;
     settle(now);

@@ -10,6 +10,7 @@ import org.aifactory.engine.Simulation;
 import org.aifactory.metrics.LatencyHistogram;
 import org.aifactory.metrics.PowerLedger;
 import org.aifactory.metrics.ServiceResult;
+import org.aifactory.metrics.ServiceSeries;
 import org.aifactory.model.failure.FailureCause;
 import org.aifactory.model.hardware.Cluster;
 import org.aifactory.model.hardware.SystemPower;
@@ -72,7 +73,8 @@ public final class InferenceService implements Cluster.Tenant {
       PowerLedger ledger,
       RandomStreams streams,
       FailureCause[] causes,
-      long swapNanos) {
+      long swapNanos,
+      ServiceTimeline timeline) {
     this.spec = spec;
     this.cluster = cluster;
     this.sim = sim;
@@ -104,6 +106,7 @@ public final class InferenceService implements Cluster.Tenant {
         spec.resolution() == ServiceResolution.REQUESTS
             ? new RequestService(spec, sim, streams, load)
             : new FluidService(spec, sim, load);
+    serving.books().setTimeline(timeline);
     cluster.addTenant(this);
   }
 
@@ -357,7 +360,16 @@ public final class InferenceService implements Cluster.Tenant {
         quantiles(b.endToEnd()),
         heldSystemNanos * cluster.gpusPerSystem() / NANOS_PER_HOUR,
         slowSlotNanos * spec.gpusPerReplica() / spec.batch() / NANOS_PER_HOUR,
-        heldSystemNanos / 1e9 * systemBaseItWatts + aboveIdleItJoules);
+        heldSystemNanos / 1e9 * systemBaseItWatts + aboveIdleItJoules,
+        series(b.timeline()));
+  }
+
+  private static ServiceSeries series(ServiceTimeline t) {
+    if (t == null) {
+      return new ServiceSeries(0, new double[0], new double[0], new double[0]);
+    }
+    return new ServiceSeries(
+        t.bucketNanos() / 1e9, t.demandedTokens(), t.servedTokens(), t.p99Seconds());
   }
 
   private static double[] quantiles(LatencyHistogram h) {

@@ -124,6 +124,9 @@ public final class RequestService implements ServingModel {
     long o = outputs.sample();
     books.arrivedRequests++;
     books.demandedTokens += o;
+    if (books.timeline != null) {
+      books.timeline.demandedAt(now, o);
+    }
     if (freeCount > 0) {
       begin(takeFree(), now, now, p, o);
     } else {
@@ -159,6 +162,10 @@ public final class RequestService implements ServingModel {
     books.servedTokens += slotOutput[slot];
     books.servedPromptTokens += slotPrompt[slot];
     books.endToEnd.record((now - slotArrival[slot]) / 1e9);
+    if (books.timeline != null) {
+      books.timeline.servedAt(now, slotOutput[slot]);
+      books.timeline.latencyAt(now, (now - slotArrival[slot]) / 1e9, 1);
+    }
     slotBusy[slot] = false;
     changeBusy(now, -1);
     addFree(slot);

@@ -22,6 +22,17 @@ public final class ServiceBooks {
   final LatencyHistogram waits = new LatencyHistogram();
   final LatencyHistogram firstToken = new LatencyHistogram();
   final LatencyHistogram endToEnd = new LatencyHistogram();
+  ServiceTimeline timeline;
+
+  /** Records tokens and latencies over time in {@code timeline} from now on. */
+  public void setTimeline(ServiceTimeline timeline) {
+    this.timeline = timeline;
+  }
+
+  /** The tokens and latency over time; null unless set. */
+  public ServiceTimeline timeline() {
+    return timeline;
+  }
 
   /** Cause of a request dropped because it waited longer than the service allows. */
   public static final String QUEUE_TIMEOUT = "queue_timeout";
