@@ -87,11 +87,30 @@ class EconomicsCommandTest {
     Path file = Files.writeString(tmp.resolve("hall.yaml"), HALL);
     Files.writeString(tmp.resolve("prices.csv"), PRICES);
     Path dir = tmp.resolve("reps");
-    Outcome o = run("run", file.toString(), "--out", dir.toString(), "--no-progress", "-r", "3");
+    Outcome o =
+        run("run", file.toString(), "--out", dir.toString(), "--no-progress", "-r", "3", "-t", "3");
     assertThat(o.code()).as(o.err()).isZero();
     assertThat(dir.resolve("cost.png")).isNotEmptyFile();
     assertThat(Files.readString(dir.resolve("replications.csv")))
         .contains("economics.annual.total_dollars");
+    // the costs, like every figure, do not depend on the threads
+    Path one = tmp.resolve("one-thread");
+    assertThat(
+            run(
+                    "run",
+                    file.toString(),
+                    "--out",
+                    one.toString(),
+                    "--no-progress",
+                    "-r",
+                    "3",
+                    "-t",
+                    "1")
+                .code())
+        .isZero();
+    for (String f : new String[] {"summary.json", "summary.csv", "replications.csv"}) {
+      assertThat(Files.readString(one.resolve(f))).isEqualTo(Files.readString(dir.resolve(f)));
+    }
   }
 
   /** The bad value replaces the good one; the error is at file:line:column, nothing written. */
