@@ -13,6 +13,7 @@ import org.aifactory.metrics.ElectricalResult;
 import org.aifactory.metrics.FailureLog;
 import org.aifactory.metrics.GpuHours;
 import org.aifactory.metrics.JobResult;
+import org.aifactory.metrics.LoadShapingResult;
 import org.aifactory.metrics.LostProduction;
 import org.aifactory.metrics.PowerLedger;
 import org.aifactory.metrics.PowerRecorder;
@@ -42,6 +43,7 @@ import org.aifactory.model.power.PowerPathListener;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.workload.JobAccount;
 import org.aifactory.model.workload.JobState;
+import org.aifactory.model.workload.ShapingBooks;
 import org.aifactory.model.workload.TrainingJob;
 import org.aifactory.model.workload.TrainingJobSpec;
 
@@ -178,6 +180,10 @@ public final class FactoryRun {
               causes,
               failures.profile().causes().size(),
               swapNanos));
+    }
+    if (jobs.stream().anyMatch(TrainingJob::shaped)) {
+      ObservationSpec obs = run.observation();
+      ledger.withUnshapedShadow(new PowerRecorder(horizon, 1, obs.rampWindow().toNanos(), 0, 0, 0));
     }
     placeWindow(run.observation());
     if (factory.facility().cooling().isPresent()) {
@@ -431,7 +437,59 @@ public final class FactoryRun {
         log.rows(),
         electrical.map(e -> e.result(ledger.stageLossJoules())),
         Optional.ofNullable(cooling).map(c -> c.result(horizon)),
-        java.util.Arrays.stream(ledger.monthlyPue(horizon)).boxed().toList());
+        java.util.Arrays.stream(ledger.monthlyPue(horizon)).boxed().toList(),
+        loadShaping());
+  }
+
+  /** What load shaping did, summed over the shaped jobs; empty if none is shaped. */
+  private Optional<LoadShapingResult> loadShaping() {
+    PowerLedger shadow = ledger.unshaped();
+    if (shadow == null) {
+      return Optional.empty();
+    }
+    boolean smoothing = false;
+    boolean filler = false;
+    boolean storage = false;
+    double fillerJoules = 0;
+    double floorJoules = 0;
+    double rampJoules = 0;
+    double lossJoules = 0;
+    double limitedNanos = 0;
+    double rackLoad = Double.NEGATIVE_INFINITY;
+    double rackDraw = Double.NEGATIVE_INFINITY;
+    for (TrainingJob job : jobs) {
+      ShapingBooks b = job.shapingBooks();
+      if (b == null) {
+        continue;
+      }
+      smoothing |= b.smoothing();
+      filler |= b.filler();
+      storage |= b.storage();
+      fillerJoules += b.fillerJoules();
+      floorJoules += b.floorJoules();
+      rampJoules += b.rampJoules();
+      lossJoules += b.storageLossJoules();
+      limitedNanos += b.rampLimitedGpuNanos();
+      rackLoad = Math.max(rackLoad, b.rackPeakLoadWatts());
+      rackDraw = Math.max(rackDraw, b.rackPeakDrawWatts());
+    }
+    PowerRecorder r = shadow.recorder();
+    return Optional.of(
+        new LoadShapingResult(
+            smoothing,
+            filler,
+            storage,
+            fillerJoules,
+            floorJoules,
+            rampJoules,
+            lossJoules,
+            limitedNanos / NANOS_PER_HOUR,
+            r.energyJoules(),
+            r.peakWatts(),
+            r.minWatts(),
+            r.maxRampWattsPerSecond(),
+            storage ? rackLoad : Double.NaN,
+            storage ? rackDraw : Double.NaN));
   }
 
   private JobResult jobResult(TrainingJob job, JobAccount a) {

@@ -49,6 +49,7 @@ public final class Cluster {
   }
 
   private final String name;
+  private final ClusterSpec spec;
   private final SystemPower power;
   private final int systems;
   private final int gpusPerSystem;
@@ -108,6 +109,7 @@ public final class Cluster {
       FailureCause[] causes,
       TimeDistribution.Sampler[] repairSamplers) {
     this.name = spec.name();
+    this.spec = spec;
     this.power = power;
     this.systems = spec.systemCount();
     this.gpusPerSystem = power.gpusPerSystem();
@@ -139,6 +141,11 @@ public final class Cluster {
 
   public String name() {
     return name;
+  }
+
+  /** What the cluster is. */
+  public ClusterSpec spec() {
+    return spec;
   }
 
   /** The power model of the cluster's systems. */

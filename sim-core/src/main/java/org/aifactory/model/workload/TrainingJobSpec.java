@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.aifactory.model.Checks;
 import org.aifactory.model.hardware.PowerCapSchedule;
+import org.aifactory.model.shaping.FillerSpec;
+import org.aifactory.model.shaping.PowerSmoothingSpec;
 
 /**
  * A synchronous training job on one cluster.
@@ -22,6 +24,9 @@ import org.aifactory.model.hardware.PowerCapSchedule;
  *     run to the horizon
  * @param powerCap a cap on the job's GPUs over time (with the cluster's, the lower applies); empty:
  *     none
+ * @param powerSmoothing power smoothing of the job's GPUs (in place of its cluster's); empty: the
+ *     cluster's, if any
+ * @param filler filler work in the job's lulls; empty: none
  */
 public record TrainingJobSpec(
     String name,
@@ -33,13 +38,42 @@ public record TrainingJobSpec(
     Optional<CheckpointSpec> checkpoint,
     Duration restart,
     OptionalLong workIterations,
-    Optional<PowerCapSchedule> powerCap) {
+    Optional<PowerCapSchedule> powerCap,
+    Optional<PowerSmoothingSpec> powerSmoothing,
+    Optional<FillerSpec> filler) {
 
   /*
    * Restart after an interruption (reload the checkpoint, re-initialise the collectives): no
    * published figure in docs/sources.md. ASSUMPTION: 10 min; scenarios should set their own.
    */
   public static final Duration DEFAULT_RESTART = Duration.ofMinutes(10);
+
+  /** A job without load shaping of its own. */
+  public TrainingJobSpec(
+      String name,
+      String cluster,
+      int gpus,
+      Duration start,
+      IterationProfile iteration,
+      long tokensPerIteration,
+      Optional<CheckpointSpec> checkpoint,
+      Duration restart,
+      OptionalLong workIterations,
+      Optional<PowerCapSchedule> powerCap) {
+    this(
+        name,
+        cluster,
+        gpus,
+        start,
+        iteration,
+        tokensPerIteration,
+        checkpoint,
+        restart,
+        workIterations,
+        powerCap,
+        Optional.empty(),
+        Optional.empty());
+  }
 
   /** A job without a power cap. */
   public TrainingJobSpec(
@@ -110,6 +144,8 @@ public record TrainingJobSpec(
     }
     Objects.requireNonNull(checkpoint, "checkpoint");
     Objects.requireNonNull(powerCap, "powerCap");
+    Objects.requireNonNull(powerSmoothing, "powerSmoothing");
+    Objects.requireNonNull(filler, "filler");
   }
 
   /** The same job with another checkpoint. */
@@ -124,6 +160,8 @@ public record TrainingJobSpec(
         newCheckpoint,
         restart,
         workIterations,
-        powerCap);
+        powerCap,
+        powerSmoothing,
+        filler);
   }
 }
