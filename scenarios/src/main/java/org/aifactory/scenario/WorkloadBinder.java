@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.aifactory.model.hardware.PowerCapSchedule;
+import org.aifactory.model.shaping.FillerSpec;
+import org.aifactory.model.shaping.PowerSmoothingSpec;
 import org.aifactory.model.workload.CheckpointPolicy;
 import org.aifactory.model.workload.CheckpointSpec;
 import org.aifactory.model.workload.IterationProfile;
@@ -28,7 +30,9 @@ final class WorkloadBinder {
           "checkpoint",
           "restart",
           "work",
-          "power_cap");
+          "power_cap",
+          "power_smoothing",
+          "filler");
 
   /** Each workload type with the keys it allows. */
   private static final Map<String, List<String>> KEYS_BY_TYPE =
@@ -123,7 +127,13 @@ final class WorkloadBinder {
         workField.isPresent() ? work(workField, tokens) : Optional.of(OptionalLong.empty());
     Optional<Optional<PowerCapSchedule>> powerCap =
         new PowerCapReader(diagnostics).read(job.field("power_cap"));
+    LoadShapingReader shaping = new LoadShapingReader(diagnostics);
+    Optional<Optional<PowerSmoothingSpec>> smoothing =
+        shaping.smoothing(job.field("power_smoothing"));
+    Optional<Optional<FillerSpec>> filler = shaping.filler(job.field("filler"));
     if (powerCap.isEmpty()
+        || smoothing.isEmpty()
+        || filler.isEmpty()
         || name.isEmpty()
         || cluster.isEmpty()
         || gpus.isEmpty()
@@ -149,7 +159,9 @@ final class WorkloadBinder {
                 checkpoint.get(),
                 restart.get(),
                 work.get(),
-                powerCap.get()));
+                powerCap.get(),
+                smoothing.get(),
+                filler.get()));
   }
 
   /**
