@@ -3,6 +3,7 @@ package org.aifactory.model.workload;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.aifactory.model.Checks;
 import org.aifactory.model.hardware.PowerCapSchedule;
@@ -24,6 +25,9 @@ import org.aifactory.model.shaping.PowerSmoothingSpec;
  *     run to the horizon
  * @param powerCap a cap on the job's GPUs over time (with the cluster's, the lower applies); empty:
  *     none
+ * @param gpusPerSystem GPUs the job uses on each of its systems (its share; the others are
+ *     in-system spares): a system serves the job while it has that many healthy GPUs; empty: all
+ *     the system's GPUs
  * @param powerSmoothing power smoothing of the job's GPUs (in place of its cluster's); empty: the
  *     cluster's, if any
  * @param filler filler work in the job's lulls; empty: none
@@ -39,6 +43,7 @@ public record TrainingJobSpec(
     Duration restart,
     OptionalLong workIterations,
     Optional<PowerCapSchedule> powerCap,
+    OptionalInt gpusPerSystem,
     Optional<PowerSmoothingSpec> powerSmoothing,
     Optional<FillerSpec> filler) {
 
@@ -49,6 +54,35 @@ public record TrainingJobSpec(
   public static final Duration DEFAULT_RESTART = Duration.ofMinutes(10);
 
   /** A job without load shaping of its own. */
+  public TrainingJobSpec(
+      String name,
+      String cluster,
+      int gpus,
+      Duration start,
+      IterationProfile iteration,
+      long tokensPerIteration,
+      Optional<CheckpointSpec> checkpoint,
+      Duration restart,
+      OptionalLong workIterations,
+      Optional<PowerCapSchedule> powerCap,
+      OptionalInt gpusPerSystem) {
+    this(
+        name,
+        cluster,
+        gpus,
+        start,
+        iteration,
+        tokensPerIteration,
+        checkpoint,
+        restart,
+        workIterations,
+        powerCap,
+        gpusPerSystem,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** A job on all the GPUs of its systems. */
   public TrainingJobSpec(
       String name,
       String cluster,
@@ -71,8 +105,7 @@ public record TrainingJobSpec(
         restart,
         workIterations,
         powerCap,
-        Optional.empty(),
-        Optional.empty());
+        OptionalInt.empty());
   }
 
   /** A job without a power cap. */
@@ -146,6 +179,24 @@ public record TrainingJobSpec(
     Objects.requireNonNull(powerCap, "powerCap");
     Objects.requireNonNull(powerSmoothing, "powerSmoothing");
     Objects.requireNonNull(filler, "filler");
+    Objects.requireNonNull(gpusPerSystem, "gpusPerSystem");
+    if (gpusPerSystem.isPresent() && gpusPerSystem.getAsInt() <= 0) {
+      throw new IllegalArgumentException("gpus_per_system must be positive");
+    }
+  }
+
+  /**
+   * The GPUs the job uses on each system of {@code systemGpus} GPUs: its {@code gpusPerSystem}, or
+   * all of them.
+   */
+  public int shareOf(int systemGpus) {
+    return gpusPerSystem.orElse(systemGpus);
+  }
+
+  /** Systems of {@code systemGpus} GPUs the job holds: ⌈gpus / its share⌉. */
+  public int systemsOn(int systemGpus) {
+    int share = shareOf(systemGpus);
+    return (int) (((long) gpus + share - 1) / share);
   }
 
   /** The same job with another checkpoint. */
@@ -161,6 +212,7 @@ public record TrainingJobSpec(
         restart,
         workIterations,
         powerCap,
+        gpusPerSystem,
         powerSmoothing,
         filler);
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.aifactory.metrics.LoadShapingResult;
 import org.aifactory.metrics.MetricKeys;
@@ -62,6 +63,7 @@ class LoadShapingTest {
         Duration.ofMinutes(1),
         iterations > 0 ? OptionalLong.of(iterations) : OptionalLong.empty(),
         Optional.empty(),
+        OptionalInt.empty(),
         smoothing,
         filler);
   }
