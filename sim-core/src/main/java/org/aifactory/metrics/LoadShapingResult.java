@@ -13,6 +13,8 @@ package org.aifactory.metrics;
  * @param rampJoules GPU energy of smoothing's ramps and holds beyond the lifted levels: holds and
  *     slow ramps down add, ramps up take away
  * @param storageLossJoules energy lost by the racks' storage (round trip)
+ * @param storageChangeJoules change of the energy the racks' storage held over the run (stores
+ *     start full; negative when they end emptier): site draw = load + losses + this
  * @param rampLimitedGpuHours GPU-hours of compute phases in which a ramp up held a GPU below what
  *     its work asked for (work is taken as not slowed: the exposure of that assumption)
  * @param unshapedFacilityJoules site energy without the shaping
@@ -30,6 +32,7 @@ public record LoadShapingResult(
     double floorJoules,
     double rampJoules,
     double storageLossJoules,
+    double storageChangeJoules,
     double rampLimitedGpuHours,
     double unshapedFacilityJoules,
     double unshapedPeakWatts,

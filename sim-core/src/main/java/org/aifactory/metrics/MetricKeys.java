@@ -95,6 +95,7 @@ public final class MetricKeys {
   public static final String SHAPING_RAMP_MWH = "load_shaping.ramp_energy_mwh";
   public static final String SHAPING_RAMP_LIMITED_GPU_HOURS = "load_shaping.ramp_limited_gpu_hours";
   public static final String SHAPING_STORAGE_LOSS_MWH = "load_shaping.storage_loss_mwh";
+  public static final String SHAPING_STORAGE_CHANGE_MWH = "load_shaping.storage_change_mwh";
   public static final String SHAPING_RACK_PEAK_CUT = "load_shaping.rack_peak_cut";
   public static final String SHAPING_UNSHAPED_PEAK_MW = "load_shaping.unshaped_peak_mw";
   public static final String SHAPING_PEAK_CUT = "load_shaping.peak_cut";

@@ -709,6 +709,13 @@ public record RunResult(
               s.storageLossJoules() / JOULES_PER_MWH));
       m.add(
           new Metric(
+              MetricKeys.SHAPING_STORAGE_CHANGE_MWH,
+              "MWh",
+              "Change of the energy held by the racks' storage over the run (stores start full;"
+                  + " negative: they ended emptier).",
+              s.storageChangeJoules() / JOULES_PER_MWH));
+      m.add(
+          new Metric(
               MetricKeys.SHAPING_RACK_PEAK_CUT,
               "1",
               "1 - a rack's peak draw / its peak load (above its base): the peak its storage took"

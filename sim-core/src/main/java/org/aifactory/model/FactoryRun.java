@@ -514,6 +514,7 @@ public final class FactoryRun {
     double floorJoules = 0;
     double rampJoules = 0;
     double lossJoules = 0;
+    double changeJoules = 0;
     double limitedNanos = 0;
     double rackLoad = Double.NEGATIVE_INFINITY;
     double rackDraw = Double.NEGATIVE_INFINITY;
@@ -529,6 +530,7 @@ public final class FactoryRun {
       floorJoules += b.floorJoules();
       rampJoules += b.rampJoules();
       lossJoules += b.storageLossJoules();
+      changeJoules += b.storageChangeJoules();
       limitedNanos += b.rampLimitedGpuNanos();
       rackLoad = Math.max(rackLoad, b.rackPeakLoadWatts());
       rackDraw = Math.max(rackDraw, b.rackPeakDrawWatts());
@@ -543,6 +545,7 @@ public final class FactoryRun {
             floorJoules,
             rampJoules,
             lossJoules,
+            changeJoules,
             limitedNanos / NANOS_PER_HOUR,
             r.energyJoules(),
             r.peakWatts(),

@@ -47,6 +47,8 @@ public final class RackStore {
   private double drawJoules;
   private double loadJoules;
   private double lossJoules;
+  private double broughtJoules; // in the full stores of racks that joined
+  private double takenJoules; // in the stores of racks that left
   private double maxLoadWatts = Double.NEGATIVE_INFINITY;
   private double maxDrawWatts = Double.NEGATIVE_INFINITY;
 
@@ -101,7 +103,10 @@ public final class RackStore {
   public void setRacks(long now, int count) {
     advance(now);
     if (count > racks) {
+      broughtJoules += capacityJoules * (count - racks);
       storedJoules = (storedJoules * racks + capacityJoules * (count - racks)) / count;
+    } else {
+      takenJoules += storedJoules * (racks - count);
     }
     racks = count;
   }
@@ -162,6 +167,14 @@ public final class RackStore {
 
   public double lossJoules() {
     return lossJoules;
+  }
+
+  /**
+   * How much the energy held by the job's stores changed: what they hold now and what left with
+   * racks, less what joining racks brought (J). Over whole pieces, draw = load + losses + this.
+   */
+  public double storedChangeJoules() {
+    return storedJoules() + takenJoules - broughtJoules;
   }
 
   /** The highest load of one rack above its base, held for a positive time (−∞ if none). */

@@ -10,6 +10,7 @@ package org.aifactory.model.workload;
  * @param floorJoules GPU energy holding the floor beyond the filler
  * @param rampJoules GPU energy of holds and ramps beyond the lifted levels
  * @param storageLossJoules energy its racks' storage lost
+ * @param storageChangeJoules change of the energy its racks' storage held (stores start full)
  * @param rampLimitedGpuNanos compute-phase GPU time a ramp up held below the work's demand
  * @param rackPeakLoadWatts a rack's highest load above its base (−∞ without storage or load)
  * @param rackPeakDrawWatts a rack's highest draw above its base (−∞ without)
@@ -22,6 +23,7 @@ public record ShapingBooks(
     double floorJoules,
     double rampJoules,
     double storageLossJoules,
+    double storageChangeJoules,
     double rampLimitedGpuNanos,
     double rackPeakLoadWatts,
     double rackPeakDrawWatts) {}

@@ -218,6 +218,7 @@ public final class TrainingJob implements Cluster.Tenant {
         shaped.floorWattNanos() * 1e-9,
         shaped.rampWattNanos() * 1e-9,
         shaped.storageLossJoules(),
+        store == null ? 0 : store.storedChangeJoules(),
         shaped.rampLimitedGpuNanos(),
         store == null ? Double.NEGATIVE_INFINITY : store.maxLoadWatts(),
         store == null ? Double.NEGATIVE_INFINITY : store.maxDrawWatts());
