@@ -59,6 +59,12 @@ final class ShapedPower {
   private double flatWatts; // per GPU, W: the power without a smoother
   private long last;
 
+  // The last steady cycle computed, and what it was computed for.
+  private IterationPace memoPace;
+  private int memoGpus;
+  private int memoRacks;
+  private SteadyCycle memoCycle;
+
   // A store's way to its steady state at the start of a stretch (averaged resolution).
   private long transientStart;
   private long transientEnd = GpuSmoother.NEVER;
@@ -320,7 +326,21 @@ final class ShapedPower {
     return Math.min(fillerWatts, power.effectiveLimitWatts(p.limitWatts));
   }
 
+  /**
+   * The steady cycle of an iteration under {@code p} with these GPUs and racks. It is asked for at
+   * every phase change, and changes only with them: the last one is kept (a pace is immutable).
+   */
   private SteadyCycle cycleOf(IterationPace p, int heldGpus, int heldRacks) {
+    if (p != memoPace || heldGpus != memoGpus || heldRacks != memoRacks) {
+      memoCycle = newCycle(p, heldGpus, heldRacks);
+      memoPace = p;
+      memoGpus = heldGpus;
+      memoRacks = heldRacks;
+    }
+    return memoCycle;
+  }
+
+  private SteadyCycle newCycle(IterationPace p, int heldGpus, int heldRacks) {
     SteadyCycle.Store s =
         store == null || heldRacks == 0
             ? null

@@ -101,6 +101,46 @@ class LoadShapingValidationTest {
         .complete();
   }
 
+  /**
+   * The work estimate counts the kinks of a shaped load (ramp ends, hold ends, a store emptying and
+   * filling): it bounds the events fired from above (here it is exact: 2 phase changes and 7 kinks
+   * per iteration), and is above the unshaped count.
+   */
+  @org.junit.jupiter.api.Test
+  void theWorkEstimateBoundsTheEventsOfAShapedLoad() {
+    IterationProfile iteration = new IterationProfile(Duration.ofSeconds(10), 0.5, 1.0, 0.2);
+    TrainingJobSpec j =
+        job(
+            iteration,
+            0,
+            Optional.empty(),
+            Optional.of(new PowerSmoothingSpec(0, 1_600, 800, Duration.ofMillis(250))),
+            Optional.empty());
+    Optional<RackStorageSpec> store =
+        Optional.of(
+            new RackStorageSpec(
+                new RackStorageSpec.Energy.PerSystem(5_000),
+                new RackStorageSpec.Target.OfDesignIt(0.7),
+                0.9));
+    FactorySpec f =
+        new FactorySpec(
+            CATALOG,
+            new FacilitySpec(1.0),
+            List.of(
+                new ClusterSpec(
+                    "c", "S", 1, Optional.empty(), Optional.empty(), Optional.empty(), store)),
+            List.of(j),
+            FailureSpec.none());
+    RunSpec spec =
+        new RunSpec(Duration.ofHours(1), 1, PulseResolution.FULL, ObservationSpec.defaults());
+    double estimate = org.aifactory.model.WorkEstimate.of(f, spec).events();
+    long fired = new FactoryRun("estimate", f, spec).complete().eventsProcessed();
+    double iterations = 3_600 / 10.0;
+    // the estimate leaves out the job's start
+    assertThat((double) fired).isGreaterThan(2 * iterations).isLessThanOrEqualTo(estimate + 1);
+    assertThat(estimate).isGreaterThanOrEqualTo(9 * iterations);
+  }
+
   private static PowerSmoothingSpec floorOnly(double fraction) {
     return new PowerSmoothingSpec(
         fraction, PowerSmoothingSpec.UNLIMITED, PowerSmoothingSpec.UNLIMITED, Duration.ZERO);
