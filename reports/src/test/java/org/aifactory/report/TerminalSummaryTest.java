@@ -175,6 +175,7 @@ class TerminalSummaryTest {
             r.cooling(),
             r.monthlyPue(),
             java.util.Optional.empty(),
+            java.util.List.of(),
             java.util.Optional.of(books));
     String text = TerminalSummary.render(shaped, Results.timings());
     assertThat(lineWith(text, "Site energy added")).contains("1.400").contains("MWh");

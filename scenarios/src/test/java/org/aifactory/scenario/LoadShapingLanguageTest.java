@@ -37,8 +37,8 @@ class LoadShapingLanguageTest {
     var factory = Texts.load(Texts.VALID).factory();
     assertThat(factory.clusters().get(0).powerSmoothing()).isEmpty();
     assertThat(factory.clusters().get(0).rackStorage()).isEmpty();
-    assertThat(factory.workloads().get(0).powerSmoothing()).isEmpty();
-    assertThat(factory.workloads().get(0).filler()).isEmpty();
+    assertThat(factory.trainingJobs().get(0).powerSmoothing()).isEmpty();
+    assertThat(factory.trainingJobs().get(0).filler()).isEmpty();
   }
 
   @Test
@@ -52,7 +52,7 @@ class LoadShapingLanguageTest {
     assertThat(factory.clusters().get(0).powerSmoothing())
         .contains(new PowerSmoothingSpec(0.6, 1_400, 700, Duration.ofMillis(500)));
     var onlyFloor = Texts.load(job("power_smoothing", "{ floor: 0.5 }")).factory();
-    assertThat(onlyFloor.workloads().get(0).powerSmoothing())
+    assertThat(onlyFloor.trainingJobs().get(0).powerSmoothing())
         .contains(
             new PowerSmoothingSpec(
                 0.5, PowerSmoothingSpec.UNLIMITED, PowerSmoothingSpec.UNLIMITED, Duration.ZERO));
@@ -81,7 +81,7 @@ class LoadShapingLanguageTest {
                 new RackStorageSpec.Target.Watts(9_000),
                 RackStorageSpec.DEFAULT_ROUND_TRIP_EFFICIENCY));
     var filler = Texts.load(job("filler", "{ level: 45 % }")).factory();
-    assertThat(filler.workloads().get(0).filler()).contains(new FillerSpec(0.45));
+    assertThat(filler.trainingJobs().get(0).filler()).contains(new FillerSpec(0.45));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -45,7 +45,8 @@ public record TrainingJobSpec(
     Optional<PowerCapSchedule> powerCap,
     OptionalInt gpusPerSystem,
     Optional<PowerSmoothingSpec> powerSmoothing,
-    Optional<FillerSpec> filler) {
+    Optional<FillerSpec> filler)
+    implements WorkloadSpec {
 
   /*
    * Restart after an interruption (reload the checkpoint, re-initialise the collectives): no
