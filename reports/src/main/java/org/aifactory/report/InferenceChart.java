@@ -116,12 +116,13 @@ final class InferenceChart {
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
     plot.setGap(14);
     XYPlot tokens =
-        panel(new XYSeries[] {demand, done}, new Color[] {DEMANDED, SERVED}, "Tokens/s");
+        Charts.linePanel(
+            new XYSeries[] {demand, done}, new Color[] {DEMANDED, SERVED}, "Tokens/s", true);
     // Demand drawn wide and pale under the served line, so that both show where they agree.
     ((XYLineAndShapeRenderer) tokens.getRenderer()).setSeriesStroke(0, new BasicStroke(6f));
     tokens.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
     plot.add(tokens, 4);
-    plot.add(panel(new XYSeries[] {site}, new Color[] {POWER}, "MW"), 3);
+    plot.add(Charts.linePanel(new XYSeries[] {site}, new Color[] {POWER}, "MW", true), 3);
     NumberAxis seconds = Charts.axis("p99 latency (s)");
     seconds.setAutoRangeIncludesZero(true);
     plot.add(Charts.xyPlot(latency, null, seconds, latencyRenderer), 3);
@@ -148,18 +149,5 @@ final class InferenceChart {
             Charts.SUBTITLE_FONT,
             Color.DARK_GRAY));
     return chart;
-  }
-
-  private static XYPlot panel(XYSeries[] series, Color[] colours, String axisLabel) {
-    XYSeriesCollection data = new XYSeriesCollection();
-    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-    for (int i = 0; i < series.length; i++) {
-      data.addSeries(series[i]);
-      renderer.setSeriesPaint(i, colours[i]);
-      renderer.setSeriesStroke(i, new BasicStroke(2f));
-    }
-    NumberAxis y = Charts.axis(axisLabel);
-    y.setAutoRangeIncludesZero(true);
-    return Charts.xyPlot(data, null, y, renderer);
   }
 }

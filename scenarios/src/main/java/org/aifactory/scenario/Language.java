@@ -94,13 +94,33 @@ final class Language {
           .key("liquid_fraction", ValueKind.FRACTION)
           .key("thermal_resistance", ValueKind.THERMAL_RESISTANCE);
 
+  static final Section POWER_SMOOTHING =
+      Section.named("power_smoothing", "GPU power smoothing: a floor and ramp limits")
+          .key("floor", ValueKind.FRACTION)
+          .key("ramp_up", ValueKind.RAMP_RATE)
+          .key("ramp_down", ValueKind.RAMP_RATE)
+          .key("hysteresis", ValueKind.DURATION);
+
+  static final Section RACK_STORAGE =
+      Section.named("rack_storage", "energy stored in each rack's power supplies")
+          .key("energy", ValueKind.ENERGY)
+          .key("energy_per_gpu", ValueKind.ENERGY)
+          .key("target", CAP)
+          .key("round_trip_efficiency", ValueKind.FRACTION);
+
+  static final Section FILLER =
+      Section.named("filler", "work that holds a job's power up in its lulls")
+          .key("level", ValueKind.FRACTION);
+
   static final Section CLUSTER =
       Section.named("cluster", "a group of identical systems")
           .key("name", ValueKind.NAME)
           .key("system", ValueKind.TEXT)
           .key("count", ValueKind.INTEGER)
           .key("power_cap", POWER_CAP)
-          .key("cooling", ValueKind.of(CLUSTER_COOLING));
+          .key("cooling", ValueKind.of(CLUSTER_COOLING))
+          .key("power_smoothing", ValueKind.of(POWER_SMOOTHING))
+          .key("rack_storage", ValueKind.of(RACK_STORAGE));
 
   static final Section ITERATION =
       Section.named("iteration", "one training iteration: a compute then a communication phase")
@@ -134,7 +154,9 @@ final class Language {
           .key("checkpoint", ValueKind.of(CHECKPOINT))
           .key("restart", ValueKind.DURATION)
           .key("work", ValueKind.of(WORK))
-          .key("power_cap", POWER_CAP);
+          .key("power_cap", POWER_CAP)
+          .key("power_smoothing", ValueKind.of(POWER_SMOOTHING))
+          .key("filler", ValueKind.of(FILLER));
 
   static final Section DEMAND =
       Section.named("demand", "the requests an inference service receives")
@@ -402,6 +424,17 @@ final class Language {
           .key("energy_per_mwh", ValueKind.MONEY)
           .key("lost_gpu_hour", ValueKind.MONEY);
 
+  static final Section ECONOMICS =
+      Section.named("economics", "what the factory costs a year and per token")
+          .key("gpu_price", ValueKind.MONEY)
+          .key("system_life", ValueKind.DURATION)
+          .key("facility_per_mw", ValueKind.MONEY)
+          .key("facility_mw", ValueKind.POWER)
+          .key("facility_life", ValueKind.DURATION)
+          .key("operations", ValueKind.FRACTION)
+          .key("energy_prices", ValueKind.TEXT)
+          .key("token_price", ValueKind.MONEY);
+
   static final Section VARIANT =
       Section.named("variant", "a design variant: changes to the scenario, for compare")
           .key("name", ValueKind.TEXT)
@@ -425,5 +458,6 @@ final class Language {
           .key("catalog", ValueKind.of(CATALOG))
           .key("power", ValueKind.of(POWER))
           .key("costs", ValueKind.of(COSTS))
+          .key("economics", ValueKind.anyOf(ValueKind.of(ECONOMICS), ValueKind.EMPTY))
           .key("variants", ValueKind.listOf(ValueKind.of(VARIANT)));
 }

@@ -45,6 +45,8 @@ sealed interface ValueKind {
   ValueKind THERMAL_RESISTANCE = new Measure(Dimension.THERMAL_RESISTANCE);
   ValueKind WATER_USE = new Measure(Dimension.WATER_USE);
   ValueKind HEAT_CAPACITY = new Measure(Dimension.HEAT_CAPACITY);
+  ValueKind RAMP_RATE = new Measure(Dimension.RAMP_RATE);
+  ValueKind ENERGY = new Measure(Dimension.ENERGY);
 
   /** Anything: the paths and values of a variant's {@code set}, checked when they are applied. */
   ValueKind ANY = new Anything();

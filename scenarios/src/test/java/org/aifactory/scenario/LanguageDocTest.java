@@ -253,6 +253,21 @@ class LanguageDocTest {
   }
 
   @Test
+  void theEconomicsExampleGivesTheDefaults() throws IOException, ScenarioException {
+    Scenario s = Texts.load(Texts.VALID + example("economics"));
+    org.aifactory.model.economics.EconomicsSpec e = s.economics().orElseThrow();
+    assertThat(e.gpuDollars())
+        .isCloseTo(org.aifactory.model.economics.EconomicsSpec.GPU_DOLLARS, within(0.5));
+    assertThat(e)
+        .isEqualTo(
+            org.aifactory.model.economics.EconomicsSpec.defaults(
+                    e.facilityItWatts(),
+                    CostSpec.ENERGY_DOLLARS_PER_MWH,
+                    CostSpec.LOST_GPU_HOUR_DOLLARS)
+                .withGpuDollars(48_611));
+  }
+
+  @Test
   void theVariantsExampleLoads() throws IOException, ScenarioException {
     Scenario s = Texts.load(Texts.VALID + example("variants"));
     assertThat(s.variants())

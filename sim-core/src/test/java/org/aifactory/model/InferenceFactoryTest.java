@@ -32,10 +32,19 @@ class InferenceFactoryTest {
   private static final double SECONDS = HOURS * 3600;
 
   private static InferenceServiceSpec service(double rate, ServiceResolution resolution) {
+    return service(8, rate, new TokenCounts.Fixed(500), Duration.ofSeconds(30), resolution);
+  }
+
+  private static InferenceServiceSpec service(
+      int gpus,
+      double rate,
+      TokenCounts answers,
+      Duration maxQueueing,
+      ServiceResolution resolution) {
     return new InferenceServiceSpec(
         "chat",
         "hall",
-        8,
+        gpus,
         2,
         4,
         1_000,
@@ -44,8 +53,8 @@ class InferenceFactoryTest {
         4,
         new DemandSpec(rate, DemandSpec.flat(), 0, 0),
         new TokenCounts.Fixed(100),
-        new TokenCounts.Fixed(500),
-        Duration.ofSeconds(30),
+        answers,
+        maxQueueing,
         resolution,
         Duration.ZERO);
   }
@@ -128,41 +137,11 @@ class InferenceFactoryTest {
   @Test
   void requestsAndFluidAgreeOnTokensAndEnergyWithinOnePercentAtHighLoad() {
     // ρ = 15.2 / 16 = 0.95; geometric answers (mean 500) make the request model an M/M/16 queue.
-    InferenceServiceSpec base = service(15.2, ServiceResolution.REQUESTS);
+    TokenCounts answers = new TokenCounts.Geometric(500);
     InferenceServiceSpec requests =
-        new InferenceServiceSpec(
-            base.name(),
-            base.cluster(),
-            base.gpus(),
-            base.gpusPerReplica(),
-            base.batch(),
-            base.tokensPerSecondPerGpu(),
-            base.throughputFactor(),
-            base.busyPowerFraction(),
-            base.prefillSpeedup(),
-            base.demand(),
-            base.promptTokens(),
-            new TokenCounts.Geometric(500),
-            Duration.ofMinutes(10),
-            ServiceResolution.REQUESTS,
-            Duration.ZERO);
+        service(8, 15.2, answers, Duration.ofMinutes(10), ServiceResolution.REQUESTS);
     InferenceServiceSpec fluid =
-        new InferenceServiceSpec(
-            base.name(),
-            base.cluster(),
-            base.gpus(),
-            base.gpusPerReplica(),
-            base.batch(),
-            base.tokensPerSecondPerGpu(),
-            base.throughputFactor(),
-            base.busyPowerFraction(),
-            base.prefillSpeedup(),
-            base.demand(),
-            base.promptTokens(),
-            new TokenCounts.Geometric(500),
-            Duration.ofMinutes(10),
-            ServiceResolution.FLUID,
-            Duration.ZERO);
+        service(8, 15.2, answers, Duration.ofMinutes(10), ServiceResolution.FLUID);
     RunResult a = run(new ClusterSpec("hall", "S", 2), requests);
     RunResult b = run(new ClusterSpec("hall", "S", 2), fluid);
     assertThat(a.services().get(0).servedTokens())
@@ -178,24 +157,8 @@ class InferenceFactoryTest {
     // spares (4 of the 64 systems are spare) or after repairs.
     org.aifactory.model.failure.FailureProfile often =
         org.aifactory.model.failure.FailureProfile.llama3().scaled(10_000);
-    InferenceServiceSpec base = service(8, resolution);
     InferenceServiceSpec big =
-        new InferenceServiceSpec(
-            base.name(),
-            base.cluster(),
-            240,
-            base.gpusPerReplica(),
-            base.batch(),
-            base.tokensPerSecondPerGpu(),
-            base.throughputFactor(),
-            base.busyPowerFraction(),
-            base.prefillSpeedup(),
-            new DemandSpec(200, DemandSpec.flat(), 0, 0),
-            base.promptTokens(),
-            new TokenCounts.Geometric(500),
-            base.maxQueueing(),
-            resolution,
-            Duration.ZERO);
+        service(240, 200, new TokenCounts.Geometric(500), Duration.ofSeconds(30), resolution);
     FactorySpec factory =
         new FactorySpec(
             Specs.TOY_CATALOG,
@@ -217,5 +180,17 @@ class InferenceFactoryTest {
     assertThat(accounted).isCloseTo(s.demandedTokens(), within(1e-9 * s.demandedTokens() + 50_000));
     assertThat(r.gpuHours().serving() + r.gpuHours().idle() + r.gpuHours().down())
         .isCloseTo(r.gpuHours().installed(), within(1e-6));
+    // Every replication lists every cause, dropped or not: a run without failures has the keys.
+    RunResult calm =
+        new FactoryRun(
+                "failures",
+                factory.withWorkloads(List.of(big)),
+                Specs.run(Duration.ofHours(10), PulseResolution.FULL),
+                1,
+                false)
+            .complete();
+    assertThat(calm.metrics().stream().map(org.aifactory.metrics.Metric::key).toList())
+        .isEqualTo(r.metrics().stream().map(org.aifactory.metrics.Metric::key).toList());
+    new org.aifactory.metrics.ReplicationSet(r, List.of(r.metrics(), calm.metrics()));
   }
 }
