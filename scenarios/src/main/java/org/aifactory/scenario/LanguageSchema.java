@@ -201,9 +201,14 @@ public final class LanguageSchema {
         types.add("string").add("number").add("boolean");
       }
       case NAME -> {
-        node.put("type", "string");
-        node.put("pattern", "^[A-Za-z0-9._-]+$");
-        node.put("maxLength", InputLimits.MAX_NAME_CHARS);
+        // A name of digits only (2024) is a number to YAML.
+        ArrayNode either = node.putArray("anyOf");
+        either
+            .addObject()
+            .put("type", "string")
+            .put("pattern", "^[A-Za-z0-9._-]+$")
+            .put("maxLength", InputLimits.MAX_NAME_CHARS);
+        either.addObject().put("type", "integer").put("minimum", 0);
         node.put("description", Names.EXPECTED);
       }
       case NUMBER -> numberOrText(node, "number", NUMBER, "a plain number without a unit");

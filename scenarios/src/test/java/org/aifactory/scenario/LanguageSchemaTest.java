@@ -199,6 +199,7 @@ class LanguageSchemaTest {
             + "facility:\n  cooling:\n    weather: { dry_bulb: 30 °C, wet_bulb: 20 °C }\n    air: { chillers: {} }\n",
         Texts.valid("count: 4", "count: 4\n    power_cap: 500 W"),
         Texts.valid("interval: 30 min", "interval: 1_800 s"),
+        Texts.valid("name: test", "name: 2024"),
         Texts.valid("tokens_per_iteration: 1024", "tokens_per_iteration: '16_777_216'"),
         Texts.valid("compute_fraction: 0.5", "compute_fraction: 50%"),
         Texts.VALID + "seed: -7\nreplications: 2\ncosts: { pdu_each: $25_000.5 }\n");
@@ -220,6 +221,7 @@ class LanguageSchemaTest {
         Texts.VALID + "facility: { pue: high }\n",
         Texts.VALID + "pulse_resolution: fast\n",
         Texts.VALID + "seed: 1.5\n",
+        Texts.valid("name: test", "name: my test"),
         Texts.valid("compute_power: 1.0", "compute_power: 1.5 W"),
         Texts.valid("count: 4", "count: 4\n    power_cap: 500 kWh"),
         Texts.VALID + "power: { generators: nothing }\n",
