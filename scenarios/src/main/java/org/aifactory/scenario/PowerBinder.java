@@ -461,9 +461,7 @@ final class PowerBinder {
       return Optional.of(CommonCauseSpec.typical());
     }
     if (!(field.node().orElseThrow() instanceof YamlMap)) {
-      return field
-          .value(COMMON_CAUSE_EXPECTED, Values::fraction)
-          .map(beta -> new CommonCauseSpec(beta, beta, beta));
+      return field.value(COMMON_CAUSE_EXPECTED, Values::fraction).map(CommonCauseSpec::all);
     }
     MapReader groups = field.map(COMMON_CAUSE_EXPECTED).orElseThrow().allowOnly(COMMON_CAUSE_KEYS);
     Optional<Double> ups = beta(groups.field("ups"));

@@ -18,6 +18,7 @@ import org.aifactory.model.power.RedundancyDesign;
 import org.aifactory.model.power.RepairCrewSpec;
 import org.aifactory.model.power.StageLayout;
 import org.aifactory.model.power.StageStructure;
+import org.aifactory.model.power.UpsSpec;
 import org.aifactory.model.power.UtilitySpec;
 import org.aifactory.model.power.UtilitySpec.InterruptionProcess;
 import org.junit.jupiter.api.Test;
@@ -144,7 +145,8 @@ class PowerTest {
   @Test
   void aZeroBatteryIsNoBattery() throws ScenarioException {
     assertThat(power("  ups: { battery: 0 s }\n").batteryAutonomy()).contains(Duration.ZERO);
-    assertThat(power("  ups: { design: 2N }\n").batteryAutonomy()).isEmpty();
+    assertThat(power("  ups: { design: 2N }\n").batteryAutonomy())
+        .contains(UpsSpec.TYPICAL_BATTERY_AUTONOMY);
   }
 
   @Test
@@ -280,8 +282,7 @@ class PowerTest {
 
   @Test
   void oneCommonCauseFractionForEveryGroup() throws ScenarioException {
-    assertThat(power("  common_cause: 5 %\n").commonCause())
-        .isEqualTo(new CommonCauseSpec(0.05, 0.05, 0.05));
+    assertThat(power("  common_cause: 5 %\n").commonCause()).isEqualTo(CommonCauseSpec.all(0.05));
     assertThat(power("  common_cause: 0\n").commonCause()).isEqualTo(CommonCauseSpec.none());
     assertThat(power("  common_cause: { pdus: 4 % }\n").commonCause())
         .isEqualTo(

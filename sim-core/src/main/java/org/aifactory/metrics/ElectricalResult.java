@@ -26,6 +26,8 @@ import java.util.List;
  * @param stages loss stage names
  * @param stageLossJoules energy lost in each stage
  * @param pathAvailability each rack group's availability, in path order
+ * @param componentFailures failures of the chain's other components that can fail (transformers,
+ *     switchgear, ATS, STS, battery strings), those that are ideal left out
  */
 public record ElectricalResult(
     String upsDesign,
@@ -48,13 +50,71 @@ public record ElectricalResult(
     long pduFailures,
     List<String> stages,
     List<Double> stageLossJoules,
-    List<Double> pathAvailability) {
+    List<Double> pathAvailability,
+    List<ComponentFailures> componentFailures) {
 
   public ElectricalResult {
+    componentFailures = List.copyOf(componentFailures);
     stages = List.copyOf(stages);
     stageLossJoules = List.copyOf(stageLossJoules);
     pathAvailability = List.copyOf(pathAvailability);
   }
+
+  /** Without components besides UPS modules, generators and PDUs that fail. */
+  public ElectricalResult(
+      String upsDesign,
+      String generatorDesign,
+      int paths,
+      int pdus,
+      int upsModules,
+      double upsInstalledWatts,
+      int generatorUnits,
+      double generatorInstalledWatts,
+      double availability,
+      double loadWeightedAvailability,
+      int lossOfLoadEvents,
+      double lossOfLoadHours,
+      int utilityInterruptions,
+      int generatorStarts,
+      int generatorFailToStarts,
+      double onBatteryHours,
+      long upsModuleFailures,
+      long pduFailures,
+      List<String> stages,
+      List<Double> stageLossJoules,
+      List<Double> pathAvailability) {
+    this(
+        upsDesign,
+        generatorDesign,
+        paths,
+        pdus,
+        upsModules,
+        upsInstalledWatts,
+        generatorUnits,
+        generatorInstalledWatts,
+        availability,
+        loadWeightedAvailability,
+        lossOfLoadEvents,
+        lossOfLoadHours,
+        utilityInterruptions,
+        generatorStarts,
+        generatorFailToStarts,
+        onBatteryHours,
+        upsModuleFailures,
+        pduFailures,
+        stages,
+        stageLossJoules,
+        pathAvailability,
+        List.of());
+  }
+
+  /**
+   * Failures of one component.
+   *
+   * @param component its name in metric keys, e.g. {@code transformer}
+   * @param failures failures of its units
+   */
+  public record ComponentFailures(String component, long failures) {}
 
   public double totalLossJoules() {
     double s = 0;

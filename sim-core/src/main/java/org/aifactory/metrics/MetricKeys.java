@@ -174,6 +174,14 @@ public final class MetricKeys {
   }
 
   /** {@code power_chain.path_availability.p<k>}: availability of rack group {@code path}. */
+  /**
+   * Failures of one component of the electrical chain besides UPS modules and PDUs: {@code
+   * power_chain.transformer_failures}, {@code power_chain.ats_failures} ...
+   */
+  public static String componentFailures(String component) {
+    return "power_chain." + component + "_failures";
+  }
+
   public static String pathAvailability(int path) {
     return "power_chain.path_availability.p" + path;
   }

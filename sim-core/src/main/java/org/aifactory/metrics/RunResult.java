@@ -367,6 +367,14 @@ public record RunResult(
             "UPS module failures (independent and common cause).",
             e.upsModuleFailures()));
     m.add(new Metric(MetricKeys.CHAIN_PDU_FAILURES, "events", "PDU failures.", e.pduFailures()));
+    for (ElectricalResult.ComponentFailures c : e.componentFailures()) {
+      m.add(
+          new Metric(
+              MetricKeys.componentFailures(c.component()),
+              "events",
+              "Failures of this component of the electrical chain (independent and common cause).",
+              c.failures()));
+    }
     for (int i = 0; i < e.stages().size(); i++) {
       m.add(
           new Metric(

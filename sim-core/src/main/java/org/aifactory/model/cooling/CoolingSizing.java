@@ -101,6 +101,36 @@ public final class CoolingSizing {
     };
   }
 
+  /**
+   * The plant's peak electric draw, for sizing the generators that must carry it: in every loop,
+   * every installed economiser's fans at full speed, every installed chiller at full capacity at
+   * the COP of the design day (the hottest in the weather), and the pumps at the design heat. An
+   * upper bound: the plant draws less at part load, with units failed, or on a cooler day. 0
+   * without a cooling plant.
+   */
+  public static double peakPowerWatts(FactorySpec factory) {
+    double watts = 0;
+    for (Loop which : Loop.values()) {
+      Optional<SizedLoop> sized = size(factory, which);
+      if (sized.isEmpty()) {
+        continue;
+      }
+      LoopSpec loop = sized.get().spec();
+      watts += loop.pumpPowerFraction() * sized.get().designHeatWatts();
+      for (SizedStage stage : sized.get().stages()) {
+        HeatRejectionSpec unit = stage.spec();
+        double installed = stage.installed() * unit.unitCapacityWatts();
+        watts +=
+            unit.kind() == HeatRejectionSpec.Kind.CHILLER
+                ? installed
+                    / ThermalLoop.cop(
+                        unit.ratedCop(), loop.supplyCelsius(), loop.designDryBulbCelsius())
+                : unit.fanPowerFraction() * installed;
+      }
+    }
+    return watts;
+  }
+
   /** The scenario key of a kind of unit. */
   public static String stageKey(HeatRejectionSpec.Kind kind) {
     return switch (kind) {

@@ -17,7 +17,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <p>Common cause (β): the whole plant fails to start with probability β·p on a demand, the rest of
  * p per unit is independent; running units all fail together at rate β / MTTF.
  *
- * <p>Random streams: {@code power.generators.i} per unit, {@code power.generators.ccf}.
+ * <p>Random streams: {@code <name>.i} per unit, {@code <name>.ccf}, with {@code name} {@code
+ * power.generators} for the only (or side A's) plant and {@code power.generators.b} for side B's.
  */
 final class GeneratorPlant {
   /** Told when the plant starts or stops carrying, or a unit fails or is repaired. */
@@ -44,6 +45,7 @@ final class GeneratorPlant {
   private final double independentFailToStart;
   private final double commonFailToStart;
   private final long fuelAutonomyNanos;
+  private final double unitWatts;
   private final UniformRandomProvider commonCauseRng;
   private final ZigguratSampler.Exponential commonCauseSampler;
   private final double commonCauseMeanNanos;
@@ -65,6 +67,7 @@ final class GeneratorPlant {
   private int runningFailures;
 
   GeneratorPlant(
+      String name,
       GeneratorPlantSpec spec,
       double beta,
       RepairCrews crews,
@@ -80,10 +83,11 @@ final class GeneratorPlant {
     this.independentFailToStart = (1 - beta) * spec.failToStartProbability();
     this.commonFailToStart = beta * spec.failToStartProbability();
     this.fuelAutonomyNanos = spec.fuelAutonomy().map(d -> d.toNanos()).orElse(-1L);
+    this.unitWatts = spec.unitWatts();
     TimeDistribution independent = beta < 1 ? spec.runningTimeToFailure().faster(1 - beta) : null;
     this.units = new GeneratorUnit[spec.units()];
     for (int i = 0; i < units.length; i++) {
-      UniformRandomProvider rng = streams.stream("power.generators." + i);
+      UniformRandomProvider rng = streams.stream(name + "." + i);
       units[i] =
           new GeneratorUnit(
               rng,
@@ -91,7 +95,7 @@ final class GeneratorPlant {
               spec.repair().sampler(rng));
     }
     if (beta > 0) {
-      commonCauseRng = streams.stream("power.generators.ccf");
+      commonCauseRng = streams.stream(name + ".ccf");
       commonCauseSampler = ZigguratSampler.Exponential.of(commonCauseRng);
       commonCauseMeanNanos = spec.runningTimeToFailure().meanSeconds() * 1e9 / beta;
     } else {
@@ -112,6 +116,16 @@ final class GeneratorPlant {
 
   int runningUnits() {
     return running;
+  }
+
+  /** What the running units can carry: running units × unit capacity (infinite: not checked). */
+  double capacityWatts() {
+    return running == 0 ? 0 : running * unitWatts;
+  }
+
+  /** Whether the plant's capacity is checked against its load (a finite unit capacity). */
+  boolean capacityChecked() {
+    return Double.isFinite(unitWatts);
   }
 
   /** Demands (utility interruptions) so far. */

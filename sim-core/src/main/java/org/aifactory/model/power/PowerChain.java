@@ -4,29 +4,37 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleSupplier;
 import org.aifactory.engine.RandomStreams;
 import org.aifactory.engine.Simulation;
 
 /**
- * The power chain of one run on the event engine: utility, generators, UPS systems (modules,
- * batteries, bypass) and PDUs failing and being repaired, and the rack groups (paths) behind them
- * losing and regaining power. Tell it the IT load of each path, register {@link
- * PowerPathListener}s, {@link #start()} it and run the {@link Simulation}.
+ * The power chain of one run on the event engine: utility feeds, transformers, switchgear, transfer
+ * switches, generators, UPS systems (modules, batteries, bypass), static transfer switches and PDUs
+ * failing and being repaired, and the rack groups (paths) behind them losing and regaining power.
+ * Tell it the IT load of each path, register {@link PowerPathListener}s, {@link #start()} it and
+ * run the {@link Simulation}.
  *
  * <p>Rules, applied at every change of any component:
  *
  * <ul>
- *   <li>The input bus is live while the utility is up or the generator plant carries (k units
- *       running after the start delay).
+ *   <li>An input bus (one, or one per side: {@link PowerSources}) is live while its transfer switch
+ *       works and its utility side is live or its generator plant carries: k units running after
+ *       the start delay, whose capacity covers what the plant would carry (the chain's input for
+ *       the UPS systems of the bus that draw from it, and the bus's share of the cooling plant's
+ *       power, {@link #setGeneratorAuxiliaryLoad}).
  *   <li>Each path's load (UPS output: IT plus its PDU and conductor losses) goes to its live cords,
  *       split evenly; a cord is live when its PDU is up and its UPS system (or, single-corded with
- *       several systems, the alternate behind an ideal static transfer switch) carries. A
+ *       several systems, the alternate behind a static transfer switch, which may fail) carries. A
  *       dual-corded path is dark only when both cords are dead.
  *   <li>A UPS system carries on its modules if their capacity covers its load: from the input when
  *       live, else from its battery while charged. Otherwise it transfers to static bypass (if it
  *       has one and the input is live) or drops its load, which moves to the other cords of the
  *       paths it fed, possibly overloading other systems in turn (a cascade, resolved by iterating
- *       to a fixed point). No load shedding by priority.
+ *       to a fixed point). A system whose battery string has failed has no ride-through. No load
+ *       shedding by priority.
+ *   <li>An overloaded generator plant drops its bus (its UPS systems go to their batteries) and
+ *       takes the load again at the next change that lets it carry.
  * </ul>
  *
  * <p>One chain per run: not thread-safe, nothing static. Scheduling allocates nothing after
@@ -42,11 +50,13 @@ public final class PowerChain {
 
   private final Simulation sim;
   private final ConversionLosses losses;
-  private final UtilityFeed utility;
-  private final GeneratorPlant generators;
+  private final PowerSources sources;
   private final RepairableGroup upsModules;
+  private final RepairableGroup batteries;
   private final RepairableGroup pdus;
+  private final RepairableGroup staticSwitches;
   private final UpsSystem[] systems;
+  private final int[] systemSide;
   private final double moduleWatts;
   private final boolean staticBypass;
   private final int paths;
@@ -59,12 +69,20 @@ public final class PowerChain {
   private final double[] pathItWatts;
   private final double[] pathUpsWatts;
 
+  /** Chain input per watt of UPS output at the present IT load (the generators' load). */
+  private double inputPerUpsWatt;
+
+  /** Other load on the generators' buses: the cooling plant's power (W). */
+  private DoubleSupplier auxiliaryWatts = () -> 0;
+
   // Scratch state of the fixed point, kept between evaluations to allocate nothing.
   private final UpsSystem.Mode[] modes;
   private final int[] upModules;
   private final double[] capacityWatts;
   private final double[] loadWatts;
   private final boolean[] canBypass;
+  private final boolean[] charging;
+  private final boolean[] busLive;
   private final int[] cordFeeder;
   private final boolean[] powered;
   private final boolean[] changed;
@@ -108,16 +126,10 @@ public final class PowerChain {
     for (int p = 0; p < paths; p++) {
       pathUpsWatts[p] = losses.pathUpsOutputWatts(pathItWatts[p]);
     }
+    updateInputPerUpsWatt();
     RepairCrews crews = new RepairCrews(spec.repairCrews());
     CommonCauseSpec beta = spec.commonCause();
-    this.utility = new UtilityFeed(spec.utility(), sim, streams, this::utilityChanged);
-    this.generators =
-        spec.generators()
-            .map(
-                g ->
-                    new GeneratorPlant(
-                        g, beta.generatorsBeta(), crews, sim, streams, this::recompute))
-            .orElse(null);
+    this.sources = new PowerSources(spec, crews, sim, streams, this::recompute);
 
     UpsSpec ups = spec.ups();
     StageStructure s = ups.structure();
@@ -146,6 +158,25 @@ public final class PowerChain {
               sim,
               this::recompute);
     }
+    this.systemSide = new int[systems.length];
+    for (int i = 0; i < systems.length; i++) {
+      systemSide[i] = spec.sources().sideOf(i, systems.length);
+    }
+    this.batteries =
+        ups.batteryStrings()
+            .map(
+                b ->
+                    new RepairableGroup(
+                        "power.ups.battery",
+                        systems.length,
+                        b.timeToFailure(),
+                        b.repair(),
+                        beta.batteriesBeta(),
+                        crews,
+                        sim,
+                        streams,
+                        this::recompute))
+            .orElse(null);
 
     DistributionSpec d = spec.distribution();
     this.cords = d.cordsPerPath();
@@ -163,12 +194,33 @@ public final class PowerChain {
     this.cordSystem = new int[cords * paths];
     this.cordAlternate = new int[cords * paths];
     assignFeeds(systems.length);
+    int switches = spec.staticTransferSwitches(paths);
+    this.staticSwitches =
+        switches == 0
+            ? null
+            : spec.components()
+                .staticTransferSwitches()
+                .map(
+                    r ->
+                        new RepairableGroup(
+                            "power.sts",
+                            switches,
+                            r.timeToFailure(),
+                            r.repair(),
+                            beta.staticTransferSwitchesBeta(),
+                            crews,
+                            sim,
+                            streams,
+                            this::recompute))
+                .orElseThrow();
 
     this.modes = new UpsSystem.Mode[systems.length];
     this.upModules = new int[systems.length];
     this.capacityWatts = new double[systems.length];
     this.loadWatts = new double[systems.length];
     this.canBypass = new boolean[systems.length];
+    this.charging = new boolean[systems.length];
+    this.busLive = new boolean[sources.sides()];
     this.cordFeeder = new int[cords * paths];
     this.powered = new boolean[paths];
     Arrays.fill(powered, true);
@@ -224,9 +276,16 @@ public final class PowerChain {
     started = true;
     long now = sim.nowNanos();
     startNanos = now;
-    utility.start(now);
+    sources.startUtility(now);
     upsModules.start(now);
     pdus.start(now);
+    sources.startComponents(now);
+    if (batteries != null) {
+      batteries.start(now);
+    }
+    if (staticSwitches != null) {
+      staticSwitches.start(now);
+    }
     for (UpsSystem u : systems) {
       u.advance(now);
     }
@@ -259,20 +318,34 @@ public final class PowerChain {
     }
     pathItWatts[path] = itWatts;
     pathUpsWatts[path] = losses.pathUpsOutputWatts(itWatts);
+    updateInputPerUpsWatt();
     if (started) {
       recompute(sim.nowNanos());
     }
   }
 
-  private void utilityChanged(boolean up, long nowNanos) {
-    if (generators != null) {
-      if (up) {
-        generators.release(nowNanos);
-      } else {
-        generators.demand(nowNanos);
-      }
+  /**
+   * Other load the generator plants carry besides the chain, read at every evaluation: the cooling
+   * plant's power. Tell the chain when it changes ({@link #generatorAuxiliaryLoadChanged}).
+   */
+  public void setGeneratorAuxiliaryLoad(DoubleSupplier watts) {
+    this.auxiliaryWatts = Objects.requireNonNull(watts, "watts");
+  }
+
+  /** The auxiliary load has changed: a plant carrying it may now be overloaded, or fit again. */
+  public void generatorAuxiliaryLoadChanged(long nowNanos) {
+    if (started && sources.anyPlantOnDemand()) {
+      recompute(nowNanos);
     }
-    recompute(nowNanos);
+  }
+
+  private void updateInputPerUpsWatt() {
+    double it = 0;
+    for (double w : pathItWatts) {
+      it += w;
+    }
+    double out = losses.upsOutputWatts(it);
+    inputPerUpsWatt = out > 0 ? losses.inputWatts(it) / out : 1;
   }
 
   /** Re-evaluates the whole chain; re-entrant calls from listeners are folded into a re-run. */
@@ -294,38 +367,44 @@ public final class PowerChain {
   }
 
   private void evaluate(long now) {
-    boolean busLive = utility.up() || (generators != null && generators.carrying());
+    sources.update(now);
+    for (int b = 0; b < busLive.length; b++) {
+      busLive[b] =
+          sources.transferSwitchUp(b) && (sources.utilityLive(b) || sources.generatorsCarry(b));
+    }
     for (int s = 0; s < systems.length; s++) {
       UpsSystem u = systems[s];
       u.advance(now);
+      if (batteries != null && !batteries.isUp(s)) {
+        u.loseCharge();
+      }
       int up = upsModules.upUnits(u.firstModule, u.modules);
       upModules[s] = up;
       capacityWatts[s] = up * moduleWatts;
-      canBypass[s] = staticBypass && busLive;
-      if (up > 0 && (busLive || u.hasEnergy())) {
-        modes[s] = busLive ? UpsSystem.Mode.INVERTER : UpsSystem.Mode.BATTERY;
-      } else {
-        modes[s] = canBypass[s] ? UpsSystem.Mode.BYPASS : UpsSystem.Mode.DOWN;
-      }
+      setMode(s);
     }
-    // Fixed point: systems only ever move from modules to bypass or down, so this ends.
-    boolean overloaded;
+    // Fixed point: systems only ever move from modules to bypass or down, and buses only from live
+    // to dead (a plant overloaded), so this ends.
+    boolean changedAny;
     do {
       assignLoads();
-      overloaded = false;
+      changedAny = false;
       for (int s = 0; s < systems.length; s++) {
         UpsSystem.Mode m = modes[s];
         if ((m == UpsSystem.Mode.INVERTER || m == UpsSystem.Mode.BATTERY)
             && loadWatts[s] > capacityWatts[s] * (1 + CAPACITY_TOLERANCE)) {
           modes[s] = canBypass[s] ? UpsSystem.Mode.BYPASS : UpsSystem.Mode.DOWN;
-          overloaded = true;
+          changedAny = true;
         }
       }
-    } while (overloaded);
+      if (!changedAny) {
+        changedAny = dropOverloadedPlants();
+      }
+    } while (changedAny);
 
     boolean anyBattery = false;
     for (int s = 0; s < systems.length; s++) {
-      systems[s].apply(modes[s], loadWatts[s], busLive && upModules[s] > 0, now);
+      systems[s].apply(modes[s], loadWatts[s], charging[s], now);
       anyBattery |= modes[s] == UpsSystem.Mode.BATTERY && loadWatts[s] > 0;
     }
     if (anyBattery && batterySince < 0) {
@@ -348,6 +427,65 @@ public final class PowerChain {
     }
   }
 
+  /** System {@code s}'s mode with its bus as it is now, before any overload. */
+  private void setMode(int s) {
+    boolean live = busLive[systemSide[s]];
+    int up = upModules[s];
+    canBypass[s] = staticBypass && live;
+    charging[s] = live && up > 0 && (batteries == null || batteries.isUp(s));
+    if (up > 0 && (live || systems[s].hasEnergy())) {
+      modes[s] = live ? UpsSystem.Mode.INVERTER : UpsSystem.Mode.BATTERY;
+    } else {
+      modes[s] = canBypass[s] ? UpsSystem.Mode.BYPASS : UpsSystem.Mode.DOWN;
+    }
+  }
+
+  /**
+   * Drops each bus on generators whose plant cannot carry its load: the chain's input for the UPS
+   * output its systems draw from the bus, and the bus's share of the auxiliary load (in proportion
+   * to that output, over all buses). Its systems go to their batteries. Whether any was dropped.
+   */
+  private boolean dropOverloadedPlants() {
+    if (!sources.generatorCapacityChecked()) {
+      return false;
+    }
+    double drawnAll = 0;
+    for (int s = 0; s < systems.length; s++) {
+      if (drawsFromBus(s)) {
+        drawnAll += loadWatts[s];
+      }
+    }
+    double auxiliary = auxiliaryWatts.getAsDouble();
+    boolean dropped = false;
+    for (int b = 0; b < busLive.length; b++) {
+      if (!busLive[b] || sources.utilityLive(b)) {
+        continue; // dead, or on the utility
+      }
+      double drawn = 0;
+      for (int s = 0; s < systems.length; s++) {
+        if (systemSide[s] == b && drawsFromBus(s)) {
+          drawn += loadWatts[s];
+        }
+      }
+      double share = drawnAll > 0 ? drawn / drawnAll : 1.0 / busLive.length;
+      double load = drawn * inputPerUpsWatt + auxiliary * share;
+      if (load > sources.generatorCapacityWatts(b) * (1 + CAPACITY_TOLERANCE)) {
+        busLive[b] = false;
+        for (int s = 0; s < systems.length; s++) {
+          if (systemSide[s] == b) {
+            setMode(s);
+          }
+        }
+        dropped = true;
+      }
+    }
+    return dropped;
+  }
+
+  private boolean drawsFromBus(int s) {
+    return modes[s] == UpsSystem.Mode.INVERTER || modes[s] == UpsSystem.Mode.BYPASS;
+  }
+
   /** Spreads each path's load over its live cords; sets {@code cordFeeder} (-1: dead cord). */
   private void assignLoads() {
     Arrays.fill(loadWatts, 0);
@@ -365,6 +503,9 @@ public final class PowerChain {
             if (alt >= 0 && modes[alt] != UpsSystem.Mode.DOWN) {
               feeder = alt;
             }
+          }
+          if (staticSwitches != null && !staticSwitches.isUp(p)) {
+            feeder = -1; // a failed static transfer switch delivers nothing
           }
         }
         cordFeeder[cord] = feeder;
@@ -444,6 +585,15 @@ public final class PowerChain {
       durations.add(i == lossEvents - 1 && unpoweredPaths > 0 ? openLoss : lossDurations[i]);
     }
     long battery = batteryNanos + (batterySince >= 0 ? now - batterySince : 0);
+    List<PowerChainResult.ComponentFailures> components = new ArrayList<>();
+    sources.componentFailures(components);
+    if (staticSwitches != null) {
+      components.add(new PowerChainResult.ComponentFailures("sts", staticSwitches.failures()));
+    }
+    if (batteries != null) {
+      components.add(
+          new PowerChainResult.ComponentFailures("battery_string", batteries.failures()));
+    }
     return new PowerChainResult(
         observed,
         pathResults,
@@ -452,11 +602,12 @@ public final class PowerChain {
         lossEvents,
         loss,
         durations,
-        utility.interruptions(),
-        generators == null ? 0 : generators.starts(),
-        generators == null ? 0 : generators.failToStarts(),
+        sources.utilityInterruptions(),
+        sources.generatorStarts(),
+        sources.generatorFailToStarts(),
         battery,
         upsModules.failures(),
-        pdus.failures());
+        pdus.failures(),
+        components);
   }
 }

@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param onBatteryNanos time during which at least one UPS system carried load from its battery
  * @param upsModuleFailures UPS module failures (independent and common-cause)
  * @param pduFailures PDU failures
+ * @param componentFailures failures of each component that can fail besides UPS modules, generators
+ *     and PDUs (transformers, switchgear, ATS, STS, battery strings), in that order; those that are
+ *     ideal are left out
  */
 public record PowerChainResult(
     long observedNanos,
@@ -36,10 +39,12 @@ public record PowerChainResult(
     int generatorFailToStarts,
     long onBatteryNanos,
     long upsModuleFailures,
-    long pduFailures) {
+    long pduFailures,
+    List<ComponentFailures> componentFailures) {
 
   public PowerChainResult {
     paths = List.copyOf(Objects.requireNonNull(paths, "paths"));
+    componentFailures = List.copyOf(Objects.requireNonNull(componentFailures, "componentFailures"));
     lossOfLoadEventNanos =
         List.copyOf(Objects.requireNonNull(lossOfLoadEventNanos, "lossOfLoadEventNanos"));
   }
@@ -58,4 +63,13 @@ public record PowerChainResult(
    * @param downNanos time it was unpowered
    */
   public record PathResult(int path, double availability, int lossEvents, long downNanos) {}
+
+  /**
+   * Failures of one component of the chain.
+   *
+   * @param component its name in metric keys: {@code transformer}, {@code switchgear}, {@code ats},
+   *     {@code sts}, {@code battery_string}
+   * @param failures its units' failures, independent and common-cause
+   */
+  public record ComponentFailures(String component, long failures) {}
 }
