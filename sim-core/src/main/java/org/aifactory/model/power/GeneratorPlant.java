@@ -56,6 +56,7 @@ final class GeneratorPlant {
   private boolean onDemand;
   private boolean starting;
   private boolean outOfFuel;
+  private boolean tripped;
   private long startHandle = -1;
   private long fuelHandle = -1;
   private long commonCauseHandle = -1;
@@ -65,6 +66,7 @@ final class GeneratorPlant {
   private int starts;
   private int failToStarts;
   private int runningFailures;
+  private int overloadTrips;
 
   GeneratorPlant(
       String name,
@@ -105,9 +107,33 @@ final class GeneratorPlant {
     }
   }
 
-  /** True while the plant carries the load: on demand, started, fuelled, at least k running. */
+  /**
+   * True while the plant carries the load: on demand, started, fuelled, not tripped, at least k
+   * running.
+   */
   boolean carrying() {
-    return onDemand && !starting && !outOfFuel && running >= needed;
+    return onDemand && !starting && !outOfFuel && !tripped && running >= needed;
+  }
+
+  /**
+   * The plant could not carry its load: its breakers open and its units stop, and it stays off
+   * until the demand ends (an ASSUMPTION: a plant tripped on overload is reset by hand once the
+   * utility is back, rather than picking the load up again as soon as it would fit, which would
+   * repeat the trip as the racks come back). Does not notify the listener (the chain is
+   * evaluating).
+   */
+  void trip(long nowNanos) {
+    if (tripped) {
+      return;
+    }
+    tripped = true;
+    overloadTrips++;
+    stopUnits(nowNanos);
+  }
+
+  /** Times the plant tripped on overload. */
+  int overloadTrips() {
+    return overloadTrips;
   }
 
   boolean onDemand() {
@@ -155,6 +181,7 @@ final class GeneratorPlant {
     onDemand = true;
     starting = true;
     outOfFuel = false;
+    tripped = false;
     demands++;
     startHandle = PowerTime.schedule(sim, nowNanos, startDelayNanos, startedEvent);
   }
@@ -232,6 +259,11 @@ final class GeneratorPlant {
   private void fuelOut(long nowNanos) {
     fuelHandle = -1;
     outOfFuel = true;
+    stopUnits(nowNanos);
+    listener.plantChanged(nowNanos);
+  }
+
+  private void stopUnits(long nowNanos) {
     for (GeneratorUnit u : units) {
       if (u.state == UnitState.RUNNING) {
         u.stop(nowNanos);
@@ -240,7 +272,6 @@ final class GeneratorPlant {
         u.state = UnitState.STANDBY;
       }
     }
-    listener.plantChanged(nowNanos);
   }
 
   /** One generator set. */
@@ -330,7 +361,7 @@ final class GeneratorPlant {
     private void repaired(long nowNanos) {
       crews.release(nowNanos);
       state = UnitState.STANDBY;
-      if (onDemand && !starting && !outOfFuel) {
+      if (onDemand && !starting && !outOfFuel && !tripped) {
         state = UnitState.STARTING;
         startHandle = PowerTime.schedule(sim, nowNanos, startDelayNanos, startedEvent);
       }

@@ -33,8 +33,8 @@ import org.aifactory.engine.Simulation;
  *       paths it fed, possibly overloading other systems in turn (a cascade, resolved by iterating
  *       to a fixed point). A system whose battery string has failed has no ride-through. No load
  *       shedding by priority.
- *   <li>An overloaded generator plant drops its bus (its UPS systems go to their batteries) and
- *       takes the load again at the next change that lets it carry.
+ *   <li>An overloaded generator plant trips: its bus is dead (its UPS systems go to their
+ *       batteries) until the utility returns.
  * </ul>
  *
  * <p>One chain per run: not thread-safe, nothing static. Scheduling allocates nothing after
@@ -398,7 +398,7 @@ public final class PowerChain {
         }
       }
       if (!changedAny) {
-        changedAny = dropOverloadedPlants();
+        changedAny = dropOverloadedPlants(now);
       }
     } while (changedAny);
 
@@ -443,9 +443,10 @@ public final class PowerChain {
   /**
    * Drops each bus on generators whose plant cannot carry its load: the chain's input for the UPS
    * output its systems draw from the bus, and the bus's share of the auxiliary load (in proportion
-   * to that output, over all buses). Its systems go to their batteries. Whether any was dropped.
+   * to that output, over all buses). The plant trips until the utility returns; the bus's systems
+   * go to their batteries. Whether any was dropped.
    */
-  private boolean dropOverloadedPlants() {
+  private boolean dropOverloadedPlants(long now) {
     if (!sources.generatorCapacityChecked()) {
       return false;
     }
@@ -470,6 +471,7 @@ public final class PowerChain {
       double share = drawnAll > 0 ? drawn / drawnAll : 1.0 / busLive.length;
       double load = drawn * inputPerUpsWatt + auxiliary * share;
       if (load > sources.generatorCapacityWatts(b) * (1 + CAPACITY_TOLERANCE)) {
+        sources.tripGenerators(b, now);
         busLive[b] = false;
         for (int s = 0; s < systems.length; s++) {
           if (systemSide[s] == b) {

@@ -196,6 +196,11 @@ final class PowerSources {
     return plants != null && plants[0].capacityChecked();
   }
 
+  /** Bus {@code side}'s plant could not carry its load: it trips until the demand ends. */
+  void tripGenerators(int side, long nowNanos) {
+    plants[side].trip(nowNanos);
+  }
+
   /** What bus {@code side}'s running units can carry. */
   double generatorCapacityWatts(int side) {
     return plants[side].capacityWatts();
