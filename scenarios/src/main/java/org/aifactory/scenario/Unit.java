@@ -9,7 +9,7 @@ import java.util.Optional;
  * The units a scenario may write after a number. Case-sensitive: {@code w} is a week, {@code W} a
  * watt. Each unit knows its factor to the base of its dimension: nanoseconds, watts, a fraction of
  * one, degrees Celsius (with an offset for kelvins), kelvins per watt, litres per kWh, seconds per
- * kelvin.
+ * kelvin, volts, ohms.
  */
 enum Unit {
   NANOSECOND("ns", Dimension.DURATION, "1"),
@@ -35,7 +35,15 @@ enum Unit {
   CELSIUS_PER_WATT("°C/W", Dimension.THERMAL_RESISTANCE, "1"),
   LITRES_PER_KWH("L/kWh", Dimension.WATER_USE, "1"),
   SECONDS_PER_KELVIN("s/K", Dimension.HEAT_CAPACITY, "1"),
-  MINUTES_PER_KELVIN("min/K", Dimension.HEAT_CAPACITY, "60");
+  MINUTES_PER_KELVIN("min/K", Dimension.HEAT_CAPACITY, "60"),
+  VOLT("V", Dimension.VOLTAGE, "1"),
+  KILOVOLT("kV", Dimension.VOLTAGE, "1e3"),
+  OHM("Ω", Dimension.RESISTANCE, "1"),
+  MILLIOHM("mΩ", Dimension.RESISTANCE, "1e-3"),
+  /** {@link #OHM} for keyboards without Ω. */
+  OHM_ASCII("ohm", Dimension.RESISTANCE, "1"),
+  /** {@link #MILLIOHM} for keyboards without Ω. */
+  MILLIOHM_ASCII("mohm", Dimension.RESISTANCE, "1e-3");
 
   private final String symbol;
   private final Dimension dimension;

@@ -386,8 +386,8 @@ class PowerTest {
                 24,
                 5,
                 "power.utility.outages",
-                "unknown key 'outages'; allowed keys: outages_per_year, mean_outage,"
-                    + " momentary_per_year, momentary_duration"));
+                "unknown key 'outages'; allowed keys: "
+                    + String.join(", ", PowerBinder.UTILITY_KEYS)));
   }
 
   @Test
@@ -398,8 +398,9 @@ class PowerTest {
                 23,
                 12,
                 "power.utility",
-                "expected a map with keys outages_per_year, mean_outage, momentary_per_year,"
-                    + " momentary_duration, or perfect (a utility that never fails), got 'perfec'"
+                "expected a map with keys "
+                    + String.join(", ", PowerBinder.UTILITY_KEYS)
+                    + ", or perfect (a utility that never fails), got 'perfec'"
                     + " (did you mean 'perfect'?)"));
   }
 
@@ -427,7 +428,9 @@ class PowerTest {
                 23,
                 15,
                 "power.generators",
-                "expected a map with keys design, structure, unit, or none (no generators), got"
+                "expected a map with keys "
+                    + String.join(", ", PowerBinder.GENERATOR_KEYS)
+                    + ", or none (no generators), got"
                     + " 'N+1' (for the design, write generators: { design: N+1 })"));
   }
 
@@ -439,8 +442,8 @@ class PowerTest {
                 23,
                 17,
                 "power.generators.units",
-                "unknown key 'units' (did you mean 'unit'?); allowed keys: design, structure,"
-                    + " unit"));
+                "unknown key 'units' (did you mean 'unit'?); allowed keys: "
+                    + String.join(", ", PowerBinder.GENERATOR_KEYS)));
   }
 
   @Test
@@ -606,16 +609,17 @@ class PowerTest {
                 23,
                 27,
                 "power.common_cause.generator",
-                "unknown key 'generator' (did you mean 'generators'?); allowed keys: ups,"
-                    + " generators, pdus"));
+                "unknown key 'generator' (did you mean 'generators'?); allowed keys: "
+                    + String.join(", ", PowerBinder.COMMON_CAUSE_KEYS)));
     assertThat(error(withPower("  common_cause: [1 %]\n")))
         .isEqualTo(
             at(
                 23,
                 17,
                 "power.common_cause",
-                "expected a fraction (β of every group, e.g. 2 %) or a map with keys ups,"
-                    + " generators, pdus, got a list"));
+                "expected a fraction (β of every group, e.g. 2 %) or a map with keys "
+                    + String.join(", ", PowerBinder.COMMON_CAUSE_KEYS)
+                    + ", got a list"));
   }
 
   @Test
@@ -649,8 +653,9 @@ class PowerTest {
                 22,
                 8,
                 "power",
-                "expected a map with keys rack_groups, dual_corded, ups, generators, utility,"
-                    + " common_cause, repair_crews, facility_recovery (an empty map, {}, gives a"
+                "expected a map with keys "
+                    + String.join(", ", PowerBinder.KEYS)
+                    + " (an empty map, {}, gives a"
                     + " chain with every default), got 'true'"));
   }
 
