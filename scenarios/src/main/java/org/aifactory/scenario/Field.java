@@ -243,7 +243,7 @@ final class Field {
         "a voltage from "
             + Values.plain(min)
             + " V to "
-            + Values.plain(max / 1e3)
+            + String.format(java.util.Locale.ROOT, "%,.0f", max / 1e3)
             + " kV (e.g. 54 V, 415 V, 800 V)";
     return parse(
         Dimension.VOLTAGE.expected(),

@@ -272,6 +272,55 @@ class PowerChainValidationTest {
         p * p);
   }
 
+  /**
+   * 2N with a source per side: side A on feed A, side B on feed B, dual-corded racks, no generators
+   * and no battery. The racks are dark exactly while both feeds are down: the same formula as a
+   * shared bus, through another wiring.
+   */
+  @Test
+  void twoNWithASourcePerSideLosesTheLoadWhenBothFeedsAreDown() throws ScenarioException {
+    FactorySpec f =
+        factory(
+            """
+              sources: per_side
+              ups: { design: 2N, battery: 0 s, module_mtbf: 100000 y }
+              generators: none
+              utility:
+                outages_per_year: 1752
+                outage_duration: { distribution: lognormal, median: 30 min, sigma: 1 }
+                momentary_per_year: 0
+                feeds: 2
+                common_outages: 30 %
+              pdus: { mtbf: 100000 y }
+            """);
+    double rho = 0.2 * 0.5 * Math.exp(0.5);
+    double truth = 1 - 2 * Math.exp(-rho) + Math.exp(-(2 - 0.3) * rho);
+    assertCovers(
+        "2N per side, two feeds, beta 30 %",
+        unavailability(start(f, f.chain(), 95), 5_000 * HOUR_NANOS), truth);
+    // The same streams on a shared bus give the same downtime, to the nanosecond.
+    FactorySpec shared =
+        factory(
+            """
+              ups: { design: 2N, battery: 0 s, module_mtbf: 100000 y }
+              generators: none
+              utility:
+                outages_per_year: 1752
+                outage_duration: { distribution: lognormal, median: 30 min, sigma: 1 }
+                momentary_per_year: 0
+                feeds: 2
+                common_outages: 30 %
+              pdus: { mtbf: 100000 y }
+            """);
+    Run perSide = start(f, f.chain(), 96);
+    Run oneBus = start(shared, shared.chain(), 96);
+    perSide.sim().runUntil(10_000 * HOUR_NANOS);
+    oneBus.sim().runUntil(10_000 * HOUR_NANOS);
+    assertThat(perSide.chain().result().lossOfLoadNanos())
+        .isPositive()
+        .isEqualTo(oneBus.chain().result().lossOfLoadNanos());
+  }
+
   /** A run's metric. */
   private static double metric(RunResult r, String key) {
     return r.metrics().stream()
