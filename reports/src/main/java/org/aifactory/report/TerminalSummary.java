@@ -44,6 +44,7 @@ public final class TerminalSummary {
     SummarySections.lostProduction(t, f);
     SummarySections.interruptions(t, f);
     SummarySections.failureDomains(t, f);
+    SummarySections.maintenance(t, f);
     out.append(t.render());
     SummaryTail.append(
         out, f, result.jobs().isEmpty() ? INDENT + "(none)\n" : jobs(result), timings);

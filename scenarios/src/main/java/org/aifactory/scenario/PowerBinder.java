@@ -11,6 +11,7 @@ import org.aifactory.model.power.ChainComponents;
 import org.aifactory.model.power.CommonCauseSpec;
 import org.aifactory.model.power.DistributionSpec;
 import org.aifactory.model.power.GeneratorStageSpec;
+import org.aifactory.model.power.PlannedMaintenance;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.RedundancyDesign;
 import org.aifactory.model.power.RepairCrewSpec;
@@ -43,7 +44,8 @@ final class PowerBinder {
           "sts",
           "common_cause",
           "repair_crews",
-          "facility_recovery");
+          "facility_recovery",
+          "maintenance");
   static final List<String> UPS_KEYS = UpsStageReader.KEYS;
   static final List<String> GENERATOR_KEYS = GeneratorStageReader.KEYS;
   static final List<String> UPS_STRUCTURE_KEYS = UpsStageReader.STRUCTURE_KEYS;
@@ -53,6 +55,8 @@ final class PowerBinder {
       Stream.concat(FailureTimes.keys("").stream(), Stream.of("efficiency")).toList();
   static final List<String> DISTRIBUTION_KEYS = List.of("voltage", "conductor_resistance");
   static final List<String> COMPONENT_KEYS = FailureTimes.keys("");
+  static final List<String> MAINTENANCE_KEYS = MaintenanceReader.KEYS;
+  static final List<String> MAINTENANCE_PLAN_KEYS = MaintenanceReader.PLAN_KEYS;
   static final List<String> COMMON_CAUSE_KEYS =
       List.of("ups", "generators", "pdus", "transformers", "switchgear", "ats", "sts", "batteries");
 
@@ -118,6 +122,7 @@ final class PowerBinder {
   private final GeneratorStageReader generators;
   private final UtilityReader utility;
   private final FailureTimes failureTimes;
+  private final MaintenanceReader maintenance;
 
   PowerBinder(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
@@ -125,6 +130,7 @@ final class PowerBinder {
     this.generators = new GeneratorStageReader(diagnostics);
     this.utility = new UtilityReader(diagnostics);
     this.failureTimes = new FailureTimes(diagnostics);
+    this.maintenance = new MaintenanceReader(diagnostics);
   }
 
   /**
@@ -171,7 +177,9 @@ final class PowerBinder {
         recoveryField.isPresent()
             ? recoveryField.duration(Bound.NON_NEGATIVE)
             : Optional.of(PowerSystemSpec.DEFAULT_FACILITY_RECOVERY);
+    Optional<PlannedMaintenance> plans = maintenance.read(power.field("maintenance"));
     if (rackGroups.isEmpty()
+        || plans.isEmpty()
         || dualCorded.isEmpty()
         || upsStage.isEmpty()
         || plant.isEmpty()
@@ -199,7 +207,8 @@ final class PowerBinder {
                     components.get(),
                     commonCause.get(),
                     crews.get(),
-                    recovery.get()))
+                    recovery.get(),
+                    plans.get()))
         .map(Optional::of);
   }
 

@@ -99,4 +99,36 @@ class PowerChainErrorsTest {
             "power.sources: sources per side need at least 2 UPS systems, one per side, but the"
                 + " UPS stage (N+1) has 1");
   }
+
+  /** {@code validate default --set ...}: exit 2 and the located error. */
+  private static String invalid(String set) {
+    Outcome o = run("validate", "default", "--set", set);
+    assertThat(o.code()).as(o.err()).isEqualTo(2);
+    return o.err();
+  }
+
+  @Test
+  void maintenanceLongerThanItsInterval() {
+    assertThat(invalid("power.maintenance.ups={interval: 8 h, duration: 1 d}"))
+        .contains(
+            "power.maintenance.ups: a maintenance duration must not exceed its interval, got 24 h"
+                + " every 8 h");
+  }
+
+  @Test
+  void maintenanceOfAnUnknownKindOrWithoutADuration() {
+    assertThat(invalid("power.maintenance.chillers={interval: 1 y, duration: 8 h}"))
+        .contains("power.maintenance.chillers");
+    assertThat(invalid("power.maintenance.ups={interval: 1 y}"))
+        .contains("power.maintenance.ups.duration: missing required key 'duration'");
+  }
+
+  @Test
+  void aMaintenanceRoundLongerThanItsInterval() {
+    String err = invalid("power.maintenance.pdus={interval: 30 d, duration: 20 d}");
+    assertThat(err)
+        .contains("power.maintenance.pdus: ")
+        .contains("units maintained one after another for 480 h each take")
+        .contains("longer than the interval of 720 h");
+  }
 }

@@ -80,6 +80,8 @@ class LanguageDocTest {
     keys.addAll(PowerBinder.PDU_KEYS);
     keys.addAll(PowerBinder.DISTRIBUTION_KEYS);
     keys.addAll(PowerBinder.COMPONENT_KEYS);
+    keys.addAll(PowerBinder.MAINTENANCE_KEYS);
+    keys.addAll(PowerBinder.MAINTENANCE_PLAN_KEYS);
     keys.addAll(CostBinder.KEYS);
     keys.addAll(VariantBinder.KEYS);
     String doc = doc();

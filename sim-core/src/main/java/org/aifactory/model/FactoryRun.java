@@ -700,7 +700,16 @@ public final class FactoryRun {
           r.paths().stream().map(PowerChainResult.PathResult::availability).toList(),
           r.componentFailures().stream()
               .map(c -> new ElectricalResult.ComponentFailures(c.component(), c.failures()))
-              .toList());
+              .toList(),
+          r.maintenance()
+              .map(
+                  m ->
+                      new ElectricalResult.Maintenance(
+                          m.maintenanceNanos() / NANOS_PER_HOUR,
+                          m.exposedNanos() / NANOS_PER_HOUR,
+                          m.kinds().stream()
+                              .map(k -> new ElectricalResult.Periods(k.component(), k.periods()))
+                              .toList())));
     }
   }
 }

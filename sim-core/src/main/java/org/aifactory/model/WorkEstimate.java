@@ -12,6 +12,8 @@ import org.aifactory.model.failure.TimeDistribution;
 import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.SystemType;
 import org.aifactory.model.power.ChainComponents;
+import org.aifactory.model.power.MaintainedComponent;
+import org.aifactory.model.power.PlannedMaintenance;
 import org.aifactory.model.power.PowerChainSpec;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.UnitReliability;
@@ -247,6 +249,25 @@ public record WorkEstimate(List<Part> parts) {
     c.staticTransferSwitches()
         .filter(r -> sts > 0)
         .ifPresent(r -> components(parts, "power.sts", "static transfer switches", sts, r, years));
+    PlannedMaintenance maintenance = chain.maintenance();
+    if (!maintenance.isEmpty()) {
+      int[] units = chain.maintainedUnits(p.paths());
+      double periods = 0;
+      for (MaintainedComponent kind : MaintainedComponent.values()) {
+        int n = units[kind.ordinal()];
+        periods +=
+            maintenance
+                .plan(kind)
+                .map(m -> n * Math.ceil(horizon / (m.interval().toNanos() / 1e9)))
+                .orElse(0.0);
+      }
+      parts.add(
+          new Part(
+              "power.maintenance",
+              String.format("%,.0f unit maintenances", periods),
+              periods * EVENTS_PER_UNIT_FAILURE,
+              0));
+    }
   }
 
   /** A component of {@code count} units failing as {@code r} says over {@code years}. */

@@ -77,14 +77,41 @@ final class ChainSizing {
                   + spec.ups().name()
                   + ") has 1: use a design with two or more systems, such as 2N, 2(N+1) or 4N/3"));
     }
-    if (spec.generatorStage().isEmpty()) {
-      return problems;
+    if (spec.generatorStage().isPresent()) {
+      // The generators are sized with the UPS stage's losses.
+      UpsSpec upsStage = spec.upsStage().forOutput(upsOutput);
+      double load = generatorLoad(spec, upsStage, pathItWatts, itWatts, otherGeneratorWatts);
+      problem(spec.generatorStage().get().layout(), load, spec.generatorUnitWatts(), GENERATORS)
+          .ifPresent(problems::add);
     }
-    // The generators are sized with the UPS stage's losses.
-    UpsSpec upsStage = spec.upsStage().forOutput(upsOutput);
-    double load = generatorLoad(spec, upsStage, pathItWatts, itWatts, otherGeneratorWatts);
-    problem(spec.generatorStage().get().layout(), load, spec.generatorUnitWatts(), GENERATORS)
-        .ifPresent(problems::add);
+    if (problems.isEmpty() && !spec.maintenance().isEmpty()) {
+      maintenanceProblems(build(spec, pathItWatts, otherGeneratorWatts), pathItWatts.length)
+          .forEach(problems::add);
+    }
+    return problems;
+  }
+
+  /** Kinds whose units, one after another, take longer than the interval between two rounds. */
+  private static List<SpecProblem> maintenanceProblems(PowerChainSpec chain, int paths) {
+    List<SpecProblem> problems = new ArrayList<>();
+    int[] units = chain.maintainedUnits(paths);
+    for (MaintainedComponent kind : MaintainedComponent.values()) {
+      Optional<MaintenancePlan> plan = chain.maintenance().plan(kind);
+      int n = units[kind.ordinal()];
+      if (plan.isPresent() && !plan.get().fits(n)) {
+        problems.add(
+            new SpecProblem(
+                "power.maintenance." + kind.key(),
+                count(n)
+                    + " units maintained one after another for "
+                    + hours(plan.get().duration())
+                    + " each take "
+                    + hours(plan.get().round(n))
+                    + ", longer than the interval of "
+                    + hours(plan.get().interval())
+                    + ": lengthen the interval or shorten the duration"));
+      }
+    }
     return problems;
   }
 
@@ -146,6 +173,12 @@ final class ChainSizing {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(problems.get(0).toString());
     }
+    return build(spec, pathItWatts, otherGeneratorWatts);
+  }
+
+  /** The chain, once {@link #problems} found none in the stages. */
+  private static PowerChainSpec build(
+      PowerSystemSpec spec, double[] pathItWatts, double otherGeneratorWatts) {
     DistributionSpec distribution = spec.distribution();
     double itWatts = total(pathItWatts);
     double upsOutput = ConversionLosses.upsOutputWatts(distribution, pathItWatts, itWatts);
@@ -165,7 +198,8 @@ final class ChainSizing {
         spec.commonCause(),
         spec.repairCrews(),
         spec.sources(),
-        spec.components());
+        spec.components(),
+        spec.maintenance());
   }
 
   /**
@@ -201,6 +235,10 @@ final class ChainSizing {
 
   private static String watts(double w) {
     return ProblemNumbers.watts(w);
+  }
+
+  private static String hours(java.time.Duration d) {
+    return ProblemNumbers.significant(d.toNanos() / PowerTime.NANOS_PER_HOUR) + " h";
   }
 
   private static String count(double n) {

@@ -20,7 +20,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <p>Random streams: {@code <name>.i} per unit, {@code <name>.ccf}, with {@code name} {@code
  * power.generators} for the only (or side A's) plant and {@code power.generators.b} for side B's.
  */
-final class GeneratorPlant {
+final class GeneratorPlant implements MaintainableUnits {
   /** Told when the plant starts or stops carrying, or a unit fails or is repaired. */
   interface Listener {
     void plantChanged(long nowNanos);
@@ -32,7 +32,9 @@ final class GeneratorPlant {
     RUNNING,
     /** In maintenance for the present demand (the availability draw). */
     UNAVAILABLE,
-    IN_REPAIR
+    IN_REPAIR,
+    /** Out for planned maintenance: it cannot start. */
+    IN_MAINTENANCE
   }
 
   private final Simulation sim;
@@ -105,6 +107,30 @@ final class GeneratorPlant {
       commonCauseSampler = null;
       commonCauseMeanNanos = 0;
     }
+  }
+
+  @Override
+  public int units() {
+    return units.length;
+  }
+
+  /** A unit on standby, the plant not demanded, stops for maintenance. */
+  @Override
+  public boolean beginMaintenance(int unit, long nowNanos) {
+    GeneratorUnit u = units[unit];
+    if (onDemand || u.state != UnitState.STANDBY) {
+      return false;
+    }
+    u.state = UnitState.IN_MAINTENANCE;
+    return true;
+  }
+
+  /** Back as good as new; on a demand it starts after the start delay, as a repaired unit. */
+  @Override
+  public void endMaintenance(int unit, long nowNanos) {
+    GeneratorUnit u = units[unit];
+    u.remainingLifeNanos = -1;
+    u.backInService(nowNanos);
   }
 
   /**
@@ -360,12 +386,17 @@ final class GeneratorPlant {
 
     private void repaired(long nowNanos) {
       crews.release(nowNanos);
+      backInService(nowNanos);
+      listener.plantChanged(nowNanos);
+    }
+
+    /** On standby, or starting when the plant is demanded and may run. */
+    void backInService(long nowNanos) {
       state = UnitState.STANDBY;
       if (onDemand && !starting && !outOfFuel && !tripped) {
         state = UnitState.STARTING;
         startHandle = PowerTime.schedule(sim, nowNanos, startDelayNanos, startedEvent);
       }
-      listener.plantChanged(nowNanos);
     }
 
     private void startedAlone(long nowNanos) {

@@ -105,6 +105,15 @@ public final class PowerChain {
   private long batterySince = -1;
   private long batteryNanos;
 
+  // Planned maintenance: a calendar per kind (null: not maintained), and the time it took.
+  private final MaintenanceCalendar[] calendars;
+  private final int[] maintenanceUnits;
+  private final java.util.Map<MaintainedComponent, java.time.Duration> firstMaintenance;
+  private long maintenanceSince = -1;
+  private long maintenanceNanos;
+  private long exposedSince = -1;
+  private long exposedNanos;
+
   /**
    * Builds the chain; nothing happens until {@link #start()}.
    *
@@ -162,21 +171,18 @@ public final class PowerChain {
     for (int i = 0; i < systems.length; i++) {
       systemSide[i] = spec.sources().sideOf(i, systems.length);
     }
+    PlannedMaintenance maintenance = spec.maintenance();
     this.batteries =
-        ups.batteryStrings()
-            .map(
-                b ->
-                    new RepairableGroup(
-                        "power.ups.battery",
-                        systems.length,
-                        b.timeToFailure(),
-                        b.repair(),
-                        beta.batteriesBeta(),
-                        crews,
-                        sim,
-                        streams,
-                        this::recompute))
-            .orElse(null);
+        PowerSources.group(
+            "power.ups.battery",
+            systems.length,
+            ups.batteryStrings(),
+            beta.batteriesBeta(),
+            maintenance.plan(MaintainedComponent.BATTERIES).isPresent(),
+            crews,
+            sim,
+            streams,
+            this::recompute);
 
     DistributionSpec d = spec.distribution();
     this.cords = d.cordsPerPath();
@@ -198,21 +204,29 @@ public final class PowerChain {
     this.staticSwitches =
         switches == 0
             ? null
-            : spec.components()
-                .staticTransferSwitches()
-                .map(
-                    r ->
-                        new RepairableGroup(
-                            "power.sts",
-                            switches,
-                            r.timeToFailure(),
-                            r.repair(),
-                            beta.staticTransferSwitchesBeta(),
-                            crews,
-                            sim,
-                            streams,
-                            this::recompute))
-                .orElseThrow();
+            : PowerSources.group(
+                "power.sts",
+                switches,
+                spec.components().staticTransferSwitches(),
+                beta.staticTransferSwitchesBeta(),
+                maintenance.plan(MaintainedComponent.STS).isPresent(),
+                crews,
+                sim,
+                streams,
+                this::recompute);
+    this.maintenanceUnits = spec.maintainedUnits(paths);
+    this.calendars = new MaintenanceCalendar[MaintainedComponent.values().length];
+    for (MaintainedComponent kind : MaintainedComponent.values()) {
+      MaintainableUnits units = maintainable(kind);
+      maintenance
+          .plan(kind)
+          .filter(m -> units != null && units.units() > 0)
+          .ifPresent(
+              m ->
+                  calendars[kind.ordinal()] =
+                      new MaintenanceCalendar(units, m, sim, this::recompute));
+    }
+    this.firstMaintenance = maintenance.firstCycles(maintenanceUnits);
 
     this.modes = new UpsSystem.Mode[systems.length];
     this.upModules = new int[systems.length];
@@ -228,6 +242,17 @@ public final class PowerChain {
     this.pathDownSince = new long[paths];
     this.pathDownNanos = new long[paths];
     this.pathLossEvents = new int[paths];
+  }
+
+  /** The units of {@code kind} in this chain; null if it has none. */
+  private MaintainableUnits maintainable(MaintainedComponent kind) {
+    return switch (kind) {
+      case UPS -> upsModules;
+      case BATTERIES -> batteries;
+      case STS -> staticSwitches;
+      case PDUS -> pdus;
+      default -> sources.maintainable(kind);
+    };
   }
 
   /** Cord → UPS system: all to system 0, or path p to the pair number p mod x(x−1)/2. */
@@ -285,6 +310,12 @@ public final class PowerChain {
     }
     if (staticSwitches != null) {
       staticSwitches.start(now);
+    }
+    for (MaintainedComponent kind : MaintainedComponent.values()) {
+      MaintenanceCalendar c = calendars[kind.ordinal()];
+      if (c != null) {
+        c.start(now, firstMaintenance.get(kind).toNanos());
+      }
     }
     for (UpsSystem u : systems) {
       u.advance(now);
@@ -403,9 +434,11 @@ public final class PowerChain {
     } while (changedAny);
 
     boolean anyBattery = false;
+    boolean anyBypass = false;
     for (int s = 0; s < systems.length; s++) {
       systems[s].apply(modes[s], loadWatts[s], charging[s], now);
       anyBattery |= modes[s] == UpsSystem.Mode.BATTERY && loadWatts[s] > 0;
+      anyBypass |= modes[s] == UpsSystem.Mode.BYPASS && loadWatts[s] > 0;
     }
     if (anyBattery && batterySince < 0) {
       batterySince = now;
@@ -424,6 +457,35 @@ public final class PowerChain {
         changed[p] = true;
         recordChange(p, on, now);
       }
+    }
+    recordMaintenance(anyBattery || anyBypass, now);
+  }
+
+  /**
+   * Times of planned maintenance, and of exposure: a unit out for maintenance while some load is on
+   * static bypass or a battery, some bus runs on its generators, or some rack group is dark.
+   */
+  private void recordMaintenance(boolean unconditioned, long now) {
+    boolean maintaining = false;
+    for (MaintenanceCalendar c : calendars) {
+      maintaining |= c != null && c.anyOut();
+    }
+    boolean onGenerators = false;
+    for (int b = 0; b < busLive.length; b++) {
+      onGenerators |= busLive[b] && !sources.utilityLive(b);
+    }
+    boolean exposed = maintaining && (unconditioned || onGenerators || unpoweredPaths > 0);
+    if (maintaining && maintenanceSince < 0) {
+      maintenanceSince = now;
+    } else if (!maintaining && maintenanceSince >= 0) {
+      maintenanceNanos += now - maintenanceSince;
+      maintenanceSince = -1;
+    }
+    if (exposed && exposedSince < 0) {
+      exposedSince = now;
+    } else if (!exposed && exposedSince >= 0) {
+      exposedNanos += now - exposedSince;
+      exposedSince = -1;
     }
   }
 
@@ -589,10 +651,10 @@ public final class PowerChain {
     long battery = batteryNanos + (batterySince >= 0 ? now - batterySince : 0);
     List<PowerChainResult.ComponentFailures> components = new ArrayList<>();
     sources.componentFailures(components);
-    if (staticSwitches != null) {
+    if (staticSwitches != null && staticSwitches.canFail()) {
       components.add(new PowerChainResult.ComponentFailures("sts", staticSwitches.failures()));
     }
-    if (batteries != null) {
+    if (batteries != null && batteries.canFail()) {
       components.add(
           new PowerChainResult.ComponentFailures("battery_string", batteries.failures()));
     }
@@ -610,6 +672,23 @@ public final class PowerChain {
         battery,
         upsModules.failures(),
         pdus.failures(),
-        components);
+        components,
+        maintenanceResult(now));
+  }
+
+  private java.util.Optional<PowerChainResult.Maintenance> maintenanceResult(long now) {
+    List<PowerChainResult.MaintainedKind> kinds = new ArrayList<>();
+    for (MaintainedComponent kind : MaintainedComponent.values()) {
+      MaintenanceCalendar c = calendars[kind.ordinal()];
+      if (c != null) {
+        kinds.add(new PowerChainResult.MaintainedKind(kind.key(), c.periods()));
+      }
+    }
+    if (kinds.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    long m = maintenanceNanos + (maintenanceSince >= 0 ? now - maintenanceSince : 0);
+    long e = exposedNanos + (exposedSince >= 0 ? now - exposedSince : 0);
+    return java.util.Optional.of(new PowerChainResult.Maintenance(m, e, kinds));
   }
 }

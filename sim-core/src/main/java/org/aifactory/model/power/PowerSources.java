@@ -45,12 +45,14 @@ final class PowerSources {
         new UtilityFeed(spec.utility(), sim, streams, (f, up, now) -> owner.recompute(now));
     int feeds = spec.utility().feeds();
     RepairableGroup.Listener changed = owner::recompute;
+    PlannedMaintenance m = spec.maintenance();
     this.transformers =
         group(
             "power.transformer",
             feeds,
             c.transformers(),
             beta.transformersBeta(),
+            m.plan(MaintainedComponent.TRANSFORMERS).isPresent(),
             crews,
             sim,
             streams,
@@ -61,6 +63,7 @@ final class PowerSources {
             feeds,
             c.switchgear(),
             beta.switchgearBeta(),
+            m.plan(MaintainedComponent.SWITCHGEAR).isPresent(),
             crews,
             sim,
             streams,
@@ -71,6 +74,7 @@ final class PowerSources {
             sides,
             c.transferSwitches(),
             beta.transferSwitchesBeta(),
+            m.plan(MaintainedComponent.ATS).isPresent(),
             crews,
             sim,
             streams,
@@ -95,29 +99,54 @@ final class PowerSources {
     java.util.Arrays.fill(utilityLive, true);
   }
 
-  private static RepairableGroup group(
+  /** A component's group: failing, never failing but maintained, or none (ideal). */
+  static RepairableGroup group(
       String name,
       int units,
       Optional<UnitReliability> reliability,
       double beta,
+      boolean maintained,
       RepairCrews crews,
       Simulation sim,
       RandomStreams streams,
       RepairableGroup.Listener listener) {
-    return reliability
-        .map(
-            r ->
-                new RepairableGroup(
-                    name,
-                    units,
-                    r.timeToFailure(),
-                    r.repair(),
-                    beta,
-                    crews,
-                    sim,
-                    streams,
-                    listener))
-        .orElse(null);
+    if (reliability.isEmpty()) {
+      return maintained ? RepairableGroup.neverFailing(name, units, crews, sim, listener) : null;
+    }
+    UnitReliability r = reliability.get();
+    return new RepairableGroup(
+        name, units, r.timeToFailure(), r.repair(), beta, crews, sim, streams, listener);
+  }
+
+  /** The units of {@code kind} it holds, for their maintenance; null for the chain's own kinds. */
+  MaintainableUnits maintainable(MaintainedComponent kind) {
+    return switch (kind) {
+      case TRANSFORMERS -> transformers;
+      case SWITCHGEAR -> switchgear;
+      case ATS -> transferSwitches;
+      case GENERATORS -> plants == null ? null : new PlantUnits(plants);
+      default -> null;
+    };
+  }
+
+  /** The generator sets of every plant in one sequence: side A's, then side B's. */
+  private record PlantUnits(GeneratorPlant[] plants) implements MaintainableUnits {
+    @Override
+    public int units() {
+      return plants.length * plants[0].units();
+    }
+
+    @Override
+    public boolean beginMaintenance(int unit, long nowNanos) {
+      int n = plants[0].units();
+      return plants[unit / n].beginMaintenance(unit % n, nowNanos);
+    }
+
+    @Override
+    public void endMaintenance(int unit, long nowNanos) {
+      int n = plants[0].units();
+      plants[unit / n].endMaintenance(unit % n, nowNanos);
+    }
   }
 
   /** The utility's first interruptions (the components start with {@link #startComponents}). */
@@ -244,13 +273,13 @@ final class PowerSources {
 
   /** Failures of the components that can fail, in the order of {@link PowerChainResult}. */
   void componentFailures(java.util.List<PowerChainResult.ComponentFailures> out) {
-    if (transformers != null) {
+    if (transformers != null && transformers.canFail()) {
       out.add(new PowerChainResult.ComponentFailures("transformer", transformers.failures()));
     }
-    if (switchgear != null) {
+    if (switchgear != null && switchgear.canFail()) {
       out.add(new PowerChainResult.ComponentFailures("switchgear", switchgear.failures()));
     }
-    if (transferSwitches != null) {
+    if (transferSwitches != null && transferSwitches.canFail()) {
       out.add(new PowerChainResult.ComponentFailures("ats", transferSwitches.failures()));
     }
   }

@@ -25,6 +25,7 @@ import org.aifactory.model.SpecProblem;
  * @param commonCause β-factors
  * @param repairCrews who repairs the chain
  * @param facilityRecovery time from power's return to racks usable again (re-energise, checks)
+ * @param maintenance the planned maintenance of each kind of unit
  */
 public record PowerSystemSpec(
     int paths,
@@ -36,7 +37,8 @@ public record PowerSystemSpec(
     ChainComponents components,
     CommonCauseSpec commonCause,
     RepairCrewSpec repairCrews,
-    Duration facilityRecovery) {
+    Duration facilityRecovery,
+    PlannedMaintenance maintenance) {
 
   /*
    * Facility recovery after a loss of power: no published figure in docs/sources.md. ASSUMPTION: 30 min
@@ -67,9 +69,36 @@ public record PowerSystemSpec(
     Objects.requireNonNull(commonCause, "commonCause");
     Objects.requireNonNull(repairCrews, "repairCrews");
     Objects.requireNonNull(facilityRecovery, "facilityRecovery");
+    Objects.requireNonNull(maintenance, "maintenance");
     if (facilityRecovery.isNegative()) {
       throw new IllegalArgumentException("facility recovery must be >= 0");
     }
+  }
+
+  /** No planned maintenance. */
+  public PowerSystemSpec(
+      int paths,
+      UpsStageSpec upsStage,
+      Optional<GeneratorStageSpec> generatorStage,
+      DistributionSpec distribution,
+      UtilitySpec utility,
+      SourceLayout sources,
+      ChainComponents components,
+      CommonCauseSpec commonCause,
+      RepairCrewSpec repairCrews,
+      Duration facilityRecovery) {
+    this(
+        paths,
+        upsStage,
+        generatorStage,
+        distribution,
+        utility,
+        sources,
+        components,
+        commonCause,
+        repairCrews,
+        facilityRecovery,
+        PlannedMaintenance.none());
   }
 
   /**
