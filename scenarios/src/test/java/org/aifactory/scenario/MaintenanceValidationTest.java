@@ -128,6 +128,27 @@ class MaintenanceValidationTest {
   }
 
   /**
+   * 2N of one 45 kW module per system (N = 1), with a static bypass: a module out leaves its system
+   * nothing, and the operator hands its load over to the other cords rather than to the bypass.
+   * Each cycle 2 × 8 h out, never exposed.
+   */
+  @Test
+  void twoNHandsTheLoadOverRatherThanGoingToBypass() throws ScenarioException {
+    PowerChainResult r =
+        year(
+            """
+              ups: { design: 2N, module: 45 kW, module_mtbf: 1000000000 y, static_bypass: true }
+              generators: none
+              utility: perfect
+              maintenance: { ups: { interval: 30 d, duration: 8 h } }
+            """);
+    PowerChainResult.Maintenance m = r.maintenance().orElseThrow();
+    assertThat(hours(m.maintenanceNanos())).isEqualTo(CYCLES * 2 * 8.0);
+    assertThat(m.exposedNanos()).isZero();
+    assertThat(r.lossOfLoadNanos()).isZero();
+  }
+
+  /**
    * One feed whose transformer (ideal, never failing, but maintained) is out 12 h a cycle: the
    * generators carry, the load is exposed all that time (on battery for the 10 s start, then on the
    * generators) and never lost. The generators are then maintained too, on days the utility is

@@ -32,7 +32,10 @@ import org.aifactory.engine.Simulation;
  *       has one and the input is live) or drops its load, which moves to the other cords of the
  *       paths it fed, possibly overloading other systems in turn (a cascade, resolved by iterating
  *       to a fixed point). A system whose battery string has failed has no ride-through. No load
- *       shedding by priority.
+ *       shedding by priority. A system that cannot carry its load because a module is out for
+ *       planned maintenance is instead taken off its load by the operator when every rack group it
+ *       feeds has another live cord (the load moves there, as in a distributed-redundant design),
+ *       and goes to static bypass only when one has none (an N design).
  *   <li>An overloaded generator plant trips: its bus is dead (its UPS systems go to their
  *       batteries) until the utility returns.
  * </ul>
@@ -424,7 +427,10 @@ public final class PowerChain {
         UpsSystem.Mode m = modes[s];
         if ((m == UpsSystem.Mode.INVERTER || m == UpsSystem.Mode.BATTERY)
             && loadWatts[s] > capacityWatts[s] * (1 + CAPACITY_TOLERANCE)) {
-          modes[s] = canBypass[s] ? UpsSystem.Mode.BYPASS : UpsSystem.Mode.DOWN;
+          boolean handedOver =
+              upsModules.anyMaintained(systems[s].firstModule, systems[s].modules)
+                  && othersFeedAllOf(s);
+          modes[s] = canBypass[s] && !handedOver ? UpsSystem.Mode.BYPASS : UpsSystem.Mode.DOWN;
           changedAny = true;
         }
       }
@@ -497,9 +503,39 @@ public final class PowerChain {
     charging[s] = live && up > 0 && (batteries == null || batteries.isUp(s));
     if (up > 0 && (live || systems[s].hasEnergy())) {
       modes[s] = live ? UpsSystem.Mode.INVERTER : UpsSystem.Mode.BATTERY;
+    } else if (live && upsModules.anyMaintained(systems[s].firstModule, systems[s].modules)) {
+      // Every module out, one for maintenance: no capacity, so the overload step hands its load
+      // over to the other cords, or puts it on bypass.
+      modes[s] = UpsSystem.Mode.INVERTER;
     } else {
       modes[s] = canBypass[s] ? UpsSystem.Mode.BYPASS : UpsSystem.Mode.DOWN;
     }
+  }
+
+  /** Whether every rack group system {@code s} feeds now has another live cord or feeder. */
+  private boolean othersFeedAllOf(int s) {
+    for (int cord = 0; cord < cordFeeder.length; cord++) {
+      if (cordFeeder[cord] != s) {
+        continue;
+      }
+      int p = cord % paths;
+      boolean other = false;
+      for (int c = 0; c < cords; c++) {
+        int f = cordFeeder[c * paths + p];
+        other |= f >= 0 && f != s;
+      }
+      int alt = cordAlternate[cord];
+      other |=
+          cords == 1
+              && alt >= 0
+              && alt != s
+              && modes[alt] != UpsSystem.Mode.DOWN
+              && (staticSwitches == null || staticSwitches.isUp(p));
+      if (!other) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

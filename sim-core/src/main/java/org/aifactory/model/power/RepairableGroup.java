@@ -124,6 +124,7 @@ public final class RepairableGroup implements MaintainableUnits {
     }
     u.failureHandle = PowerTime.cancel(sim, u.failureHandle);
     u.up = false;
+    u.maintained = true;
     upUnits--;
     return true;
   }
@@ -132,6 +133,7 @@ public final class RepairableGroup implements MaintainableUnits {
   public void endMaintenance(int unit, long nowNanos) {
     Unit u = units[unit];
     u.up = true;
+    u.maintained = false;
     upUnits++;
     u.scheduleFailure(nowNanos);
   }
@@ -153,6 +155,16 @@ public final class RepairableGroup implements MaintainableUnits {
       }
     }
     return up;
+  }
+
+  /** Whether a unit among {@code count} units from {@code first} is out for maintenance. */
+  boolean anyMaintained(int first, int count) {
+    for (int i = first; i < first + count; i++) {
+      if (units[i].maintained) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Unit failures so far, independent and common-cause. */
@@ -198,6 +210,7 @@ public final class RepairableGroup implements MaintainableUnits {
     private final Event failureEvent = this::fail;
     private final Event repairedEvent = this::repaired;
     private boolean up = true;
+    private boolean maintained;
     private long failureHandle = -1;
 
     Unit(TimeDistribution.Sampler timeToFailure, TimeDistribution.Sampler repair) {
