@@ -41,6 +41,9 @@ public final class RunReports {
     if (ThermalChart.drawn(result)) {
       ThermalChart.write(result, chartNote, dir.resolve(ThermalChart.FILE));
     }
+    if (InferenceChart.drawn(result)) {
+      InferenceChart.write(result, chartNote, dir.resolve(InferenceChart.FILE));
+    }
     RunJson.write(timings, dir.resolve(RunJson.FILE));
   }
 }
