@@ -33,6 +33,7 @@ final class MaintenanceCalendar {
   private int out = -1;
 
   private int periods;
+  private long outSince;
 
   MaintenanceCalendar(
       MaintainableUnits units, MaintenancePlan plan, Simulation sim, PowerChain.Recompute owner) {
@@ -57,9 +58,12 @@ final class MaintenanceCalendar {
     return out >= 0;
   }
 
-  /** Units taken out so far. */
-  int periods() {
-    return periods;
+  /**
+   * Units taken out before {@code now} (one taken out at the very instant, the end of a run, has
+   * not been out yet).
+   */
+  int periods(long nowNanos) {
+    return out >= 0 && outSince == nowNanos ? periods - 1 : periods;
   }
 
   /** A cycle's first turn. */
@@ -99,6 +103,7 @@ final class MaintenanceCalendar {
     boolean began = units.beginMaintenance(u, nowNanos);
     if (began) {
       out = u;
+      outSince = nowNanos;
       periods++;
     }
     long end = PowerTime.after(nowNanos, durationNanos);

@@ -717,7 +717,7 @@ public final class PowerChain {
     for (MaintainedComponent kind : MaintainedComponent.values()) {
       MaintenanceCalendar c = calendars[kind.ordinal()];
       if (c != null) {
-        kinds.add(new PowerChainResult.MaintainedKind(kind.key(), c.periods()));
+        kinds.add(new PowerChainResult.MaintainedKind(kind.key(), c.periods(now)));
       }
     }
     if (kinds.isEmpty()) {
