@@ -43,6 +43,7 @@ public final class ReplicationSummary {
     SummarySections.interruptions(t, f);
     SummarySections.failureDomains(t, f);
     SummarySections.maintenance(t, f);
+    SummarySections.loadShaping(t, f);
     out.append(t.render());
     SummaryTail.append(out, f, null, timings);
     return out.toString();

@@ -47,6 +47,7 @@ public final class TerminalSummary {
     SummarySections.interruptions(t, f);
     SummarySections.failureDomains(t, f);
     SummarySections.maintenance(t, f);
+    SummarySections.loadShaping(t, f);
     out.append(t.render());
     SummaryTail.append(
         out, f, result.jobs().isEmpty() ? INDENT + "(none)\n" : jobs(result), timings);

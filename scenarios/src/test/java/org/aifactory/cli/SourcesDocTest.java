@@ -51,6 +51,7 @@ class SourcesDocTest {
           "org.aifactory.model.failure",
           "org.aifactory.model.hardware",
           "org.aifactory.model.power",
+          "org.aifactory.model.shaping",
           "org.aifactory.model.workload",
           "org.aifactory.scenario");
 

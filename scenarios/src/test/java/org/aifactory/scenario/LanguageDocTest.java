@@ -84,6 +84,9 @@ class LanguageDocTest {
     keys.addAll(PowerBinder.MAINTENANCE_PLAN_KEYS);
     keys.addAll(CostBinder.KEYS);
     keys.addAll(VariantBinder.KEYS);
+    keys.addAll(LoadShapingReader.SMOOTHING_KEYS);
+    keys.addAll(LoadShapingReader.STORAGE_KEYS);
+    keys.addAll(LoadShapingReader.FILLER_KEYS);
     String doc = doc();
     // A row may document several keys: "| `mtbf`, `rate`, `time_to_failure` |".
     assertThat(

@@ -416,7 +416,8 @@ class ScenarioErrorsTest {
   void aMisspeltTypeIsAnUnknownKeyAsWellAsAMissingType() {
     String allowed =
         "; allowed keys: name, type, cluster, gpus, gpus_per_system, start, iteration,"
-            + " tokens_per_iteration, checkpoint, restart, work, power_cap, gpus_per_replica, batch,"
+            + " tokens_per_iteration, checkpoint, restart, work, power_cap, power_smoothing,"
+            + " filler, gpus_per_replica, batch,"
             + " tokens_per_second_per_gpu, precision, throughput_factor, busy_power,"
             + " prefill_speedup, demand, prompt_tokens, output_tokens, max_queueing, resolution";
     assertThat(errors(valid("    type: training", "    tye: training")))

@@ -108,6 +108,21 @@ public final class MetricKeys {
   public static final String COOLING_MAX_OUTDOOR_C = "cooling.max_outdoor_c";
   public static final String COOLING_MAX_GPU_C = "cooling.max_gpu_c";
 
+  public static final String SHAPING_EXTRA_FACILITY_MWH = "load_shaping.extra_energy_facility_mwh";
+  public static final String SHAPING_EXTRA_GPU_MWH = "load_shaping.extra_energy_gpu_mwh";
+  public static final String SHAPING_FILLER_MWH = "load_shaping.filler_energy_mwh";
+  public static final String SHAPING_FLOOR_MWH = "load_shaping.floor_energy_mwh";
+  public static final String SHAPING_RAMP_MWH = "load_shaping.ramp_energy_mwh";
+  public static final String SHAPING_RAMP_LIMITED_GPU_HOURS = "load_shaping.ramp_limited_gpu_hours";
+  public static final String SHAPING_STORAGE_LOSS_MWH = "load_shaping.storage_loss_mwh";
+  public static final String SHAPING_STORAGE_CHANGE_MWH = "load_shaping.storage_change_mwh";
+  public static final String SHAPING_RACK_PEAK_CUT = "load_shaping.rack_peak_cut";
+  public static final String SHAPING_UNSHAPED_PEAK_MW = "load_shaping.unshaped_peak_mw";
+  public static final String SHAPING_PEAK_CUT = "load_shaping.peak_cut";
+  public static final String SHAPING_UNSHAPED_SWING_MW = "load_shaping.unshaped_swing_mw";
+  public static final String SHAPING_UNSHAPED_MAX_RAMP_MW_PER_S =
+      "load_shaping.unshaped_max_ramp_mw_per_s";
+
   /** The prefix of a cooling loop's figures: {@code cooling.liquid.}. */
   public static String coolingLoop(String loop) {
     return "cooling." + loop + ".";
