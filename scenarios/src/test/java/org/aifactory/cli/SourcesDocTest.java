@@ -47,6 +47,7 @@ class SourcesDocTest {
       List.of(
           "org.aifactory.model",
           "org.aifactory.model.cooling",
+          "org.aifactory.model.economics",
           "org.aifactory.model.facility",
           "org.aifactory.model.failure",
           "org.aifactory.model.hardware",

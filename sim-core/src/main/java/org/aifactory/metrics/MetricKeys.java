@@ -155,6 +155,31 @@ public final class MetricKeys {
 
   public static final String PUE_ELECTRICAL = "pue_electrical";
 
+  public static final String ECONOMICS_CAPITAL_SYSTEMS = "economics.capital.systems_dollars";
+  public static final String ECONOMICS_CAPITAL_FACILITY = "economics.capital.facility_dollars";
+  public static final String ECONOMICS_ANNUAL_SYSTEMS = "economics.annual.systems_dollars";
+  public static final String ECONOMICS_ANNUAL_FACILITY = "economics.annual.facility_dollars";
+  public static final String ECONOMICS_ANNUAL_ENERGY = "economics.annual.energy_dollars";
+  public static final String ECONOMICS_ANNUAL_OPERATIONS = "economics.annual.operations_dollars";
+  public static final String ECONOMICS_ANNUAL_TOTAL = "economics.annual.total_dollars";
+  public static final String ECONOMICS_ENERGY_PRICE = "economics.energy_price_per_mwh";
+  public static final String ECONOMICS_POWER_SHARE_OPEX = "economics.power_share_of_opex";
+  public static final String ECONOMICS_POWER_SHARE_COST = "economics.power_share_of_cost";
+  public static final String ECONOMICS_PER_MTOK_TRAINING = "economics.dollars_per_mtok.training";
+  public static final String ECONOMICS_PER_MTOK_INFERENCE = "economics.dollars_per_mtok.inference";
+  public static final String ECONOMICS_PER_MTOK_ALL = "economics.dollars_per_mtok.all";
+  public static final String ECONOMICS_LOST_TOTAL = "economics.lost_dollars_per_year.total";
+
+  /** {@code economics.lost_dollars_per_year.training.<cause>}. */
+  public static String economicsLostTraining(String cause) {
+    return "economics.lost_dollars_per_year.training." + segment(cause);
+  }
+
+  /** {@code economics.lost_dollars_per_year.inference.<cause>}. */
+  public static String economicsLostInference(String cause) {
+    return "economics.lost_dollars_per_year.inference." + segment(cause);
+  }
+
   /**
    * Figures of a job under {@code job.<name>.}: {@link #TOKENS}, {@link #ETTR}, {@link
    * #INTERRUPTIONS}, {@link #ENERGY_GPU_MWH}, its lost production ({@link #LOST_TOTAL}...) and by
