@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.aifactory.model.cooling.ClimateProfiles;
 import org.aifactory.model.failure.FailureProfile;
+import org.aifactory.model.power.MaintainedComponent;
 
 /**
  * The scenario language in one place: every map ({@link Section}) with its keys and the kind of
@@ -374,31 +375,92 @@ final class Language {
           .key("modules_needed_per_system", ValueKind.INTEGER)
           .key("systems_needed", ValueKind.INTEGER);
 
+  /** A converter's efficiency: one fraction, or a curve from load fraction to efficiency. */
+  static final ValueKind EFFICIENCY =
+      ValueKind.anyOf(ValueKind.FRACTION, new ValueKind.Table(ValueKind.FRACTION));
+
+  /** Prefix of the failure keys of UPS modules: {@code module_mtbf}, ... */
+  static final String MODULE = "module_";
+
+  /** Prefix of the failure keys of UPS battery strings: {@code battery_mtbf}, ... */
+  static final String BATTERY = "battery_";
+
   static final Section UPS =
       Section.named("ups", "the uninterruptible power supplies")
           .key("design", ValueKind.DESIGN)
           .key("structure", ValueKind.of(UPS_STRUCTURE))
           .key("module", ValueKind.POWER)
-          .key("battery", ValueKind.DURATION);
+          .keysOf(FAILING, MODULE)
+          .key("battery", ValueKind.DURATION)
+          .key("battery_recharge", ValueKind.DURATION)
+          .keysOf(FAILING, BATTERY)
+          .key("static_bypass", ValueKind.BOOL)
+          .key("eco_mode", ValueKind.BOOL)
+          .key("efficiency", EFFICIENCY);
 
   static final Section GENERATORS =
       Section.named("generators", "the standby generators")
           .key("design", ValueKind.DESIGN)
           .key("structure", ValueKind.of(K_OF_N))
-          .key("unit", ValueKind.POWER);
+          .key("unit", ValueKind.POWER)
+          .key("start_delay", ValueKind.DURATION)
+          .key("fail_to_start", ValueKind.FRACTION)
+          .key("availability", ValueKind.FRACTION)
+          .keysOf(FAILING)
+          .key("fuel_autonomy", ValueKind.DURATION)
+          .key("refuelling", ValueKind.BOOL);
 
   static final Section UTILITY =
       Section.named("utility", "the utility's outages")
           .key("outages_per_year", ValueKind.NUMBER)
           .key("mean_outage", ValueKind.DURATION)
+          .key("outage_duration", REPAIR_TIME)
           .key("momentary_per_year", ValueKind.NUMBER)
-          .key("momentary_duration", ValueKind.DURATION);
+          .key("momentary_duration", ValueKind.DURATION)
+          .key("feeds", ValueKind.INTEGER)
+          .key("common_outages", ValueKind.FRACTION);
+
+  static final Section PDUS =
+      Section.named("pdus", "the power distribution units: how they fail, their efficiency")
+          .keysOf(FAILING)
+          .key("efficiency", ValueKind.FRACTION);
+
+  static final Section DISTRIBUTION =
+      Section.named("distribution", "the conductors from the PDUs to the racks")
+          .key("voltage", ValueKind.VOLTAGE)
+          .key("conductor_resistance", ValueKind.RESISTANCE);
+
+  /** A transformer, switchgear, ATS or STS: how it fails ({} for the cited defaults). */
+  static final Section COMPONENT =
+      Section.named("component", "how a component of the chain fails").keysOf(FAILING);
+
+  static final Section MAINTENANCE_PLAN =
+      Section.named("maintenance_plan", "how often a kind of unit is maintained, how long")
+          .key("interval", ValueKind.DURATION)
+          .key("duration", ValueKind.DURATION);
+
+  static final Section MAINTENANCE = maintenance();
+
+  private static Section maintenance() {
+    Section s = Section.named("maintenance", "planned maintenance by kind of unit");
+    for (MaintainedComponent kind : MaintainedComponent.values()) {
+      s = s.key(kind.key(), ValueKind.of(MAINTENANCE_PLAN));
+    }
+    return s;
+  }
+
+  static final List<String> SOURCES = List.of("shared", "per_side");
 
   static final Section COMMON_CAUSE =
       Section.named("common_cause", "the share of failures that strike a whole group (beta)")
           .key("ups", ValueKind.FRACTION)
           .key("generators", ValueKind.FRACTION)
-          .key("pdus", ValueKind.FRACTION);
+          .key("pdus", ValueKind.FRACTION)
+          .key("transformers", ValueKind.FRACTION)
+          .key("switchgear", ValueKind.FRACTION)
+          .key("ats", ValueKind.FRACTION)
+          .key("sts", ValueKind.FRACTION)
+          .key("batteries", ValueKind.FRACTION);
 
   static final Section POWER =
       Section.named("power", "the electrical chain from the utility to the racks")
@@ -410,9 +472,17 @@ final class Language {
               ValueKind.anyOf(
                   ValueKind.choice(NO_GENERATORS), ValueKind.EMPTY, ValueKind.of(GENERATORS)))
           .key("utility", ValueKind.anyOf(ValueKind.choice(PERFECT_UTILITY), ValueKind.of(UTILITY)))
+          .key("sources", ValueKind.choice(SOURCES))
+          .key("pdus", ValueKind.of(PDUS))
+          .key("distribution", ValueKind.of(DISTRIBUTION))
+          .key("transformers", ValueKind.of(COMPONENT))
+          .key("switchgear", ValueKind.of(COMPONENT))
+          .key("ats", ValueKind.of(COMPONENT))
+          .key("sts", ValueKind.of(COMPONENT))
           .key("common_cause", ValueKind.anyOf(ValueKind.FRACTION, ValueKind.of(COMMON_CAUSE)))
           .key("repair_crews", ValueKind.anyOf(ValueKind.choice(PER_UNIT), ValueKind.INTEGER))
-          .key("facility_recovery", ValueKind.DURATION);
+          .key("facility_recovery", ValueKind.DURATION)
+          .key("maintenance", ValueKind.of(MAINTENANCE));
 
   static final Section COSTS =
       Section.named("costs", "prices for comparing designs")

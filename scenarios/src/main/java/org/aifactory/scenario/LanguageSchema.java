@@ -166,6 +166,9 @@ public final class LanguageSchema {
     } else if (kind instanceof ValueKind.AnyOf anyOf) {
       ArrayNode either = node.putArray("anyOf");
       anyOf.kinds().forEach(k -> either.add(kind(k)));
+    } else if (kind instanceof ValueKind.Table table) {
+      node.put("type", "object");
+      node.set("additionalProperties", kind(table.value()));
     } else if (kind instanceof ValueKind.Anything) {
       node.put("type", "object");
       node.put("description", "scenario paths and their values, e.g. facility.pue: 1.3");

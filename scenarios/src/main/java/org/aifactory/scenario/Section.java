@@ -68,6 +68,15 @@ final class Section {
     return s;
   }
 
+  /** This section with the keys of {@code other} added after its own, each after {@code prefix}. */
+  Section keysOf(Section other, String prefix) {
+    Section s = this;
+    for (Map.Entry<String, ValueKind> e : other.keys.entrySet()) {
+      s = s.key(prefix + e.getKey(), e.getValue());
+    }
+    return s;
+  }
+
   /**
    * This section split by {@code key}, a {@link ValueKind.Choice} among the variants: with each
    * value, only {@code key} and the keys listed for the value are allowed.

@@ -46,6 +46,8 @@ sealed interface ValueKind {
   ValueKind WATER_USE = new Measure(Dimension.WATER_USE);
   ValueKind HEAT_CAPACITY = new Measure(Dimension.HEAT_CAPACITY);
   ValueKind RAMP_RATE = new Measure(Dimension.RAMP_RATE);
+  ValueKind VOLTAGE = new Measure(Dimension.VOLTAGE);
+  ValueKind RESISTANCE = new Measure(Dimension.RESISTANCE);
   ValueKind ENERGY = new Measure(Dimension.ENERGY);
 
   /** Anything: the paths and values of a variant's {@code set}, checked when they are applied. */
@@ -107,6 +109,9 @@ sealed interface ValueKind {
       kinds = List.copyOf(kinds);
     }
   }
+
+  /** A map from any written point (a load fraction) to a value: an efficiency curve. */
+  record Table(ValueKind value) implements ValueKind {}
 
   record Anything() implements ValueKind {}
 
