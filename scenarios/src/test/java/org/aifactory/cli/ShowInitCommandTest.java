@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.aifactory.scenario.BundledScenario;
 import org.aifactory.scenario.ScenarioLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,18 @@ class ShowInitCommandTest {
     assertThat(Files.readString(file)).isEqualTo(ScenarioLibrary.text("default").orElseThrow());
     Outcome valid = run("validate", file.toString());
     assertThat(valid.code()).as(valid.err()).isZero();
+  }
+
+  /** Every bundled scenario, copied, is a valid scenario file on its own. */
+  @Test
+  void everyBundledScenarioCopiedValidates() {
+    for (BundledScenario b : ScenarioLibrary.list()) {
+      Path file = tmp.resolve(b.name() + ".yaml");
+      Outcome init = run("init", b.name(), file.toString());
+      assertThat(init.code()).as(init.err()).isZero();
+      Outcome valid = run("validate", file.toString());
+      assertThat(valid.code()).as(b.name() + ": " + valid.err()).isZero();
+    }
   }
 
   @Test
