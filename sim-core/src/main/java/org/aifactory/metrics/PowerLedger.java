@@ -11,6 +11,7 @@ import org.aifactory.model.facility.FacilityModel;
 public final class PowerLedger {
   private final FacilityModel facility;
   private final PowerRecorder recorder;
+  private SitePowerListener siteListener;
   private double gpuWatts;
   private double itWatts;
   private double itVarianceWatts2;
@@ -49,9 +50,19 @@ public final class PowerLedger {
     this.stageWattNanos = new double[n];
   }
 
+  /** Who hears every change of site power with its cause (one listener; null: none). */
+  public void setSiteListener(SitePowerListener listener) {
+    this.siteListener = listener;
+  }
+
   /** GPU power changes by {@code deltaGpuWatts} and IT power by {@code deltaItWatts} at now. */
   public void change(long now, double deltaGpuWatts, double deltaItWatts) {
-    change(now, deltaGpuWatts, deltaItWatts, 0);
+    change(now, deltaGpuWatts, deltaItWatts, 0, SwingCause.OTHER);
+  }
+
+  /** As {@link #change(long, double, double)}, caused by {@code cause}. */
+  public void change(long now, double deltaGpuWatts, double deltaItWatts, SwingCause cause) {
+    change(now, deltaGpuWatts, deltaItWatts, 0, cause);
   }
 
   /**
@@ -60,7 +71,11 @@ public final class PowerLedger {
    * deltaItVarianceWatts2}: losses quadratic in the load are taken at the mean square.
    */
   public void change(
-      long now, double deltaGpuWatts, double deltaItWatts, double deltaItVarianceWatts2) {
+      long now,
+      double deltaGpuWatts,
+      double deltaItWatts,
+      double deltaItVarianceWatts2,
+      SwingCause cause) {
     integrate(now);
     gpuWatts += deltaGpuWatts;
     itWatts += deltaItWatts;
@@ -73,6 +88,9 @@ public final class PowerLedger {
     }
     siteWatts = facility.facilityWatts(itWatts, itVarianceWatts2);
     recorder.set(now, siteWatts, itWatts);
+    if (siteListener != null) {
+      siteListener.sitePowerChanged(now, siteWatts, cause);
+    }
   }
 
   /**
@@ -83,6 +101,14 @@ public final class PowerLedger {
     integrate(now);
     siteWatts = facility.facilityWatts(itWatts, itVarianceWatts2);
     recorder.set(now, siteWatts, itWatts);
+    if (siteListener != null) {
+      siteListener.sitePowerChanged(now, siteWatts, SwingCause.OTHER);
+    }
+  }
+
+  /** Site power now (W). */
+  public double siteWatts() {
+    return siteWatts;
   }
 
   /** IT power now (W). */

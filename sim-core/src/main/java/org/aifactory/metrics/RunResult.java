@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.aifactory.metrics.grid.SiteMetrics;
+import org.aifactory.metrics.grid.SiteResult;
 import org.aifactory.model.PulseResolution;
 
 /**
@@ -30,6 +32,7 @@ import org.aifactory.model.PulseResolution;
  * @param electrical what the electrical chain did; empty without one
  * @param cooling what the cooling plant did; empty without one (a fixed PUE)
  * @param monthlyPue site energy / IT energy of each 730-hour month (reported with a cooling plant)
+ * @param site what the site did as the grid sees it; empty without a site section
  */
 public record RunResult(
     String scenario,
@@ -51,7 +54,54 @@ public record RunResult(
     List<FailureLog.Row> events,
     Optional<ElectricalResult> electrical,
     Optional<CoolingResult> cooling,
-    List<Double> monthlyPue) {
+    List<Double> monthlyPue,
+    Optional<SiteResult> site) {
+
+  /** A run without a site section. */
+  public RunResult(
+      String scenario,
+      long seed,
+      Duration horizon,
+      PulseResolution pulseResolution,
+      int gpus,
+      double energyGpuJoules,
+      double energyItJoules,
+      double energyFacilityJoules,
+      long tokens,
+      GpuHours gpuHours,
+      PowerStats power,
+      long eventsProcessed,
+      List<JobResult> jobs,
+      PowerSeries series,
+      int replication,
+      List<String> causes,
+      List<FailureLog.Row> events,
+      Optional<ElectricalResult> electrical,
+      Optional<CoolingResult> cooling,
+      List<Double> monthlyPue) {
+    this(
+        scenario,
+        seed,
+        horizon,
+        pulseResolution,
+        gpus,
+        energyGpuJoules,
+        energyItJoules,
+        energyFacilityJoules,
+        tokens,
+        gpuHours,
+        power,
+        eventsProcessed,
+        jobs,
+        series,
+        replication,
+        causes,
+        events,
+        electrical,
+        cooling,
+        monthlyPue,
+        Optional.empty());
+  }
 
   /** A run without a cooling plant. */
   public RunResult(
@@ -93,7 +143,34 @@ public record RunResult(
         events,
         electrical,
         Optional.empty(),
-        List.of());
+        List.of(),
+        Optional.empty());
+  }
+
+  /** The same result with what the site did. */
+  public RunResult withSite(SiteResult newSite) {
+    return new RunResult(
+        scenario,
+        seed,
+        horizon,
+        pulseResolution,
+        gpus,
+        energyGpuJoules,
+        energyItJoules,
+        energyFacilityJoules,
+        tokens,
+        gpuHours,
+        power,
+        eventsProcessed,
+        jobs,
+        series,
+        replication,
+        causes,
+        events,
+        electrical,
+        cooling,
+        monthlyPue,
+        Optional.of(newSite));
   }
 
   private static final double JOULES_PER_MWH = 3.6e9;
@@ -110,6 +187,7 @@ public record RunResult(
     Objects.requireNonNull(electrical, "electrical");
     Objects.requireNonNull(cooling, "cooling");
     monthlyPue = List.copyOf(monthlyPue);
+    Objects.requireNonNull(site, "site");
   }
 
   public double horizonHours() {
@@ -275,6 +353,7 @@ public record RunResult(
     failureMetrics(m);
     electrical.ifPresent(e -> electricalMetrics(m, e));
     cooling.ifPresent(c -> coolingMetrics(m, c));
+    site.ifPresent(s -> SiteMetrics.add(m, s));
     m.add(
         new Metric(
             MetricKeys.EVENTS_PROCESSED, "events", "Events fired by the engine.", eventsProcessed));

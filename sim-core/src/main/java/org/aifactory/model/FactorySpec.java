@@ -16,6 +16,8 @@ import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.HardwareCatalog;
 import org.aifactory.model.hardware.SystemType;
 import org.aifactory.model.power.PowerSystemSpec;
+import org.aifactory.model.site.PowerBudget;
+import org.aifactory.model.site.SiteSpec;
 import org.aifactory.model.workload.TrainingJobSpec;
 
 /**
@@ -28,7 +30,19 @@ public record FactorySpec(
     List<ClusterSpec> clusters,
     List<TrainingJobSpec> workloads,
     FailureSpec failures,
-    Optional<PowerSystemSpec> power) {
+    Optional<PowerSystemSpec> power,
+    Optional<SiteSpec> site) {
+
+  /** A factory without a site section (no grid rules, battery or on-site generation). */
+  public FactorySpec(
+      HardwareCatalog catalog,
+      FacilitySpec facility,
+      List<ClusterSpec> clusters,
+      List<TrainingJobSpec> workloads,
+      FailureSpec failures,
+      Optional<PowerSystemSpec> power) {
+    this(catalog, facility, clusters, workloads, failures, power, Optional.empty());
+  }
 
   /** A factory without an electrical chain (facility power = PUE × IT). */
   public FactorySpec(
@@ -52,6 +66,7 @@ public record FactorySpec(
   public FactorySpec {
     Objects.requireNonNull(failures, "failures");
     Objects.requireNonNull(power, "power");
+    Objects.requireNonNull(site, "site");
     Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(facility, "facility");
     clusters = List.copyOf(clusters);
@@ -60,13 +75,19 @@ public record FactorySpec(
 
   /** The same factory with another electrical chain (or none). */
   public FactorySpec withPower(Optional<PowerSystemSpec> newPower) {
-    return new FactorySpec(catalog, facility, clusters, workloads, failures, newPower);
+    return new FactorySpec(catalog, facility, clusters, workloads, failures, newPower, site);
+  }
+
+  /** The same factory with another site section (or none). */
+  public FactorySpec withSite(Optional<SiteSpec> newSite) {
+    return new FactorySpec(catalog, facility, clusters, workloads, failures, power, newSite);
   }
 
   /**
    * Cross-reference problems: unknown names, duplicates, jobs larger than their cluster, an
-   * electrical chain that cannot be sized for the racks' design IT load, and a cooling plant that
-   * does not fit its clusters ({@link CoolingProblems}).
+   * electrical chain that cannot be sized for the racks' design IT load, a cooling plant that does
+   * not fit its clusters ({@link CoolingProblems}), and a site power budget that cannot be kept
+   * ({@link PowerBudget}).
    */
   public List<SpecProblem> problems() {
     List<SpecProblem> problems = new ArrayList<>();
@@ -192,6 +213,11 @@ public record FactorySpec(
       // Sized here too, not only when a run builds it: validate must find what the run would.
       PowerSystemSpec chain = power.get();
       problems.addAll(chain.sizingProblems(RackGroups.designItWatts(this, chain.paths())));
+    }
+    if (racksKnown && site.isPresent() && site.get().budgetWatts().isPresent()) {
+      PowerBudget.of(this, site.get().budgetWatts().get())
+          .problem()
+          .ifPresent(p -> problems.add(new SpecProblem("site.budget", p)));
     }
     return problems;
   }

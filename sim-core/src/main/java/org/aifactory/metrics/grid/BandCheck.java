@@ -1,0 +1,270 @@
+package org.aifactory.metrics.grid;
+
+import java.util.Arrays;
+import org.apache.commons.math3.transform.DftNormalization;
+import org.apache.commons.math3.transform.FastFourierTransformer;
+import org.apache.commons.math3.transform.TransformType;
+
+/**
+ * The oscillation of a piecewise-linear signal in a frequency band, window by window: the run is
+ * cut into windows of W from time 0 (one in every {@code every} is analysed); in each, the signal's
+ * exact averages over N equal bins (N a power of two, at least four per period of the band's top
+ * frequency) are taken from its pieces, their mean removed, a Hann window applied, and an FFT
+ * (commons-math3) gives the amplitude of every frequency k/W: 4|X_k|/N, divided by sinc(k/N), the
+ * attenuation of a bin average. The band's amplitude is the largest amplitude of its frequencies. A
+ * sinusoid at a bin's frequency reads its true amplitude exactly; a square wave's harmonics read
+ * theirs but for the sampling of its edges (see the tests). A window whose signal varies by less
+ * than a millionth of the limit is not transformed ({@link #FLAT}). Memory: one window's bins and
+ * pieces, whatever the horizon.
+ */
+public final class BandCheck {
+  /**
+   * A window whose signal varies by at most this fraction of the limit is not transformed: every
+   * amplitude of it is at most 4 × its range (after the mean, |x| <= range; the Hann window's
+   * normalised gain and the sinc correction are each below 2), and that bound is reported.
+   */
+  static final double FLAT = 1e-6;
+
+  /** Most samples per window (memory of one analysis: 16 bytes each). */
+  public static final int MAX_SAMPLES = 1 << 20;
+
+  private final long window;
+  private final long every;
+  private final int samples;
+  private final double binNanos;
+  private final int lowBin;
+  private final int highBin;
+  private final double limit;
+  private final double[] re;
+  private final double[] im;
+  private final double[] hann;
+
+  private long windowStart = Long.MIN_VALUE;
+  private boolean analysed;
+  private long windows;
+  private double worst;
+  private double worstAt = Double.NaN;
+  private double[] worstSpectrum = new double[0];
+  private long violations;
+  private final double[] violationStarts = new double[Exceedance.KEPT];
+
+  // The open window's pieces, kept until it closes: a flat window is never transformed.
+  private long[] from = new long[16];
+  private long[] to = new long[16];
+  private double[] value = new double[16];
+  private double[] slope = new double[16];
+  private int pieces;
+  private double lowest;
+  private double highest;
+
+  /**
+   * @param lowHz lowest frequency of the band
+   * @param highHz highest frequency of the band
+   * @param windowNanos length of a window
+   * @param everyNanos one window analysed in every this long (a multiple of the window)
+   * @param limitWatts the largest amplitude allowed
+   */
+  public BandCheck(
+      double lowHz, double highHz, long windowNanos, long everyNanos, double limitWatts) {
+    this.window = windowNanos;
+    this.every = everyNanos;
+    this.samples = samples(highHz, windowNanos);
+    if (samples == Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("too many samples per window");
+    }
+    this.binNanos = (double) windowNanos / samples;
+    double seconds = windowNanos / 1e9;
+    this.lowBin = Math.max(1, (int) Math.ceil(lowHz * seconds - 1e-9));
+    this.highBin = Math.min(samples / 2 - 1, (int) Math.floor(highHz * seconds + 1e-9));
+    this.limit = limitWatts;
+    this.re = new double[samples];
+    this.im = new double[samples];
+    this.hann = new double[samples];
+    for (int m = 0; m < samples; m++) {
+      hann[m] = 0.5 - 0.5 * Math.cos(2 * Math.PI * m / samples);
+    }
+  }
+
+  /**
+   * Samples per window for a band up to {@code highHz}: a power of two, at least 4 per period of
+   * the top frequency and 16; {@code Integer.MAX_VALUE} when over {@link #MAX_SAMPLES}.
+   */
+  public static int samples(double highHz, long windowNanos) {
+    double needed = Math.ceil(4 * highHz * windowNanos / 1e9);
+    if (!(needed <= MAX_SAMPLES)) {
+      return Integer.MAX_VALUE;
+    }
+    return Math.max(16, Integer.highestOneBit((int) needed - 1) << 1);
+  }
+
+  /** The signal over [start, end): {@code watts} at {@code start}, then {@code slopePerNano}. */
+  public void piece(long start, long end, double watts, double slopePerNano) {
+    long at = start;
+    while (at < end) {
+      long windowFrom = Math.floorDiv(at, window) * window;
+      if (windowFrom != windowStart) {
+        close();
+        open(windowFrom);
+      }
+      long stop = Math.min(end, windowFrom + window);
+      if (analysed) {
+        keep(at, stop, watts + slopePerNano * (at - start), slopePerNano);
+      }
+      at = stop;
+    }
+  }
+
+  private void open(long start) {
+    windowStart = start;
+    analysed = start >= 0 && start % every == 0;
+    pieces = 0;
+    lowest = Double.POSITIVE_INFINITY;
+    highest = Double.NEGATIVE_INFINITY;
+  }
+
+  private void keep(long a, long b, double watts, double slopePerNano) {
+    double end = watts + slopePerNano * (b - a);
+    lowest = Math.min(lowest, Math.min(watts, end));
+    highest = Math.max(highest, Math.max(watts, end));
+    if (pieces == from.length) {
+      from = Arrays.copyOf(from, pieces * 2);
+      to = Arrays.copyOf(to, pieces * 2);
+      value = Arrays.copyOf(value, pieces * 2);
+      slope = Arrays.copyOf(slope, pieces * 2);
+    }
+    from[pieces] = a;
+    to[pieces] = b;
+    value[pieces] = watts;
+    slope[pieces] = slopePerNano;
+    pieces++;
+  }
+
+  /** Adds the integral of a line over [a0, b0) to the bins it covers. */
+  private void fill(long a0, long b0, double watts, double slopePerNano) {
+    double a = a0 - windowStart;
+    double b = b0 - windowStart;
+    double origin = a;
+    int m = (int) Math.min(samples - 1, Math.floor(a / binNanos));
+    while (a < b) {
+      double binEnd = m >= samples - 1 ? b : Math.min(b, (m + 1) * binNanos);
+      double mid = 0.5 * (a + binEnd);
+      re[m] += (watts + slopePerNano * (mid - origin)) * (binEnd - a);
+      a = binEnd;
+      m++;
+    }
+  }
+
+  /** Analyses the open window, if it is analysed. */
+  private void close() {
+    if (windowStart == Long.MIN_VALUE || !analysed) {
+      return;
+    }
+    windows++;
+    double amplitude = 0;
+    double[] spectrum = null;
+    double range = highest - lowest;
+    if (range <= FLAT * limit) {
+      amplitude = 4 * Math.max(0, range);
+    } else {
+      Arrays.fill(re, 0);
+      for (int i = 0; i < pieces; i++) {
+        fill(from[i], to[i], value[i], slope[i]);
+      }
+      spectrum = spectrum();
+      for (int k = lowBin; k <= highBin; k++) {
+        amplitude = Math.max(amplitude, spectrum[k]);
+      }
+    }
+    if (amplitude > limit) {
+      if (violations < Exceedance.KEPT) {
+        violationStarts[(int) violations] = windowStart;
+      }
+      violations++;
+    }
+    if (amplitude > worst || Double.isNaN(worstAt)) {
+      worst = amplitude;
+      worstAt = windowStart;
+      worstSpectrum = spectrum != null ? spectrum : new double[samples / 2];
+    }
+  }
+
+  /** Amplitudes of frequencies 0 to N/2 − 1 (W) of the window's bin averages. */
+  private double[] spectrum() {
+    double mean = 0;
+    for (int m = 0; m < samples; m++) {
+      re[m] /= binNanos; // from integrals to averages
+      mean += re[m];
+    }
+    mean /= samples;
+    for (int m = 0; m < samples; m++) {
+      re[m] = (re[m] - mean) * hann[m];
+      im[m] = 0;
+    }
+    FastFourierTransformer.transformInPlace(
+        new double[][] {re, im}, DftNormalization.STANDARD, TransformType.FORWARD);
+    double[] amplitude = new double[samples / 2];
+    for (int k = 1; k < samples / 2; k++) {
+      double x = Math.PI * k / samples;
+      double sinc = Math.sin(x) / x;
+      amplitude[k] = 4 * Math.hypot(re[k], im[k]) / samples / sinc;
+    }
+    return amplitude;
+  }
+
+  /**
+   * Closes the last window if it is complete at {@code horizonNanos} (a partial one is left out).
+   */
+  public void finish(long horizonNanos) {
+    if (windowStart != Long.MIN_VALUE && windowStart + window <= horizonNanos) {
+      close();
+    }
+    windowStart = Long.MIN_VALUE;
+  }
+
+  /** The largest amplitude in the band over the windows analysed (W). */
+  public double worstWatts() {
+    return worst;
+  }
+
+  /** Start of the window with the largest amplitude (ns); NaN if none was analysed. */
+  public double worstAtNanos() {
+    return worstAt;
+  }
+
+  /** Windows analysed. */
+  public long windows() {
+    return windows;
+  }
+
+  /** Windows over the limit. */
+  public long violations() {
+    return violations;
+  }
+
+  /** When the first windows over the limit started (ns). */
+  public double[] violationStarts() {
+    return Arrays.copyOf(violationStarts, (int) Math.min(violations, Exceedance.KEPT));
+  }
+
+  /** Total length of the windows over the limit (ns). */
+  public double violationNanos() {
+    return (double) violations * window;
+  }
+
+  /** The amplitudes (W) of frequencies k / W, k = 0 .. N/2 − 1, of the worst window. */
+  public double[] worstSpectrum() {
+    return worstSpectrum.clone();
+  }
+
+  public int samples() {
+    return samples;
+  }
+
+  public int lowBin() {
+    return lowBin;
+  }
+
+  public int highBin() {
+    return highBin;
+  }
+}
