@@ -20,6 +20,7 @@ import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.HardwareCatalog;
 import org.aifactory.model.power.CostSpec;
 import org.aifactory.model.power.PowerSystemSpec;
+import org.aifactory.model.site.SiteSpec;
 import org.aifactory.model.workload.TrainingJobSpec;
 
 /**
@@ -43,6 +44,7 @@ final class ScenarioBinder {
           "catalog",
           "power",
           "costs",
+          "site",
           "variants");
   static final List<String> FACILITY_KEYS = List.of("pue", "cooling");
   private static final Map<String, PulseResolution> RESOLUTIONS =
@@ -108,6 +110,7 @@ final class ScenarioBinder {
     Optional<Optional<PowerSystemSpec>> power =
         new PowerBinder(diagnostics).bind(top.field("power"), systems);
     Optional<CostSpec> costs = new CostBinder(diagnostics).bind(top.field("costs"));
+    Optional<Optional<SiteSpec>> site = new SiteBinder(diagnostics, folder).bind(top.field("site"));
     VariantBinder variantBinder = new VariantBinder(diagnostics, folder);
     List<VariantBinder.Draft> drafts = variantBinder.read(top.field("variants"), top.map());
     if (diagnostics.hasErrors()) {
@@ -119,7 +122,13 @@ final class ScenarioBinder {
             "",
             () ->
                 new FactorySpec(
-                    catalog, facility.get(), clusters, workloads, failures.get(), power.get()));
+                    catalog,
+                    facility.get(),
+                    clusters,
+                    workloads,
+                    failures.get(),
+                    power.get(),
+                    site.get()));
     Optional<RunSpec> run =
         diagnostics.construct(
             root.location(),

@@ -74,6 +74,12 @@ class LanguageDocTest {
     keys.addAll(PowerBinder.UTILITY_KEYS);
     keys.addAll(PowerBinder.COMMON_CAUSE_KEYS);
     keys.addAll(CostBinder.KEYS);
+    keys.addAll(SiteBinder.KEYS);
+    keys.addAll(SiteBinder.RULE_KEYS);
+    keys.addAll(SiteBinder.BATTERY_KEYS);
+    keys.addAll(SiteBinder.SMOOTHING_KEYS);
+    keys.addAll(SiteBinder.GENERATION_KEYS);
+    keys.addAll(SiteBinder.CARBON_KEYS);
     keys.addAll(VariantBinder.KEYS);
     String doc = doc();
     // A row may document several keys: "| `mtbf`, `rate`, `time_to_failure` |".
