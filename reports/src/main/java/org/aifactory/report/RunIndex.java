@@ -60,6 +60,12 @@ final class RunIndex {
           new IndexPage.Chart(
               ThermalChart.FILE, "Temperatures, thermal throttling and PUE over the run" + of));
     }
+    if (GridChart.drawn(first)) {
+      charts.add(
+          new IndexPage.Chart(
+              GridChart.FILE,
+              "The site as the grid sees it: grid import, battery, violations, spectrum" + of));
+    }
     List<String> notes = new ArrayList<>(SummaryJson.notes(set));
     if (!PowerChart.showsZoom(first)) {
       notes.add(PowerChart.noZoomNote(first));
