@@ -38,6 +38,8 @@ public final class BandCheck {
   private final double[] re;
   private final double[] im;
   private final double[] hann;
+  private final double[][] complex;
+  private final double[] scale; // 4 / N / sinc(k / N): from |X_k| to an amplitude
 
   private long windowStart = Long.MIN_VALUE;
   private boolean analysed;
@@ -82,6 +84,12 @@ public final class BandCheck {
     this.hann = new double[samples];
     for (int m = 0; m < samples; m++) {
       hann[m] = 0.5 - 0.5 * Math.cos(2 * Math.PI * m / samples);
+    }
+    this.complex = new double[][] {re, im};
+    this.scale = new double[samples / 2];
+    for (int k = 1; k < samples / 2; k++) {
+      double x = Math.PI * k / samples;
+      scale[k] = 4.0 / samples / (Math.sin(x) / x);
     }
   }
 
@@ -170,9 +178,16 @@ public final class BandCheck {
       for (int i = 0; i < pieces; i++) {
         fill(from[i], to[i], value[i], slope[i]);
       }
-      spectrum = spectrum();
+      transform();
       for (int k = lowBin; k <= highBin; k++) {
-        amplitude = Math.max(amplitude, spectrum[k]);
+        amplitude = Math.max(amplitude, amplitude(k));
+      }
+      // The whole spectrum only of a window that may be the worst (for the chart).
+      if (amplitude > worst || Double.isNaN(worstAt)) {
+        spectrum = new double[samples / 2];
+        for (int k = 1; k < samples / 2; k++) {
+          spectrum[k] = amplitude(k);
+        }
       }
     }
     if (amplitude > limit) {
@@ -188,8 +203,8 @@ public final class BandCheck {
     }
   }
 
-  /** Amplitudes of frequencies 0 to N/2 − 1 (W) of the window's bin averages. */
-  private double[] spectrum() {
+  /** The FFT of the window's bin averages, mean removed, Hann window applied, into re and im. */
+  private void transform() {
     double mean = 0;
     for (int m = 0; m < samples; m++) {
       re[m] /= binNanos; // from integrals to averages
@@ -201,14 +216,12 @@ public final class BandCheck {
       im[m] = 0;
     }
     FastFourierTransformer.transformInPlace(
-        new double[][] {re, im}, DftNormalization.STANDARD, TransformType.FORWARD);
-    double[] amplitude = new double[samples / 2];
-    for (int k = 1; k < samples / 2; k++) {
-      double x = Math.PI * k / samples;
-      double sinc = Math.sin(x) / x;
-      amplitude[k] = 4 * Math.hypot(re[k], im[k]) / samples / sinc;
-    }
-    return amplitude;
+        complex, DftNormalization.STANDARD, TransformType.FORWARD);
+  }
+
+  /** Amplitude (W) of frequency k / W after {@link #transform}: 4|X_k|/N / sinc(k/N). */
+  private double amplitude(int k) {
+    return Math.sqrt(re[k] * re[k] + im[k] * im[k]) * scale[k];
   }
 
   /**
