@@ -9,19 +9,17 @@ import org.aifactory.metrics.ComparisonResult.Cooling;
  * variant in ranking order, what its plant did in one replication (means over the replications,
  * with 95 % half-widths): PUE, cooling energy, water, WUE, hours at slowdown (on the loop with the
  * most), thermal trips and tokens lost to heat (thermal throttling and trips, in millions, or in
- * billions when some variant loses 100 billion or more). A variant without a plant has a row of
- * dashes.
+ * billions when some variant loses 100 billion or more: {@link TokenUnit}). A variant without a
+ * plant has a row of dashes.
  */
 final class ComparisonCooling {
   /** The columns, in order, with the tokens in millions or billions, as the largest needs. */
   static List<ComparisonColumns.Column<Cooling>> columns(ComparisonResult r) {
-    double most = 0;
-    for (ComparisonResult.Variant v : r.variants()) {
-      double m = v.cooling().map(c -> c.tokensLostToHeat().mean()).orElse(0.0);
-      most = Double.isFinite(m) ? Math.max(most, Math.abs(m)) : most;
-    }
-    boolean billions = most >= 1e11;
-    String unit = billions ? "bn" : "M";
+    TokenUnit tokens =
+        TokenUnit.of(
+            r.variants().stream()
+                .mapToDouble(v -> v.cooling().map(c -> c.tokensLostToHeat().mean()).orElse(0.0))
+                .toArray());
     return List.of(
         new ComparisonColumns.Column<>("", "PUE", "PUE", Cooling::pue, 1),
         new ComparisonColumns.Column<>(
@@ -38,12 +36,10 @@ final class ComparisonCooling {
         new ComparisonColumns.Column<>("thermal", "trips", "thermal trips", Cooling::trips, 1),
         new ComparisonColumns.Column<>(
             "tokens lost",
-            "to heat (" + unit + ")",
-            "tokens lost to heat: throttling + trips ("
-                + (billions ? "billions" : "millions")
-                + ")",
+            "to heat (" + tokens.symbol() + ")",
+            "tokens lost to heat: throttling + trips (" + tokens.name() + ")",
             Cooling::tokensLostToHeat,
-            billions ? 1e-9 : 1e-6));
+            tokens.scale()));
   }
 
   private ComparisonCooling() {}

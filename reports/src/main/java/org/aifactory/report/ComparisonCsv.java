@@ -27,6 +27,12 @@ import org.aifactory.metrics.MetricStats;
  * of each part per year, which add up to {@code annual_lost_value_dollars}. With a cooling plant,
  * its figures per replication follow ({@link #COOLING}), empty for a variant without one. Without
  * either, the file is what it was before they existed.
+ *
+ * <p>Last, always ({@link #ANSWERS}): what each variant trained per replication (tokens, tokens
+ * over the cheapest paired by replication, ETTR, lost production of every cause and the part the
+ * cost values), its cost line (fixed cost per year, capital + energy, and GPU-hours lost per year:
+ * annual total = fixed + {@code lost_gpu_hour_dollars} × lost), and its loss-of-load events and
+ * thermal trips in all the replications (empty without a chain, or a plant).
  */
 final class ComparisonCsv {
   static final String FILE = "comparison.csv";
@@ -94,6 +100,27 @@ final class ComparisonCsv {
     "tokens_lost_to_heat_ci95"
   };
 
+  /** What each variant trained, its cost line and its rare events in total: last, always. */
+  static final String[] ANSWERS = {
+    "tokens_mean",
+    "tokens_ci95",
+    "tokens_over_best_mean",
+    "tokens_over_best_ci95",
+    "ettr_mean",
+    "ettr_ci95",
+    "lost_tokens_mean",
+    "lost_tokens_ci95",
+    "lost_tokens_priced_mean",
+    "lost_tokens_priced_ci95",
+    "fixed_dollars_mean",
+    "fixed_dollars_ci95",
+    "lost_gpu_hours_per_year_mean",
+    "lost_gpu_hours_per_year_ci95",
+    "lost_gpu_hour_dollars",
+    "loss_of_load_events_total",
+    "thermal_trips_total"
+  };
+
   private ComparisonCsv() {}
 
   static void write(ComparisonResult r, Path file) throws IOException {
@@ -112,12 +139,13 @@ final class ComparisonCsv {
             if (cooling) {
               cooling(row, v.cooling().orElse(null));
             }
+            answers(row, v);
             out.printRecord(row);
           }
         });
   }
 
-  /** {@link #HEADER}, then {@link #LOSS_PARTS} and {@link #COOLING} if shown. */
+  /** {@link #HEADER}, then {@link #LOSS_PARTS} and {@link #COOLING} if shown, {@link #ANSWERS}. */
   static String[] header(boolean parts, boolean cooling) {
     List<String> header = new ArrayList<>(List.of(HEADER));
     if (parts) {
@@ -126,7 +154,25 @@ final class ComparisonCsv {
     if (cooling) {
       header.addAll(List.of(COOLING));
     }
+    header.addAll(List.of(ANSWERS));
     return header.toArray(String[]::new);
+  }
+
+  private static void answers(List<String> row, Variant v) {
+    ComparisonResult.Production p = v.production();
+    for (MetricStats s :
+        List.of(p.tokens(), p.tokensOverBest(), p.ettr(), p.lostTokens(), p.lostTokensPriced())) {
+      stats(row, s);
+    }
+    stats(row, v.costLine().fixedDollars());
+    stats(row, v.costLine().lostGpuHoursPerYear());
+    row.add(Formats.number(v.costLine().lostGpuHourDollars()));
+    row.add(total(v.lossOfLoadEventsTotal()));
+    row.add(total(v.thermalTripsTotal()));
+  }
+
+  private static String total(java.util.OptionalLong total) {
+    return total.isPresent() ? Long.toString(total.getAsLong()) : null;
   }
 
   private static void lossParts(List<String> row, LostValue lost) {

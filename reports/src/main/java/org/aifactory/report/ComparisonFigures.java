@@ -26,6 +26,26 @@ final class ComparisonFigures {
   }
 
   /**
+   * The simulated time of all the replications of one variant: {@code 200 years}, {@code 1 year},
+   * or a shorter duration ({@code 20 days}).
+   */
+  static String simulated(ComparisonResult r) {
+    double hours = r.horizonHours() * r.replications();
+    if (!(hours >= 0.99 * HOURS_PER_YEAR)) {
+      return Human.duration(hours * 3600);
+    }
+    // in the years of the horizon as shown ({@link #horizon}): 200 of 1 year are 200 years, though
+    // a year of 365 days is 0.07 % short of one of 365.25
+    double each =
+        r.horizonHours() >= 0.99 * HOURS_PER_YEAR
+            ? Math.round(r.horizonHours() / HOURS_PER_YEAR * 100) / 100.0
+            : r.horizonHours() / HOURS_PER_YEAR;
+    double years = Math.round(each * r.replications() * 10) / 10.0;
+    return (years >= 100 ? Human.count(years) : Human.plain(years))
+        + (years == 1 ? " year" : " years");
+  }
+
+  /**
    * Expected time per year without power to the whole IT load: (1 − availability) × a year, to 10
    * significant digits (the subtraction from 1 leaves no more: 52.596, not 52.595999999994206).
    */

@@ -33,6 +33,7 @@ final class ComparisonIndex {
                 "UPS",
                 "generators",
                 "downtime (min / year)",
+                "loss-of-load events in all " + ComparisonFigures.simulated(r),
                 (ComparisonFigures.showsLossParts(r)
                         ? "lost production: power outages + thermal trips + throttling"
                         : "lost production")
@@ -44,6 +45,7 @@ final class ComparisonIndex {
             false,
             false,
             false,
+            true,
             true,
             true,
             true,
@@ -60,6 +62,9 @@ final class ComparisonIndex {
           text(
               ComparisonFigures.downMinutesPerYear(v.availability()),
               ComparisonFigures.downMinutesPerYearCi(v.availability())),
+          v.lossOfLoadEventsTotal().isPresent()
+              ? Human.count(v.lossOfLoadEventsTotal().getAsLong())
+              : "-",
           money(v.annualLostValueDollars(), money),
           money(v.annualTotalDollars(), money),
           rank == 0 ? "cheapest" : money(v.extraCostOverBest(), money));
@@ -82,6 +87,37 @@ final class ComparisonIndex {
         new IndexPage.Section(
             "Ranking, cheapest first",
             "<p>" + Html.escape(ComparisonText.verdict(r, money)) + "</p>\n" + t.render()));
+    sections.add(
+        new IndexPage.Section(
+            "Production, per replication of " + ComparisonFigures.horizon(r.horizonHours()),
+            "<p>Tokens over the cheapest are paired by replication. Lost production counts every"
+                + " cause; of it, the cost values what was lost to power outages, thermal trips and"
+                + " throttling.</p>\n"
+                + ComparisonProduction.html(r)));
+    sections.add(
+        new IndexPage.Section(
+            "Break-even value of a lost GPU-hour",
+            "<p>"
+                + Html.escape(
+                    "Each variant costs its fixed cost (annualised capital + energy) plus the"
+                        + " value of a lost GPU-hour times the GPU-hours it loses per year to power"
+                        + " outages, thermal trips and throttling ("
+                        + ComparisonBreakEvens.scenarioValues(r)
+                        + " $). For each pair, above the break-even the design with the higher"
+                        + " fixed cost is the cheaper; \"never\" names the one that is the cheaper"
+                        + " at every value. The 95 % confidence interval is the values at which the"
+                        + " two are not distinguishable (paired by replication).")
+                + "</p>\n"
+                + ComparisonBreakEvens.html(r, money)
+                + "<p>"
+                + Html.escape(ComparisonBreakEvens.cheapestByValue(r))
+                + "</p>\n"
+                + fewEvents(r)));
+    if (r.precision().isPresent()) {
+      sections.add(
+          new IndexPage.Section(
+              "Replications until the lead was known", ComparisonPrecision.html(r, money)));
+    }
     if (ComparisonFigures.showsLossParts(r)) {
       sections.add(
           new IndexPage.Section(
@@ -104,8 +140,20 @@ final class ComparisonIndex {
         r.scenario() + " - design comparison",
         facts,
         sections,
-        List.of(new IndexPage.Chart(ComparisonChart.FILE, "The variants side by side")),
+        List.of(
+            new IndexPage.Chart(ComparisonChart.FILE, "The variants side by side"),
+            new IndexPage.Chart(
+                SensitivityChart.FILE,
+                "Annual cost against the value of a lost GPU-hour, with the break-evens")),
         ComparisonJson.notes(r));
+  }
+
+  /** The caution of the terminal on few loss-of-load events, as a paragraph; empty without. */
+  private static String fewEvents(ComparisonResult r) {
+    String text = ComparisonText.fewEvents(r);
+    return text.isEmpty()
+        ? ""
+        : "<p>" + Html.escape(text.strip().replaceAll("\\s+", " ")) + "</p>\n";
   }
 
   private static String money(MetricStats s, Money money) {

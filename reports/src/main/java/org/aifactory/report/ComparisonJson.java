@@ -49,7 +49,27 @@ final class ComparisonJson {
               + " illustration of the method, not as prices.",
           "loss_of_load_events, lost_gpu_hours_power, lost_tokens_power and energy_facility_mwh are"
               + " per replication (horizon_hours); unavailability_minutes_per_year is (1 - mean"
-              + " availability) x 525,960 min.");
+              + " availability) x 525,960 min.",
+          "production is per replication: tokens, tokens_over_best (this variant's tokens minus"
+              + " the cheapest's, paired by replication), ettr, lost_tokens (lost_production.total:"
+              + " every cause) and lost_tokens_priced (the part the cost values: lost to power"
+              + " outages, thermal trips and throttling). loss_of_load_events_total and"
+              + " thermal_trips_total count the events of all the replications (null without an"
+              + " electrical chain, or a cooling plant): a few events make a thin estimate.",
+          "cost_line: annual_total_dollars = fixed_dollars + lost_gpu_hour_dollars x"
+              + " lost_gpu_hours_per_year in every replication, with fixed_dollars the annualised"
+              + " capital plus the energy, and lost_gpu_hours_per_year the GPU-hours lost to power"
+              + " outages, thermal trips and throttling per year. break_even: for each pair of"
+              + " variants, the value of a lost GPU-hour (dollars_per_gpu_hour) above which"
+              + " higher_fixed (the one with the higher fixed cost) is the cheaper: extra_fixed_dollars"
+              + " / gpu_hours_saved_per_year, both paired by replication; null when it never is"
+              + " (cheaper_at_every_value names the variant that is). ci95 is its 95 % confidence"
+              + " set within values of 0 and above (Fieller's, paired): the values at which the"
+              + " pair's paired cost difference has a 95 % interval containing 0, that is where the"
+              + " two are not distinguishable; a range with a null \"to\" has no upper end; null"
+              + " with one replication. decides_top marks the cheapest and the runner-up."
+              + " cheapest_by_value: the cheapest variant over ranges of the value of a lost"
+              + " GPU-hour, by the means.");
 
   /** The first note when the lost production has parts: it replaces the first of {@link #NOTES}. */
   static final String COST_WITH_PARTS =
@@ -83,6 +103,17 @@ final class ComparisonJson {
           + " scenario without random failures (no failure causes, no utility outages, units that"
           + " never fail) one replication is exact.";
 
+  /** The note on replications added until the lead was precise enough. */
+  static final String PRECISION =
+      "precision: replications were added in batches until the 95 % half-width of the lead (the"
+          + " runner-up's annual cost minus the cheapest's, paired by replication) was at most the"
+          + " target (absolute_dollars per year, or relative: a fraction of the lead), or"
+          + " max_replications were run (limit: what set it). batches: the lead after each batch."
+          + " verdict: decided (the lead's 95 % interval excludes 0), tie_within_target (it"
+          + " includes 0 and is within the target) or undecided. Replication r uses the same"
+          + " random streams in any batch, so the result is that of a fixed number of replications"
+          + " equal to where it stopped.";
+
   private ComparisonJson() {}
 
   /** The notes of {@code r}: {@link #NOTES}, the first replaced and others added as it needs. */
@@ -96,6 +127,9 @@ final class ComparisonJson {
     }
     if (r.replications() == 1) {
       notes.add(ONE_REPLICATION);
+    }
+    if (r.precision().isPresent()) {
+      notes.add(PRECISION);
     }
     return notes;
   }
@@ -122,6 +156,10 @@ final class ComparisonJson {
             variant(g, r, r.variants().get(i), ComparisonFigures.rank(r, i));
           }
           g.writeEndArray();
+          breakEvens(g, r);
+          cheapestByValue(g, r);
+          g.writeFieldName("precision");
+          precision(g, r);
           g.writeArrayFieldStart("notes");
           for (String note : notes(r)) {
             g.writeString(note);
@@ -166,6 +204,111 @@ final class ComparisonJson {
       g.writeFieldName("cooling");
       cooling(g, v.cooling().orElse(null));
     }
+    ComparisonResult.Production p = v.production();
+    g.writeObjectFieldStart("production");
+    stats(g, "tokens", p.tokens());
+    stats(g, "tokens_over_best", p.tokensOverBest());
+    stats(g, "ettr", p.ettr());
+    stats(g, "lost_tokens", p.lostTokens());
+    stats(g, "lost_tokens_priced", p.lostTokensPriced());
+    g.writeEndObject();
+    ComparisonResult.CostLine c = v.costLine();
+    g.writeObjectFieldStart("cost_line");
+    stats(g, "fixed_dollars", c.fixedDollars());
+    stats(g, "lost_gpu_hours_per_year", c.lostGpuHoursPerYear());
+    Json.field(g, "lost_gpu_hour_dollars", Formats.number(c.lostGpuHourDollars()));
+    g.writeEndObject();
+    total(g, "loss_of_load_events_total", v.lossOfLoadEventsTotal());
+    total(g, "thermal_trips_total", v.thermalTripsTotal());
+    g.writeEndObject();
+  }
+
+  private static void total(JsonGenerator g, String name, java.util.OptionalLong total)
+      throws IOException {
+    g.writeFieldName(name);
+    if (total.isPresent()) {
+      g.writeNumber(total.getAsLong());
+    } else {
+      g.writeNull();
+    }
+  }
+
+  private static void breakEvens(JsonGenerator g, ComparisonResult r) throws IOException {
+    g.writeArrayFieldStart("break_even");
+    for (ComparisonResult.BreakEven b : r.breakEvens()) {
+      g.writeStartObject();
+      g.writeStringField("higher_fixed", r.variants().get(b.higherFixed()).name());
+      g.writeStringField("lower_fixed", r.variants().get(b.lowerFixed()).name());
+      g.writeBooleanField("decides_top", r.topPair().map(b::equals).orElse(false));
+      stats(g, "extra_fixed_dollars", b.extraFixedDollars());
+      stats(g, "gpu_hours_saved_per_year", b.gpuHoursSavedPerYear());
+      Json.field(g, "dollars_per_gpu_hour", Formats.number(b.dollarsPerGpuHour()));
+      g.writeFieldName("cheaper_at_every_value");
+      if (b.flips()) {
+        g.writeNull();
+      } else {
+        g.writeString(r.variants().get(b.alwaysCheaper()).name());
+      }
+      g.writeFieldName("ci95");
+      if (b.hasInterval()) {
+        g.writeStartArray();
+        for (org.aifactory.metrics.ValueRange v : b.notDistinguishable()) {
+          g.writeStartObject();
+          Json.field(g, "from", Formats.number(v.from()));
+          Json.field(g, "to", Formats.number(v.to()));
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      } else {
+        g.writeNull();
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void cheapestByValue(JsonGenerator g, ComparisonResult r) throws IOException {
+    g.writeArrayFieldStart("cheapest_by_value");
+    for (ComparisonResult.CheapestSpan s : r.cheapestByValue()) {
+      g.writeStartObject();
+      g.writeStringField("variant", r.variants().get(s.variant()).name());
+      Json.field(g, "from_dollars_per_gpu_hour", Formats.number(s.fromDollarsPerGpuHour()));
+      Json.field(g, "to_dollars_per_gpu_hour", Formats.number(s.toDollarsPerGpuHour()));
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /** How the replications were chosen; null for a fixed number. */
+  private static void precision(JsonGenerator g, ComparisonResult r) throws IOException {
+    if (r.precision().isEmpty()) {
+      g.writeNull();
+      return;
+    }
+    ComparisonResult.Precision p = r.precision().get();
+    g.writeStartObject();
+    g.writeObjectFieldStart("target");
+    g.writeStringField("kind", p.target().kind().name().toLowerCase(java.util.Locale.ROOT));
+    Json.field(g, "value", Formats.number(p.target().value()));
+    g.writeEndObject();
+    g.writeNumberField("max_replications", p.maxReplications());
+    g.writeStringField("limit", p.limit().name().toLowerCase(java.util.Locale.ROOT));
+    g.writeStringField("verdict", p.verdict().name().toLowerCase(java.util.Locale.ROOT));
+    g.writeBooleanField("target_met", p.targetMet());
+    g.writeArrayFieldStart("batches");
+    for (ComparisonResult.Precision.Batch b : p.batches()) {
+      g.writeStartObject();
+      g.writeNumberField("replications", b.replications());
+      g.writeStringField("best", r.variants().get(b.best()).name());
+      g.writeStringField("runner_up", r.variants().get(b.runnerUp()).name());
+      stats(g, "lead_dollars", b.lead());
+      Json.field(
+          g,
+          "half_width_wanted_dollars",
+          Formats.number(p.target().halfWidthWanted(b.lead().mean())));
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 

@@ -3,6 +3,9 @@ package org.aifactory.report;
 import static org.aifactory.report.TextTable.Align.LEFT;
 import static org.aifactory.report.TextTable.Align.RIGHT;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 import org.aifactory.metrics.ComparisonResult;
 import org.aifactory.metrics.ComparisonResult.Variant;
 import org.aifactory.metrics.ElectricalResult;
@@ -57,12 +60,14 @@ final class ComparisonText {
         !r.hasCooling() || r.variants().stream().anyMatch(v -> v.electrical() != null);
     if (reliability) {
       out.append(INDENT).append("Reliability, per year\n");
-      out.append(reliability(r)).append('\n');
+      out.append(reliability(r));
+      out.append(fewEvents(r)).append('\n');
     }
     Money money = money(r);
     if (r.hasCooling()) {
       out.append(ComparisonCooling.text(r, INDENT)).append('\n');
     }
+    out.append(ComparisonProduction.text(r, INDENT)).append('\n');
     if (ComparisonFigures.showsLossParts(r)) {
       out.append(ComparisonLosses.text(r, money, INDENT)).append('\n');
     }
@@ -76,16 +81,80 @@ final class ComparisonText {
     out.append('\n');
     out.append(costs(r, money));
     out.append('\n').append(INDENT).append(verdict(r, money)).append('\n');
+    out.append('\n').append(ComparisonBreakEvens.text(r, money, INDENT));
+    if (r.precision().isPresent()) {
+      out.append('\n').append(ComparisonPrecision.text(r, money, INDENT));
+    }
     return out.toString();
+  }
+
+  /** Fewer loss-of-load events than this in all the replications make a thin estimate. */
+  static final int FEW_EVENTS = 10;
+
+  /**
+   * A caution when some variant with an electrical chain saw fewer than {@link #FEW_EVENTS}
+   * loss-of-load events in all its replications: its downtime and power losses rest on them, and
+   * their confidence intervals cover less than they say. Empty otherwise.
+   */
+  static String fewEvents(ComparisonResult r) {
+    List<String> few = new ArrayList<>();
+    for (int i : r.ranking()) {
+      Variant v = r.variants().get(i);
+      OptionalLong total = v.lossOfLoadEventsTotal();
+      if (total.isPresent() && total.getAsLong() < FEW_EVENTS) {
+        few.add(v.name() + " " + total.getAsLong());
+      }
+    }
+    if (few.isEmpty()) {
+      return "";
+    }
+    return INDENT
+        + "Few loss-of-load events in "
+        + ComparisonFigures.simulated(r)
+        + " per variant ("
+        + String.join(", ", few)
+        + "):\n"
+        + INDENT
+        + "downtime and the production lost to power rest on them; more replications\n"
+        + INDENT
+        + "(--target-ci) narrow the estimate.\n";
   }
 
   private static String reliability(ComparisonResult r) {
     TextTable t =
         new TextTable(
             INDENT, RIGHT, LEFT, LEFT, LEFT, RIGHT, LEFT, RIGHT, RIGHT, LEFT, RIGHT, RIGHT, LEFT,
-            RIGHT);
-    t.row("", "", "", "", "downtime", "", "", "loss of load", "", "", "GPU-h lost");
-    t.row("rank", "variant", "UPS", "generators", "(min)", "", "", "(events)", "", "", "(power)");
+            RIGHT, RIGHT);
+    t.row(
+        "",
+        "",
+        "",
+        "",
+        "downtime",
+        "",
+        "",
+        "loss of load",
+        "",
+        "",
+        "GPU-h lost",
+        "",
+        "",
+        "events in all");
+    t.row(
+        "rank",
+        "variant",
+        "UPS",
+        "generators",
+        "(min)",
+        "",
+        "",
+        "(events)",
+        "",
+        "",
+        "(power)",
+        "",
+        "",
+        ComparisonFigures.simulated(r));
     double years = ComparisonFigures.years(r);
     for (int rank = 0; rank < r.ranking().size(); rank++) {
       Variant v = r.variants().get(r.ranking().get(rank));
@@ -109,7 +178,10 @@ final class ComparisonText {
           lol[2],
           lost[0],
           lost[1],
-          lost[2]);
+          lost[2],
+          v.lossOfLoadEventsTotal().isPresent()
+              ? Human.count(v.lossOfLoadEventsTotal().getAsLong())
+              : "-");
     }
     return t.render();
   }

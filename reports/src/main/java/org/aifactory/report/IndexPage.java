@@ -46,6 +46,12 @@ final class IndexPage {
           Map.entry("comparison.csv", "one row per variant, cheapest first"),
           Map.entry("comparison.json", "every figure of the comparison"),
           Map.entry("comparison.png", "downtime, lost value, annual cost and extra cost"),
+          Map.entry(
+              "break_even.csv",
+              "one row per pair of variants: the value of a lost GPU-hour at which they swap"),
+          Map.entry(
+              "sensitivity.png",
+              "annual cost of each variant against the value of a lost GPU-hour"),
           Map.entry("checkpoint_study.csv", "one row per checkpoint interval"),
           Map.entry("checkpoint_study.json", "every figure of the study"),
           Map.entry("checkpoint_study.png", "job ETTR against the checkpoint interval"),

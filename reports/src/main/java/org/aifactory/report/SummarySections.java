@@ -296,6 +296,42 @@ final class SummarySections {
     otherCauses(t, f, byCause, top, "", total, "of all");
   }
 
+  /**
+   * How the failures of field-replaceable units ended, and the GPU-hours down by domain: only when
+   * a failure could take down an FRU alone (the run has these figures).
+   */
+  static void failureDomains(TextTable t, Figures f) {
+    double failures = f.value(MetricKeys.DOMAIN_UNIT_FAILURES);
+    if (Double.isNaN(failures)) {
+      return;
+    }
+    t.line("").line("Failure domains (field-replaceable units, e.g. compute trays)");
+    row(t, "FRU failures", count(f, MetricKeys.DOMAIN_UNIT_FAILURES), "", "");
+    String[][] fates = {
+      {MetricKeys.DOMAIN_TAKE_OVERS, "taken over by a spare FRU of the system"},
+      {MetricKeys.DOMAIN_SYSTEMS_SHORT, "left the system short: given up"},
+      {MetricKeys.DOMAIN_UNUSED_UNIT_FAILURES, "carried no job's GPUs"}
+    };
+    for (String[] fate : fates) {
+      shareRow(t, SUB + fate[1], f, fate[0], count(f, fate[0]), "", failures, "of FRU failures");
+    }
+    double down = f.value(MetricKeys.GPU_HOURS_DOWN);
+    String[] keys = {
+      MetricKeys.DOMAIN_UNIT_DOWN_GPU_HOURS, MetricKeys.DOMAIN_SYSTEM_DOWN_GPU_HOURS
+    };
+    int d = decimals(f, keys);
+    shareRow(t, "Down in FRUs", f, keys[0], figure(f, keys[0], 1, d), "GPU-h", down, "of down");
+    shareRow(
+        t,
+        "Down with whole systems",
+        f,
+        keys[1],
+        figure(f, keys[1], 1, d),
+        "GPU-h",
+        down,
+        "of down");
+  }
+
   /** One line summing up the causes with a positive value that are not in {@code top}. */
   private static void otherCauses(
       TextTable t,

@@ -5,11 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.aifactory.metrics.ComparisonResult;
+import org.aifactory.metrics.ComparisonResult.Precision;
 import org.aifactory.metrics.ElectricalResult;
 import org.aifactory.metrics.Metric;
 import org.aifactory.metrics.MetricKeys;
 import org.aifactory.metrics.MetricKeys.ByCause;
 import org.aifactory.metrics.MetricStats;
+import org.aifactory.metrics.PrecisionTarget;
 import org.aifactory.metrics.ReplicationSet;
 import org.aifactory.model.FactoryRun;
 import org.aifactory.model.FactorySpec;
@@ -33,6 +35,12 @@ import org.aifactory.model.power.CostSpec;
  * whose GPUs throttle draws less energy, and pays for it here. Losses to failures of the IT
  * hardware (GPUs, systems, software) are common to all variants and left out; so is the capital of
  * the cooling plant, which the costs do not price.
+ *
+ * <p>Besides the ranking at the scenario's value of a lost GPU-hour, the result says at which value
+ * each pair's ranking flips ({@link BreakEvens}), and what each variant trained (tokens, ETTR, lost
+ * production). Replications can be added in batches until the lead of the cheapest variant is known
+ * to a target ({@link #untilPrecise}); replication r uses the same streams in any batch, so the
+ * result is that of a fixed number of replications equal to where it stopped.
  */
 public final class Comparison {
   private static final double HOURS_PER_YEAR = 8_766; // 365.25 d
@@ -43,67 +51,175 @@ public final class Comparison {
   public record Input(
       String name, String description, FactorySpec factory, RunSpec run, CostSpec costs) {}
 
+  /** {@code replications} replications of every variant. */
   public static ComparisonResult run(
       String scenario,
       List<Input> inputs,
       int replications,
       int threads,
       ProgressListener progress) {
-    if (inputs.isEmpty()) {
-      throw new IllegalArgumentException("nothing to compare: no variants");
+    VariantRuns runs = new VariantRuns(scenario, inputs, threads, progress);
+    runs.extendTo(replications);
+    return assemble(scenario, inputs, runs.sets());
+  }
+
+  /**
+   * Replications in batches until the paired difference of annual cost that decides the top of the
+   * ranking (the runner-up's − the cheapest's) has a 95 % half-width within {@code target}, or
+   * {@code maxReplications} are run. The first batch has {@code firstBatch} replications (at least
+   * 2); each later one adds a multiple of it, as many as the half-width so far says are needed
+   * (half-widths shrink as 1 / √n; 10 % more for safety), at most three times those run so far.
+   */
+  public static ComparisonResult untilPrecise(
+      String scenario,
+      List<Input> inputs,
+      PrecisionTarget target,
+      int firstBatch,
+      int maxReplications,
+      Precision.Limit limit,
+      int threads,
+      ProgressListener progress) {
+    if (inputs.size() < 2) {
+      throw new IllegalArgumentException(
+          "a precision target is for the lead of the cheapest variant over the runner-up: it needs"
+              + " two variants or more");
     }
-    long seed = inputs.get(0).run().seed();
-    double horizonHours = inputs.get(0).run().horizon().toNanos() / 3.6e12;
-    for (Input in : inputs) {
-      if (!in.run().horizon().equals(inputs.get(0).run().horizon())) {
-        throw new IllegalArgumentException(
-            "variant '"
-                + in.name()
-                + "' has another horizon than '"
-                + inputs.get(0).name()
-                + "': compared designs must run over the same time");
+    if (maxReplications < 2) {
+      throw new IllegalArgumentException(
+          "a precision target needs at least 2 replications, and at most "
+              + maxReplications
+              + " can run");
+    }
+    int step = Math.max(2, firstBatch);
+    VariantRuns runs = new VariantRuns(scenario, inputs, threads, progress);
+    int n = Math.min(step, maxReplications);
+    List<Precision.Batch> batches = new ArrayList<>();
+    while (true) {
+      runs.extendTo(n);
+      ComparisonResult r = assemble(scenario, inputs, runs.sets());
+      int best = r.ranking().get(0);
+      int runnerUp = r.ranking().get(1);
+      MetricStats lead = r.variants().get(runnerUp).extraCostOverBest();
+      batches.add(new Precision.Batch(n, best, runnerUp, lead));
+      if (target.metBy(lead) || n >= maxReplications) {
+        return r.withPrecision(new Precision(target, maxReplications, limit, batches));
+      }
+      n = nextBatchEnd(n, step, lead, target, maxReplications);
+    }
+  }
+
+  /**
+   * Where the next batch ends: a multiple of {@code step} after {@code n}, as many replications as
+   * the lead's half-width so far says bring it to the target, at least one step, at most 4 × n (an
+   * early estimate of the spread is rough), at most {@code max}.
+   */
+  static int nextBatchEnd(int n, int step, MetricStats lead, PrecisionTarget target, int max) {
+    double wanted = target.halfWidthWanted(lead.mean());
+    double needed =
+        wanted > 0 && Double.isFinite(lead.ci95())
+            ? 1.1 * n * Math.pow(lead.ci95() / wanted, 2)
+            : Double.POSITIVE_INFINITY;
+    double end = Math.min(needed, 4.0 * n);
+    long steps = Math.max(1, (long) Math.ceil((end - n) / step));
+    return (int) Math.min(max, n + steps * step);
+  }
+
+  /** Every variant's replications so far, extended together with one progress count. */
+  private static final class VariantRuns {
+    private final String scenario;
+    private final List<Input> inputs;
+    private final int threads;
+    private final ProgressListener progress;
+    private final List<RunSpec> runs = new ArrayList<>();
+    private final List<Replications.Result> results = new ArrayList<>();
+
+    VariantRuns(String scenario, List<Input> inputs, int threads, ProgressListener progress) {
+      if (inputs.isEmpty()) {
+        throw new IllegalArgumentException("nothing to compare: no variants");
+      }
+      long seed = inputs.get(0).run().seed();
+      for (Input in : inputs) {
+        if (!in.run().horizon().equals(inputs.get(0).run().horizon())) {
+          throw new IllegalArgumentException(
+              "variant '"
+                  + in.name()
+                  + "' has another horizon than '"
+                  + inputs.get(0).name()
+                  + "': compared designs must run over the same time");
+        }
+        runs.add(in.run().withSeed(seed)); // common random numbers across variants
+      }
+      this.scenario = scenario;
+      this.inputs = inputs;
+      this.threads = threads;
+      this.progress = progress;
+    }
+
+    /** Runs every variant's replications up to {@code n} in all. */
+    void extendTo(int n) {
+      int before = results.isEmpty() ? 0 : results.get(0).set().replications();
+      long total = (long) inputs.size() * n;
+      for (int v = 0; v < inputs.size(); v++) {
+        long offset = (long) inputs.size() * before + (long) v * (n - before);
+        ProgressListener p = (done, ignored) -> progress.progress(offset + done, total);
+        Input in = inputs.get(v);
+        if (v < results.size()) {
+          results.set(
+              v,
+              Replications.extend(
+                  results.get(v), scenario, in.factory(), runs.get(v), n, threads, p));
+        } else {
+          results.add(Replications.run(scenario, in.factory(), runs.get(v), n, threads, p));
+        }
       }
     }
-    long total = (long) inputs.size() * replications;
-    List<double[]> totals = new ArrayList<>();
+
+    List<ReplicationSet> sets() {
+      return results.stream().map(Replications.Result::set).toList();
+    }
+  }
+
+  /** The comparison of the variants' replications {@code sets} (input order). */
+  static ComparisonResult assemble(String scenario, List<Input> inputs, List<ReplicationSet> sets) {
+    long seed = inputs.get(0).run().seed();
+    double horizonHours = inputs.get(0).run().horizon().toNanos() / 3.6e12;
     List<Partial> partials = new ArrayList<>();
     for (int v = 0; v < inputs.size(); v++) {
-      Input in = inputs.get(v);
-      RunSpec run = in.run().withSeed(seed); // common random numbers across variants
-      long offset = (long) v * replications;
-      ReplicationSet set =
-          Replications.run(
-                  scenario,
-                  in.factory(),
-                  run,
-                  replications,
-                  threads,
-                  (done, ignored) -> progress.progress(offset + done, total))
-              .set();
-      Partial p = partial(in, set, run.horizon().toNanos() / 3.6e12);
-      partials.add(p);
-      totals.add(p.total());
+      partials.add(partial(inputs.get(v), sets.get(v), horizonHours));
     }
     List<Integer> ranking = new ArrayList<>();
     for (int v = 0; v < inputs.size(); v++) {
       ranking.add(v);
     }
-    ranking.sort(Comparator.comparingDouble(v -> mean(totals.get(v))));
-    double[] best = totals.get(ranking.get(0));
+    ranking.sort(Comparator.comparingDouble(v -> mean(partials.get(v).total())));
+    Partial best = partials.get(ranking.get(0));
     List<ComparisonResult.Variant> variants = new ArrayList<>();
-    Metric dollars = new Metric("extra_cost_over_best", "$/y", "", 0);
-    for (int v = 0; v < inputs.size(); v++) {
-      double[] t = totals.get(v);
-      double[] extra = new double[t.length];
-      for (int r = 0; r < t.length; r++) {
-        extra[r] = t[r] - best[r];
-      }
-      variants.add(partials.get(v).variant(MetricStats.of(dollars, extra)));
+    for (Partial p : partials) {
+      variants.add(
+          p.variant(
+              MetricStats.of(EXTRA, minus(p.total(), best.total())),
+              MetricStats.of(TOKENS_OVER_BEST, minus(p.tokens(), best.tokens()))));
     }
-    return new ComparisonResult(scenario, seed, replications, horizonHours, variants, ranking);
+    List<ComparisonResult.BreakEven> breakEvens =
+        BreakEvens.of(
+            partials.stream().map(Partial::fixed).toList(),
+            partials.stream().map(Partial::lostPerYear).toList(),
+            ranking);
+    return new ComparisonResult(
+        scenario,
+        seed,
+        sets.get(0).replications(),
+        horizonHours,
+        variants,
+        ranking,
+        breakEvens,
+        Optional.empty());
   }
 
-  /** A variant's figures before the ranking is known. */
+  private static final Metric EXTRA = new Metric("extra_cost_over_best", "$/y", "", 0);
+  private static final Metric TOKENS_OVER_BEST = new Metric("tokens_over_best", "tokens", "", 0);
+
+  /** A variant's figures before the ranking is known, with the samples that are paired later. */
   private record Partial(
       Input input,
       ElectricalResult electrical,
@@ -117,11 +233,19 @@ public final class Comparison {
       MetricStats annualEnergy,
       MetricStats annualLost,
       MetricStats annualTotal,
-      double[] total,
       ComparisonResult.LostValue lostValue,
-      Optional<ComparisonResult.Cooling> cooling) {
+      Optional<ComparisonResult.Cooling> cooling,
+      MetricStats tokensStats,
+      MetricStats ettr,
+      MetricStats lostProduction,
+      MetricStats lostTokensPriced,
+      ComparisonResult.CostLine costLine,
+      double[] total,
+      double[] fixed,
+      double[] lostPerYear,
+      double[] tokens) {
 
-    ComparisonResult.Variant variant(MetricStats extra) {
+    ComparisonResult.Variant variant(MetricStats extra, MetricStats tokensOverBest) {
       return new ComparisonResult.Variant(
           input.name(),
           input.description(),
@@ -138,7 +262,10 @@ public final class Comparison {
           annualTotal,
           extra,
           lostValue,
-          cooling);
+          cooling,
+          new ComparisonResult.Production(
+              tokensStats, tokensOverBest, ettr, lostProduction, lostTokensPriced),
+          costLine);
     }
   }
 
@@ -159,7 +286,9 @@ public final class Comparison {
     double[] lostTokens =
         column(set, ByCause.LOST_PRODUCTION.key(FactoryRun.POWER_OUTAGE_CAUSE), 0);
     double[] thermalGpuHours = column(set, ByCause.LOST_GPU_HOURS.key(FactoryRun.THERMAL_CAUSE), 0);
+    double[] thermalTokens = column(set, ByCause.LOST_PRODUCTION.key(FactoryRun.THERMAL_CAUSE), 0);
     double[] throttlingGpuHours = column(set, MetricKeys.GPU_HOURS_THROTTLING, 0);
+    double[] throttlingTokens = column(set, MetricKeys.LOST_THROTTLING, 0);
     double[] energy = column(set, MetricKeys.ENERGY_FACILITY_MWH, Double.NaN);
     double[] annualEnergy = new double[n];
     double[] annualPower = new double[n];
@@ -167,6 +296,9 @@ public final class Comparison {
     double[] annualThrottling = new double[n];
     double[] annualLost = new double[n];
     double[] total = new double[n];
+    double[] fixed = new double[n];
+    double[] lostPerYear = new double[n];
+    double[] priced = new double[n];
     for (int r = 0; r < n; r++) {
       annualEnergy[r] = energy[r] * c.energyDollarsPerMwh() / years;
       annualPower[r] = lostGpuHours[r] * c.lostGpuHourDollars() / years;
@@ -174,6 +306,9 @@ public final class Comparison {
       annualThrottling[r] = throttlingGpuHours[r] * c.lostGpuHourDollars() / years;
       annualLost[r] = annualPower[r] + annualThermal[r] + annualThrottling[r];
       total[r] = annualCapital + annualEnergy[r] + annualLost[r];
+      fixed[r] = annualCapital + annualEnergy[r];
+      lostPerYear[r] = (lostGpuHours[r] + thermalGpuHours[r] + throttlingGpuHours[r]) / years;
+      priced[r] = lostTokens[r] + thermalTokens[r] + throttlingTokens[r];
     }
     ComparisonResult.LostValue lostValue =
         new ComparisonResult.LostValue(
@@ -182,6 +317,13 @@ public final class Comparison {
             stats("annual_lost_value_power_dollars", "$/y", annualPower),
             stats("annual_lost_value_thermal_dollars", "$/y", annualThermal),
             stats("annual_lost_value_throttling_dollars", "$/y", annualThrottling));
+    double[] tokens = column(set, MetricKeys.TOKENS, Double.NaN);
+    ComparisonResult.CostLine costLine =
+        new ComparisonResult.CostLine(
+            stats("fixed_dollars", "$/y", fixed),
+            stats("lost_gpu_hours_per_year", "GPU·h/y", lostPerYear),
+            covariance(fixed, lostPerYear),
+            c.lostGpuHourDollars());
     return new Partial(
         in,
         e,
@@ -195,9 +337,17 @@ public final class Comparison {
         stats("annual_energy_dollars", "$/y", annualEnergy),
         stats("annual_lost_value_dollars", "$/y", annualLost),
         stats("annual_total_dollars", "$/y", total),
-        total,
         lostValue,
-        set.first().cooling().map(plant -> CoolingFigures.of(set, plant)));
+        set.first().cooling().map(plant -> CoolingFigures.of(set, plant)),
+        stats("tokens", "tokens", tokens),
+        stats("ettr", "1", column(set, MetricKeys.ETTR, Double.NaN)),
+        stats("lost_tokens", "tokens", column(set, MetricKeys.LOST_TOTAL, Double.NaN)),
+        stats("lost_tokens_priced", "tokens", priced),
+        costLine,
+        total,
+        fixed,
+        lostPerYear,
+        tokens);
   }
 
   /** Every replication's value of {@code key}, or {@code missing} where the runs lack it. */
@@ -213,6 +363,43 @@ public final class Comparison {
 
   static MetricStats stats(String key, String unit, double[] values) {
     return MetricStats.of(new Metric(key, unit, "", 0), values);
+  }
+
+  /** a − b, element by element. */
+  private static double[] minus(double[] a, double[] b) {
+    double[] d = new double[a.length];
+    for (int r = 0; r < a.length; r++) {
+      d[r] = a[r] - b[r];
+    }
+    return d;
+  }
+
+  /**
+   * The sample covariance of x and y over the pairs that are both finite; NaN with fewer than 2.
+   */
+  static double covariance(double[] x, double[] y) {
+    int n = 0;
+    double sx = 0;
+    double sy = 0;
+    for (int r = 0; r < x.length; r++) {
+      if (Double.isFinite(x[r]) && Double.isFinite(y[r])) {
+        n++;
+        sx += x[r];
+        sy += y[r];
+      }
+    }
+    if (n < 2) {
+      return Double.NaN;
+    }
+    double mx = sx / n;
+    double my = sy / n;
+    double s = 0;
+    for (int r = 0; r < x.length; r++) {
+      if (Double.isFinite(x[r]) && Double.isFinite(y[r])) {
+        s += (x[r] - mx) * (y[r] - my);
+      }
+    }
+    return s / (n - 1);
   }
 
   private static double mean(double[] v) {

@@ -36,22 +36,64 @@ public final class Replications {
     if (replications < 1) {
       throw new IllegalArgumentException("replications must be >= 1");
     }
+    return range(name, factory, run, null, replications, threads, progress);
+  }
+
+  /**
+   * {@code earlier} followed by the replications after it up to {@code replications} in all: the
+   * same set as {@link #run} of {@code replications} gives, since replication r uses the streams of
+   * r whenever it runs. Progress counts the added replications only.
+   */
+  public static Result extend(
+      Result earlier,
+      String name,
+      FactorySpec factory,
+      RunSpec run,
+      int replications,
+      int threads,
+      ProgressListener progress) {
+    if (replications < earlier.set().replications()) {
+      throw new IllegalArgumentException(
+          "cannot extend " + earlier.set().replications() + " replications to " + replications);
+    }
+    if (replications == earlier.set().replications()) {
+      return earlier;
+    }
+    Result later = range(name, factory, run, earlier.set(), replications, threads, progress);
+    return new Result(
+        later.set(),
+        earlier.eventsProcessed() + later.eventsProcessed(),
+        earlier.simulationWallSeconds() + later.simulationWallSeconds());
+  }
+
+  /** Replications from those of {@code earlier} (none if null) to {@code to}, after them. */
+  private static Result range(
+      String name,
+      FactorySpec factory,
+      RunSpec run,
+      ReplicationSet earlier,
+      int to,
+      int threads,
+      ProgressListener progress) {
+    int from = earlier == null ? 0 : earlier.replications();
+    int replications = to - from;
     double[][] rows = new double[replications][];
     AtomicReference<RunResult> first = new AtomicReference<>();
-    AtomicReference<List<Metric>> layout = new AtomicReference<>();
-    AtomicInteger next = new AtomicInteger();
+    AtomicReference<List<Metric>> layout =
+        new AtomicReference<>(earlier == null ? null : earlier.layout());
+    AtomicInteger next = new AtomicInteger(from);
     AtomicInteger done = new AtomicInteger();
     AtomicLong events = new AtomicLong();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Runnable worker =
         () -> {
           int r;
-          while (failure.get() == null && (r = next.getAndIncrement()) < replications) {
+          while (failure.get() == null && (r = next.getAndIncrement()) < to) {
             try {
               RunResult result = new FactoryRun(name, factory, run, r, r == 0).complete();
               List<Metric> metrics = result.metrics();
               layout.compareAndSet(null, metrics);
-              rows[r] = ReplicationSet.row(layout.get(), metrics, r);
+              rows[r - from] = ReplicationSet.row(layout.get(), metrics, r);
               if (r == 0) {
                 first.set(result);
               }
@@ -86,7 +128,11 @@ public final class Replications {
       throw err;
     }
     double wall = (System.nanoTime() - t0) / 1e9;
-    return new Result(new ReplicationSet(first.get(), layout.get(), rows), events.get(), wall);
+    ReplicationSet set =
+        earlier == null
+            ? new ReplicationSet(first.get(), layout.get(), rows)
+            : earlier.append(rows);
+    return new Result(set, events.get(), wall);
   }
 
   private static void join(Thread t) {

@@ -1,8 +1,10 @@
 package org.aifactory.scenario;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.aifactory.model.hardware.FieldReplaceableUnit;
 import org.aifactory.model.hardware.GpuType;
 import org.aifactory.model.hardware.HardwareCatalog;
 import org.aifactory.model.hardware.OtherItPower;
@@ -18,7 +20,8 @@ final class CatalogBinder {
   static final List<String> GPU_KEYS =
       List.of("tdp", "idle", "power_curve", "slowdown_temperature", "shutdown_temperature");
   static final List<String> SYSTEM_KEYS =
-      List.of("gpu", "gpus", "other_it_power", "other_it_power_factor");
+      List.of("gpu", "gpus", "other_it_power", "other_it_power_factor", "fru");
+  static final List<String> FRU_KEYS = List.of("gpus", "swap");
 
   private final Diagnostics diagnostics;
 
@@ -185,13 +188,80 @@ final class CatalogBinder {
             ? gpusField.intValue(1, Integer.MAX_VALUE)
             : base.map(SystemType::gpusPerSystem);
     Optional<OtherItPower> other = otherItPower(entry, base);
-    if (gpu.isEmpty() || gpus.isEmpty() || other.isEmpty()) {
+    Optional<Optional<FieldReplaceableUnit>> fru =
+        fru(entry.field("fru"), base.flatMap(SystemType::fru), gpus, gpusField);
+    if (gpu.isEmpty() || gpus.isEmpty() || other.isEmpty() || fru.isEmpty()) {
       return Optional.empty();
     }
     return diagnostics.construct(
         entry.location(),
         entry.path(),
-        () -> new SystemType(name, gpu.get(), gpus.get(), other.get()));
+        () -> new SystemType(name, gpu.get(), gpus.get(), other.get(), fru.get()));
+  }
+
+  /**
+   * The system's field-replaceable unit: as written, each key not written taken from the built-in
+   * entry's unit ({@code builtIn}), else {@code gpus} required and {@code swap} the default; the
+   * built-in entry's unit (or none) if the key is absent or empty. Its GPUs must divide the
+   * system's ({@code systemGpus}): else an error at the unit's gpus if written, or at the system's
+   * (which no longer fit the built-in unit). Empty after errors.
+   */
+  private Optional<Optional<FieldReplaceableUnit>> fru(
+      Field field,
+      Optional<FieldReplaceableUnit> builtIn,
+      Optional<Integer> systemGpus,
+      Field systemGpusField) {
+    if (!field.isPresent()) {
+      if (builtIn.isPresent() && systemGpus.isPresent()) {
+        String problem = FieldReplaceableUnit.splitProblem(builtIn.get().gpus(), systemGpus.get());
+        if (problem != null) {
+          diagnostics.error(
+              systemGpusField.location(),
+              systemGpusField.path(),
+              problem + " (the built-in entry's FRU: give fru.gpus too)");
+          return Optional.empty();
+        }
+      }
+      return Optional.of(builtIn);
+    }
+    Optional<MapReader> reader =
+        field.map(
+            "a field-replaceable unit: a map with the keys "
+                + String.join(", ", FRU_KEYS)
+                + ", e.g. { gpus: 4, swap: 30 min }");
+    if (reader.isEmpty()) {
+      return Optional.empty();
+    }
+    MapReader fru = reader.get().allowOnly(FRU_KEYS);
+    Field gpusField = fru.field("gpus");
+    if (builtIn.isEmpty()) {
+      gpusField.required("GPUs in one field-replaceable unit, e.g. 4 (a compute tray)");
+    }
+    Optional<Integer> gpus =
+        gpusField.isPresent()
+            ? gpusField.intValue(1, Integer.MAX_VALUE)
+            : builtIn.map(FieldReplaceableUnit::gpus);
+    Field swapField = fru.field("swap");
+    Optional<Duration> swap =
+        swapField.isPresent()
+            ? swapField.duration(Bound.NON_NEGATIVE)
+            : Optional.of(
+                builtIn
+                    .map(FieldReplaceableUnit::swapTime)
+                    .orElse(FieldReplaceableUnit.DEFAULT_SWAP));
+    if (gpus.isEmpty() || swap.isEmpty() || systemGpus.isEmpty()) {
+      return Optional.empty();
+    }
+    String problem = FieldReplaceableUnit.splitProblem(gpus.get(), systemGpus.get());
+    if (problem != null) {
+      Field blamed = gpusField.isPresent() ? gpusField : systemGpusField;
+      diagnostics.error(blamed.location(), blamed.path(), problem);
+      return Optional.empty();
+    }
+    return diagnostics
+        .construct(
+            fru.location(), fru.path(), () -> new FieldReplaceableUnit(gpus.get(), swap.get()))
+        .map(Optional::of);
   }
 
   /** Exactly one of other_it_power and other_it_power_factor, or the built-in entry's. */

@@ -2,12 +2,15 @@ package org.aifactory.scenario;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.aifactory.model.failure.FailureCause;
+import org.aifactory.model.failure.FailureDomain;
 import org.aifactory.model.failure.FailureProfile;
 import org.aifactory.model.failure.FailureScope;
 import org.aifactory.model.failure.FailureSpec;
@@ -21,14 +24,25 @@ import org.aifactory.model.failure.TimeDistribution;
  */
 final class FailureBinder {
   static final List<String> KEYS =
-      List.of("profile", "scale", "spare_swap_time", "failed_power", "causes");
+      List.of("profile", "scale", "spare_swap_time", "failed_power", "failure_domain", "causes");
   static final List<String> CAUSE_KEYS =
-      List.of("scope", "mtbf", "rate", "time_to_failure", "repair", "planned", "scale");
+      List.of(
+          "scope",
+          "mtbf",
+          "rate",
+          "time_to_failure",
+          "repair",
+          "planned",
+          "scale",
+          "failure_domain");
 
   static final Map<String, FailureScope> SCOPES =
       Field.ordered(
           List.of("gpu", "system", "network", "job"),
           s -> FailureScope.valueOf(s.toUpperCase(Locale.ROOT)));
+  static final Map<String, FailureDomain> DOMAINS =
+      Field.ordered(
+          List.of("system", "fru"), d -> FailureDomain.valueOf(d.toUpperCase(Locale.ROOT)));
   private static final Map<String, String> PROFILES =
       Field.ordered(FailureProfile.builtInNames(), Function.identity());
 
@@ -72,9 +86,20 @@ final class FailureBinder {
     Field failedPowerField = failures.field("failed_power");
     Optional<Double> failedPower =
         failedPowerField.isPresent() ? failedPowerField.fraction() : Optional.of(0.0);
-    Optional<FailureProfile> profile = causes(failures.field("causes"), base);
-    if (profile.isEmpty() || scale.isEmpty() || swap.isEmpty() || failedPower.isEmpty()) {
+    Field domainField = failures.field("failure_domain");
+    Optional<FailureDomain> domain =
+        domainField.isPresent() ? domainField.choice(DOMAINS) : Optional.of(FailureDomain.SYSTEM);
+    Set<String> ownDomain = new HashSet<>();
+    Optional<FailureProfile> profile = causes(failures.field("causes"), base, ownDomain);
+    if (profile.isEmpty()
+        || scale.isEmpty()
+        || swap.isEmpty()
+        || failedPower.isEmpty()
+        || domain.isEmpty()) {
       return Optional.empty();
+    }
+    if (domain.get() != FailureDomain.SYSTEM) {
+      profile = Optional.of(withGpuDomain(profile.get(), domain.get(), ownDomain));
     }
     if (scale.get() != 1 && !scalable(profile.get(), scale.get(), scaleField)) {
       return Optional.empty();
@@ -84,6 +109,21 @@ final class FailureBinder {
         failures.location(),
         failures.path(),
         () -> new FailureSpec(scaled, swap.get(), failedPower.get()));
+  }
+
+  /**
+   * {@code profile} with every GPU cause that does not give its own {@code failure_domain} (those
+   * in {@code ownDomain}) contained in {@code domain}.
+   */
+  private static FailureProfile withGpuDomain(
+      FailureProfile profile, FailureDomain domain, Set<String> ownDomain) {
+    FailureProfile result = profile;
+    for (FailureCause c : profile.causes()) {
+      if (c.scope() == FailureScope.GPU && !ownDomain.contains(c.name())) {
+        result = result.with(c.inDomain(domain));
+      }
+    }
+    return result;
   }
 
   /** Whether every cause of {@code profile} scaled by {@code scale} is usable; else reported. */
@@ -110,8 +150,11 @@ final class FailureBinder {
   /**
    * {@code base} with the causes of {@code section} applied in file order; empty if anything is
    * wrong. If {@code base} is empty (an unknown profile, reported) the causes are only checked.
+   *
+   * @param ownDomain receives the names of the causes that give their own failure_domain
    */
-  private Optional<FailureProfile> causes(Field section, Optional<FailureProfile> base) {
+  private Optional<FailureProfile> causes(
+      Field section, Optional<FailureProfile> base, Set<String> ownDomain) {
     if (!section.isPresent()) {
       return base;
     }
@@ -157,6 +200,9 @@ final class FailureBinder {
           base.isPresent() && existing.isEmpty()
               ? Optional.of(notInProfile(name, base.get()))
               : Optional.empty();
+      if (reader.get().field("failure_domain").isPresent()) {
+        ownDomain.add(name);
+      }
       Optional<FailureCause> cause =
           cause(reader.get().allowOnly(CAUSE_KEYS), name, existing, isNew);
       if (cause.isPresent() && profile != null) {
@@ -222,11 +268,29 @@ final class FailureBinder {
     Field scaleField = cause.field("scale");
     Optional<Double> scale =
         scaleField.isPresent() ? scaleField.positiveNumber(SCALE_EXPECTED) : Optional.of(1.0);
+    Field domainField = cause.field("failure_domain");
+    Optional<FailureDomain> domain =
+        domainField.isPresent()
+            ? domainField.choice(DOMAINS)
+            : Optional.of(existing.map(FailureCause::domain).orElse(FailureDomain.SYSTEM));
     if (scope.isEmpty()
         || timeToFailure.isEmpty()
         || repair.isEmpty()
         || planned.isEmpty()
-        || scale.isEmpty()) {
+        || scale.isEmpty()
+        || domain.isEmpty()) {
+      return Optional.empty();
+    }
+    if (domain.get() == FailureDomain.FRU && scope.get() != FailureScope.GPU) {
+      diagnostics.error(
+          domainField.location(),
+          domainField.path(),
+          "only a GPU failure (scope gpu) can be contained in its field-replaceable unit; a "
+              + scope.get().name().toLowerCase(Locale.ROOT)
+              + " failure "
+              + (scope.get() == FailureScope.SYSTEM
+                  ? "takes its whole system (failure_domain: system)"
+                  : "takes no hardware down"));
       return Optional.empty();
     }
     Optional<String> unscalable =
@@ -242,7 +306,13 @@ final class FailureBinder {
         cause.path(),
         () -> {
           FailureCause c =
-              new FailureCause(name, scope.get(), timeToFailure.get(), repair.get(), planned.get());
+              new FailureCause(
+                  name,
+                  scope.get(),
+                  timeToFailure.get(),
+                  repair.get(),
+                  planned.get(),
+                  domain.get());
           return scale.get() == 1 ? c : c.scaled(scale.get());
         });
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.aifactory.model.hardware.PowerCapSchedule;
 import org.aifactory.model.workload.CheckpointPolicy;
@@ -22,6 +23,7 @@ final class WorkloadBinder {
           "type",
           "cluster",
           "gpus",
+          "gpus_per_system",
           "start",
           "iteration",
           "tokens_per_iteration",
@@ -95,6 +97,11 @@ final class WorkloadBinder {
         job.field("gpus")
             .required("the GPUs the job uses, a whole number >= 1")
             .intValue(1, Integer.MAX_VALUE);
+    Field shareField = job.field("gpus_per_system");
+    Optional<OptionalInt> share =
+        shareField.isPresent()
+            ? shareField.intValue(1, Integer.MAX_VALUE).map(OptionalInt::of)
+            : Optional.of(OptionalInt.empty());
     Field startField = job.field("start");
     Optional<Duration> start =
         startField.isPresent()
@@ -127,6 +134,7 @@ final class WorkloadBinder {
         || name.isEmpty()
         || cluster.isEmpty()
         || gpus.isEmpty()
+        || share.isEmpty()
         || start.isEmpty()
         || iteration.isEmpty()
         || tokens.isEmpty()
@@ -149,7 +157,8 @@ final class WorkloadBinder {
                 checkpoint.get(),
                 restart.get(),
                 work.get(),
-                powerCap.get()));
+                powerCap.get(),
+                share.get()));
   }
 
   /**

@@ -101,7 +101,8 @@ class CompareCommandTest {
     String header = Files.readAllLines(dir.resolve("comparison.csv")).get(0);
     assertThat(header)
         .contains(",gpu_hours_throttling_mean,", ",annual_lost_value_throttling_dollars_mean,")
-        .endsWith(",tokens_lost_to_heat_mean,tokens_lost_to_heat_ci95");
+        .contains(",tokens_lost_to_heat_mean,tokens_lost_to_heat_ci95,")
+        .endsWith(",loss_of_load_events_total,thermal_trips_total"); // the answers come last
     JsonNode json = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
     JsonNode tooSmall = json.at("/variants/0");
     assertThat(tooSmall.get("name").asText()).isEqualTo("too-small");
@@ -131,8 +132,7 @@ class CompareCommandTest {
         .contains("1 replication of 6 h each")
         .contains("one replication: no confidence intervals")
         .doesNotContain("+/-");
-    List<String> lines = o.out().lines().toList();
-    assertThat(lines.get(lines.size() - 2))
+    assertThat(o.out().lines().filter(l -> l.startsWith("  Cheapest: ")).findFirst().orElseThrow())
         .startsWith("  Cheapest: ample at ")
         .endsWith(
             "; one replication: no confidence interval (exact for a scenario without random"
@@ -173,7 +173,9 @@ class CompareCommandTest {
         .contains("value of production lost to power\n");
     assertNoNaN(dir, o.out());
     String header = Files.readAllLines(dir.resolve("comparison.csv")).get(0);
-    assertThat(header).endsWith(",extra_cost_over_best_mean,extra_cost_over_best_ci95");
+    assertThat(header)
+        .contains(",extra_cost_over_best_mean,extra_cost_over_best_ci95,tokens_mean,")
+        .endsWith(",loss_of_load_events_total,thermal_trips_total");
     JsonNode json = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
     assertThat(json.at("/variants/0").has("cooling")).isFalse();
     assertThat(json.at("/variants/0").has("gpu_hours_throttling")).isFalse();
@@ -207,5 +209,186 @@ class CompareCommandTest {
     assertThat(json.at("/variants/1/name").asText()).isEqualTo("fixed-pue");
     assertThat(json.at("/variants/1/cooling").isNull()).isTrue();
     assertThat(json.at("/variants/0/cooling/pue/mean").asDouble()).isGreaterThan(1);
+  }
+
+  /**
+   * 128 H100 for 6 h, at full power or capped at 60 %, with GPU and system failures at 200 × Llama
+   * 3's rates: energy and throttling differ between replications, so the lead has a spread.
+   */
+  private static final String CAPPED_HALL =
+      """
+      name: capped-hall
+      horizon: 6 h
+      pulse_resolution: averaged
+      replications: 4
+      facility: { pue: 1.2 }
+      clusters:
+        - { name: hall, system: DGX-H100, count: 16 }
+      workloads:
+        - name: pretrain
+          type: training
+          cluster: hall
+          gpus: 128
+          iteration: { period: 5.5 s, compute_fraction: 0.7, compute_power: 1.0, communication_power: 0.3 }
+          tokens_per_iteration: 1048576
+          checkpoint: { interval: 1 h, duration: 30 s, power: 0.15 }
+      failures: { profile: llama3, scale: 200 }
+      variants:
+        - name: full
+        - name: capped
+          set: { 'workloads[0].power_cap': 60 % }
+      """;
+
+  @Test
+  void aTargetStopsOnceTheLeadIsKnownAndGivesWhatThatManyReplicationsGive() throws IOException {
+    String scenario = write("capped-hall.yaml", CAPPED_HALL).toString();
+    Path loose = tmp.resolve("loose");
+    assertThat(run("compare", scenario, "--no-progress", "-q", "--out", loose.toString()).code())
+        .isZero();
+    JsonNode first = new ObjectMapper().readTree(loose.resolve("comparison.json").toFile());
+    String runnerUp = first.at("/ranking/1").asText();
+    double ci = 0;
+    for (JsonNode v : first.get("variants")) {
+      if (v.get("name").asText().equals(runnerUp)) {
+        ci = v.at("/extra_cost_over_best/ci95").asDouble();
+      }
+    }
+    assertThat(ci).isPositive();
+    String targetDollars = String.format(java.util.Locale.ROOT, "%.2f", ci / 3);
+    Path precise = tmp.resolve("precise");
+    Outcome o =
+        run(
+            "compare",
+            scenario,
+            "--target-ci",
+            "$" + targetDollars,
+            "--no-progress",
+            "--out",
+            precise.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(precise.resolve("comparison.json").toFile());
+    JsonNode batches = json.at("/precision/batches");
+    assertThat(batches.size()).isGreaterThan(1);
+    JsonNode last = batches.get(batches.size() - 1);
+    int n = last.get("replications").asInt();
+    assertThat(json.get("replications").asInt()).isEqualTo(n);
+    assertThat(n % 4).as("batches of the scenario's 4").isZero();
+    assertThat(last.at("/lead_dollars/ci95").asDouble())
+        .isLessThanOrEqualTo(Double.parseDouble(targetDollars));
+    assertThat(json.at("/precision/target_met").asBoolean()).isTrue();
+    assertThat(json.at("/precision/verdict").asText()).isIn("decided", "tie_within_target");
+    assertThat(o.out()).contains("Replications added until the lead's 95 % half-width");
+    // the same as a fixed number of replications, byte for byte, whatever the threads
+    Path fixed = tmp.resolve("fixed");
+    Outcome f =
+        run(
+            "compare",
+            scenario,
+            "-r",
+            Integer.toString(n),
+            "--threads",
+            "2",
+            "--no-progress",
+            "-q",
+            "--out",
+            fixed.toString());
+    assertThat(f.code()).as(f.err()).isZero();
+    for (String file : List.of("comparison.csv", "break_even.csv")) {
+      assertThat(Files.readString(fixed.resolve(file)))
+          .as(file)
+          .isEqualTo(Files.readString(precise.resolve(file)));
+    }
+    JsonNode same = new ObjectMapper().readTree(fixed.resolve("comparison.json").toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("precision");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("notes");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) same).remove("precision");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) same).remove("notes");
+    assertThat(same).isEqualTo(json);
+    Path twoThreads = tmp.resolve("two");
+    assertThat(
+            run(
+                    "compare",
+                    scenario,
+                    "--target-ci",
+                    "$" + targetDollars,
+                    "--threads",
+                    "2",
+                    "--no-progress",
+                    "-q",
+                    "--out",
+                    twoThreads.toString())
+                .code())
+        .isZero();
+    assertThat(Files.readString(twoThreads.resolve("comparison.json")))
+        .isEqualTo(Files.readString(precise.resolve("comparison.json")));
+    assertNoNaN(precise, o.out());
+  }
+
+  @Test
+  void theLimitEndsItWithTheEvidence() throws IOException {
+    Path dir = tmp.resolve("limit");
+    Outcome o =
+        run(
+            "compare",
+            write("capped-hall.yaml", CAPPED_HALL).toString(),
+            "--target-ci",
+            "0.001%",
+            "--max-replications",
+            "9",
+            "--no-progress",
+            "--out",
+            dir.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
+    assertThat(json.get("replications").asInt()).isEqualTo(9);
+    assertThat(json.at("/precision/max_replications").asInt()).isEqualTo(9);
+    assertThat(json.at("/precision/limit").asText()).isEqualTo("requested");
+    assertThat(json.at("/precision/target_met").asBoolean()).isFalse();
+    assertThat(json.at("/precision/target/kind").asText()).isEqualTo("relative");
+    assertThat(o.out().replaceAll(" *\n *", " "))
+        .containsPattern("(Decided|Undecided) after 9 replications \\(the limit");
+  }
+
+  @Test
+  void aBadTargetIsAUserErrorAndWritesNothing() throws IOException {
+    String scenario = write("capped-hall.yaml", CAPPED_HALL).toString();
+    List<List<String>> cases =
+        List.of(
+            List.of("--target-ci", "abc"),
+            List.of("--target-ci", "0"),
+            List.of("--target-ci", "$0M"),
+            List.of("--target-ci", "-5%"),
+            List.of("--target-ci", "0%"),
+            List.of("--target-ci", "150%"),
+            List.of("--target-ci", "1e400"),
+            List.of("--target-ci", "1e308bn"),
+            List.of("--target-ci", "$"),
+            List.of("--target-ci", "1".repeat(2000) + "%"),
+            List.of("--target-ci", "10 EUR"),
+            List.of("--max-replications", "100"),
+            List.of("--target-ci", "10%", "--max-replications", "1"),
+            List.of("--target-ci", "10%", "--max-replications", "-3"));
+    for (List<String> extra : cases) {
+      Path dir = tmp.resolve("bad");
+      List<String> args =
+          new java.util.ArrayList<>(
+              List.of("compare", scenario, "--no-progress", "--out", dir.toString()));
+      args.addAll(extra);
+      Outcome o = run(args.toArray(String[]::new));
+      assertThat(o.code()).as("%s: %s", extra, o.err()).isEqualTo(2);
+      assertThat(o.err()).as("%s", extra).startsWith("error: ").doesNotContain("Exception");
+      assertThat(Files.exists(dir)).as("%s", extra).isFalse();
+    }
+    Outcome one =
+        run(
+            "compare",
+            write("only.yaml", CAPPED_HALL.replaceAll("(?s)\\s+- name: capped.*", "\n")).toString(),
+            "--target-ci",
+            "10%",
+            "--no-progress",
+            "--out",
+            tmp.resolve("one").toString());
+    assertThat(one.code()).as(one.out()).isEqualTo(2);
+    assertThat(one.err()).contains("--target-ci is for the lead of the cheapest variant");
   }
 }

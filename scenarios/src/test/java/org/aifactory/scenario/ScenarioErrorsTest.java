@@ -409,8 +409,8 @@ class ScenarioErrorsTest {
   @Test
   void aMisspeltTypeIsAnUnknownKeyAsWellAsAMissingType() {
     String allowed =
-        "; allowed keys: name, type, cluster, gpus, start, iteration, tokens_per_iteration,"
-            + " checkpoint, restart, work, power_cap";
+        "; allowed keys: name, type, cluster, gpus, gpus_per_system, start, iteration,"
+            + " tokens_per_iteration, checkpoint, restart, work, power_cap";
     assertThat(errors(valid("    type: training", "    tye: training")))
         .containsExactly(
             at(

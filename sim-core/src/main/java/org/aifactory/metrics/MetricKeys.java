@@ -41,6 +41,13 @@ public final class MetricKeys {
   public static final String THROTTLING_POWER_CAP_TOKENS = "throttling.power_cap_tokens";
   public static final String THROTTLING_THERMAL_TOKENS = "throttling.thermal_tokens";
 
+  public static final String DOMAIN_UNIT_FAILURES = "failure_domains.fru_failures";
+  public static final String DOMAIN_UNUSED_UNIT_FAILURES = "failure_domains.unused_fru_failures";
+  public static final String DOMAIN_TAKE_OVERS = "failure_domains.take_overs";
+  public static final String DOMAIN_SYSTEMS_SHORT = "failure_domains.systems_short";
+  public static final String DOMAIN_UNIT_DOWN_GPU_HOURS = "failure_domains.down_gpu_hours.fru";
+  public static final String DOMAIN_SYSTEM_DOWN_GPU_HOURS = "failure_domains.down_gpu_hours.system";
+
   public static final String POWER_PEAK_MW = "power_mw.peak";
   public static final String POWER_MEAN_MW = "power_mw.mean";
   public static final String POWER_MIN_MW = "power_mw.min";

@@ -32,6 +32,8 @@ import org.aifactory.model.PulseResolution;
  * @param electrical what the electrical chain did; empty without one
  * @param cooling what the cooling plant did; empty without one (a fixed PUE)
  * @param monthlyPue site energy / IT energy of each 730-hour month (reported with a cooling plant)
+ * @param failureDomains what failures of field-replaceable units did; empty when no failure is
+ *     contained in one (then every failure takes its whole system)
  * @param site what the site did as the grid sees it; empty without a site section
  */
 public record RunResult(
@@ -55,9 +57,58 @@ public record RunResult(
     Optional<ElectricalResult> electrical,
     Optional<CoolingResult> cooling,
     List<Double> monthlyPue,
+    Optional<FailureDomainResult> failureDomains,
     Optional<SiteResult> site) {
 
   /** A run without a site section. */
+  public RunResult(
+      String scenario,
+      long seed,
+      Duration horizon,
+      PulseResolution pulseResolution,
+      int gpus,
+      double energyGpuJoules,
+      double energyItJoules,
+      double energyFacilityJoules,
+      long tokens,
+      GpuHours gpuHours,
+      PowerStats power,
+      long eventsProcessed,
+      List<JobResult> jobs,
+      PowerSeries series,
+      int replication,
+      List<String> causes,
+      List<FailureLog.Row> events,
+      Optional<ElectricalResult> electrical,
+      Optional<CoolingResult> cooling,
+      List<Double> monthlyPue,
+      Optional<FailureDomainResult> failureDomains) {
+    this(
+        scenario,
+        seed,
+        horizon,
+        pulseResolution,
+        gpus,
+        energyGpuJoules,
+        energyItJoules,
+        energyFacilityJoules,
+        tokens,
+        gpuHours,
+        power,
+        eventsProcessed,
+        jobs,
+        series,
+        replication,
+        causes,
+        events,
+        electrical,
+        cooling,
+        monthlyPue,
+        failureDomains,
+        Optional.empty());
+  }
+
+  /** A run without failure domains or a site section. */
   public RunResult(
       String scenario,
       long seed,
@@ -170,6 +221,7 @@ public record RunResult(
         electrical,
         cooling,
         monthlyPue,
+        failureDomains,
         Optional.of(newSite));
   }
 
@@ -187,6 +239,7 @@ public record RunResult(
     Objects.requireNonNull(electrical, "electrical");
     Objects.requireNonNull(cooling, "cooling");
     monthlyPue = List.copyOf(monthlyPue);
+    Objects.requireNonNull(failureDomains, "failureDomains");
     Objects.requireNonNull(site, "site");
   }
 
@@ -351,6 +404,7 @@ public record RunResult(
             "Averaging interval of max_ramp_mw_per_s (scenario key recording.ramp_window).",
             power.rampWindowSeconds()));
     failureMetrics(m);
+    failureDomains.ifPresent(d -> failureDomainMetrics(m, d));
     electrical.ifPresent(e -> electricalMetrics(m, e));
     cooling.ifPresent(c -> coolingMetrics(m, c));
     site.ifPresent(s -> SiteMetrics.add(m, s));
@@ -362,6 +416,48 @@ public record RunResult(
 
   private static void gpu(List<Metric> m, String key, String definition, double hours) {
     m.add(new Metric(key, "GPU·h", definition, hours));
+  }
+
+  private static void failureDomainMetrics(List<Metric> m, FailureDomainResult d) {
+    m.add(
+        new Metric(
+            MetricKeys.DOMAIN_UNIT_FAILURES,
+            "events",
+            "Field-replaceable units (compute trays) that failed: the next three add up to it.",
+            d.unitFailures()));
+    m.add(
+        new Metric(
+            MetricKeys.DOMAIN_UNUSED_UNIT_FAILURES,
+            "events",
+            "Failed units that carried no running job's GPUs (in-system spares, idle systems): no"
+                + " interruption.",
+            d.unusedUnitFailures()));
+    m.add(
+        new Metric(
+            MetricKeys.DOMAIN_TAKE_OVERS,
+            "events",
+            "Failed units whose GPUs a spare unit of the same system replaced: the job was"
+                + " interrupted but kept its systems.",
+            d.takeOvers()));
+    m.add(
+        new Metric(
+            MetricKeys.DOMAIN_SYSTEMS_SHORT,
+            "events",
+            "Failed units that left their job's system short of its share of GPUs: the system was"
+                + " given up (a spare system, else waiting).",
+            d.systemsShort()));
+    m.add(
+        new Metric(
+            MetricKeys.DOMAIN_UNIT_DOWN_GPU_HOURS,
+            "GPU·h",
+            "GPU-hours down in failed units of systems otherwise up (part of gpu_hours.down).",
+            d.unitDownGpuHours()));
+    m.add(
+        new Metric(
+            MetricKeys.DOMAIN_SYSTEM_DOWN_GPU_HOURS,
+            "GPU·h",
+            "GPU-hours down with their whole system (the rest of gpu_hours.down).",
+            d.systemDownGpuHours()));
   }
 
   private void electricalMetrics(List<Metric> m, ElectricalResult e) {

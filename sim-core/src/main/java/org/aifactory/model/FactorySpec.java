@@ -160,11 +160,36 @@ public record FactorySpec(
       if (capacity == null) {
         continue;
       }
-      long used = usedByCluster.merge(job.cluster(), (long) job.gpus(), Long::sum);
       int perSystem = perSystemByCluster.get(job.cluster());
+      int share = job.shareOf(perSystem);
+      if (share > perSystem) {
+        problems.add(
+            new SpecProblem(
+                at + ".gpus_per_system",
+                "the job uses "
+                    + share
+                    + " GPUs per system but the systems of cluster '"
+                    + job.cluster()
+                    + "' ("
+                    + clusterSystemType(job.cluster())
+                    + ") have "
+                    + perSystem));
+        continue;
+      }
+      if (job.gpusPerSystem().isPresent() && share > job.gpus()) {
+        problems.add(
+            new SpecProblem(
+                at + ".gpus_per_system",
+                "the job uses "
+                    + share
+                    + " GPUs per system but has only "
+                    + job.gpus()
+                    + " GPUs: gpus_per_system must be at most gpus"));
+        continue;
+      }
+      long used = usedByCluster.merge(job.cluster(), (long) job.gpus(), Long::sum);
       long systemsUsed =
-          systemsUsedByCluster.merge(
-              job.cluster(), (long) (job.gpus() + perSystem - 1) / perSystem, Long::sum);
+          systemsUsedByCluster.merge(job.cluster(), (long) job.systemsOn(perSystem), Long::sum);
       if (job.gpus() > capacity) {
         problems.add(
             new SpecProblem(
@@ -187,7 +212,9 @@ public record FactorySpec(
                     + perSystem
                     + " GPUs together but it has "
                     + systemsByCluster.get(job.cluster())
-                    + " (a job takes whole systems)"));
+                    + (share < perSystem
+                        ? " (a job takes whole systems; this one uses " + share + " GPUs of each)"
+                        : " (a job takes whole systems)")));
       } else if (used > capacity) {
         problems.add(
             new SpecProblem(
@@ -273,6 +300,14 @@ public record FactorySpec(
       }
     }
     return problems;
+  }
+
+  private String clusterSystemType(String cluster) {
+    return clusters.stream()
+        .filter(c -> c.name().equals(cluster))
+        .map(ClusterSpec::systemType)
+        .findFirst()
+        .orElse("");
   }
 
   private List<String> clusterNames() {

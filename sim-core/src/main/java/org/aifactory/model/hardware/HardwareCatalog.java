@@ -65,10 +65,25 @@ public final class HardwareCatalog {
         // DGX B200: 8 GPUs, 14.3 kW max (DGX B200 user guide) => 14.3 kW - 8 x 1,000 W.
         .withSystem(new SystemType("DGX-B200", "B200", 8, new OtherItPower.Fixed(6_300)))
         // GB200 NVL72: 72 GPUs + 36 Grace, ~120-132 kW per rack (second-hand) => 132 kW - 72 x 1.2
-        // kW.
-        .withSystem(new SystemType("GB200-NVL72", "GB200", 72, new OtherItPower.Fixed(45_600)))
-        // GB300 NVL72: ~142 kW per rack (Vertiv reference design) => 142 kW - 72 x 1.4 kW.
-        .withSystem(new SystemType("GB300-NVL72", "GB300", 72, new OtherItPower.Fixed(41_200)));
+        // kW. 18 compute trays of 4 GPUs (and 9 switch trays, docs/sources.md §1, §8): the FRU,
+        // swapped in 30 min (an assumption), used only by causes contained in it.
+        .withSystem(
+            new SystemType(
+                "GB200-NVL72",
+                "GB200",
+                72,
+                new OtherItPower.Fixed(45_600),
+                Optional.of(FieldReplaceableUnit.nvl72ComputeTray())))
+        // GB300 NVL72: ~142 kW per rack (Vertiv reference design) => 142 kW - 72 x 1.4 kW. The
+        // same 18 compute trays of 4 GPUs as GB200 NVL72 (a GB300 NVL72's cooling parts are
+        // counted per compute tray x 18 and switch tray x 9, docs/sources.md §10).
+        .withSystem(
+            new SystemType(
+                "GB300-NVL72",
+                "GB300",
+                72,
+                new OtherItPower.Fixed(41_200),
+                Optional.of(FieldReplaceableUnit.nvl72ComputeTray())));
   }
 
   /** A copy with {@code gpu} added, or replacing the entry of the same name. */

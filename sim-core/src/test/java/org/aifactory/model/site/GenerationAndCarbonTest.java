@@ -24,7 +24,8 @@ class GenerationAndCarbonTest {
             new HourlyProfile("test", new double[] {300, 500}),
             Optional.of(HourlyProfile.constant(4e6)));
     SiteSpec spec =
-        new SiteSpec(List.of(), Optional.empty(), Optional.empty(), generation, Optional.of(carbon));
+        new SiteSpec(
+            List.of(), Optional.empty(), Optional.empty(), generation, Optional.of(carbon));
     SiteMonitor m = new SiteMonitor(spec, Optional.empty(), 2 * HOUR, 100, 0, 0, 1_000_000_000L);
     m.begin(30e6);
     m.sitePowerChanged(HOUR, 10e6, SwingCause.JOBS);
