@@ -125,4 +125,30 @@ class SiteCommandTest {
                 + System.lineSeparator());
     assertThat(dir).doesNotExist();
   }
+
+  /** Replications with a site give the same bytes on one thread and on two. */
+  @Test
+  void replicationsWithASiteDoNotDependOnThreads() throws IOException {
+    Path yaml = scenario(SITE);
+    for (String threads : new String[] {"1", "2"}) {
+      Outcome o =
+          run(
+              "run",
+              yaml.toString(),
+              "-r",
+              "3",
+              "-t",
+              threads,
+              "--out",
+              tmp.resolve("t" + threads).toString(),
+              "--no-progress");
+      assertThat(o.code()).as(o.err()).isZero();
+      assertThat(o.out()).contains("Grid compliance:");
+    }
+    for (String f : new String[] {"summary.json", "replications.csv", "compliance.csv"}) {
+      assertThat(Files.readString(tmp.resolve("t1").resolve(f)))
+          .as(f)
+          .isEqualTo(Files.readString(tmp.resolve("t2").resolve(f)));
+    }
+  }
 }
