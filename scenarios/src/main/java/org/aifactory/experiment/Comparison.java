@@ -241,6 +241,7 @@ public final class Comparison {
       MetricStats lostProduction,
       MetricStats lostTokensPriced,
       ComparisonResult.CostLine costLine,
+      Optional<ComparisonResult.Grid> grid,
       double[] total,
       double[] fixed,
       double[] lostPerYear,
@@ -266,7 +267,8 @@ public final class Comparison {
           cooling,
           new ComparisonResult.Production(
               tokensStats, tokensOverBest, ettr, lostProduction, lostTokensPriced),
-          costLine);
+          costLine,
+          grid);
     }
   }
 
@@ -349,10 +351,34 @@ public final class Comparison {
         stats("lost_tokens", "tokens", column(set, MetricKeys.LOST_TOTAL, Double.NaN)),
         stats("lost_tokens_priced", "tokens", priced),
         costLine,
+        grid(set),
         total,
         fixed,
         lostPerYear,
         tokens);
+  }
+
+  /** The grid's verdict and the site's figures; empty without a site section. */
+  private static Optional<ComparisonResult.Grid> grid(ReplicationSet set) {
+    if (set.indexOf(MetricKeys.COMPLIANCE_BROKEN_RULES) < 0) {
+      return Optional.empty();
+    }
+    double[] broken = column(set, MetricKeys.COMPLIANCE_BROKEN_RULES, Double.NaN);
+    double[] compliant = new double[broken.length];
+    for (int r = 0; r < broken.length; r++) {
+      compliant[r] = broken[r] == 0 ? 1 : 0;
+    }
+    return Optional.of(
+        new ComparisonResult.Grid(
+            stats("compliance.broken_rules", "rules", broken),
+            stats("compliant_share", "1", compliant),
+            stats("grid.peak_import_mw", "MW", column(set, MetricKeys.GRID_PEAK_IMPORT_MW, 0)),
+            stats("battery.losses_mwh", "MWh", column(set, MetricKeys.BATTERY_LOSSES_MWH, 0)),
+            stats(
+                "battery.equivalent_full_cycles",
+                "cycles",
+                column(set, MetricKeys.BATTERY_CYCLES, 0)),
+            stats("carbon.total_t", "t", column(set, MetricKeys.CARBON_TOTAL_T, Double.NaN))));
   }
 
   /**

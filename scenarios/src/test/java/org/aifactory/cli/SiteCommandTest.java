@@ -151,4 +151,28 @@ class SiteCommandTest {
           .isEqualTo(Files.readString(tmp.resolve("t2").resolve(f)));
     }
   }
+
+  /** compare ranks a site's variants with the grid's verdict of each. */
+  @Test
+  void compareShowsTheVerdictOfEachVariant() throws IOException {
+    Path yaml = scenario(SITE);
+    Files.writeString(
+        yaml,
+        Files.readString(yaml)
+                .replace("  battery:", "  old_battery:")
+                .replaceAll("(?s)  old_battery:.*?ramp: 0.5 MW/min \\}\n", "")
+            + "variants:\n"
+            + "  - name: bare\n"
+            + "  - name: battery\n"
+            + "    set: { site.battery: { energy: 0.5 MWh, power: 2 MW,"
+            + " smoothing: { window: 30 s, ramp: 0.5 MW/min } } }\n");
+    Path dir = tmp.resolve("cmp");
+    Outcome o =
+        run("compare", yaml.toString(), "-r", "2", "--out", dir.toString(), "--no-progress");
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out()).contains("The grid's verdict").contains("battery").contains("bare");
+    List<String> csv = Files.readAllLines(dir.resolve("comparison.csv"));
+    assertThat(csv.get(0)).contains("grid_rules_broken_mean").contains("battery_losses_mwh_mean");
+    assertThat(Files.readString(dir.resolve("comparison.json"))).contains("\"rules_broken\"");
+  }
 }

@@ -111,6 +111,11 @@ class ComparisonTest {
     return inputs;
   }
 
+  private static RunResult run(Scenario s, int variant) {
+    Comparison.Input in = inputs(s).get(variant);
+    return new FactoryRun(in.name(), in.factory(), in.run()).complete();
+  }
+
   private static Variant variant(ComparisonResult r, String name) {
     return r.variants().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
   }
@@ -359,6 +364,9 @@ class ComparisonTest {
     Variant battery = variant(r, "battery");
     double crf = s.costs().capitalRecoveryFactor();
     assertThat(none.capitalDollars()).isZero();
+    assertThat(none.grid().orElseThrow().brokenRules().mean())
+        .isEqualTo(metric(run(s, 0), MetricKeys.COMPLIANCE_BROKEN_RULES));
+    assertThat(battery.grid().orElseThrow().batteryLossesMwh().mean()).isPositive();
     assertThat(battery.capitalDollars()).isCloseTo(400_000, withinPercentage(1e-9));
     assertThat(battery.annualCapitalDollars()).isCloseTo(400_000 * crf, withinPercentage(1e-9));
     Comparison.Input in = inputs(s).get(1);

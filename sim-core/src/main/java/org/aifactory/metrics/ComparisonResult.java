@@ -128,6 +128,10 @@ public record ComparisonResult(
   }
 
   /** True when some variant has a cooling plant. */
+  public boolean hasGrid() {
+    return variants.stream().anyMatch(v -> v.grid().isPresent());
+  }
+
   public boolean hasCooling() {
     return variants.stream().anyMatch(v -> v.cooling().isPresent());
   }
@@ -161,6 +165,7 @@ public record ComparisonResult(
    * @param cooling what the cooling plant did; empty without one (a fixed PUE)
    * @param production what the variant trained and lost, per replication
    * @param costLine its annual cost as a function of the value of a lost GPU-hour
+   * @param grid the grid's verdict and the site's figures; empty without a site section
    */
   public record Variant(
       String name,
@@ -180,7 +185,50 @@ public record ComparisonResult(
       LostValue lostValue,
       Optional<Cooling> cooling,
       Production production,
-      CostLine costLine) {
+      CostLine costLine,
+      Optional<Grid> grid) {
+
+    /** A variant without a site section. */
+    public Variant(
+        String name,
+        String description,
+        ElectricalResult electrical,
+        MetricStats availability,
+        MetricStats lossOfLoadEvents,
+        MetricStats lostGpuHoursPower,
+        MetricStats lostTokensPower,
+        MetricStats energyFacilityMwh,
+        double capitalDollars,
+        double annualCapitalDollars,
+        MetricStats annualEnergyDollars,
+        MetricStats annualLostValueDollars,
+        MetricStats annualTotalDollars,
+        MetricStats extraCostOverBest,
+        LostValue lostValue,
+        Optional<Cooling> cooling,
+        Production production,
+        CostLine costLine) {
+      this(
+          name,
+          description,
+          electrical,
+          availability,
+          lossOfLoadEvents,
+          lostGpuHoursPower,
+          lostTokensPower,
+          energyFacilityMwh,
+          capitalDollars,
+          annualCapitalDollars,
+          annualEnergyDollars,
+          annualLostValueDollars,
+          annualTotalDollars,
+          extraCostOverBest,
+          lostValue,
+          cooling,
+          production,
+          costLine,
+          Optional.empty());
+    }
 
     /**
      * Loss-of-load events over all replications (a count: the mean × the replications, rounded);
@@ -455,4 +503,22 @@ public record ComparisonResult(
       MetricStats hoursAtSlowdown,
       MetricStats trips,
       MetricStats tokensLostToHeat) {}
+
+  /**
+   * The site of a variant as the grid sees it, per replication (means with 95 % half-widths).
+   *
+   * @param brokenRules grid rules broken ({@code compliance.broken_rules})
+   * @param compliantShare the share of replications in which every rule held
+   * @param peakImportMw highest grid import
+   * @param batteryLossesMwh energy the battery lost (0 without one)
+   * @param batteryCycles its equivalent full cycles (0 without one)
+   * @param co2Tonnes CO2 of the grid import and on-site generation (NaN without carbon)
+   */
+  public record Grid(
+      MetricStats brokenRules,
+      MetricStats compliantShare,
+      MetricStats peakImportMw,
+      MetricStats batteryLossesMwh,
+      MetricStats batteryCycles,
+      MetricStats co2Tonnes) {}
 }
