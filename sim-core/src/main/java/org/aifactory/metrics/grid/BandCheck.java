@@ -35,8 +35,12 @@ public final class BandCheck {
   private final int lowBin;
   private final int highBin;
   private final double limit;
-  private final double[] re;
+  private final double[] re; // the bins, then the real parts of the spectrum
   private final double[] im;
+  private final double[] halfRe; // the half-length complex transform of the real bins
+  private final double[] halfIm;
+  private final double[] cos; // cos and sin of 2πk/N, k < N/2
+  private final double[] sin;
   private final double[] hann;
   private final double[][] complex;
   private final double[] scale; // 4 / N / sinc(k / N): from |X_k| to an amplitude
@@ -85,7 +89,15 @@ public final class BandCheck {
     for (int m = 0; m < samples; m++) {
       hann[m] = 0.5 - 0.5 * Math.cos(2 * Math.PI * m / samples);
     }
-    this.complex = new double[][] {re, im};
+    this.halfRe = new double[samples / 2];
+    this.halfIm = new double[samples / 2];
+    this.complex = new double[][] {halfRe, halfIm};
+    this.cos = new double[samples / 2];
+    this.sin = new double[samples / 2];
+    for (int k = 0; k < samples / 2; k++) {
+      cos[k] = Math.cos(2 * Math.PI * k / samples);
+      sin[k] = Math.sin(2 * Math.PI * k / samples);
+    }
     this.scale = new double[samples / 2];
     for (int k = 1; k < samples / 2; k++) {
       double x = Math.PI * k / samples;
@@ -147,18 +159,34 @@ public final class BandCheck {
     pieces++;
   }
 
-  /** Adds the integral of a line over [a0, b0) to the bins it covers. */
+  /**
+   * Adds the integral of a line over [a0, b0) to the bins it covers: its partial first and last
+   * bins, and every bin in between whole (a tight loop: most pieces span many bins).
+   */
   private void fill(long a0, long b0, double watts, double slopePerNano) {
     double a = a0 - windowStart;
     double b = b0 - windowStart;
-    double origin = a;
-    int m = (int) Math.min(samples - 1, Math.floor(a / binNanos));
-    while (a < b) {
-      double binEnd = m >= samples - 1 ? b : Math.min(b, (m + 1) * binNanos);
-      double mid = 0.5 * (a + binEnd);
-      re[m] += (watts + slopePerNano * (mid - origin)) * (binEnd - a);
-      a = binEnd;
-      m++;
+    int first = (int) Math.min(samples - 1, Math.floor(a / binNanos));
+    int last = (int) Math.min(samples - 1, Math.floor(b / binNanos));
+    if (first == last) {
+      re[first] += (watts + slopePerNano * 0.5 * (b - a)) * (b - a);
+      return;
+    }
+    double firstEnd = (first + 1) * binNanos;
+    re[first] += (watts + slopePerNano * 0.5 * (firstEnd - a)) * (firstEnd - a);
+    if (slopePerNano == 0) {
+      double whole = watts * binNanos;
+      for (int m = first + 1; m < last; m++) {
+        re[m] += whole;
+      }
+    } else {
+      for (int m = first + 1; m < last; m++) {
+        re[m] += (watts + slopePerNano * ((m + 0.5) * binNanos - a)) * binNanos;
+      }
+    }
+    double lastStart = last * binNanos;
+    if (b > lastStart) {
+      re[last] += (watts + slopePerNano * (0.5 * (lastStart + b) - a)) * (b - lastStart);
     }
   }
 
@@ -203,7 +231,12 @@ public final class BandCheck {
     }
   }
 
-  /** The FFT of the window's bin averages, mean removed, Hann window applied, into re and im. */
+  /**
+   * The FFT of the window's bin averages, mean removed, Hann window applied, into re and im for k <
+   * N/2. The bins are real: they are packed two by two into a complex sequence of N/2 (even bins
+   * real, odd bins imaginary), transformed, and split into the spectrum of the N real bins (the
+   * textbook real-input FFT, half the work of a complex one).
+   */
   private void transform() {
     double mean = 0;
     for (int m = 0; m < samples; m++) {
@@ -211,12 +244,28 @@ public final class BandCheck {
       mean += re[m];
     }
     mean /= samples;
-    for (int m = 0; m < samples; m++) {
-      re[m] = (re[m] - mean) * hann[m];
-      im[m] = 0;
+    int half = samples / 2;
+    for (int j = 0; j < half; j++) {
+      halfRe[j] = (re[2 * j] - mean) * hann[2 * j];
+      halfIm[j] = (re[2 * j + 1] - mean) * hann[2 * j + 1];
     }
     FastFourierTransformer.transformInPlace(
         complex, DftNormalization.STANDARD, TransformType.FORWARD);
+    for (int k = 0; k < half; k++) {
+      int mirror = k == 0 ? 0 : half - k;
+      double a = halfRe[k];
+      double b = halfIm[k];
+      double c = halfRe[mirror];
+      double d = halfIm[mirror];
+      // Even part (Z[k] + conj Z[M−k]) / 2, odd part (Z[k] − conj Z[M−k]) / 2i.
+      double evenRe = 0.5 * (a + c);
+      double evenIm = 0.5 * (b - d);
+      double oddRe = 0.5 * (b + d);
+      double oddIm = -0.5 * (a - c);
+      // X[k] = even + e^{−2πik/N} · odd.
+      re[k] = evenRe + cos[k] * oddRe + sin[k] * oddIm;
+      im[k] = evenIm + cos[k] * oddIm - sin[k] * oddRe;
+    }
   }
 
   /** Amplitude (W) of frequency k / W after {@link #transform}: 4|X_k|/N / sinc(k/N). */
