@@ -36,6 +36,7 @@ class SiteTest {
   @Test
   void noSiteSectionMeansNoSite() throws ScenarioException {
     assertThat(load(VALID).factory().site()).isEmpty();
+    assertThat(load(VALID + "site:\n").factory().site()).isEmpty();
   }
 
   @Test
