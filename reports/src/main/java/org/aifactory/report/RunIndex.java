@@ -66,6 +66,11 @@ final class RunIndex {
               GridChart.FILE,
               "The site as the grid sees it: grid import, battery, violations, spectrum" + of));
     }
+    if (InferenceChart.drawn(first)) {
+      charts.add(
+          new IndexPage.Chart(
+              InferenceChart.FILE, "Inference demand, served tokens, power and p99 latency" + of));
+    }
     List<String> notes = new ArrayList<>(SummaryJson.notes(set));
     if (!PowerChart.showsZoom(first)) {
       notes.add(PowerChart.noZoomNote(first));

@@ -46,6 +46,9 @@ public final class RunReports {
       ComplianceCsv.write(result, dir.resolve(ComplianceCsv.FILE));
       GridChart.write(result, chartNote, dir.resolve(GridChart.FILE));
     }
+    if (InferenceChart.drawn(result)) {
+      InferenceChart.write(result, chartNote, dir.resolve(InferenceChart.FILE));
+    }
     RunJson.write(timings, dir.resolve(RunJson.FILE));
   }
 }

@@ -464,7 +464,7 @@ public final class Cluster {
   private void changeGpuWatts(long now, double dGpu) {
     if (dGpu != 0) {
       double dIt = dGpu * itPerGpuWatt;
-      ledger.change(now, dGpu, dIt);
+      ledger.change(now, dGpu, dIt, SwingCause.JOBS); // a unit failing or replaced
       addMeanIt(now, dIt);
     }
   }
