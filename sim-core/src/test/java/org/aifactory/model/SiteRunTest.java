@@ -197,7 +197,10 @@ class SiteRunTest {
     assertThat(s.grid().loadJoules())
         .isCloseTo(r.energyFacilityJoules(), within(r.energyFacilityJoules() * 1e-12));
     // The budget capped the GPUs: 1.3 MW at PUE 1.2 leaves 1,083 kW of IT for 1,000 GPUs.
-    assertThat(s.budget().orElseThrow().capFraction()).isLessThan(1);
+    // The stated policy by hand: every GPU at the cap, other IT 250 × 500 W, PUE 1.2, equals the
+    // budget: cap = (1.3 MW / 1.2 − 125 kW) / (1,000 × 1 kW).
+    assertThat(s.budget().orElseThrow().capFraction())
+        .isCloseTo((1.3e6 / 1.2 - 125e3) / 1e6, within(1e-12));
     assertThat(s.budget().get().peakSiteWatts()).isLessThanOrEqualTo(1.3e6 * (1 + 1e-12));
     assertThat(b.lossJoules()).isPositive();
     assertThat(s.carbon().orElseThrow().gridCo2Kilograms()).isPositive();
