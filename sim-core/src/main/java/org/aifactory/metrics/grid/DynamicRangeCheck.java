@@ -158,6 +158,12 @@ public final class DynamicRangeCheck {
       exceedance.stretch(from, span, range > limit);
       return;
     }
+    if (range(0, p0, ps, q0, qs, big, small) <= limit
+        && range(span, p0, ps, q0, qs, big, small) <= limit) {
+      // The range is convex between candidates: at most its ends, within the limit all along.
+      exceedance.stretch(from, span, false);
+      return;
+    }
     int n = 0;
     n = kink(p0 - big, ps, span, n);
     n = kink(q0 - big, qs, span, n);

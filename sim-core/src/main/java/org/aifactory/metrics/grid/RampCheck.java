@@ -103,14 +103,22 @@ public final class RampCheck {
     double half = 0.5 * ddh;
     double end = h + dh * span + half * span * span;
     consider(end, time + span);
+    double largest = Math.max(Math.abs(h), Math.abs(end));
     if (ddh != 0) {
       double vertex = -dh / ddh;
       if (vertex > 0 && vertex < span) {
-        consider(h + dh * vertex + half * vertex * vertex, time + vertex);
+        double top = h + dh * vertex + half * vertex * vertex;
+        consider(top, time + vertex);
+        largest = Math.max(largest, Math.abs(top));
       }
     }
     if (threshold != Double.POSITIVE_INFINITY) {
-      exceed(span, dh, half);
+      if (largest < threshold) {
+        // |h| is largest at the ends or the vertex: well within the limit all along.
+        exceedance.stretch(time, span, false);
+      } else {
+        exceed(span, dh, half);
+      }
     }
     h = end;
     dh += ddh * span;
