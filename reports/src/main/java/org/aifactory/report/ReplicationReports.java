@@ -24,6 +24,8 @@ public final class ReplicationReports {
     String note =
         "replication " + set.first().replication() + " of " + Human.count(set.replications());
     RunReports.writeRunFiles(set.first(), note, timings, dir);
+    RunReports.writeCostChart(
+        set, "means of " + Human.count(set.replications()) + " replications", dir);
     RunIndex.write(set, dir);
   }
 }

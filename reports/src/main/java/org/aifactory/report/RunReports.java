@@ -18,11 +18,27 @@ public final class RunReports {
    * <p>All but run.json and the PNG files are byte-identical for the same result.
    */
   public static void writeAll(RunResult result, RunTimings timings, Path dir) throws IOException {
-    ReplicationSet one = ReplicationSet.of(result);
+    writeAll(ReplicationSet.of(result), timings, dir);
+  }
+
+  /**
+   * As {@link #writeAll(RunResult, RunTimings, Path)}, for a run whose metrics are those of {@code
+   * one} (a set of one replication: e.g. the run's metrics and its costs); with costs, also
+   * cost.png.
+   */
+  public static void writeAll(ReplicationSet one, RunTimings timings, Path dir) throws IOException {
     SummaryJson.write(one, dir.resolve(SummaryJson.FILE));
     SummaryCsv.write(one, dir.resolve(SummaryCsv.FILE));
-    writeRunFiles(result, "", timings, dir);
+    writeRunFiles(one.first(), "", timings, dir);
+    writeCostChart(one, "", dir);
     RunIndex.write(one, dir);
+  }
+
+  /** cost.png, when the set's runs were priced. */
+  static void writeCostChart(ReplicationSet set, String note, Path dir) throws IOException {
+    if (CostChart.drawn(set)) {
+      CostChart.write(set, note, dir.resolve(CostChart.FILE));
+    }
   }
 
   /**

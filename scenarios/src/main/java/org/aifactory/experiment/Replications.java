@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.aifactory.metrics.Metric;
 import org.aifactory.metrics.ReplicationSet;
 import org.aifactory.metrics.RunResult;
@@ -33,10 +34,25 @@ public final class Replications {
       int replications,
       int threads,
       ProgressListener progress) {
+    return run(name, factory, run, replications, threads, progress, RunResult::metrics);
+  }
+
+  /**
+   * As {@link #run}, each replication's metrics given by {@code metricsOf} (e.g. its {@link
+   * RunResult#metrics()} and its costs): the same keys in the same order for every replication.
+   */
+  public static Result run(
+      String name,
+      FactorySpec factory,
+      RunSpec run,
+      int replications,
+      int threads,
+      ProgressListener progress,
+      Function<RunResult, List<Metric>> metricsOf) {
     if (replications < 1) {
       throw new IllegalArgumentException("replications must be >= 1");
     }
-    return range(name, factory, run, null, replications, threads, progress);
+    return range(name, factory, run, null, replications, threads, progress, metricsOf);
   }
 
   /**
@@ -52,6 +68,19 @@ public final class Replications {
       int replications,
       int threads,
       ProgressListener progress) {
+    return extend(earlier, name, factory, run, replications, threads, progress, RunResult::metrics);
+  }
+
+  /** As {@link #extend}, each replication's metrics given by {@code metricsOf}. */
+  public static Result extend(
+      Result earlier,
+      String name,
+      FactorySpec factory,
+      RunSpec run,
+      int replications,
+      int threads,
+      ProgressListener progress,
+      Function<RunResult, List<Metric>> metricsOf) {
     if (replications < earlier.set().replications()) {
       throw new IllegalArgumentException(
           "cannot extend " + earlier.set().replications() + " replications to " + replications);
@@ -59,7 +88,8 @@ public final class Replications {
     if (replications == earlier.set().replications()) {
       return earlier;
     }
-    Result later = range(name, factory, run, earlier.set(), replications, threads, progress);
+    Result later =
+        range(name, factory, run, earlier.set(), replications, threads, progress, metricsOf);
     return new Result(
         later.set(),
         earlier.eventsProcessed() + later.eventsProcessed(),
@@ -74,7 +104,8 @@ public final class Replications {
       ReplicationSet earlier,
       int to,
       int threads,
-      ProgressListener progress) {
+      ProgressListener progress,
+      Function<RunResult, List<Metric>> metricsOf) {
     int from = earlier == null ? 0 : earlier.replications();
     int replications = to - from;
     double[][] rows = new double[replications][];
@@ -91,7 +122,7 @@ public final class Replications {
           while (failure.get() == null && (r = next.getAndIncrement()) < to) {
             try {
               RunResult result = new FactoryRun(name, factory, run, r, r == 0).complete();
-              List<Metric> metrics = result.metrics();
+              List<Metric> metrics = metricsOf.apply(result);
               layout.compareAndSet(null, metrics);
               rows[r - from] = ReplicationSet.row(layout.get(), metrics, r);
               if (r == 0) {

@@ -35,6 +35,7 @@ import org.aifactory.model.PulseResolution;
  * @param failureDomains what failures of field-replaceable units did; empty when no failure is
  *     contained in one (then every failure takes its whole system)
  * @param services per-service results of the inference services, in scenario order
+ * @param loadShaping what GPU smoothing, filler work and rack storage did; empty without any
  * @param site what the site did as the grid sees it; empty without a site section
  */
 public record RunResult(
@@ -60,9 +61,139 @@ public record RunResult(
     List<Double> monthlyPue,
     Optional<FailureDomainResult> failureDomains,
     List<ServiceResult> services,
+    Optional<LoadShapingResult> loadShaping,
     Optional<SiteResult> site) {
 
   /** A run without a site section. */
+  public RunResult(
+      String scenario,
+      long seed,
+      Duration horizon,
+      PulseResolution pulseResolution,
+      int gpus,
+      double energyGpuJoules,
+      double energyItJoules,
+      double energyFacilityJoules,
+      long tokens,
+      GpuHours gpuHours,
+      PowerStats power,
+      long eventsProcessed,
+      List<JobResult> jobs,
+      PowerSeries series,
+      int replication,
+      List<String> causes,
+      List<FailureLog.Row> events,
+      Optional<ElectricalResult> electrical,
+      Optional<CoolingResult> cooling,
+      List<Double> monthlyPue,
+      Optional<FailureDomainResult> failureDomains,
+      List<ServiceResult> services,
+      Optional<LoadShapingResult> loadShaping) {
+    this(
+        scenario,
+        seed,
+        horizon,
+        pulseResolution,
+        gpus,
+        energyGpuJoules,
+        energyItJoules,
+        energyFacilityJoules,
+        tokens,
+        gpuHours,
+        power,
+        eventsProcessed,
+        jobs,
+        series,
+        replication,
+        causes,
+        events,
+        electrical,
+        cooling,
+        monthlyPue,
+        failureDomains,
+        services,
+        loadShaping,
+        Optional.empty());
+  }
+
+  /** The same result with what the site did. */
+  public RunResult withSite(SiteResult newSite) {
+    return new RunResult(
+        scenario,
+        seed,
+        horizon,
+        pulseResolution,
+        gpus,
+        energyGpuJoules,
+        energyItJoules,
+        energyFacilityJoules,
+        tokens,
+        gpuHours,
+        power,
+        eventsProcessed,
+        jobs,
+        series,
+        replication,
+        causes,
+        events,
+        electrical,
+        cooling,
+        monthlyPue,
+        failureDomains,
+        services,
+        loadShaping,
+        Optional.of(newSite));
+  }
+
+  /** A run without inference services. */
+  public RunResult(
+      String scenario,
+      long seed,
+      Duration horizon,
+      PulseResolution pulseResolution,
+      int gpus,
+      double energyGpuJoules,
+      double energyItJoules,
+      double energyFacilityJoules,
+      long tokens,
+      GpuHours gpuHours,
+      PowerStats power,
+      long eventsProcessed,
+      List<JobResult> jobs,
+      PowerSeries series,
+      int replication,
+      List<String> causes,
+      List<FailureLog.Row> events,
+      Optional<ElectricalResult> electrical,
+      Optional<CoolingResult> cooling,
+      List<Double> monthlyPue,
+      Optional<FailureDomainResult> failureDomains) {
+    this(
+        scenario,
+        seed,
+        horizon,
+        pulseResolution,
+        gpus,
+        energyGpuJoules,
+        energyItJoules,
+        energyFacilityJoules,
+        tokens,
+        gpuHours,
+        power,
+        eventsProcessed,
+        jobs,
+        series,
+        replication,
+        causes,
+        events,
+        electrical,
+        cooling,
+        monthlyPue,
+        failureDomains,
+        List.of());
+  }
+
+  /** A run without load shaping. */
   public RunResult(
       String scenario,
       long seed,
@@ -112,7 +243,7 @@ public record RunResult(
         Optional.empty());
   }
 
-  /** A run without inference services or a site section. */
+  /** A run without a cooling plant. */
   public RunResult(
       String scenario,
       long seed,
@@ -131,10 +262,7 @@ public record RunResult(
       int replication,
       List<String> causes,
       List<FailureLog.Row> events,
-      Optional<ElectricalResult> electrical,
-      Optional<CoolingResult> cooling,
-      List<Double> monthlyPue,
-      Optional<FailureDomainResult> failureDomains) {
+      Optional<ElectricalResult> electrical) {
     this(
         scenario,
         seed,
@@ -154,13 +282,12 @@ public record RunResult(
         causes,
         events,
         electrical,
-        cooling,
-        monthlyPue,
-        failureDomains,
-        List.of());
+        Optional.empty(),
+        List.of(),
+        Optional.empty());
   }
 
-  /** A run without failure domains or a site section. */
+  /** A run without failure domains or load shaping. */
   public RunResult(
       String scenario,
       long seed,
@@ -206,78 +333,6 @@ public record RunResult(
         Optional.empty());
   }
 
-  /** A run without a cooling plant. */
-  public RunResult(
-      String scenario,
-      long seed,
-      Duration horizon,
-      PulseResolution pulseResolution,
-      int gpus,
-      double energyGpuJoules,
-      double energyItJoules,
-      double energyFacilityJoules,
-      long tokens,
-      GpuHours gpuHours,
-      PowerStats power,
-      long eventsProcessed,
-      List<JobResult> jobs,
-      PowerSeries series,
-      int replication,
-      List<String> causes,
-      List<FailureLog.Row> events,
-      Optional<ElectricalResult> electrical) {
-    this(
-        scenario,
-        seed,
-        horizon,
-        pulseResolution,
-        gpus,
-        energyGpuJoules,
-        energyItJoules,
-        energyFacilityJoules,
-        tokens,
-        gpuHours,
-        power,
-        eventsProcessed,
-        jobs,
-        series,
-        replication,
-        causes,
-        events,
-        electrical,
-        Optional.empty(),
-        List.of(),
-        Optional.empty());
-  }
-
-  /** The same result with what the site did. */
-  public RunResult withSite(SiteResult newSite) {
-    return new RunResult(
-        scenario,
-        seed,
-        horizon,
-        pulseResolution,
-        gpus,
-        energyGpuJoules,
-        energyItJoules,
-        energyFacilityJoules,
-        tokens,
-        gpuHours,
-        power,
-        eventsProcessed,
-        jobs,
-        series,
-        replication,
-        causes,
-        events,
-        electrical,
-        cooling,
-        monthlyPue,
-        failureDomains,
-        services,
-        Optional.of(newSite));
-  }
-
   private static final double JOULES_PER_MWH = 3.6e9;
   private static final double JOULES_PER_KWH = 3.6e6;
 
@@ -294,6 +349,7 @@ public record RunResult(
     monthlyPue = List.copyOf(monthlyPue);
     Objects.requireNonNull(failureDomains, "failureDomains");
     services = List.copyOf(services);
+    Objects.requireNonNull(loadShaping, "loadShaping");
     Objects.requireNonNull(site, "site");
   }
 
@@ -464,6 +520,7 @@ public record RunResult(
     if (!services.isEmpty()) {
       inferenceMetrics(m);
     }
+    loadShaping.ifPresent(s -> loadShapingMetrics(m, s));
     site.ifPresent(s -> SiteMetrics.add(m, s));
     m.add(
         new Metric(
@@ -920,6 +977,98 @@ public record RunResult(
               "PUE of this 730-hour month (a twelfth of a year): site energy / IT energy.",
               monthlyPue.get(i)));
     }
+  }
+
+  private void loadShapingMetrics(List<Metric> m, LoadShapingResult s) {
+    double unshapedPeak = s.unshapedPeakWatts();
+    m.add(
+        new Metric(
+            MetricKeys.SHAPING_EXTRA_FACILITY_MWH,
+            "MWh",
+            "Site energy load shaping added: facility energy - the same run's loads unshaped.",
+            (energyFacilityJoules - s.unshapedFacilityJoules()) / JOULES_PER_MWH));
+    m.add(
+        new Metric(
+            MetricKeys.SHAPING_EXTRA_GPU_MWH,
+            "MWh",
+            "GPU energy load shaping added: filler + floor + ramps.",
+            s.gpuJoules() / JOULES_PER_MWH));
+    if (s.filler()) {
+      m.add(
+          new Metric(
+              MetricKeys.SHAPING_FILLER_MWH,
+              "MWh",
+              "GPU energy of filler work: lull power lifted to the filler level (no tokens).",
+              s.fillerJoules() / JOULES_PER_MWH));
+    }
+    if (s.smoothing()) {
+      m.add(
+          new Metric(
+              MetricKeys.SHAPING_FLOOR_MWH,
+              "MWh",
+              "GPU energy holding the smoothing floor, beyond filler work (no tokens).",
+              s.floorJoules() / JOULES_PER_MWH));
+      m.add(
+          new Metric(
+              MetricKeys.SHAPING_RAMP_MWH,
+              "MWh",
+              "GPU energy of smoothing's holds and ramps beyond the lifted levels (ramps up save,"
+                  + " holds and slow ramps down cost).",
+              s.rampJoules() / JOULES_PER_MWH));
+      m.add(
+          new Metric(
+              MetricKeys.SHAPING_RAMP_LIMITED_GPU_HOURS,
+              "GPU·h",
+              "Compute-phase GPU-hours a ramp up held below what the work asked for (work is"
+                  + " taken as not slowed).",
+              s.rampLimitedGpuHours()));
+    }
+    if (s.storage()) {
+      m.add(
+          new Metric(
+              MetricKeys.SHAPING_STORAGE_LOSS_MWH,
+              "MWh",
+              "Energy lost by the racks' storage (round trip).",
+              s.storageLossJoules() / JOULES_PER_MWH));
+      m.add(
+          new Metric(
+              MetricKeys.SHAPING_STORAGE_CHANGE_MWH,
+              "MWh",
+              "Change of the energy held by the racks' storage over the run (stores start full;"
+                  + " negative: they ended emptier).",
+              s.storageChangeJoules() / JOULES_PER_MWH));
+      m.add(
+          new Metric(
+              MetricKeys.SHAPING_RACK_PEAK_CUT,
+              "1",
+              "1 - a rack's peak draw / its peak load (above its base): the peak its storage took"
+                  + " away.",
+              s.rackPeakCut()));
+    }
+    m.add(
+        new Metric(
+            MetricKeys.SHAPING_UNSHAPED_PEAK_MW,
+            "MW",
+            "Site peak of the same run's loads without load shaping.",
+            unshapedPeak / 1e6));
+    m.add(
+        new Metric(
+            MetricKeys.SHAPING_PEAK_CUT,
+            "1",
+            "1 - site peak / unshaped site peak.",
+            unshapedPeak > 0 ? 1 - power.peakWatts() / unshapedPeak : Double.NaN));
+    m.add(
+        new Metric(
+            MetricKeys.SHAPING_UNSHAPED_SWING_MW,
+            "MW",
+            "Site peak - lowest site power without load shaping.",
+            (unshapedPeak - s.unshapedMinWatts()) / 1e6));
+    m.add(
+        new Metric(
+            MetricKeys.SHAPING_UNSHAPED_MAX_RAMP_MW_PER_S,
+            "MW/s",
+            "Largest site ramp without load shaping (same ramp window).",
+            s.unshapedMaxRampWattsPerSecond() / 1e6));
   }
 
   private void failureMetrics(List<Metric> m) {

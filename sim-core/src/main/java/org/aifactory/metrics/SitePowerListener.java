@@ -6,6 +6,9 @@ package org.aifactory.metrics;
  * own cause; the level after the last is the one held.
  */
 public interface SitePowerListener {
-  /** Site power becomes {@code siteWatts} at {@code now} because of {@code cause}. */
-  void sitePowerChanged(long now, double siteWatts, SwingCause cause);
+  /**
+   * Site power becomes {@code siteWatts} at {@code now}, moving by {@code siteWattsPerSecond} from
+   * then on (0 but under GPU power smoothing's ramps), because of {@code cause}.
+   */
+  void sitePowerChanged(long now, double siteWatts, double siteWattsPerSecond, SwingCause cause);
 }

@@ -291,6 +291,23 @@ public record FactorySpec(
           .problem()
           .ifPresent(p -> problems.add(new SpecProblem("site.budget", p)));
     }
+    if (site.isPresent()
+        && (site.get().battery().isPresent() || site.get().generation().isPresent())) {
+      for (int i = 0; i < workloads.size(); i++) {
+        if (workloads.get(i) instanceof TrainingJobSpec job
+            && (job.powerSmoothing().isPresent() || job.filler().isPresent())) {
+          problems.add(
+              new SpecProblem(
+                  "workloads["
+                      + i
+                      + "]."
+                      + (job.powerSmoothing().isPresent() ? "power_smoothing" : "filler"),
+                  "a site battery or on-site generation cannot follow a shaped load yet (its"
+                      + " ramps make the load piecewise linear, the dispatch follows steps); the"
+                      + " grid's rules are checked on a shaped load without them"));
+        }
+      }
+    }
     return problems;
   }
 

@@ -205,4 +205,62 @@ class SiteRunTest {
     assertThat(b.lossJoules()).isPositive();
     assertThat(s.carbon().orElseThrow().gridCo2Kilograms()).isPositive();
   }
+
+  /**
+   * A load shaped by GPU power smoothing ramps (piecewise linear): the rules are checked on its
+   * ramps, the site's energy is the facility's exactly, and a battery cannot follow it yet (a
+   * problem of the scenario).
+   */
+  @Test
+  void aShapedLoadIsCheckedOnItsRamps() {
+    FactorySpec plain = factory(1, Optional.empty(), null);
+    org.aifactory.model.workload.TrainingJobSpec j =
+        (org.aifactory.model.workload.TrainingJobSpec) plain.workloads().get(0);
+    org.aifactory.model.workload.TrainingJobSpec smoothed =
+        new org.aifactory.model.workload.TrainingJobSpec(
+            j.name(),
+            j.cluster(),
+            j.gpus(),
+            j.start(),
+            j.iteration(),
+            j.tokensPerIteration(),
+            j.checkpoint(),
+            j.restart(),
+            j.workIterations(),
+            j.powerCap(),
+            j.gpusPerSystem(),
+            Optional.of(
+                new org.aifactory.model.shaping.PowerSmoothingSpec(0.5, 500, 500, Duration.ZERO)),
+            Optional.empty());
+    SiteSpec rules =
+        new SiteSpec(
+            List.of(new GridRule.Ramp("ramp", 3e6, S / 5)),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    FactorySpec f = plain.withWorkloads(List.of(smoothed)).withSite(Optional.of(rules));
+    RunResult r =
+        new FactoryRun("shaped", f, Specs.run(Duration.ofSeconds(60), PulseResolution.FULL))
+            .complete();
+    SiteResult s = r.site().orElseThrow();
+    assertThat(s.grid().loadJoules())
+        .isCloseTo(r.energyFacilityJoules(), within(r.energyFacilityJoules() * 1e-9));
+    // Unshaped, the phase edges ramp at 3.5 MW/s over 0.2 s windows; shaped, far less.
+    assertThat(s.rules().get(0).worst()).isLessThan(3.5e6);
+    BatterySpec battery =
+        new BatterySpec(
+            3.6e9, 1e6, 0.9, 0.1, 0.9, 0.5, new BatterySpec.SmoothingPolicy(S, 1e5, 0), 0);
+    FactorySpec withBattery =
+        f.withSite(
+            Optional.of(
+                new SiteSpec(
+                    List.of(),
+                    Optional.empty(),
+                    Optional.of(battery),
+                    Optional.empty(),
+                    Optional.empty())));
+    assertThat(withBattery.problems())
+        .anyMatch(p -> p.path().equals("workloads[0].power_smoothing"));
+  }
 }

@@ -56,11 +56,12 @@ public final class SiteSeries {
     return a;
   }
 
-  /** A piece: the load constant, the smoothed load and the grid import linear. */
+  /** A piece: the load, the smoothed load and the grid import, each linear. */
   public void piece(
       long from,
       long to,
       double siteLoad,
+      double siteLoadSlope,
       double smooth,
       double smoothSlope,
       double gridWatts,
@@ -92,8 +93,16 @@ public final class SiteSeries {
     if (to > windowStart && from < windowEnd && vertices + 2 <= 2 * WindowSearch.MAX_STEPS) {
       long a0 = Math.max(from, windowStart);
       long b0 = Math.min(to, windowEnd);
-      vertex(a0, siteLoad, smooth + smoothSlope * (a0 - from), gridWatts + gridSlope * (a0 - from));
-      vertex(b0, siteLoad, smooth + smoothSlope * (b0 - from), gridWatts + gridSlope * (b0 - from));
+      vertex(
+          a0,
+          siteLoad + siteLoadSlope * (a0 - from),
+          smooth + smoothSlope * (a0 - from),
+          gridWatts + gridSlope * (a0 - from));
+      vertex(
+          b0,
+          siteLoad + siteLoadSlope * (b0 - from),
+          smooth + smoothSlope * (b0 - from),
+          gridWatts + gridSlope * (b0 - from));
     }
   }
 

@@ -70,6 +70,7 @@ public final class Cluster {
   }
 
   private final String name;
+  private final ClusterSpec spec;
   private final SystemPower power;
   private final int systems;
   private final int gpusPerSystem;
@@ -145,6 +146,7 @@ public final class Cluster {
       TimeDistribution.Sampler[] repairSamplers,
       Optional<FieldReplaceableUnit> domains) {
     this.name = spec.name();
+    this.spec = spec;
     this.power = power;
     this.systems = spec.systemCount();
     this.gpusPerSystem = power.gpusPerSystem();
@@ -182,6 +184,11 @@ public final class Cluster {
 
   public String name() {
     return name;
+  }
+
+  /** What the cluster is. */
+  public ClusterSpec spec() {
+    return spec;
   }
 
   /** The power model of the cluster's systems. */

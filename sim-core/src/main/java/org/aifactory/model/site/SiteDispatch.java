@@ -27,6 +27,7 @@ final class SiteDispatch {
         long from,
         long to,
         double load,
+        double loadSlope,
         double smoothed,
         double smoothedSlope,
         double generation,
@@ -135,7 +136,7 @@ final class SiteDispatch {
       long step = (long) Math.min(to - t, Math.max(1, Math.ceil(next)));
       long end = t + step;
       double soc = battery != null ? battery.stateOfCharge() : Double.NaN;
-      sink.piece(t, end, load, f, fSlope, g, gSlope, p, pSlope, grid, gridSlope, soc);
+      sink.piece(t, end, load, 0, f, fSlope, g, gSlope, p, pSlope, grid, gridSlope, soc);
       // Move everything to the end of the piece.
       double fEnd = f + fSlope * step;
       if (average != null) {

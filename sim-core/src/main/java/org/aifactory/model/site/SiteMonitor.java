@@ -40,7 +40,8 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
   private LevelCheck overBudget;
 
   private long last;
-  private double load;
+  private double load; // at last
+  private double loadSlope; // W per ns: 0 but under GPU power smoothing's ramps
   private int runningJobs;
 
   private double loadJoules;
@@ -109,10 +110,12 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
   }
 
   @Override
-  public void sitePowerChanged(long now, double siteWatts, SwingCause cause) {
+  public void sitePowerChanged(
+      long now, double siteWatts, double siteWattsPerSecond, SwingCause cause) {
     settle(now);
     swings.change(now, cause, siteWatts - load);
     load = siteWatts;
+    loadSlope = siteWattsPerSecond * 1e-9;
   }
 
   /** A job starts running (the minimum load applies while some job runs). */
@@ -139,15 +142,20 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
     long to = Math.min(now, horizon);
     if (to > last) {
       if (overBudget != null) {
-        overBudget.piece(last, to, load, 0);
+        overBudget.piece(last, to, load, loadSlope);
       }
       if (dispatch != null) {
+        if (loadSlope != 0) {
+          // FactorySpec refuses a battery or generation with a shaped (ramping) load.
+          throw new IllegalStateException("a dispatched site needs a load made of steps");
+        }
         dispatch.loadChanged(last, load);
         dispatch.advance(last, to, this);
       } else {
-        piece(last, to, load, load, 0, 0, 0, 0, 0, load, 0, Double.NaN);
+        piece(last, to, load, loadSlope, load, loadSlope, 0, 0, 0, 0, load, loadSlope, Double.NaN);
       }
     }
+    load += loadSlope * (double) (now - last);
     last = now;
   }
 
@@ -156,6 +164,7 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
       long from,
       long to,
       double siteLoad,
+      double siteLoadSlope,
       double smoothed,
       double smoothedSlope,
       double generation,
@@ -166,13 +175,14 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
       double gridSlope,
       double stateOfCharge) {
     double dt = to - from;
-    loadJoules += siteLoad * dt * 1e-9;
+    loadJoules += (siteLoad + 0.5 * siteLoadSlope * dt) * dt * 1e-9;
     if (spec.generation().isPresent()) {
       double genEnd = generation + generationSlope * dt;
       generationJoules += 0.5 * (generation + genEnd) * dt * 1e-9;
       peakGeneration = Math.max(peakGeneration, Math.max(generation, genEnd));
     }
-    series.piece(from, to, siteLoad, smoothed, smoothedSlope, grid, gridSlope, stateOfCharge);
+    series.piece(
+        from, to, siteLoad, siteLoadSlope, smoothed, smoothedSlope, grid, gridSlope, stateOfCharge);
     if (gridFrom >= 0 && from == gridTo && continues(from, grid, gridSlope)) {
       gridTo = to;
       return;

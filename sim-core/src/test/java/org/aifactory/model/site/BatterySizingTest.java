@@ -50,8 +50,8 @@ class BatterySizingTest {
     m.begin(LOW + duty * SWING);
     long high = Math.round(duty * PERIOD);
     for (long k = 0; k < PERIODS; k++) {
-      m.sitePowerChanged(k * PERIOD, LOW + SWING, SwingCause.PULSES);
-      m.sitePowerChanged(k * PERIOD + high, LOW, SwingCause.PULSES);
+      m.sitePowerChanged(k * PERIOD, LOW + SWING, 0, SwingCause.PULSES);
+      m.sitePowerChanged(k * PERIOD + high, LOW, 0, SwingCause.PULSES);
     }
     return m.finish(0, 0);
   }
@@ -114,7 +114,7 @@ class BatterySizingTest {
             Optional.empty());
     SiteMonitor m = new SiteMonitor(spec, Optional.empty(), 60 * S, 100, 0, 0, S);
     m.begin(LOW);
-    m.sitePowerChanged(10 * S, LOW + SWING, SwingCause.JOBS);
+    m.sitePowerChanged(10 * S, LOW + SWING, 0, SwingCause.JOBS);
     return m.finish(0, 0);
   }
 

@@ -28,7 +28,7 @@ class GenerationAndCarbonTest {
             List.of(), Optional.empty(), Optional.empty(), generation, Optional.of(carbon));
     SiteMonitor m = new SiteMonitor(spec, Optional.empty(), 2 * HOUR, 100, 0, 0, 1_000_000_000L);
     m.begin(30e6);
-    m.sitePowerChanged(HOUR, 10e6, SwingCause.JOBS);
+    m.sitePowerChanged(HOUR, 10e6, 0, SwingCause.JOBS);
     return m.finish(0, 0);
   }
 
