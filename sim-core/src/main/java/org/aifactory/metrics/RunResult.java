@@ -630,7 +630,7 @@ public record RunResult(
     }
   }
 
-  private static void serviceMetrics(List<Metric> m, ServiceResult r) {
+  private void serviceMetrics(List<Metric> m, ServiceResult r) {
     String n = r.name();
     m.add(
         new Metric(
@@ -656,14 +656,19 @@ public record RunResult(
             "tokens",
             "Output tokens of the completed requests.",
             r.servedTokens()));
-    for (var e : r.droppedTokensByCause().entrySet()) {
+    // Every cause that could drop, whether or not it did: replications share their keys.
+    java.util.Set<String> dropCauses = new java.util.LinkedHashSet<>();
+    dropCauses.add("queue_timeout");
+    dropCauses.addAll(causes);
+    dropCauses.addAll(r.droppedTokensByCause().keySet());
+    for (String cause : dropCauses) {
       m.add(
           new Metric(
-              MetricKeys.service(n, "tokens_dropped." + e.getKey()),
+              MetricKeys.service(n, "tokens_dropped." + cause),
               "tokens",
               "Output tokens of requests dropped for this cause (queue_timeout: waited longer than"
                   + " the service allows; a failure cause: lost in service with their replica).",
-              e.getValue()));
+              r.droppedTokensByCause().getOrDefault(cause, 0.0)));
     }
     m.add(
         new Metric(
