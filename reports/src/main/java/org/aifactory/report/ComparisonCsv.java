@@ -124,6 +124,14 @@ final class ComparisonCsv {
     "thermal_trips_total"
   };
 
+  /** The chain's planned maintenance, after {@link #ANSWERS}, when some variant has it. */
+  static final String[] MAINTENANCE = {
+    "maintenance_hours_mean",
+    "maintenance_hours_ci95",
+    "maintenance_exposure_hours_mean",
+    "maintenance_exposure_hours_ci95"
+  };
+
   /** The grid's verdict and the site's figures, after {@link #ANSWERS}, with a site section. */
   static final String[] GRID = {
     "grid_rules_broken_mean",
@@ -145,10 +153,11 @@ final class ComparisonCsv {
   static void write(ComparisonResult r, Path file) throws IOException {
     boolean parts = ComparisonFigures.showsLossParts(r);
     boolean cooling = r.hasCooling();
+    boolean maintenance = r.hasMaintenance();
     boolean grid = r.hasGrid();
     Csv.write(
         file,
-        ComparisonTokenCosts.header(r, header(parts, cooling, grid)),
+        ComparisonTokenCosts.header(r, header(parts, cooling, maintenance, grid)),
         out -> {
           for (int rank = 0; rank < r.ranking().size(); rank++) {
             Variant v = r.variants().get(r.ranking().get(rank));
@@ -160,22 +169,28 @@ final class ComparisonCsv {
               cooling(row, v.cooling().orElse(null));
             }
             answers(row, v);
-            ComparisonTokenCosts.columns(r, r.ranking().get(rank), row);
+            if (maintenance) {
+              maintenance(row, v.maintenance().orElse(null));
+            }
             if (grid) {
               grid(row, v.grid().orElse(null));
             }
+            ComparisonTokenCosts.columns(r, r.ranking().get(rank), row);
             out.printRecord(row);
           }
         });
   }
 
-  /** {@link #HEADER}, then {@link #LOSS_PARTS} and {@link #COOLING} if shown, {@link #ANSWERS}. */
-  static String[] header(boolean parts, boolean cooling) {
-    return header(parts, cooling, false);
+  /**
+   * {@link #HEADER}, then {@link #LOSS_PARTS} and {@link #COOLING} if shown, {@link #ANSWERS}, and
+   * {@link #MAINTENANCE} if shown.
+   */
+  static String[] header(boolean parts, boolean cooling, boolean maintenance) {
+    return header(parts, cooling, maintenance, false);
   }
 
-  /** As {@link #header(boolean, boolean)}, then {@link #GRID} with a site section. */
-  static String[] header(boolean parts, boolean cooling, boolean grid) {
+  /** As {@link #header(boolean, boolean, boolean)}, then {@link #GRID} with a site section. */
+  static String[] header(boolean parts, boolean cooling, boolean maintenance, boolean grid) {
     List<String> header = new ArrayList<>(List.of(HEADER));
     if (parts) {
       header.addAll(List.of(LOSS_PARTS));
@@ -184,10 +199,30 @@ final class ComparisonCsv {
       header.addAll(List.of(COOLING));
     }
     header.addAll(List.of(ANSWERS));
+    if (maintenance) {
+      header.addAll(List.of(MAINTENANCE));
+    }
     if (grid) {
       header.addAll(List.of(GRID));
     }
     return header.toArray(String[]::new);
+  }
+
+  /** Without planned maintenance. */
+  static String[] header(boolean parts, boolean cooling) {
+    return header(parts, cooling, false);
+  }
+
+  /** The chain's maintenance; empty fields for a variant without. */
+  private static void maintenance(List<String> row, ComparisonResult.Maintenance m) {
+    if (m == null) {
+      for (int i = 0; i < MAINTENANCE.length; i++) {
+        row.add(null);
+      }
+      return;
+    }
+    stats(row, m.hours());
+    stats(row, m.exposureHours());
   }
 
   private static void answers(List<String> row, Variant v) {

@@ -308,6 +308,7 @@ public final class Comparison {
       MetricStats lostProduction,
       MetricStats lostTokensPriced,
       ComparisonResult.CostLine costLine,
+      Optional<ComparisonResult.Maintenance> maintenance,
       Optional<ComparisonResult.Grid> grid,
       double[] total,
       double[] fixed,
@@ -335,6 +336,7 @@ public final class Comparison {
           new ComparisonResult.Production(
               tokensStats, tokensOverBest, ettr, lostProduction, lostTokensPriced),
           costLine,
+          maintenance,
           grid);
     }
   }
@@ -418,6 +420,18 @@ public final class Comparison {
         stats("lost_tokens", "tokens", column(set, MetricKeys.LOST_TOTAL, Double.NaN)),
         stats("lost_tokens_priced", "tokens", priced),
         costLine,
+        e != null && e.maintenance().isPresent()
+            ? Optional.of(
+                new ComparisonResult.Maintenance(
+                    stats(
+                        "maintenance_hours",
+                        "h",
+                        column(set, MetricKeys.CHAIN_MAINTENANCE_HOURS, Double.NaN)),
+                    stats(
+                        "maintenance_exposure_hours",
+                        "h",
+                        column(set, MetricKeys.CHAIN_MAINTENANCE_EXPOSURE_HOURS, Double.NaN))))
+            : Optional.empty(),
         grid(set),
         total,
         fixed,

@@ -175,6 +175,20 @@ public record ComparisonResult(
     return variants.get(i).costLine().lostGpuHoursPerYear().mean();
   }
 
+  /** True when some variant's electrical chain has planned maintenance. */
+  public boolean hasMaintenance() {
+    return variants.stream().anyMatch(v -> v.maintenance().isPresent());
+  }
+
+  /**
+   * The planned maintenance of a variant's electrical chain, per replication.
+   *
+   * @param hours time with a unit out ({@code power_chain.maintenance_hours})
+   * @param exposureHours of it, the time the load was exposed ({@code
+   *     power_chain.maintenance_exposure_hours})
+   */
+  public record Maintenance(MetricStats hours, MetricStats exposureHours) {}
+
   /** True when some variant has a cooling plant. */
   public boolean hasGrid() {
     return variants.stream().anyMatch(v -> v.grid().isPresent());
@@ -213,6 +227,7 @@ public record ComparisonResult(
    * @param cooling what the cooling plant did; empty without one (a fixed PUE)
    * @param production what the variant trained and lost, per replication
    * @param costLine its annual cost as a function of the value of a lost GPU-hour
+   * @param maintenance its chain's planned maintenance; empty without
    * @param grid the grid's verdict and the site's figures; empty without a site section
    */
   public record Variant(
@@ -234,9 +249,59 @@ public record ComparisonResult(
       Optional<Cooling> cooling,
       Production production,
       CostLine costLine,
+      Optional<Maintenance> maintenance,
       Optional<Grid> grid) {
 
+    public Variant {
+      java.util.Objects.requireNonNull(maintenance, "maintenance");
+      java.util.Objects.requireNonNull(grid, "grid");
+    }
+
     /** A variant without a site section. */
+    public Variant(
+        String name,
+        String description,
+        ElectricalResult electrical,
+        MetricStats availability,
+        MetricStats lossOfLoadEvents,
+        MetricStats lostGpuHoursPower,
+        MetricStats lostTokensPower,
+        MetricStats energyFacilityMwh,
+        double capitalDollars,
+        double annualCapitalDollars,
+        MetricStats annualEnergyDollars,
+        MetricStats annualLostValueDollars,
+        MetricStats annualTotalDollars,
+        MetricStats extraCostOverBest,
+        LostValue lostValue,
+        Optional<Cooling> cooling,
+        Production production,
+        CostLine costLine,
+        Optional<Maintenance> maintenance) {
+      this(
+          name,
+          description,
+          electrical,
+          availability,
+          lossOfLoadEvents,
+          lostGpuHoursPower,
+          lostTokensPower,
+          energyFacilityMwh,
+          capitalDollars,
+          annualCapitalDollars,
+          annualEnergyDollars,
+          annualLostValueDollars,
+          annualTotalDollars,
+          extraCostOverBest,
+          lostValue,
+          cooling,
+          production,
+          costLine,
+          maintenance,
+          Optional.empty());
+    }
+
+    /** Without planned maintenance. */
     public Variant(
         String name,
         String description,
