@@ -43,7 +43,8 @@ public final class RunReports {
 
   /**
    * The files that show one run, also written for replication 0 of a set: timeseries.csv,
-   * window.csv, events.csv, power.png, lost_production.png, and run.json (of {@code timings}).
+   * window.csv, events.csv, power.png, lost_production.png, with a site section compliance.csv and
+   * grid.png, and run.json (of {@code timings}).
    *
    * @param chartNote added to the charts' subtitles ("" for none)
    */
@@ -56,6 +57,10 @@ public final class RunReports {
     LostProductionChart.write(result, chartNote, dir.resolve(LostProductionChart.FILE));
     if (ThermalChart.drawn(result)) {
       ThermalChart.write(result, chartNote, dir.resolve(ThermalChart.FILE));
+    }
+    if (GridChart.drawn(result)) {
+      ComplianceCsv.write(result, dir.resolve(ComplianceCsv.FILE));
+      GridChart.write(result, chartNote, dir.resolve(GridChart.FILE));
     }
     if (InferenceChart.drawn(result)) {
       InferenceChart.write(result, chartNote, dir.resolve(InferenceChart.FILE));

@@ -505,6 +505,64 @@ final class Language {
           .key("energy_prices", ValueKind.TEXT)
           .key("token_price", ValueKind.MONEY);
 
+  /**
+   * A ramp of the grid import: a power per second or per minute ({@code 10 MW/min}), read by {@link
+   * SiteBinder#wattsPerSecond}; text here.
+   */
+  static final ValueKind GRID_RAMP = ValueKind.TEXT;
+
+  static final Section GRID_RULE =
+      Section.named("grid_rule", "a grid operator's rule: one limit over a window")
+          .key("ramp", GRID_RAMP)
+          .key("dynamic_range", ValueKind.POWER)
+          .key("oscillation", ValueKind.POWER)
+          .key("window", ValueKind.DURATION)
+          .key("band", ValueKind.TEXT)
+          .key("every", ValueKind.DURATION)
+          .key("name", ValueKind.NAME);
+
+  static final Section BATTERY_SMOOTHING =
+      Section.named("battery_smoothing", "how a site battery steers the grid import")
+          .key("window", ValueKind.DURATION)
+          .key("ramp", GRID_RAMP)
+          .key("restore", ValueKind.TEXT);
+
+  static final Section SITE_BATTERY =
+      Section.named("site_battery", "a site battery behind the meter")
+          .key("energy", ValueKind.TEXT)
+          .key("power", ValueKind.POWER)
+          .key("round_trip_efficiency", ValueKind.FRACTION)
+          .key("soc_min", ValueKind.FRACTION)
+          .key("soc_max", ValueKind.FRACTION)
+          .key("soc_initial", ValueKind.FRACTION)
+          .key("smoothing", ValueKind.of(BATTERY_SMOOTHING))
+          .key("cost_per_kwh", ValueKind.MONEY);
+
+  static final Section GENERATION =
+      Section.named("generation", "on-site generation")
+          .key("capacity", ValueKind.POWER)
+          .key("ramp", GRID_RAMP)
+          .key("heat_rate_btu_per_kwh", ValueKind.NUMBER)
+          .key("fuel_per_mmbtu", ValueKind.MONEY)
+          .key("co2_kg_per_mmbtu", ValueKind.NUMBER);
+
+  static final Section CARBON =
+      Section.named("carbon", "carbon accounting: the grid's intensity and clean supply")
+          .key("grid_g_per_kwh", ValueKind.NUMBER)
+          .key("grid_csv", ValueKind.TEXT)
+          .key("clean_supply", ValueKind.POWER)
+          .key("clean_supply_csv", ValueKind.TEXT);
+
+  static final Section SITE =
+      Section.named("site", "the interconnect, the grid's rules, a battery, generation, carbon")
+          .key("interconnect", ValueKind.POWER)
+          .key("minimum_load", ValueKind.POWER)
+          .key("budget", ValueKind.POWER)
+          .key("rules", ValueKind.listOf(ValueKind.of(GRID_RULE)))
+          .key("battery", ValueKind.of(SITE_BATTERY))
+          .key("generation", ValueKind.of(GENERATION))
+          .key("carbon", ValueKind.of(CARBON));
+
   static final Section VARIANT =
       Section.named("variant", "a design variant: changes to the scenario, for compare")
           .key("name", ValueKind.TEXT)
@@ -529,5 +587,6 @@ final class Language {
           .key("power", ValueKind.of(POWER))
           .key("costs", ValueKind.of(COSTS))
           .key("economics", ValueKind.anyOf(ValueKind.of(ECONOMICS), ValueKind.EMPTY))
+          .key("site", ValueKind.of(SITE))
           .key("variants", ValueKind.listOf(ValueKind.of(VARIANT)));
 }

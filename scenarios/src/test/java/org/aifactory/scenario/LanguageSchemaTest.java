@@ -63,21 +63,25 @@ class LanguageSchemaTest {
     return List.of();
   }
 
-  /** A test scenario with every map of the language (see its comment). */
-  private static final String TOUR = "src/test/resources/language/tour.yaml";
+  /** Test scenarios that, with the bundled ones, have every map of the language. */
+  private static final Path TOURS = Path.of("src/test/resources/language");
 
   static Stream<String> bundled() {
     return ScenarioLibrary.names().stream();
   }
 
-  /** The bundled scenarios and the tour: the scenarios whose maps are probed. */
-  static Stream<String> probed() {
-    return Stream.concat(bundled(), Stream.of(TOUR));
+  /** The bundled scenarios and the tours: the scenarios whose maps are probed. */
+  static Stream<String> probed() throws IOException {
+    try (Stream<Path> tours = Files.list(TOURS)) {
+      List<String> files =
+          tours.map(Path::toString).filter(f -> f.endsWith(".yaml")).sorted().toList();
+      return Stream.concat(bundled(), files.stream());
+    }
   }
 
   private static String text(String scenario) throws IOException {
-    return scenario.equals(TOUR)
-        ? Files.readString(Path.of(TOUR))
+    return scenario.endsWith(".yaml")
+        ? Files.readString(Path.of(scenario))
         : ScenarioLibrary.text(scenario).orElseThrow();
   }
 
@@ -109,7 +113,9 @@ class LanguageSchemaTest {
         }
       }
     }
-    assertThat(missing).as("maps no probed scenario has: add them to " + TOUR).isEmpty();
+    assertThat(missing)
+        .as("maps no probed scenario has: add them to a scenario in " + TOURS)
+        .isEmpty();
   }
 
   private static String label(Section section, List<String> keys) {
