@@ -34,7 +34,32 @@ final class ComparisonGrid {
         + "The grid's verdict, per replication of "
         + ComparisonFigures.horizon(r.horizonHours())
         + "\n"
-        + ComparisonColumns.text(r, indent, columns(), v -> v.grid().orElse(null));
+        + ComparisonColumns.text(r, indent, columns(), v -> v.grid().orElse(null))
+        + indent
+        + verdict(r)
+        + "\n";
+  }
+
+  /**
+   * The answer the grid asks for: the cheapest variant (by the ranking's annual cost) whose site
+   * complied with every rule in every replication, and what complying costs over the cheapest.
+   */
+  static String verdict(ComparisonResult r) {
+    for (int rank = 0; rank < r.ranking().size(); rank++) {
+      ComparisonResult.Variant v = r.variants().get(r.ranking().get(rank));
+      if (v.grid().isPresent() && v.grid().get().compliantShare().mean() == 1) {
+        return rank == 0
+            ? "The cheapest, " + v.name() + ", complied with every rule in every replication."
+            : "Cheapest that complied with every rule in every replication: "
+                + v.name()
+                + " (rank "
+                + (rank + 1)
+                + ", "
+                + Human.threeDigits(v.extraCostOverBest().mean() / 1e6)
+                + " $M/y over the cheapest).";
+      }
+    }
+    return "No variant complied with every rule in every replication.";
   }
 
   /** The table, for index.html. */

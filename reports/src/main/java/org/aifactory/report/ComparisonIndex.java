@@ -157,7 +157,10 @@ final class ComparisonIndex {
                   + ComparisonFigures.horizon(r.horizonHours()),
               "<p>Rules broken of the scenario's site section; the battery's capital is in the"
                   + " variant's capital, the energy priced is the grid import net of export.</p>\n"
-                  + ComparisonGrid.html(r)));
+                  + ComparisonGrid.html(r)
+                  + "<p>"
+                  + Html.escape(ComparisonGrid.verdict(r))
+                  + "</p>\n"));
     }
     IndexPage.write(
         dir,
