@@ -505,26 +505,20 @@ final class Language {
           .key("energy_prices", ValueKind.TEXT)
           .key("token_price", ValueKind.MONEY);
 
-  /**
-   * A ramp of the grid import: a power per second or per minute ({@code 10 MW/min}), read by {@link
-   * SiteBinder#wattsPerSecond}; text here.
-   */
-  static final ValueKind GRID_RAMP = ValueKind.TEXT;
-
   static final Section GRID_RULE =
       Section.named("grid_rule", "a grid operator's rule: one limit over a window")
-          .key("ramp", GRID_RAMP)
+          .key("ramp", ValueKind.GRID_RAMP)
           .key("dynamic_range", ValueKind.POWER)
           .key("oscillation", ValueKind.POWER)
           .key("window", ValueKind.DURATION)
-          .key("band", ValueKind.TEXT)
+          .key("band", ValueKind.BAND)
           .key("every", ValueKind.DURATION)
           .key("name", ValueKind.NAME);
 
   static final Section BATTERY_SMOOTHING =
       Section.named("battery_smoothing", "how a site battery steers the grid import")
           .key("window", ValueKind.DURATION)
-          .key("ramp", GRID_RAMP)
+          .key("ramp", ValueKind.GRID_RAMP)
           .key("restore", ValueKind.TEXT);
 
   static final Section SITE_BATTERY =
@@ -541,7 +535,7 @@ final class Language {
   static final Section GENERATION =
       Section.named("generation", "on-site generation")
           .key("capacity", ValueKind.POWER)
-          .key("ramp", GRID_RAMP)
+          .key("ramp", ValueKind.GRID_RAMP)
           .key("heat_rate_btu_per_kwh", ValueKind.NUMBER)
           .key("fuel_per_mmbtu", ValueKind.MONEY)
           .key("co2_kg_per_mmbtu", ValueKind.NUMBER);

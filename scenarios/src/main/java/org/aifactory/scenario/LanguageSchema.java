@@ -242,6 +242,18 @@ public final class LanguageSchema {
                 + "\\s*$");
         node.put("description", "a number per duration, e.g. 6.5 per 1000 d or 120 per s");
       }
+      case GRID_RAMP -> {
+        node.put("type", "string");
+        node.put(
+            "pattern",
+            "^\\s*" + NUMBER + "\\s*" + units(Dimension.POWER) + "\\s*/\\s*(?:s|min|h)\\s*$");
+        node.put("description", "a ramp rate, a power per s, min or h, e.g. 10 MW/min");
+      }
+      case BAND -> {
+        node.put("type", "string");
+        node.put("pattern", "^\\s*" + NUMBER + "\\s*-\\s*" + NUMBER + "\\s*Hz\\s*$");
+        node.put("description", "a band of frequencies, e.g. 0.1-1 Hz");
+      }
       case DESIGN -> {
         node.put("type", "string");
         node.put("pattern", "^\\s*(?:" + DESIGN + ")\\s*$");

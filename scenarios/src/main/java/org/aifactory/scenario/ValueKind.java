@@ -38,6 +38,12 @@ sealed interface ValueKind {
   /** A redundancy design: N, N+1, 2N, 2(N+1), 4N/3. */
   ValueKind DESIGN = new Scalar(ScalarType.DESIGN);
 
+  /** A ramp of the grid import: a power per second, minute or hour ({@code 10 MW/min}). */
+  ValueKind GRID_RAMP = new Scalar(ScalarType.GRID_RAMP);
+
+  /** A band of frequencies: {@code 0.1-1 Hz}. */
+  ValueKind BAND = new Scalar(ScalarType.BAND);
+
   ValueKind DURATION = new Measure(Dimension.DURATION);
   ValueKind POWER = new Measure(Dimension.POWER);
   ValueKind TEMPERATURE = new Measure(Dimension.TEMPERATURE);
@@ -66,7 +72,9 @@ sealed interface ValueKind {
     FRACTION,
     MONEY,
     RATE,
-    DESIGN
+    DESIGN,
+    GRID_RAMP,
+    BAND
   }
 
   record Scalar(ScalarType type) implements ValueKind {}

@@ -232,6 +232,8 @@ class LanguageSchemaTest {
         Texts.valid("count: 4", "count: 4\n    power_cap: 500 kWh"),
         Texts.VALID + "power: { generators: nothing }\n",
         Texts.VALID + "power: { ups: { design: 3M } }\n",
+        Texts.VALID + "site: { rules: [{ ramp: 10 MW/day, window: 1 min }] }\n",
+        Texts.VALID + "site: { rules: [{ oscillation: 2 MW, band: 0.1-1, window: 64 s }] }\n",
         Texts.VALID + "failures: { causes: { x: { scope: system, rate: 2 per fortnight } } }\n");
   }
 
