@@ -46,7 +46,9 @@ final class BenchCommand implements Runnable {
       header = "Measure the event engine with the hold model.",
       description = {
         "Hold model: N events pending; each one fired schedules one more at now + Exp(1 s)."
-            + " Reports the best round's events/s and the heap bytes allocated per event."
+            + " Reports the best round's events/s and the heap bytes allocated per event, of the"
+            + " engine (hold) and of the same model on a bare binary heap (bare-heap), the"
+            + " baseline."
       })
   static final class Engine implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
