@@ -61,24 +61,23 @@ public final class Comparison {
                 + "': compared designs must run over the same time");
       }
     }
-    long total = (long) inputs.size() * replications;
+    List<Replications.Config> configs = new ArrayList<>();
+    for (Input in : inputs) {
+      // common random numbers across variants
+      configs.add(new Replications.Config(scenario, in.factory(), in.run().withSeed(seed)));
+    }
+    Partial[] done = new Partial[inputs.size()];
+    Replications.runEach(
+        configs,
+        replications,
+        threads,
+        progress,
+        (v, set) ->
+            done[v] =
+                partial(inputs.get(v), set, inputs.get(v).run().horizon().toNanos() / 3.6e12));
+    List<Partial> partials = List.of(done);
     List<double[]> totals = new ArrayList<>();
-    List<Partial> partials = new ArrayList<>();
-    for (int v = 0; v < inputs.size(); v++) {
-      Input in = inputs.get(v);
-      RunSpec run = in.run().withSeed(seed); // common random numbers across variants
-      long offset = (long) v * replications;
-      ReplicationSet set =
-          Replications.run(
-                  scenario,
-                  in.factory(),
-                  run,
-                  replications,
-                  threads,
-                  (done, ignored) -> progress.progress(offset + done, total))
-              .set();
-      Partial p = partial(in, set, run.horizon().toNanos() / 3.6e12);
-      partials.add(p);
+    for (Partial p : partials) {
       totals.add(p.total());
     }
     List<Integer> ranking = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.aifactory.metrics.Metric;
 import org.aifactory.metrics.ReplicationSet;
 import org.aifactory.metrics.RunResult;
@@ -19,12 +20,34 @@ import org.aifactory.model.RunSpec;
  * numbers). Only replication 0 keeps its event log and power series in full; every other keeps a
  * row of metric values (8 bytes a metric), and the threads take the next replication from a
  * counter, so memory grows only by those rows, however many replications.
+ *
+ * <p>Experiments of several configurations (a sweep's points, a study's intervals, a comparison's
+ * variants) run them all on one pool of threads with {@link #runEach}: the threads take (config,
+ * replication) pairs in order, so they stay busy even when a configuration has fewer replications
+ * than there are threads, and no thread waits for the last replication of a configuration before
+ * starting the next.
  */
 public final class Replications {
   private Replications() {}
 
   /** The replications and the event-loop work they did. */
   public record Result(ReplicationSet set, long eventsProcessed, double simulationWallSeconds) {}
+
+  /** One configuration to replicate. */
+  public record Config(String name, FactorySpec factory, RunSpec run) {}
+
+  /** What {@link #runEach} did: events fired and the wall time of all the runs. */
+  public record Work(long eventsProcessed, double simulationWallSeconds) {}
+
+  /** Receives each configuration's replications as soon as they are all over. */
+  @FunctionalInterface
+  public interface Sink {
+    /**
+     * Called once per configuration, on one of the worker threads, possibly at the same time for
+     * different configurations: keep what is needed by {@code index}, without shared state.
+     */
+    void accept(int index, ReplicationSet set);
+  }
 
   public static Result run(
       String name,
@@ -33,32 +56,59 @@ public final class Replications {
       int replications,
       int threads,
       ProgressListener progress) {
+    ReplicationSet[] set = new ReplicationSet[1];
+    Work work =
+        runEach(
+            List.of(new Config(name, factory, run)),
+            replications,
+            threads,
+            progress,
+            (index, s) -> set[0] = s);
+    return new Result(set[0], work.eventsProcessed(), work.simulationWallSeconds());
+  }
+
+  /**
+   * Runs {@code replications} replications of every configuration on {@code threads} threads (the
+   * calling thread is one of them) and hands each configuration's set to {@code sink} as soon as
+   * its replications are over: only the configurations under way, at most about one per thread, are
+   * held in memory. Progress counts runs over configs × replications. The first failure stops the
+   * work and is rethrown here, after every thread has stopped.
+   */
+  public static Work runEach(
+      List<Config> configs, int replications, int threads, ProgressListener progress, Sink sink) {
     if (replications < 1) {
       throw new IllegalArgumentException("replications must be >= 1");
     }
-    double[][] rows = new double[replications][];
-    AtomicReference<RunResult> first = new AtomicReference<>();
-    AtomicReference<List<Metric>> layout = new AtomicReference<>();
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
+    long total = (long) configs.size() * replications;
+    AtomicReferenceArray<Pending> pending = new AtomicReferenceArray<>(configs.size());
+    AtomicLong next = new AtomicLong();
+    AtomicLong done = new AtomicLong();
     AtomicLong events = new AtomicLong();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Runnable worker =
         () -> {
-          int r;
-          while (failure.get() == null && (r = next.getAndIncrement()) < replications) {
+          long k;
+          while (failure.get() == null && (k = next.getAndIncrement()) < total) {
+            int c = (int) (k / replications);
+            int r = (int) (k % replications);
             try {
-              RunResult result = new FactoryRun(name, factory, run, r, r == 0).complete();
-              List<Metric> metrics = result.metrics();
-              layout.compareAndSet(null, metrics);
-              rows[r] = ReplicationSet.row(layout.get(), metrics, r);
-              if (r == 0) {
-                first.set(result);
+              Config config = configs.get(c);
+              Pending p = pending.get(c);
+              if (p == null) {
+                pending.compareAndSet(c, null, new Pending(replications));
+                p = pending.get(c);
               }
+              RunResult result =
+                  new FactoryRun(config.name(), config.factory(), config.run(), r, r == 0)
+                      .complete();
               events.addAndGet(result.eventsProcessed());
-              int finished = done.incrementAndGet();
+              if (p.add(r, result)) {
+                pending.set(c, null); // over: only the sink keeps what it needs
+                sink.accept(c, p.set());
+              }
+              long finished = done.incrementAndGet();
               synchronized (progress) {
-                progress.progress(finished, replications);
+                progress.progress(finished, total);
               }
             } catch (RuntimeException | Error e) {
               failure.compareAndSet(null, e);
@@ -66,7 +116,7 @@ public final class Replications {
           }
         };
     long t0 = System.nanoTime();
-    int workers = Math.max(1, Math.min(threads, replications));
+    int workers = (int) Math.max(1, Math.min(threads, total));
     List<Thread> pool = new ArrayList<>(workers);
     for (int i = 1; i < workers; i++) {
       Thread t = new Thread(worker, "replication-worker-" + i);
@@ -85,8 +135,35 @@ public final class Replications {
     if (e instanceof Error err) {
       throw err;
     }
-    double wall = (System.nanoTime() - t0) / 1e9;
-    return new Result(new ReplicationSet(first.get(), layout.get(), rows), events.get(), wall);
+    return new Work(events.get(), (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** A configuration whose replications are under way: replication 0 and a row per replication. */
+  private static final class Pending {
+    private final double[][] rows;
+    private final AtomicInteger left;
+    private final AtomicReference<List<Metric>> layout = new AtomicReference<>();
+    private volatile RunResult first;
+
+    Pending(int replications) {
+      rows = new double[replications][];
+      left = new AtomicInteger(replications);
+    }
+
+    /** Adds replication r; true when it was the last one. */
+    boolean add(int r, RunResult result) {
+      List<Metric> metrics = result.metrics();
+      layout.compareAndSet(null, metrics);
+      rows[r] = ReplicationSet.row(layout.get(), metrics, r);
+      if (r == 0) {
+        first = result;
+      }
+      return left.decrementAndGet() == 0; // publishes rows and first to the thread that sees 0
+    }
+
+    ReplicationSet set() {
+      return new ReplicationSet(first, layout.get(), rows);
+    }
   }
 
   private static void join(Thread t) {
