@@ -2,6 +2,8 @@ package org.aifactory.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.aifactory.metrics.ReplicationSet;
 import org.aifactory.metrics.RunResult;
 
@@ -19,28 +21,45 @@ public final class RunReports {
    */
   public static void writeAll(RunResult result, RunTimings timings, Path dir) throws IOException {
     ReplicationSet one = ReplicationSet.of(result);
-    SummaryJson.write(one, dir.resolve(SummaryJson.FILE));
-    SummaryCsv.write(one, dir.resolve(SummaryCsv.FILE));
-    writeRunFiles(result, "", timings, dir);
-    RunIndex.write(one, dir);
+    writeRunFiles(
+        result,
+        "",
+        timings,
+        dir,
+        () -> {
+          SummaryJson.write(one, dir.resolve(SummaryJson.FILE));
+          SummaryCsv.write(one, dir.resolve(SummaryCsv.FILE));
+        });
+    RunIndex.write(one, dir); // last: it lists the files of the folder
   }
 
   /**
    * The files that show one run, also written for replication 0 of a set: timeseries.csv,
-   * window.csv, events.csv, power.png, lost_production.png, and run.json (of {@code timings}).
+   * window.csv, events.csv, power.png, lost_production.png, thermal.png with a cooling plant, and
+   * run.json (of {@code timings}); and those of {@code more}. Each chart is drawn on a thread of
+   * its own while the calling thread writes the text files.
    *
    * @param chartNote added to the charts' subtitles ("" for none)
+   * @param more writes other files of the folder, on the calling thread with the text files
    */
-  static void writeRunFiles(RunResult result, String chartNote, RunTimings timings, Path dir)
+  static void writeRunFiles(
+      RunResult result, String chartNote, RunTimings timings, Path dir, ParallelWrites.Writer more)
       throws IOException {
-    TimeseriesCsv.write(result, dir.resolve(TimeseriesCsv.FILE));
-    WindowCsv.write(result, dir.resolve(WindowCsv.FILE));
-    EventsCsv.write(result, dir.resolve(EventsCsv.FILE));
-    PowerChart.write(result, chartNote, dir.resolve(PowerChart.FILE));
-    LostProductionChart.write(result, chartNote, dir.resolve(LostProductionChart.FILE));
+    List<ParallelWrites.Writer> writers = new ArrayList<>();
+    writers.add(
+        () -> {
+          more.write();
+          TimeseriesCsv.write(result, dir.resolve(TimeseriesCsv.FILE));
+          WindowCsv.write(result, dir.resolve(WindowCsv.FILE));
+          EventsCsv.write(result, dir.resolve(EventsCsv.FILE));
+          RunJson.write(timings, dir.resolve(RunJson.FILE));
+        });
+    writers.add(() -> PowerChart.write(result, chartNote, dir.resolve(PowerChart.FILE)));
+    writers.add(
+        () -> LostProductionChart.write(result, chartNote, dir.resolve(LostProductionChart.FILE)));
     if (ThermalChart.drawn(result)) {
-      ThermalChart.write(result, chartNote, dir.resolve(ThermalChart.FILE));
+      writers.add(() -> ThermalChart.write(result, chartNote, dir.resolve(ThermalChart.FILE)));
     }
-    RunJson.write(timings, dir.resolve(RunJson.FILE));
+    ParallelWrites.run(writers);
   }
 }
