@@ -80,6 +80,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      QuickStart.requireFullJit();
       if (events < 1 || rounds < 1) {
         throw new UserException("--events and --rounds must be positive");
       }
@@ -152,6 +153,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      QuickStart.requireFullJit();
       if (repeat < 1) {
         throw new UserException("--repeat must be positive");
       }
