@@ -45,6 +45,21 @@ final class Charts {
   }
 
   static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
+
+  /**
+   * Colours of lines that stand for different things (sweep points, compared variants): Okabe-Ito
+   * (distinguishable with colour-blindness), without yellow (pale on white).
+   */
+  static final java.util.List<Color> PALETTE =
+      java.util.List.of(
+          new Color(0x00, 0x72, 0xB2),
+          new Color(0xD5, 0x5E, 0x00),
+          new Color(0x00, 0x9E, 0x73),
+          new Color(0xCC, 0x79, 0xA7),
+          new Color(0xE6, 0x9F, 0x00),
+          new Color(0x56, 0xB4, 0xE9),
+          new Color(0x33, 0x33, 0x33));
+
   static final Color NOTE = new Color(0xB0, 0x30, 0x00);
 
   static final String FONT = Font.SANS_SERIF;

@@ -48,6 +48,11 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * 95 % confidence interval as a whisker, drawn whole (an axis goes below 0 when an interval does),
  * and is labelled with mean ± half-width above it, so each axis spans its data with a small margin.
  * The three money panels share one unit, chosen from the largest amount among them.
+ *
+ * <p>When anything but power outages lost production, or some variant has a cooling plant ({@link
+ * ComparisonFigures#showsLossParts}), the lost value is stacked by what lost it, in the lost
+ * production panel and in the annual cost: power outages, thermal trips, throttling, each named in
+ * the legend. With one replication the bars have no whiskers and the subtitle says why.
  */
 final class ComparisonChart {
   static {
@@ -62,6 +67,8 @@ final class ComparisonChart {
   private static final Color CAPITAL = new Color(0x4D, 0x6A, 0x8A);
   private static final Color ENERGY = new Color(0xE6, 0xA2, 0x3C);
   private static final Color LOST = new Color(0xC6, 0x28, 0x28);
+  private static final Color LOST_THERMAL = new Color(0x7F, 0x00, 0x00);
+  private static final Color LOST_THROTTLING = new Color(0xEF, 0x9A, 0x9A);
   private static final Color EXTRA = new Color(0x6E, 0x6E, 0x6E);
   private static final Color WHISKER = Color.BLACK;
   private static final Stroke WHISKER_STROKE = new BasicStroke(1.6f);
@@ -118,10 +125,14 @@ final class ComparisonChart {
 
     Money money = ComparisonFigures.money(ranked);
     String perYear = " (" + money.unit() + " / year)";
+    boolean parts = ComparisonFigures.showsLossParts(r);
     List<Bar> lost = bars(categories, ranked, Variant::annualLostValueDollars, 1 / money.divisor());
-    plot.add(panel(lost, "Lost production" + perYear, LOST, 0));
+    plot.add(
+        parts
+            ? lostPartsPanel(categories, ranked, money, lost, "Lost production by cause" + perYear)
+            : panel(lost, "Lost production" + perYear, LOST, 0));
 
-    plot.add(costPanel(categories, ranked, money, "Annual cost" + perYear));
+    plot.add(costPanel(categories, ranked, money, "Annual cost" + perYear, parts));
 
     // The cheapest variant's extra cost is 0 by definition: labelled as the reference instead.
     List<Bar> extra = bars(categories, ranked, Variant::extraCostOverBest, 1 / money.divisor());
@@ -134,8 +145,17 @@ final class ComparisonChart {
     LegendItemCollection legend = new LegendItemCollection();
     legend.add(Charts.bandItem("Capital (annualised)", CAPITAL));
     legend.add(Charts.bandItem("Energy", ENERGY));
-    legend.add(Charts.bandItem("Value of production lost to power", LOST));
-    legend.add(Charts.lineItem("95 % confidence interval", WHISKER, new BasicStroke(1.6f)));
+    if (parts) {
+      legend.add(Charts.bandItem("Lost to power outages", LOST));
+      legend.add(Charts.bandItem("Lost to thermal trips", LOST_THERMAL));
+      legend.add(
+          Charts.bandItem("Lost to throttling (power caps, thermal limits)", LOST_THROTTLING));
+    } else {
+      legend.add(Charts.bandItem("Value of production lost to power", LOST));
+    }
+    if (r.replications() > 1) {
+      legend.add(Charts.lineItem("95 % confidence interval", WHISKER, new BasicStroke(1.6f)));
+    }
     plot.setFixedLegendItems(legend);
 
     JFreeChart chart = Charts.chart(r.scenario() + " - design comparison", plot);
@@ -155,9 +175,13 @@ final class ComparisonChart {
     chart.addSubtitle(
         1,
         Charts.subtitle(
-            "Bars: mean over replications; whiskers: 95 % confidence interval (Student t);"
-                + " extra cost paired by replication",
-            Charts.SUBTITLE_FONT, Color.DARK_GRAY));
+            r.replications() == 1
+                ? "Bars: one replication, without confidence intervals (exact for a scenario"
+                    + " without random failures)"
+                : "Bars: mean over replications; whiskers: 95 % confidence interval (Student t);"
+                    + " extra cost paired by replication",
+            Charts.SUBTITLE_FONT,
+            Color.DARK_GRAY));
     if (!Double.isFinite(years)) {
       plot.setNoDataMessage("No horizon.");
     }
@@ -204,9 +228,39 @@ final class ComparisonChart {
     return plot;
   }
 
-  /** Annual cost: capital, energy and lost value stacked, the whisker on the total. */
+  /** Lost value stacked by what lost it, the whisker and the label on the total. */
+  private static CategoryPlot lostPartsPanel(
+      List<String> categories, List<Variant> ranked, Money unit, List<Bar> totals, String label) {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    for (int i = 0; i < ranked.size(); i++) {
+      addLostParts(data, ranked.get(i), categories.get(i), unit);
+    }
+    StackedBarRenderer renderer = renderer(new StackedBarRenderer());
+    renderer.setSeriesPaint(0, LOST);
+    renderer.setSeriesPaint(1, LOST_THERMAL);
+    renderer.setSeriesPaint(2, LOST_THROTTLING);
+    CategoryPlot plot = subplot(data, valueAxis(label, totals), renderer);
+    for (Bar b : totals) {
+      annotate(plot, b);
+    }
+    return plot;
+  }
+
+  private static void addLostParts(
+      DefaultCategoryDataset data, Variant v, String category, Money unit) {
+    data.addValue(finite(unit.scale(v.lostValue().annualPowerDollars().mean())), "Power", category);
+    data.addValue(
+        finite(unit.scale(v.lostValue().annualThermalDollars().mean())), "Thermal", category);
+    data.addValue(
+        finite(unit.scale(v.lostValue().annualThrottlingDollars().mean())), "Throttling", category);
+  }
+
+  /**
+   * Annual cost: capital, energy and lost value stacked (the lost value by what lost it when {@code
+   * parts}), the whisker on the total.
+   */
   private static CategoryPlot costPanel(
-      List<String> categories, List<Variant> ranked, Money unit, String label) {
+      List<String> categories, List<Variant> ranked, Money unit, String label, boolean parts) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     List<Bar> totals = new ArrayList<>();
     for (int i = 0; i < ranked.size(); i++) {
@@ -214,7 +268,11 @@ final class ComparisonChart {
       String c = categories.get(i);
       data.addValue(finite(unit.scale(v.annualCapitalDollars())), "Capital", c);
       data.addValue(finite(unit.scale(v.annualEnergyDollars().mean())), "Energy", c);
-      data.addValue(finite(unit.scale(v.annualLostValueDollars().mean())), "Lost", c);
+      if (parts) {
+        addLostParts(data, v, c, unit);
+      } else {
+        data.addValue(finite(unit.scale(v.annualLostValueDollars().mean())), "Lost", c);
+      }
       totals.add(
           new Bar(
               c,
@@ -225,6 +283,8 @@ final class ComparisonChart {
     renderer.setSeriesPaint(0, CAPITAL);
     renderer.setSeriesPaint(1, ENERGY);
     renderer.setSeriesPaint(2, LOST);
+    renderer.setSeriesPaint(3, LOST_THERMAL);
+    renderer.setSeriesPaint(4, LOST_THROTTLING);
     CategoryPlot plot = subplot(data, valueAxis(label, totals), renderer);
     for (Bar b : totals) {
       annotate(plot, b);

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.aifactory.metrics.ComparisonResult;
+import org.aifactory.metrics.ComparisonResult.Cooling;
+import org.aifactory.metrics.ComparisonResult.LostValue;
 import org.aifactory.metrics.ComparisonResult.Variant;
 import org.aifactory.metrics.ElectricalResult;
 import org.aifactory.metrics.MetricStats;
@@ -18,6 +20,19 @@ import org.aifactory.metrics.MetricStats;
  * unavailability_minutes_per_year} is (1 − mean availability) × 525,960 min. The design columns
  * come from replication 0's electrical chain and are empty for a variant without one; {@code
  * extra_cost_over_best} is paired by replication with the cheapest variant.
+ *
+ * <p>When anything but power outages lost production, or some variant has a cooling plant ({@link
+ * ComparisonFigures#showsLossParts}), the parts of the lost production follow ({@link
+ * #LOSS_PARTS}): GPU-hours lost to thermal trips and to throttling per replication, and the value
+ * of each part per year, which add up to {@code annual_lost_value_dollars}. With a cooling plant,
+ * its figures per replication follow ({@link #COOLING}), empty for a variant without one. Without
+ * either, the file is what it was before they existed.
+ *
+ * <p>Last, always ({@link #ANSWERS}): what each variant trained per replication (tokens, tokens
+ * over the cheapest paired by replication, ETTR, lost production of every cause and the part the
+ * cost values), its cost line (fixed cost per year, capital + energy, and GPU-hours lost per year:
+ * annual total = fixed + {@code lost_gpu_hour_dollars} × lost), and its loss-of-load events and
+ * thermal trips in all the replications (empty without a chain, or a plant).
  */
 final class ComparisonCsv {
   static final String FILE = "comparison.csv";
@@ -53,17 +68,140 @@ final class ComparisonCsv {
     "extra_cost_over_best_ci95"
   };
 
+  /** The parts of the lost production, after {@link #HEADER} when shown. */
+  static final String[] LOSS_PARTS = {
+    "lost_gpu_hours_thermal_mean",
+    "lost_gpu_hours_thermal_ci95",
+    "gpu_hours_throttling_mean",
+    "gpu_hours_throttling_ci95",
+    "annual_lost_value_power_dollars_mean",
+    "annual_lost_value_power_dollars_ci95",
+    "annual_lost_value_thermal_dollars_mean",
+    "annual_lost_value_thermal_dollars_ci95",
+    "annual_lost_value_throttling_dollars_mean",
+    "annual_lost_value_throttling_dollars_ci95"
+  };
+
+  /** The cooling plant's figures, last, with a plant. */
+  static final String[] COOLING = {
+    "pue_mean",
+    "pue_ci95",
+    "cooling_energy_mwh_mean",
+    "cooling_energy_mwh_ci95",
+    "water_m3_mean",
+    "water_m3_ci95",
+    "wue_l_per_kwh_mean",
+    "wue_l_per_kwh_ci95",
+    "hours_at_slowdown_mean",
+    "hours_at_slowdown_ci95",
+    "thermal_trips_mean",
+    "thermal_trips_ci95",
+    "tokens_lost_to_heat_mean",
+    "tokens_lost_to_heat_ci95"
+  };
+
+  /** What each variant trained, its cost line and its rare events in total: last, always. */
+  static final String[] ANSWERS = {
+    "tokens_mean",
+    "tokens_ci95",
+    "tokens_over_best_mean",
+    "tokens_over_best_ci95",
+    "ettr_mean",
+    "ettr_ci95",
+    "lost_tokens_mean",
+    "lost_tokens_ci95",
+    "lost_tokens_priced_mean",
+    "lost_tokens_priced_ci95",
+    "fixed_dollars_mean",
+    "fixed_dollars_ci95",
+    "lost_gpu_hours_per_year_mean",
+    "lost_gpu_hours_per_year_ci95",
+    "lost_gpu_hour_dollars",
+    "loss_of_load_events_total",
+    "thermal_trips_total"
+  };
+
   private ComparisonCsv() {}
 
   static void write(ComparisonResult r, Path file) throws IOException {
+    boolean parts = ComparisonFigures.showsLossParts(r);
+    boolean cooling = r.hasCooling();
     Csv.write(
         file,
-        HEADER,
+        header(parts, cooling),
         out -> {
           for (int rank = 0; rank < r.ranking().size(); rank++) {
-            out.printRecord(row(rank + 1, r.variants().get(r.ranking().get(rank))));
+            Variant v = r.variants().get(r.ranking().get(rank));
+            List<String> row = row(rank + 1, v);
+            if (parts) {
+              lossParts(row, v.lostValue());
+            }
+            if (cooling) {
+              cooling(row, v.cooling().orElse(null));
+            }
+            answers(row, v);
+            out.printRecord(row);
           }
         });
+  }
+
+  /** {@link #HEADER}, then {@link #LOSS_PARTS} and {@link #COOLING} if shown, {@link #ANSWERS}. */
+  static String[] header(boolean parts, boolean cooling) {
+    List<String> header = new ArrayList<>(List.of(HEADER));
+    if (parts) {
+      header.addAll(List.of(LOSS_PARTS));
+    }
+    if (cooling) {
+      header.addAll(List.of(COOLING));
+    }
+    header.addAll(List.of(ANSWERS));
+    return header.toArray(String[]::new);
+  }
+
+  private static void answers(List<String> row, Variant v) {
+    ComparisonResult.Production p = v.production();
+    for (MetricStats s :
+        List.of(p.tokens(), p.tokensOverBest(), p.ettr(), p.lostTokens(), p.lostTokensPriced())) {
+      stats(row, s);
+    }
+    stats(row, v.costLine().fixedDollars());
+    stats(row, v.costLine().lostGpuHoursPerYear());
+    row.add(Formats.number(v.costLine().lostGpuHourDollars()));
+    row.add(total(v.lossOfLoadEventsTotal()));
+    row.add(total(v.thermalTripsTotal()));
+  }
+
+  private static String total(java.util.OptionalLong total) {
+    return total.isPresent() ? Long.toString(total.getAsLong()) : null;
+  }
+
+  private static void lossParts(List<String> row, LostValue lost) {
+    stats(row, lost.thermalGpuHours());
+    stats(row, lost.throttlingGpuHours());
+    stats(row, lost.annualPowerDollars());
+    stats(row, lost.annualThermalDollars());
+    stats(row, lost.annualThrottlingDollars());
+  }
+
+  /** The plant's figures; empty fields for a variant without one. */
+  private static void cooling(List<String> row, Cooling c) {
+    if (c == null) {
+      for (int i = 0; i < COOLING.length; i++) {
+        row.add(null);
+      }
+      return;
+    }
+    for (MetricStats s :
+        List.of(
+            c.pue(),
+            c.energyMwh(),
+            c.waterM3(),
+            c.wueLitresPerKwh(),
+            c.hoursAtSlowdown(),
+            c.trips(),
+            c.tokensLostToHeat())) {
+      stats(row, s);
+    }
   }
 
   private static List<String> row(int rank, Variant v) {

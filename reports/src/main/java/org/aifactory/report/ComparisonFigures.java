@@ -26,6 +26,26 @@ final class ComparisonFigures {
   }
 
   /**
+   * The simulated time of all the replications of one variant: {@code 200 years}, {@code 1 year},
+   * or a shorter duration ({@code 20 days}).
+   */
+  static String simulated(ComparisonResult r) {
+    double hours = r.horizonHours() * r.replications();
+    if (!(hours >= 0.99 * HOURS_PER_YEAR)) {
+      return Human.duration(hours * 3600);
+    }
+    // in the years of the horizon as shown ({@link #horizon}): 200 of 1 year are 200 years, though
+    // a year of 365 days is 0.07 % short of one of 365.25
+    double each =
+        r.horizonHours() >= 0.99 * HOURS_PER_YEAR
+            ? Math.round(r.horizonHours() / HOURS_PER_YEAR * 100) / 100.0
+            : r.horizonHours() / HOURS_PER_YEAR;
+    double years = Math.round(each * r.replications() * 10) / 10.0;
+    return (years >= 100 ? Human.count(years) : Human.plain(years))
+        + (years == 1 ? " year" : " years");
+  }
+
+  /**
    * Expected time per year without power to the whole IT load: (1 − availability) × a year, to 10
    * significant digits (the subtraction from 1 leaves no more: 52.596, not 52.595999999994206).
    */
@@ -40,6 +60,16 @@ final class ComparisonFigures {
   /** Half-width of the 95 % confidence interval of {@link #downMinutesPerYear}. */
   static double downMinutesPerYearCi(MetricStats availability) {
     return availability.ci95() * MINUTES_PER_YEAR;
+  }
+
+  /**
+   * True when the reports show the parts of the lost production (power outages, thermal trips,
+   * throttling): with a cooling plant, or when some variant lost production otherwise than to power
+   * outages (a power cap that slowed it). Without, they show what they always did: production lost
+   * to power outages, which is then all of it.
+   */
+  static boolean showsLossParts(ComparisonResult r) {
+    return r.hasCooling() || r.lostBeyondPower();
   }
 
   /** The rank (1 = cheapest) of the variant at {@code index} in input order; 0 if unranked. */

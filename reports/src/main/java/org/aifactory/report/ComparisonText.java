@@ -3,6 +3,9 @@ package org.aifactory.report;
 import static org.aifactory.report.TextTable.Align.LEFT;
 import static org.aifactory.report.TextTable.Align.RIGHT;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 import org.aifactory.metrics.ComparisonResult;
 import org.aifactory.metrics.ComparisonResult.Variant;
 import org.aifactory.metrics.ElectricalResult;
@@ -10,9 +13,12 @@ import org.aifactory.metrics.MetricStats;
 import org.aifactory.report.ComparisonFigures.Money;
 
 /**
- * The terminal rendering of a design comparison: two tables in ranking order (cheapest first), the
- * reliability of each variant and its cost per year, then a line naming the cheapest variant and
- * whether its lead over the runner-up is significant. Plain ASCII, Locale.ROOT, lines end in "\n".
+ * The terminal rendering of a design comparison: tables in ranking order (cheapest first), the
+ * reliability of each variant (left out for cooled halls without any electrical chain, where it
+ * would be all dashes), its cooling (with a cooling plant), the value of its lost production by
+ * what lost it (when anything but power outages lost some) and its cost per year, then a line
+ * naming the cheapest variant and whether its lead over the runner-up is significant. Plain ASCII,
+ * Locale.ROOT, lines end in "\n".
  */
 final class ComparisonText {
   private static final String INDENT = "  ";
@@ -36,31 +42,119 @@ final class ComparisonText {
         .append(";\n")
         .append(INDENT)
         .append("all variants see the same random streams, so their differences are paired.\n");
-    out.append(INDENT)
-        .append(PM)
-        .append(" is the 95 % confidence half-width of the mean (Student t); ranked by expected\n")
-        .append(INDENT)
-        .append("cost per year, cheapest first; extra over best is paired by replication.\n\n");
-    out.append(INDENT).append("Reliability, per year\n");
-    out.append(reliability(r));
+    if (r.replications() == 1) {
+      out.append(INDENT)
+          .append("one replication: no confidence intervals (exact for a scenario without random\n")
+          .append(INDENT)
+          .append("failures); ranked by cost per year, cheapest first.\n\n");
+    } else {
+      out.append(INDENT)
+          .append(PM)
+          .append(
+              " is the 95 % confidence half-width of the mean (Student t); ranked by expected\n")
+          .append(INDENT)
+          .append("cost per year, cheapest first; extra over best is paired by replication.\n\n");
+    }
+    // Cooled halls without an electrical chain: a table of dashes would say nothing.
+    boolean reliability =
+        !r.hasCooling() || r.variants().stream().anyMatch(v -> v.electrical() != null);
+    if (reliability) {
+      out.append(INDENT).append("Reliability, per year\n");
+      out.append(reliability(r));
+      out.append(fewEvents(r)).append('\n');
+    }
     Money money = money(r);
-    out.append('\n')
-        .append(INDENT)
+    if (r.hasCooling()) {
+      out.append(ComparisonCooling.text(r, INDENT)).append('\n');
+    }
+    out.append(ComparisonProduction.text(r, INDENT)).append('\n');
+    if (ComparisonFigures.showsLossParts(r)) {
+      out.append(ComparisonLosses.text(r, money, INDENT)).append('\n');
+    }
+    out.append(INDENT)
         .append("Cost per year (")
         .append(money.unit())
-        .append("): annualised capital + energy + value of production lost to power\n");
+        .append("): annualised capital + energy + value of production lost to power");
+    if (ComparisonFigures.showsLossParts(r)) {
+      out.append(" outages,\n").append(INDENT).append("thermal trips and throttling");
+    }
+    out.append('\n');
     out.append(costs(r, money));
     out.append('\n').append(INDENT).append(verdict(r, money)).append('\n');
+    out.append('\n').append(ComparisonBreakEvens.text(r, money, INDENT));
+    if (r.precision().isPresent()) {
+      out.append('\n').append(ComparisonPrecision.text(r, money, INDENT));
+    }
     return out.toString();
+  }
+
+  /** Fewer loss-of-load events than this in all the replications make a thin estimate. */
+  static final int FEW_EVENTS = 10;
+
+  /**
+   * A caution when some variant with an electrical chain saw fewer than {@link #FEW_EVENTS}
+   * loss-of-load events in all its replications: its downtime and power losses rest on them, and
+   * their confidence intervals cover less than they say. Empty otherwise.
+   */
+  static String fewEvents(ComparisonResult r) {
+    List<String> few = new ArrayList<>();
+    for (int i : r.ranking()) {
+      Variant v = r.variants().get(i);
+      OptionalLong total = v.lossOfLoadEventsTotal();
+      if (total.isPresent() && total.getAsLong() < FEW_EVENTS) {
+        few.add(v.name() + " " + total.getAsLong());
+      }
+    }
+    if (few.isEmpty()) {
+      return "";
+    }
+    return INDENT
+        + "Few loss-of-load events in "
+        + ComparisonFigures.simulated(r)
+        + " per variant ("
+        + String.join(", ", few)
+        + "):\n"
+        + INDENT
+        + "downtime and the production lost to power rest on them; more replications\n"
+        + INDENT
+        + "(--target-ci) narrow the estimate.\n";
   }
 
   private static String reliability(ComparisonResult r) {
     TextTable t =
         new TextTable(
             INDENT, RIGHT, LEFT, LEFT, LEFT, RIGHT, LEFT, RIGHT, RIGHT, LEFT, RIGHT, RIGHT, LEFT,
-            RIGHT);
-    t.row("", "", "", "", "downtime", "", "", "loss of load", "", "", "GPU-h lost");
-    t.row("rank", "variant", "UPS", "generators", "(min)", "", "", "(events)", "", "", "(power)");
+            RIGHT, RIGHT);
+    t.row(
+        "",
+        "",
+        "",
+        "",
+        "downtime",
+        "",
+        "",
+        "loss of load",
+        "",
+        "",
+        "GPU-h lost",
+        "",
+        "",
+        "events in all");
+    t.row(
+        "rank",
+        "variant",
+        "UPS",
+        "generators",
+        "(min)",
+        "",
+        "",
+        "(events)",
+        "",
+        "",
+        "(power)",
+        "",
+        "",
+        ComparisonFigures.simulated(r));
     double years = ComparisonFigures.years(r);
     for (int rank = 0; rank < r.ranking().size(); rank++) {
       Variant v = r.variants().get(r.ranking().get(rank));
@@ -84,7 +178,10 @@ final class ComparisonText {
           lol[2],
           lost[0],
           lost[1],
-          lost[2]);
+          lost[2],
+          v.lossOfLoadEventsTotal().isPresent()
+              ? Human.count(v.lossOfLoadEventsTotal().getAsLong())
+              : "-");
     }
     return t.render();
   }
@@ -128,7 +225,7 @@ final class ComparisonText {
   /**
    * {@code Cheapest: N+1 at 73.50 $M/y; lead over 4N/3 0.020 +/- 0.050 $M/y, not significant (CI
    * includes 0)}: significant when the paired 95 % confidence interval of the runner-up's extra
-   * cost excludes 0.
+   * cost excludes 0. With one replication there is no interval, and the line says so.
    */
   static String verdict(ComparisonResult r, Money money) {
     if (r.ranking().isEmpty()) {
@@ -153,12 +250,17 @@ final class ComparisonText {
             + next.name()
             + " "
             + (c[1].isEmpty() ? c[0] : c[0] + " " + PM + " " + c[2])
-            + per
-            + ", ";
+            + per;
+    if (r.replications() == 1) {
+      return line
+          + "; one replication: no confidence interval (exact for a scenario without random"
+          + " failures)";
+    }
     if (!Double.isFinite(extra.ci95())) {
-      return line + "no confidence interval";
+      return line + ", no confidence interval";
     }
     return line
+        + ", "
         + (Math.abs(extra.mean()) > extra.ci95()
             ? "significant (CI excludes 0)"
             : "not significant (CI includes 0)");

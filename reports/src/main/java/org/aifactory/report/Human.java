@@ -88,6 +88,25 @@ final class Human {
     return Double.isFinite(value) ? trim(fixed(value, decimalsFor(value))) : "n/a";
   }
 
+  /**
+   * {@code value} to three significant digits, without trailing zeros, with thousands separators:
+   * {@code 0.833}, {@code 2.5}, {@code 12.9}, {@code 2,000}, {@code 40,800}; {@code n/a} if not
+   * finite. For figures known no finer, such as a break-even or a target.
+   */
+  static String threeDigits(double value) {
+    if (!Double.isFinite(value)) {
+      return "n/a";
+    }
+    if (value == 0) {
+      return "0";
+    }
+    java.math.BigDecimal d =
+        new java.math.BigDecimal(value)
+            .round(new java.math.MathContext(3, java.math.RoundingMode.HALF_EVEN))
+            .stripTrailingZeros();
+    return fixed(d.doubleValue(), Math.max(0, d.scale()));
+  }
+
   /** A ratio as a percentage with one decimal: {@code 87.3 %}. */
   static String percent(double ratio) {
     return fixed(ratio * 100, 1) + " %";
@@ -108,6 +127,26 @@ final class Human {
       return trim(fixed(seconds / 3600, 2)) + " h";
     }
     return trim(fixed(seconds / 86400, 1)) + " days";
+  }
+
+  /**
+   * {@code text} broken at spaces into lines of at most {@code width} characters (a longer word
+   * stays whole), each starting with {@code indent} and ending in a newline.
+   */
+  static String wrap(String text, String indent, int width) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder(indent);
+    for (String word : text.split(" ")) {
+      if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
+        out.append(line).append('\n');
+        line = new StringBuilder(indent);
+      }
+      if (line.length() > indent.length()) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    return out.append(line).append('\n').toString();
   }
 
   /** Drops trailing zeros after the decimal point: {@code 2.50} → {@code 2.5}, {@code 2.0} → 2. */

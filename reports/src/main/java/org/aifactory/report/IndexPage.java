@@ -43,6 +43,12 @@ final class IndexPage {
           Map.entry("comparison.csv", "one row per variant, cheapest first"),
           Map.entry("comparison.json", "every figure of the comparison"),
           Map.entry("comparison.png", "downtime, lost value, annual cost and extra cost"),
+          Map.entry(
+              "break_even.csv",
+              "one row per pair of variants: the value of a lost GPU-hour at which they swap"),
+          Map.entry(
+              "sensitivity.png",
+              "annual cost of each variant against the value of a lost GPU-hour"),
           Map.entry("checkpoint_study.csv", "one row per checkpoint interval"),
           Map.entry("checkpoint_study.json", "every figure of the study"),
           Map.entry("checkpoint_study.png", "job ETTR against the checkpoint interval"),
@@ -145,12 +151,15 @@ final class IndexPage {
     Files.writeString(dir.resolve(FILE), out.toString(), StandardCharsets.UTF_8);
   }
 
-  /** The regular files of {@code dir}, sorted by name. */
+  /**
+   * The regular files of {@code dir}, sorted by name; not the hidden ones (the output directory's
+   * manifest and lock are its own bookkeeping, not reports).
+   */
   private static TreeSet<String> files(Path dir) throws IOException {
     TreeSet<String> names = new TreeSet<>();
     try (DirectoryStream<Path> all = Files.newDirectoryStream(dir)) {
       for (Path p : all) {
-        if (Files.isRegularFile(p)) {
+        if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")) {
           names.add(p.getFileName().toString());
         }
       }

@@ -40,6 +40,7 @@ public final class ReplicationSummary {
     SummarySections.cooling(t, f, first);
     SummarySections.lostProduction(t, f);
     SummarySections.interruptions(t, f);
+    SummarySections.failureDomains(t, f);
     out.append(t.render());
     SummaryTail.append(out, f, null, timings);
     return out.toString();

@@ -214,20 +214,24 @@ final class SummarySections {
     row(t, "Hottest outdoor hour", figure(f, MetricKeys.COOLING_MAX_OUTDOOR_C, 1, 1), "C", "");
     row(t, "Hottest GPU", figure(f, MetricKeys.COOLING_MAX_GPU_C, 1, 1), "C", "");
     for (org.aifactory.metrics.CoolingResult.LoopResult loop : first.cooling().get().loops()) {
-      String k = MetricKeys.coolingLoop(loop.name());
       row(
           t,
           SUB + loop.name() + " loop: hours above setpoint",
-          figure(f, k + "hours_above_setpoint", 1, 1),
+          figure(f, MetricKeys.LoopFigure.HOURS_ABOVE_SETPOINT.key(loop.name()), 1, 1),
           "h",
           "");
       row(
           t,
           SUB + loop.name() + " loop: hours at slowdown",
-          figure(f, k + "hours_at_slowdown", 1, 1),
+          figure(f, MetricKeys.LoopFigure.HOURS_AT_SLOWDOWN.key(loop.name()), 1, 1),
           "h",
           "(GPUs held by a thermal limit)");
-      row(t, SUB + loop.name() + " loop: trips", figure(f, k + "trips", 1, 0), "", "");
+      row(
+          t,
+          SUB + loop.name() + " loop: trips",
+          figure(f, MetricKeys.LoopFigure.TRIPS.key(loop.name()), 1, 0),
+          "",
+          "");
     }
     row(
         t,
@@ -290,6 +294,42 @@ final class SummarySections {
       shareRow(t, SUB + cause, f, key, count(f, key), "", total, "of all");
     }
     otherCauses(t, f, byCause, top, "", total, "of all");
+  }
+
+  /**
+   * How the failures of field-replaceable units ended, and the GPU-hours down by domain: only when
+   * a failure could take down an FRU alone (the run has these figures).
+   */
+  static void failureDomains(TextTable t, Figures f) {
+    double failures = f.value(MetricKeys.DOMAIN_UNIT_FAILURES);
+    if (Double.isNaN(failures)) {
+      return;
+    }
+    t.line("").line("Failure domains (field-replaceable units, e.g. compute trays)");
+    row(t, "FRU failures", count(f, MetricKeys.DOMAIN_UNIT_FAILURES), "", "");
+    String[][] fates = {
+      {MetricKeys.DOMAIN_TAKE_OVERS, "taken over by a spare FRU of the system"},
+      {MetricKeys.DOMAIN_SYSTEMS_SHORT, "left the system short: given up"},
+      {MetricKeys.DOMAIN_UNUSED_UNIT_FAILURES, "carried no job's GPUs"}
+    };
+    for (String[] fate : fates) {
+      shareRow(t, SUB + fate[1], f, fate[0], count(f, fate[0]), "", failures, "of FRU failures");
+    }
+    double down = f.value(MetricKeys.GPU_HOURS_DOWN);
+    String[] keys = {
+      MetricKeys.DOMAIN_UNIT_DOWN_GPU_HOURS, MetricKeys.DOMAIN_SYSTEM_DOWN_GPU_HOURS
+    };
+    int d = decimals(f, keys);
+    shareRow(t, "Down in FRUs", f, keys[0], figure(f, keys[0], 1, d), "GPU-h", down, "of down");
+    shareRow(
+        t,
+        "Down with whole systems",
+        f,
+        keys[1],
+        figure(f, keys[1], 1, d),
+        "GPU-h",
+        down,
+        "of down");
   }
 
   /** One line summing up the causes with a positive value that are not in {@code top}. */

@@ -55,17 +55,6 @@ final class SweepChart {
 
   static final int PANEL_HEIGHT = 280;
 
-  /** Okabe-Ito colours (distinguishable with colour-blindness), without yellow (pale on white). */
-  private static final Color[] PALETTE = {
-    new Color(0x00, 0x72, 0xB2),
-    new Color(0xD5, 0x5E, 0x00),
-    new Color(0x00, 0x9E, 0x73),
-    new Color(0xCC, 0x79, 0xA7),
-    new Color(0xE6, 0x9F, 0x00),
-    new Color(0x56, 0xB4, 0xE9),
-    new Color(0x33, 0x33, 0x33)
-  };
-
   private static final float[][] DASHES = {null, {9f, 5f}, {3f, 4f}, {12f, 4f, 3f, 4f}};
   private static final Color BEST = new Color(0x1B, 0x7A, 0x3A);
 
@@ -166,7 +155,9 @@ final class SweepChart {
               if (o.notDistinguishable().stream().filter(b -> b).count() > 1) {
                 legend.add(
                     new LegendItem(
-                        "Not distinguishable from the best (95 %)",
+                        r.replications() == 1
+                            ? "Equal to the best"
+                            : "Not distinguishable from the best (95 %)",
                         null,
                         null,
                         null,
@@ -283,11 +274,11 @@ final class SweepChart {
   }
 
   private static Color colour(int line) {
-    return PALETTE[line % PALETTE.length];
+    return Charts.PALETTE.get(line % Charts.PALETTE.size());
   }
 
   private static BasicStroke stroke(int line) {
-    float[] dash = DASHES[(line / PALETTE.length) % DASHES.length];
+    float[] dash = DASHES[(line / Charts.PALETTE.size()) % DASHES.length];
     return dash == null
         ? new BasicStroke(2.2f)
         : new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f);

@@ -110,12 +110,23 @@ final class SweepText {
     String value = cells[0] + (cells[1].isEmpty() ? "" : " +/- " + cells[2]);
     String unit = best.unit().equals("1") ? "" : " " + best.unit();
     long others = o.notDistinguishable().stream().filter(b -> b).count() - 1;
-    String tied =
-        others == 0
-            ? "every other point is distinguishable from it (95 %)"
-            : Human.count(others)
-                + (others == 1 ? " other point is" : " other points are")
-                + " not distinguishable from it (95 %, marked ~ best)";
+    String tied;
+    if (r.replications() == 1) {
+      tied =
+          others == 0
+              ? "one replication per point: exact for a scenario without random failures, no"
+                  + " confidence interval"
+              : Human.count(others)
+                  + (others == 1 ? " other point ties" : " other points tie")
+                  + " with it exactly (one replication per point, marked ~ best)";
+    } else {
+      tied =
+          others == 0
+              ? "every other point is distinguishable from it (95 %)"
+              : Human.count(others)
+                  + (others == 1 ? " other point is" : " other points are")
+                  + " not distinguishable from it (95 %, marked ~ best)";
+    }
     return Optional.of(
         "Best ("
             + o.goal()

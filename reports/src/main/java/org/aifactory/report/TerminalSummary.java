@@ -43,6 +43,7 @@ public final class TerminalSummary {
     SummarySections.cooling(t, f, result);
     SummarySections.lostProduction(t, f);
     SummarySections.interruptions(t, f);
+    SummarySections.failureDomains(t, f);
     out.append(t.render());
     SummaryTail.append(
         out, f, result.jobs().isEmpty() ? INDENT + "(none)\n" : jobs(result), timings);

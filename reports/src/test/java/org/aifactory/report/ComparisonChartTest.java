@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.aifactory.metrics.ComparisonResult;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
@@ -52,6 +53,33 @@ class ComparisonChartTest {
     assertThat(panels.get(1).getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND))
         .as("a line at 0 when the axis goes below it")
         .hasSize(1);
+  }
+
+  @Test
+  void lostProductionIsStackedByWhatLostItAndSaysSo() {
+    ComparisonResult r = ComparisonResults.cooledHall();
+    assertThat(Pngs.hasColour(ComparisonChart.render(r), 0xEF9A9A)).as("throttling").isTrue();
+    CombinedDomainCategoryPlot plot =
+        (CombinedDomainCategoryPlot) ComparisonChart.chart(r).getPlot();
+    LegendItemCollection legend = plot.getFixedLegendItems();
+    List<String> labels = new java.util.ArrayList<>();
+    for (int i = 0; i < legend.getItemCount(); i++) {
+      labels.add(legend.get(i).getLabel());
+    }
+    // one replication: no confidence interval in the legend
+    assertThat(labels)
+        .containsExactly(
+            "Capital (annualised)",
+            "Energy",
+            "Lost to power outages",
+            "Lost to thermal trips",
+            "Lost to throttling (power caps, thermal limits)");
+    assertThat(panels(r).get(1).getRangeAxis().getLabel())
+        .isEqualTo("Lost production by cause ($M / year)");
+    // the stack of the annual cost: capital, energy, then the three parts of the lost value
+    assertThat(panels(r).get(2).getDataset().getRowCount()).isEqualTo(5);
+    assertThat(panels(ComparisonResults.redundancyStudy()).get(2).getDataset().getRowCount())
+        .isEqualTo(3);
   }
 
   @Test

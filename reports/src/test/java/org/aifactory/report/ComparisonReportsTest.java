@@ -24,7 +24,13 @@ class ComparisonReportsTest {
   void writesCsvJsonAndPng() throws Exception {
     ComparisonReports.writeAll(ComparisonResults.redundancyStudy(), dir);
     assertThat(RunReportsTest.names(dir))
-        .containsExactly("comparison.csv", "comparison.json", "comparison.png", "index.html");
+        .containsExactly(
+            "break_even.csv",
+            "comparison.csv",
+            "comparison.json",
+            "comparison.png",
+            "index.html",
+            "sensitivity.png");
     BufferedImage image =
         Pngs.read(dir.resolve("comparison.png"), ComparisonChart.WIDTH, ComparisonChart.HEIGHT);
     assertThat(image.getWidth()).isEqualTo(1400);
@@ -79,7 +85,7 @@ class ComparisonReportsTest {
     String row = line(text, "utility-only");
     assertThat(row).matches("\\s+1\\s+utility-only\\s+-\\s+-\\s+n/a.*");
     assertThat(text).contains("30 days");
-    assertThat(last(text))
+    assertThat(verdict(text))
         .isEqualTo(
             "  Cheapest: utility-only at 70.00 $M/y; lead over N+1 3.40 +/- 0.50 $M/y, significant"
                 + " (CI excludes 0)");
@@ -91,11 +97,14 @@ class ComparisonReportsTest {
     Path file = dir.resolve("comparison.csv");
     ComparisonCsv.write(r, file);
     List<CSVRecord> rows = csv(file);
-    assertThat(rows.get(0).toList()).containsExactly(ComparisonCsv.HEADER);
-    assertThat(rows.get(0).toList())
+    assertThat(rows.get(0).toList()).containsExactly(ComparisonCsv.header(false, false));
+    // the columns of before, then the answers added after them
+    assertThat(rows.get(0).toList().subList(0, 29))
+        .containsExactly(ComparisonCsv.HEADER)
         .startsWith("rank", "variant", "description", "ups_design")
-        .endsWith("extra_cost_over_best_mean", "extra_cost_over_best_ci95")
-        .hasSize(29);
+        .endsWith("extra_cost_over_best_mean", "extra_cost_over_best_ci95");
+    assertThat(rows.get(0).toList().subList(29, rows.get(0).size()))
+        .containsExactly(ComparisonCsv.ANSWERS);
     assertThat(rows).hasSize(5);
     assertThat(rows.subList(1, 5).stream().map(row -> row.get(1)))
         .containsExactly("N+1", "4N/3", "N", "2N");
@@ -159,7 +168,16 @@ class ComparisonReportsTest {
     JsonNode json = new ObjectMapper().readTree(ComparisonJson.render(r));
     assertThat(keys(json))
         .containsExactly(
-            "scenario", "seed", "replications", "horizon_hours", "ranking", "variants", "notes");
+            "scenario",
+            "seed",
+            "replications",
+            "horizon_hours",
+            "ranking",
+            "variants",
+            "break_even",
+            "cheapest_by_value",
+            "precision",
+            "notes");
     assertThat(json.get("scenario").asText()).isEqualTo("redundancy-study");
     assertThat(json.get("seed").asLong()).isEqualTo(42);
     assertThat(json.get("replications").asInt()).isEqualTo(1000);
@@ -188,7 +206,11 @@ class ComparisonReportsTest {
             "annual_energy_dollars",
             "annual_lost_value_dollars",
             "annual_total_dollars",
-            "extra_cost_over_best");
+            "extra_cost_over_best",
+            "production",
+            "cost_line",
+            "loss_of_load_events_total",
+            "thermal_trips_total");
     assertThat(n.get("name").asText()).isEqualTo("N");
     assertThat(n.get("rank").asInt()).isEqualTo(3);
     assertThat(variants.get(1).get("rank").asInt()).isEqualTo(1);
@@ -260,23 +282,25 @@ class ComparisonReportsTest {
         .as("plain ASCII")
         .isTrue();
     List<String> rows = text.lines().filter(l -> l.matches("\\s+\\d+ {2}\\S.*")).toList();
-    assertThat(rows).hasSize(8); // two tables
-    for (int t = 0; t < 2; t++) {
+    assertThat(rows).hasSize(12); // three tables: reliability, production, costs
+    for (int t = 0; t < 3; t++) {
       assertThat(rows.subList(4 * t, 4 * t + 4).stream().map(l -> l.trim().split("\\s+")[1]))
           .containsExactly("N+1", "4N/3", "N", "2N");
     }
-    // reliability: UPS, generators, downtime, events and lost GPU-hours per year, +/- half-widths
+    // reliability: UPS, generators, downtime, events and lost GPU-hours per year, +/- half-widths,
+    // then the events of all the replications
     assertThat(rows.get(0).trim().split("\\s{2,}"))
         .containsExactly(
             "1", "N+1", "N+1", "N+1", "13.1", "+/-", "2.1", "0.520", "+/-", "0.045", "45,000",
-            "+/-", "6,000");
+            "+/-", "6,000", "520");
     assertThat(rows.get(2)).contains("52.6  +/-   5.3");
+    assertThat(text).contains("events in all\n").contains("1,000 years\n");
     // costs: capital, energy, lost value, total, extra over best
-    assertThat(rows.get(4).trim().split("\\s{2,}"))
+    assertThat(rows.get(8).trim().split("\\s{2,}"))
         .containsExactly(
             "1", "N+1", "2.200", "70.900", "0.400", "+/-", "0.060", "73.500", "+/-", "0.078", "-");
-    assertThat(rows.get(5)).endsWith("0.020  +/-  0.050");
-    assertThat(last(text))
+    assertThat(rows.get(9)).endsWith("0.020  +/-  0.050");
+    assertThat(verdict(text))
         .isEqualTo(
             "  Cheapest: N+1 at 73.50 $M/y; lead over 4N/3 0.020 +/- 0.050 $M/y, not significant"
                 + " (CI includes 0)");
@@ -285,7 +309,7 @@ class ComparisonReportsTest {
   @Test
   void renderSaysWhenTheLeadIsSignificant() {
     String text = ComparisonReports.render(ComparisonResults.clearWinner());
-    assertThat(last(text))
+    assertThat(verdict(text))
         .isEqualTo(
             "  Cheapest: N+1 at 73.50 $M/y; lead over 4N/3 0.600 +/- 0.050 $M/y, significant (CI"
                 + " excludes 0)");
@@ -301,8 +325,10 @@ class ComparisonReportsTest {
             r.replications(),
             r.horizonHours(),
             List.of(r.variants().get(1)),
-            List.of(0));
-    assertThat(last(ComparisonReports.render(one)))
+            List.of(0),
+            List.of(),
+            java.util.Optional.empty());
+    assertThat(verdict(ComparisonReports.render(one)))
         .isEqualTo("  Cheapest: N+1 at 73.50 $M/y; the only variant");
   }
 
@@ -315,6 +341,56 @@ class ComparisonReportsTest {
     assertThat(ComparisonFigures.horizon(8766)).isEqualTo("1 year (8,766 h)");
     assertThat(ComparisonFigures.horizon(87_660)).isEqualTo("10 years (87,660 h)");
     assertThat(ComparisonFigures.horizon(720)).isEqualTo("30 days");
+  }
+
+  @Test
+  void aCooledHallGetsItsCoolingTableAndItsLostProductionByPart() throws Exception {
+    ComparisonResult r = ComparisonResults.cooledHall();
+    String text = ComparisonReports.render(r);
+    assertThat(text)
+        .doesNotContain("Reliability")
+        .doesNotContain("+/-")
+        .contains("  2 variants, 1 replication of 31 days each, seed 1;\n")
+        .contains("  Cooling, per replication of 31 days\n")
+        .contains("to heat (bn)")
+        .contains("lost to power outages,\n  thermal trips and throttling\n");
+    String cooling = text.substring(text.indexOf("Cooling, per"));
+    assertThat(line(cooling, "dry-coolers").trim().split("\\s{2,}"))
+        .containsExactly("1", "dry-coolers", "1.036", "143.2", "0", "0", "38.67", "0", "3.011");
+    assertThat(line(cooling, "air-cooled").trim().split("\\s{2,}"))
+        .containsExactly("2", "air-cooled", "1.132", "570.8", "0", "0", "720.9", "0", "871.0");
+    String losses = text.substring(text.indexOf("Value of lost production"));
+    assertThat(line(losses, "air-cooled").trim().split("\\s{2,}"))
+        .containsExactly("2", "air-cooled", "0", "0", "3.670");
+    assertThat(verdict(text))
+        .isEqualTo(
+            "  Cheapest: dry-coolers at 5.38 $M/y; lead over air-cooled 3.338 $M/y; one"
+                + " replication: no confidence interval (exact for a scenario without random"
+                + " failures)");
+
+    ComparisonReports.writeAll(r, dir);
+    List<CSVRecord> rows = csv(dir.resolve("comparison.csv"));
+    assertThat(rows.get(0).toList())
+        .containsExactly(ComparisonCsv.header(true, true))
+        .hasSize(ComparisonCsv.HEADER.length + 10 + 14 + ComparisonCsv.ANSWERS.length);
+    assertThat(rows.get(1).get("variant")).isEqualTo("dry-coolers");
+    assertThat(rows.get(1).get("pue_mean")).isEqualTo("1.036");
+    assertThat(rows.get(1).get("pue_ci95")).isEmpty();
+    assertThat(rows.get(2).get("annual_lost_value_throttling_dollars_mean")).isEqualTo("3670000");
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
+    assertThat(json.at("/variants/0/cooling/tokens_lost_to_heat/mean").asLong())
+        .isEqualTo(870_970_000_000L);
+    assertThat(json.at("/variants/0/annual_total_dollars/ci95").isNull()).isTrue();
+    assertThat(json.at("/notes/0").asText()).contains("thermal trips", "throttling");
+    String html = Files.readString(dir.resolve("index.html"));
+    assertThat(html)
+        .contains("1 replication of 31 days")
+        .contains("<h2>Cooling, per replication of 31 days</h2>")
+        .contains("<h2>Value of lost production per year, by what lost it</h2>")
+        .doesNotContain("NaN");
+    for (String file : List.of("comparison.csv", "comparison.json")) {
+      assertThat(Files.readString(dir.resolve(file))).as(file).doesNotContain("NaN");
+    }
   }
 
   private static List<CSVRecord> csv(Path file) throws Exception {
@@ -347,9 +423,9 @@ class ComparisonReportsTest {
     return text.lines().filter(l -> l.contains(containing)).findFirst().orElseThrow();
   }
 
-  private static String last(String text) {
-    List<String> lines = text.lines().toList();
-    return lines.get(lines.size() - 1);
+  /** The line that names the cheapest variant. */
+  private static String verdict(String text) {
+    return line(text, "  Cheapest: ");
   }
 
   private static org.assertj.core.data.Offset<Double> within(double d) {

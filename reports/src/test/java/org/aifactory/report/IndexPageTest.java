@@ -102,7 +102,11 @@ class IndexPageTest {
             n.annualEnergyDollars(),
             n.annualLostValueDollars(),
             n.annualTotalDollars(),
-            n.extraCostOverBest()));
+            n.extraCostOverBest(),
+            n.lostValue(),
+            n.cooling(),
+            n.production(),
+            n.costLine()));
     ComparisonResult r =
         new ComparisonResult(
             base.scenario(),
@@ -110,7 +114,9 @@ class IndexPageTest {
             base.replications(),
             base.horizonHours(),
             variants,
-            base.ranking());
+            base.ranking(),
+            base.breakEvens(),
+            base.precision());
     ComparisonReports.writeAll(r, dir);
     String html = assertPage(dir, "comparison.png");
     assertThat(html)

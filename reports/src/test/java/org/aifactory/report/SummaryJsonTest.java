@@ -107,7 +107,7 @@ class SummaryJsonTest {
             "installed",
             "productive",
             "lost_work",
-            "throttling",
+            "throttled",
             "checkpoint",
             "restart",
             "waiting",

@@ -127,6 +127,46 @@ class TerminalSummaryTest {
     assertThat(lineWith(text, "pretrain-a  ")).contains("96.3").contains("30 min");
   }
 
+  /** With failure domains, how the FRU failures ended and the down GPU-hours by domain. */
+  @Test
+  void failureDomainsShowHowFruFailuresEnded() {
+    RunResult r = Results.realistic(PulseResolution.FULL);
+    double down = r.gpuHours().down();
+    RunResult withDomains =
+        new RunResult(
+            r.scenario(),
+            r.seed(),
+            r.horizon(),
+            r.pulseResolution(),
+            r.gpus(),
+            r.energyGpuJoules(),
+            r.energyItJoules(),
+            r.energyFacilityJoules(),
+            r.tokens(),
+            r.gpuHours(),
+            r.power(),
+            r.eventsProcessed(),
+            r.jobs(),
+            r.series(),
+            r.replication(),
+            r.causes(),
+            r.events(),
+            r.electrical(),
+            r.cooling(),
+            r.monthlyPue(),
+            java.util.Optional.of(
+                new org.aifactory.metrics.FailureDomainResult(
+                    40, 10, 25, 5, down / 4, down * 3 / 4)));
+    String text = TerminalSummary.render(withDomains, Results.timings());
+    assertThat(lineWith(text, "FRU failures")).contains("40");
+    assertThat(lineWith(text, "taken over by a spare FRU")).contains("25").contains("62.5 %");
+    assertThat(lineWith(text, "left the system short")).contains("5").contains("12.5 %");
+    assertThat(lineWith(text, "carried no job's GPUs")).contains("10").contains("25.0 %");
+    assertThat(lineWith(text, "Down in FRUs")).contains("25.0 %  of down");
+    assertThat(lineWith(text, "Down with whole systems")).contains("75.0 %  of down");
+    assertThat(TerminalSummary.render(r, Results.timings())).doesNotContain("FRU");
+  }
+
   @Test
   void averagedResolutionIsNoted() {
     String text =

@@ -1,11 +1,13 @@
 package org.aifactory.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.aifactory.experiment.Comparison;
 import org.aifactory.metrics.ComparisonResult;
+import org.aifactory.metrics.PrecisionTarget;
 import org.aifactory.model.WorkEstimate;
 import org.aifactory.report.ComparisonReports;
 import org.aifactory.scenario.Scenario;
@@ -25,8 +27,15 @@ import picocli.CommandLine.Parameters;
       "Compares designs side by side: the variants listed in one scenario (its 'variants:'), or"
           + " several scenario files, each run with the same replications and random streams"
           + " (common random numbers). Ranks them by annualised capital cost + energy + value of"
-          + " production lost to power outages, with 95 %% confidence intervals. Writes"
-          + " comparison.csv, comparison.json, comparison.png and index.html."
+          + " the production lost to power outages, thermal trips and throttling, with 95 %%"
+          + " confidence intervals (none with one replication, which is exact for a scenario"
+          + " without random failures). With a cooling plant, also shows PUE, cooling energy,"
+          + " water, hours at slowdown, thermal trips and tokens lost to heat. Shows each"
+          + " variant's tokens, ETTR and lost production, and for every pair the break-even value"
+          + " of a lost GPU-hour, above which the design with the higher fixed cost is the"
+          + " cheaper. With --target-ci, adds replications until the lead of the cheapest is"
+          + " known to the target. Writes comparison.csv, comparison.json, comparison.png,"
+          + " break_even.csv, sensitivity.png and index.html."
     })
 final class CompareCommand implements Callable<Integer> {
   @Parameters(
@@ -47,8 +56,29 @@ final class CompareCommand implements Callable<Integer> {
   @Option(
       names = {"-r", "--replications"},
       paramLabel = "R",
-      description = "Replications per variant (default: the first scenario's 'replications').")
+      description =
+          "Replications per variant (default: the first scenario's 'replications'); 1 gives"
+              + " means without confidence intervals.")
   Integer replications;
+
+  @Option(
+      names = "--target-ci",
+      paramLabel = "X",
+      description =
+          "Add replications in batches (the first of R, default the scenario's) until the 95 %%"
+              + " half-width of the lead of the cheapest variant over the runner-up is at most X:"
+              + " a share of the lead (10%%) or dollars per year ($0.1M, $100k, 50000). Ends"
+              + " decided, a tie within X (an amount only), or undecided at the limit.")
+  String targetCi;
+
+  @Option(
+      names = "--max-replications",
+      paramLabel = "N",
+      description =
+          "With --target-ci: at most N replications per variant (default: ${DEFAULT-VALUE}; fewer"
+              + " if the work guard's time or memory allows fewer).",
+      defaultValue = "10000")
+  int maxReplications;
 
   @Option(
       names = {"-t", "--threads"},
@@ -92,27 +122,62 @@ final class CompareCommand implements Callable<Integer> {
       }
     }
     int reps = replications != null ? replications : first.replications();
-    if (reps < 2) {
-      throw new UserException("--replications must be at least 2 for confidence intervals");
+    if (reps < 1) {
+      throw new UserException("--replications must be at least 1");
+    }
+    PrecisionTarget precision =
+        targetCi == null ? null : PrecisionTargetArgument.parse("--target-ci", targetCi);
+    if (precision == null
+        && spec.commandLine().getParseResult().hasMatchedOption("--max-replications")) {
+      throw new UserException("--max-replications goes with --target-ci");
+    }
+    if (precision != null && inputs.size() < 2) {
+      throw new UserException(
+          "--target-ci is for the lead of the cheapest variant over the runner-up: compare two"
+              + " variants or more");
+    }
+    if (precision != null && maxReplications < 2) {
+      throw new UserException(
+          "--max-replications must be at least 2 (a confidence interval needs two), got "
+              + maxReplications);
     }
     String name = loaded.size() == 1 ? first.name() : first.name() + "-vs";
     Path target = output.directory(name + "-compare");
     int workers = Threads.resolve(threads);
-    work.check(
-        inputs.stream().map(i -> WorkEstimate.of(i.factory(), i.run())).toList(),
-        reps,
-        workers,
-        WorkGuard.resultBytes(inputs.get(0).factory()),
-        spec.commandLine().getErr());
+    List<WorkEstimate> estimates =
+        inputs.stream().map(i -> WorkEstimate.of(i.factory(), i.run())).toList();
+    double resultBytes = WorkGuard.resultBytes(inputs.get(0).factory());
+    PrintWriter err = spec.commandLine().getErr();
+    WorkGuard.Affordable most = null;
+    int firstBatch = reps;
+    if (precision != null) {
+      most = work.affordable(estimates, maxReplications, workers, resultBytes);
+      if (most.replications() < 2) {
+        // the first batch's check below says why, naming what drives the work
+        work.check(estimates, 2, workers, resultBytes, err);
+      }
+      firstBatch = Math.min(Math.max(2, reps), most.replications());
+    }
+    work.check(estimates, firstBatch, workers, resultBytes, err);
+    if (most != null) {
+      work.announceAtMost(estimates, most.replications(), workers, err);
+    }
     ComparisonResult result;
     try (ConsoleProgress progress =
         new ConsoleProgress(
-            "comparing " + inputs.size() + " variants",
-            "runs",
-            1,
-            spec.commandLine().getErr(),
-            output.progress())) {
-      result = Comparison.run(name, inputs, reps, workers, progress);
+            "comparing " + inputs.size() + " variants", "runs", 1, err, output.progress())) {
+      result =
+          precision == null
+              ? Comparison.run(name, inputs, reps, workers, progress)
+              : Comparison.untilPrecise(
+                  name,
+                  inputs,
+                  precision,
+                  firstBatch,
+                  most.replications(),
+                  most.limit(),
+                  workers,
+                  progress);
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }

@@ -56,6 +56,9 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
       }
       bar = b.build();
     }
+    if (bar.getMax() != total / unitSize) {
+      bar.maxHint(total / unitSize); // work added as it goes (compare --target-ci)
+    }
     bar.stepTo(done / unitSize);
   }
 

@@ -82,8 +82,8 @@ final class SweepCommand implements Callable<Integer> {
       paramLabel = "max:KEY|min:KEY",
       description =
           "Mark the point with the best mean of a metric, and the points whose paired"
-              + " difference from it has a 95 %% confidence interval containing 0. Needs 2 or"
-              + " more replications.")
+              + " difference from it has a 95 %% confidence interval containing 0 (with one"
+              + " replication, only exact ties).")
   String best;
 
   @Override
@@ -102,14 +102,6 @@ final class SweepCommand implements Callable<Integer> {
     int reps = replications != null ? replications : base.replications();
     if (reps < 1) {
       throw new UserException("--replications must be at least 1");
-    }
-    if (goal.isPresent() && reps < 2) {
-      throw new UserException(
-          "--best needs at least 2 replications per point to tell points apart (paired 95 %"
-              + " confidence intervals); "
-              + (replications != null
-                  ? "give --replications 2 or more"
-                  : "the scenario has replications: " + reps + ", give --replications R"));
     }
     List<String> charted = charted(goal);
     checkMetrics(sweep, charted, goal);

@@ -3,6 +3,7 @@ package org.aifactory.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import org.aifactory.metrics.ComparisonResult.Precision;
 import org.aifactory.model.FactorySpec;
 import org.aifactory.model.RunSpec;
 import org.aifactory.model.WorkEstimate;
@@ -122,6 +123,56 @@ final class WorkGuard {
     QuickStart.checkWork(seconds);
     if (seconds > ANNOUNCE_SECONDS || bytes > ANNOUNCE_BYTES) {
       err.println("aifactory: " + work + "; memory about " + bytes(bytes) + ".");
+      err.flush();
+    }
+  }
+
+  /**
+   * The most replications of each configuration the guard allows, {@code wanted} at most: those
+   * whose computing fits in {@link #REFUSE_SECONDS} (unless {@code --allow-long-run}) and whose
+   * results fit in the heap beside the runs in progress.
+   *
+   * @param wanted the most asked for ({@code --max-replications})
+   */
+  Affordable affordable(
+      List<WorkEstimate> estimates, int wanted, int threads, double resultBytesPerRun) {
+    double concurrent = Math.max(1, threads);
+    double eventsEach = estimates.stream().mapToDouble(WorkEstimate::events).sum();
+    double memoryPerRun = estimates.stream().mapToDouble(WorkEstimate::memoryBytes).max().orElse(0);
+    double heapLeft = HEAP_SHARE * Runtime.getRuntime().maxMemory() - memoryPerRun * concurrent;
+    double byMemory = Math.floor(heapLeft / (resultBytesPerRun * estimates.size()));
+    double byTime =
+        allowLongRun || eventsEach <= 0
+            ? Double.POSITIVE_INFINITY
+            : Math.floor(REFUSE_SECONDS * EVENTS_PER_SECOND * concurrent / eventsEach);
+    if (byMemory < wanted && byMemory <= byTime) {
+      return new Affordable((int) Math.max(0, byMemory), Precision.Limit.MEMORY);
+    }
+    if (byTime < wanted) {
+      return new Affordable((int) Math.max(0, byTime), Precision.Limit.COMPUTING_TIME);
+    }
+    return new Affordable(wanted, Precision.Limit.REQUESTED);
+  }
+
+  /** At most {@code replications} per configuration, because of {@code limit}. */
+  record Affordable(int replications, Precision.Limit limit) {}
+
+  /**
+   * Announces on stderr the most work of {@code replications} runs of each estimated configuration
+   * when it could take more than {@link #ANNOUNCE_SECONDS}.
+   */
+  void announceAtMost(
+      List<WorkEstimate> estimates, int replications, int threads, PrintWriter err) {
+    double events = estimates.stream().mapToDouble(WorkEstimate::events).sum() * replications;
+    double seconds = events / (EVENTS_PER_SECOND * Math.max(1, threads));
+    if (seconds > ANNOUNCE_SECONDS) {
+      err.println(
+          String.format(
+              Locale.ROOT,
+              "aifactory: --target-ci: at most %,d replications per variant, about %s of computing"
+                  + " if all are needed.",
+              replications,
+              duration(seconds)));
       err.flush();
     }
   }

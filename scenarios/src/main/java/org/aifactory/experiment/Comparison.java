@@ -3,13 +3,17 @@ package org.aifactory.experiment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.aifactory.metrics.ComparisonResult;
+import org.aifactory.metrics.ComparisonResult.Precision;
 import org.aifactory.metrics.ElectricalResult;
 import org.aifactory.metrics.Metric;
 import org.aifactory.metrics.MetricKeys;
 import org.aifactory.metrics.MetricKeys.ByCause;
 import org.aifactory.metrics.MetricStats;
+import org.aifactory.metrics.PrecisionTarget;
 import org.aifactory.metrics.ReplicationSet;
+import org.aifactory.model.FactoryRun;
 import org.aifactory.model.FactorySpec;
 import org.aifactory.model.RunSpec;
 import org.aifactory.model.power.CostSpec;
@@ -25,14 +29,21 @@ import org.aifactory.model.power.CostSpec;
  * what makes the streams common), and must share its horizon.
  *
  * <p>Cost per year of a variant = its electrical chain's capital × capital recovery factor + its
- * facility energy × price + the GPU-hours of job progress lost to power outages × their value.
- * Losses from other causes (GPU failures...) are common to all variants and left out.
+ * facility energy × price + the value of the production its design changes: the GPU-hours of job
+ * progress lost to power outages, those lost to thermal trips, and the GPU-hours that power caps
+ * and thermal limits kept from progressing (throttling), each × the value of a GPU-hour. A design
+ * whose GPUs throttle draws less energy, and pays for it here. Losses to failures of the IT
+ * hardware (GPUs, systems, software) are common to all variants and left out; so is the capital of
+ * the cooling plant, which the costs do not price.
+ *
+ * <p>Besides the ranking at the scenario's value of a lost GPU-hour, the result says at which value
+ * each pair's ranking flips ({@link BreakEvens}), and what each variant trained (tokens, ETTR, lost
+ * production). Replications can be added in batches until the lead of the cheapest variant is known
+ * to a target ({@link #untilPrecise}); replication r uses the same streams in any batch, so the
+ * result is that of a fixed number of replications equal to where it stopped.
  */
 public final class Comparison {
   private static final double HOURS_PER_YEAR = 8_766; // 365.25 d
-
-  /** The failure cause a factory run books interruptions by loss of power to. */
-  private static final String POWER_OUTAGE = "power_outage";
 
   private Comparison() {}
 
@@ -40,66 +51,175 @@ public final class Comparison {
   public record Input(
       String name, String description, FactorySpec factory, RunSpec run, CostSpec costs) {}
 
+  /** {@code replications} replications of every variant. */
   public static ComparisonResult run(
       String scenario,
       List<Input> inputs,
       int replications,
       int threads,
       ProgressListener progress) {
-    if (inputs.isEmpty()) {
-      throw new IllegalArgumentException("nothing to compare: no variants");
+    VariantRuns runs = new VariantRuns(scenario, inputs, threads, progress);
+    runs.extendTo(replications);
+    return assemble(scenario, inputs, runs.sets());
+  }
+
+  /**
+   * Replications in batches until the paired difference of annual cost that decides the top of the
+   * ranking (the runner-up's − the cheapest's) has a 95 % half-width within {@code target}, or
+   * {@code maxReplications} are run. The first batch has {@code firstBatch} replications (at least
+   * 2); each later one adds a multiple of it, as many as the half-width so far says are needed
+   * (half-widths shrink as 1 / √n; 10 % more for safety), at most three times those run so far.
+   */
+  public static ComparisonResult untilPrecise(
+      String scenario,
+      List<Input> inputs,
+      PrecisionTarget target,
+      int firstBatch,
+      int maxReplications,
+      Precision.Limit limit,
+      int threads,
+      ProgressListener progress) {
+    if (inputs.size() < 2) {
+      throw new IllegalArgumentException(
+          "a precision target is for the lead of the cheapest variant over the runner-up: it needs"
+              + " two variants or more");
     }
+    if (maxReplications < 2) {
+      throw new IllegalArgumentException(
+          "a precision target needs at least 2 replications, and at most "
+              + maxReplications
+              + " can run");
+    }
+    int step = Math.max(2, firstBatch);
+    VariantRuns runs = new VariantRuns(scenario, inputs, threads, progress);
+    int n = Math.min(step, maxReplications);
+    List<Precision.Batch> batches = new ArrayList<>();
+    while (true) {
+      runs.extendTo(n);
+      ComparisonResult r = assemble(scenario, inputs, runs.sets());
+      int best = r.ranking().get(0);
+      int runnerUp = r.ranking().get(1);
+      MetricStats lead = r.variants().get(runnerUp).extraCostOverBest();
+      batches.add(new Precision.Batch(n, best, runnerUp, lead));
+      if (target.metBy(lead) || n >= maxReplications) {
+        return r.withPrecision(new Precision(target, maxReplications, limit, batches));
+      }
+      n = nextBatchEnd(n, step, lead, target, maxReplications);
+    }
+  }
+
+  /**
+   * Where the next batch ends: a multiple of {@code step} after {@code n}, as many replications as
+   * the lead's half-width so far says bring it to the target, at least one step, at most 4 × n (an
+   * early estimate of the spread is rough), at most {@code max}.
+   */
+  static int nextBatchEnd(int n, int step, MetricStats lead, PrecisionTarget target, int max) {
+    double wanted = target.halfWidthWanted(lead.mean());
+    double needed =
+        wanted > 0 && Double.isFinite(lead.ci95())
+            ? 1.1 * n * Math.pow(lead.ci95() / wanted, 2)
+            : Double.POSITIVE_INFINITY;
+    double end = Math.min(needed, 4.0 * n);
+    long steps = Math.max(1, (long) Math.ceil((end - n) / step));
+    return (int) Math.min(max, n + steps * step);
+  }
+
+  /**
+   * Every variant's replications so far, extended together on one pool of threads (the threads take
+   * (variant, replication) pairs in order) with one progress count.
+   */
+  private static final class VariantRuns {
+    private final int threads;
+    private final ProgressListener progress;
+    private final List<Replications.Config> configs = new ArrayList<>();
+    private List<ReplicationSet> sets;
+
+    VariantRuns(String scenario, List<Input> inputs, int threads, ProgressListener progress) {
+      if (inputs.isEmpty()) {
+        throw new IllegalArgumentException("nothing to compare: no variants");
+      }
+      long seed = inputs.get(0).run().seed();
+      for (Input in : inputs) {
+        if (!in.run().horizon().equals(inputs.get(0).run().horizon())) {
+          throw new IllegalArgumentException(
+              "variant '"
+                  + in.name()
+                  + "' has another horizon than '"
+                  + inputs.get(0).name()
+                  + "': compared designs must run over the same time");
+        }
+        // common random numbers across variants
+        configs.add(new Replications.Config(scenario, in.factory(), in.run().withSeed(seed)));
+      }
+      this.threads = threads;
+      this.progress = progress;
+    }
+
+    /** Runs every variant's replications up to {@code n} in all. */
+    void extendTo(int n) {
+      int before = sets == null ? 0 : sets.get(0).replications();
+      if (sets != null && n == before) {
+        return;
+      }
+      long offset = (long) configs.size() * before;
+      long total = (long) configs.size() * n;
+      ReplicationSet[] extended = new ReplicationSet[configs.size()];
+      Replications.extendEach(
+          configs,
+          sets,
+          n,
+          threads,
+          (done, ignored) -> progress.progress(offset + done, total),
+          (v, set) -> extended[v] = set);
+      sets = List.of(extended);
+    }
+
+    List<ReplicationSet> sets() {
+      return sets;
+    }
+  }
+
+  /** The comparison of the variants' replications {@code sets} (input order). */
+  static ComparisonResult assemble(String scenario, List<Input> inputs, List<ReplicationSet> sets) {
     long seed = inputs.get(0).run().seed();
     double horizonHours = inputs.get(0).run().horizon().toNanos() / 3.6e12;
-    for (Input in : inputs) {
-      if (!in.run().horizon().equals(inputs.get(0).run().horizon())) {
-        throw new IllegalArgumentException(
-            "variant '"
-                + in.name()
-                + "' has another horizon than '"
-                + inputs.get(0).name()
-                + "': compared designs must run over the same time");
-      }
-    }
-    List<Replications.Config> configs = new ArrayList<>();
-    for (Input in : inputs) {
-      // common random numbers across variants
-      configs.add(new Replications.Config(scenario, in.factory(), in.run().withSeed(seed)));
-    }
-    Partial[] done = new Partial[inputs.size()];
-    Replications.runEach(
-        configs,
-        replications,
-        threads,
-        progress,
-        (v, set) ->
-            done[v] =
-                partial(inputs.get(v), set, inputs.get(v).run().horizon().toNanos() / 3.6e12));
-    List<Partial> partials = List.of(done);
-    List<double[]> totals = new ArrayList<>();
-    for (Partial p : partials) {
-      totals.add(p.total());
+    List<Partial> partials = new ArrayList<>();
+    for (int v = 0; v < inputs.size(); v++) {
+      partials.add(partial(inputs.get(v), sets.get(v), horizonHours));
     }
     List<Integer> ranking = new ArrayList<>();
     for (int v = 0; v < inputs.size(); v++) {
       ranking.add(v);
     }
-    ranking.sort(Comparator.comparingDouble(v -> mean(totals.get(v))));
-    double[] best = totals.get(ranking.get(0));
+    ranking.sort(Comparator.comparingDouble(v -> mean(partials.get(v).total())));
+    Partial best = partials.get(ranking.get(0));
     List<ComparisonResult.Variant> variants = new ArrayList<>();
-    Metric dollars = new Metric("extra_cost_over_best", "$/y", "", 0);
-    for (int v = 0; v < inputs.size(); v++) {
-      double[] t = totals.get(v);
-      double[] extra = new double[t.length];
-      for (int r = 0; r < t.length; r++) {
-        extra[r] = t[r] - best[r];
-      }
-      variants.add(partials.get(v).variant(MetricStats.of(dollars, extra)));
+    for (Partial p : partials) {
+      variants.add(
+          p.variant(
+              MetricStats.of(EXTRA, minus(p.total(), best.total())),
+              MetricStats.of(TOKENS_OVER_BEST, minus(p.tokens(), best.tokens()))));
     }
-    return new ComparisonResult(scenario, seed, replications, horizonHours, variants, ranking);
+    List<ComparisonResult.BreakEven> breakEvens =
+        BreakEvens.of(
+            partials.stream().map(Partial::fixed).toList(),
+            partials.stream().map(Partial::lostPerYear).toList(),
+            ranking);
+    return new ComparisonResult(
+        scenario,
+        seed,
+        sets.get(0).replications(),
+        horizonHours,
+        variants,
+        ranking,
+        breakEvens,
+        Optional.empty());
   }
 
-  /** A variant's figures before the ranking is known. */
+  private static final Metric EXTRA = new Metric("extra_cost_over_best", "$/y", "", 0);
+  private static final Metric TOKENS_OVER_BEST = new Metric("tokens_over_best", "tokens", "", 0);
+
+  /** A variant's figures before the ranking is known, with the samples that are paired later. */
   private record Partial(
       Input input,
       ElectricalResult electrical,
@@ -113,9 +233,19 @@ public final class Comparison {
       MetricStats annualEnergy,
       MetricStats annualLost,
       MetricStats annualTotal,
-      double[] total) {
+      ComparisonResult.LostValue lostValue,
+      Optional<ComparisonResult.Cooling> cooling,
+      MetricStats tokensStats,
+      MetricStats ettr,
+      MetricStats lostProduction,
+      MetricStats lostTokensPriced,
+      ComparisonResult.CostLine costLine,
+      double[] total,
+      double[] fixed,
+      double[] lostPerYear,
+      double[] tokens) {
 
-    ComparisonResult.Variant variant(MetricStats extra) {
+    ComparisonResult.Variant variant(MetricStats extra, MetricStats tokensOverBest) {
       return new ComparisonResult.Variant(
           input.name(),
           input.description(),
@@ -130,7 +260,12 @@ public final class Comparison {
           annualEnergy,
           annualLost,
           annualTotal,
-          extra);
+          extra,
+          lostValue,
+          cooling,
+          new ComparisonResult.Production(
+              tokensStats, tokensOverBest, ettr, lostProduction, lostTokensPriced),
+          costLine);
     }
   }
 
@@ -146,17 +281,49 @@ public final class Comparison {
     double annualCapital = capital * c.capitalRecoveryFactor();
     double[] availability = column(set, MetricKeys.CHAIN_AVAILABILITY, Double.NaN);
     double[] lossOfLoad = column(set, MetricKeys.CHAIN_LOSS_OF_LOAD_EVENTS, Double.NaN);
-    double[] lostGpuHours = column(set, ByCause.LOST_GPU_HOURS.key(POWER_OUTAGE), 0);
-    double[] lostTokens = column(set, ByCause.LOST_PRODUCTION.key(POWER_OUTAGE), 0);
+    double[] lostGpuHours =
+        column(set, ByCause.LOST_GPU_HOURS.key(FactoryRun.POWER_OUTAGE_CAUSE), 0);
+    double[] lostTokens =
+        column(set, ByCause.LOST_PRODUCTION.key(FactoryRun.POWER_OUTAGE_CAUSE), 0);
+    double[] thermalGpuHours = column(set, ByCause.LOST_GPU_HOURS.key(FactoryRun.THERMAL_CAUSE), 0);
+    double[] thermalTokens = column(set, ByCause.LOST_PRODUCTION.key(FactoryRun.THERMAL_CAUSE), 0);
+    double[] throttlingGpuHours = column(set, MetricKeys.GPU_HOURS_THROTTLING, 0);
+    double[] throttlingTokens = column(set, MetricKeys.LOST_THROTTLING, 0);
     double[] energy = column(set, MetricKeys.ENERGY_FACILITY_MWH, Double.NaN);
     double[] annualEnergy = new double[n];
+    double[] annualPower = new double[n];
+    double[] annualThermal = new double[n];
+    double[] annualThrottling = new double[n];
     double[] annualLost = new double[n];
     double[] total = new double[n];
+    double[] fixed = new double[n];
+    double[] lostPerYear = new double[n];
+    double[] priced = new double[n];
     for (int r = 0; r < n; r++) {
       annualEnergy[r] = energy[r] * c.energyDollarsPerMwh() / years;
-      annualLost[r] = lostGpuHours[r] * c.lostGpuHourDollars() / years;
+      annualPower[r] = lostGpuHours[r] * c.lostGpuHourDollars() / years;
+      annualThermal[r] = thermalGpuHours[r] * c.lostGpuHourDollars() / years;
+      annualThrottling[r] = throttlingGpuHours[r] * c.lostGpuHourDollars() / years;
+      annualLost[r] = annualPower[r] + annualThermal[r] + annualThrottling[r];
       total[r] = annualCapital + annualEnergy[r] + annualLost[r];
+      fixed[r] = annualCapital + annualEnergy[r];
+      lostPerYear[r] = (lostGpuHours[r] + thermalGpuHours[r] + throttlingGpuHours[r]) / years;
+      priced[r] = lostTokens[r] + thermalTokens[r] + throttlingTokens[r];
     }
+    ComparisonResult.LostValue lostValue =
+        new ComparisonResult.LostValue(
+            stats("lost_gpu_hours_thermal", "GPU·h", thermalGpuHours),
+            stats("gpu_hours_throttling", "GPU·h", throttlingGpuHours),
+            stats("annual_lost_value_power_dollars", "$/y", annualPower),
+            stats("annual_lost_value_thermal_dollars", "$/y", annualThermal),
+            stats("annual_lost_value_throttling_dollars", "$/y", annualThrottling));
+    double[] tokens = column(set, MetricKeys.TOKENS, Double.NaN);
+    ComparisonResult.CostLine costLine =
+        new ComparisonResult.CostLine(
+            stats("fixed_dollars", "$/y", fixed),
+            stats("lost_gpu_hours_per_year", "GPU·h/y", lostPerYear),
+            covariance(fixed, lostPerYear),
+            c.lostGpuHourDollars());
     return new Partial(
         in,
         e,
@@ -170,10 +337,21 @@ public final class Comparison {
         stats("annual_energy_dollars", "$/y", annualEnergy),
         stats("annual_lost_value_dollars", "$/y", annualLost),
         stats("annual_total_dollars", "$/y", total),
-        total);
+        lostValue,
+        set.first().cooling().map(plant -> CoolingFigures.of(set, plant)),
+        stats("tokens", "tokens", tokens),
+        stats("ettr", "1", column(set, MetricKeys.ETTR, Double.NaN)),
+        stats("lost_tokens", "tokens", column(set, MetricKeys.LOST_TOTAL, Double.NaN)),
+        stats("lost_tokens_priced", "tokens", priced),
+        costLine,
+        total,
+        fixed,
+        lostPerYear,
+        tokens);
   }
 
-  private static double[] column(ReplicationSet set, String key, double missing) {
+  /** Every replication's value of {@code key}, or {@code missing} where the runs lack it. */
+  static double[] column(ReplicationSet set, String key, double missing) {
     int i = set.indexOf(key);
     if (i < 0) {
       double[] c = new double[set.replications()];
@@ -183,8 +361,45 @@ public final class Comparison {
     return set.column(i);
   }
 
-  private static MetricStats stats(String key, String unit, double[] values) {
+  static MetricStats stats(String key, String unit, double[] values) {
     return MetricStats.of(new Metric(key, unit, "", 0), values);
+  }
+
+  /** a − b, element by element. */
+  private static double[] minus(double[] a, double[] b) {
+    double[] d = new double[a.length];
+    for (int r = 0; r < a.length; r++) {
+      d[r] = a[r] - b[r];
+    }
+    return d;
+  }
+
+  /**
+   * The sample covariance of x and y over the pairs that are both finite; NaN with fewer than 2.
+   */
+  static double covariance(double[] x, double[] y) {
+    int n = 0;
+    double sx = 0;
+    double sy = 0;
+    for (int r = 0; r < x.length; r++) {
+      if (Double.isFinite(x[r]) && Double.isFinite(y[r])) {
+        n++;
+        sx += x[r];
+        sy += y[r];
+      }
+    }
+    if (n < 2) {
+      return Double.NaN;
+    }
+    double mx = sx / n;
+    double my = sy / n;
+    double s = 0;
+    for (int r = 0; r < x.length; r++) {
+      if (Double.isFinite(x[r]) && Double.isFinite(y[r])) {
+        s += (x[r] - mx) * (y[r] - my);
+      }
+    }
+    return s / (n - 1);
   }
 
   private static double mean(double[] v) {

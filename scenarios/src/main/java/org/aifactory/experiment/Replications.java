@@ -68,6 +68,37 @@ public final class Replications {
   }
 
   /**
+   * {@code earlier} followed by the replications after it up to {@code replications} in all: the
+   * same set as {@link #run} of {@code replications} gives, since replication r uses the streams of
+   * r whenever it runs. Progress counts the added replications only.
+   */
+  public static Result extend(
+      Result earlier,
+      String name,
+      FactorySpec factory,
+      RunSpec run,
+      int replications,
+      int threads,
+      ProgressListener progress) {
+    if (replications == earlier.set().replications()) {
+      return earlier;
+    }
+    ReplicationSet[] set = new ReplicationSet[1];
+    Work later =
+        extendEach(
+            List.of(new Config(name, factory, run)),
+            List.of(earlier.set()),
+            replications,
+            threads,
+            progress,
+            (index, s) -> set[0] = s);
+    return new Result(
+        set[0],
+        earlier.eventsProcessed() + later.eventsProcessed(),
+        earlier.simulationWallSeconds() + later.simulationWallSeconds());
+  }
+
+  /**
    * Runs {@code replications} replications of every configuration on {@code threads} threads (the
    * calling thread is one of them) and hands each configuration's set to {@code sink} as soon as
    * its replications are over: only the configurations under way, at most about one per thread, are
@@ -76,10 +107,43 @@ public final class Replications {
    */
   public static Work runEach(
       List<Config> configs, int replications, int threads, ProgressListener progress, Sink sink) {
+    return extendEach(configs, null, replications, threads, progress, sink);
+  }
+
+  /**
+   * As {@link #runEach}, after {@code earlier} (one set per configuration, all of the same size;
+   * null for none): each configuration's set handed to {@code sink} is its earlier set followed by
+   * its replications after it up to {@code replications} in all, the same set as {@link #runEach}
+   * of {@code replications} gives. Progress counts the added runs only.
+   */
+  public static Work extendEach(
+      List<Config> configs,
+      List<ReplicationSet> earlier,
+      int replications,
+      int threads,
+      ProgressListener progress,
+      Sink sink) {
     if (replications < 1) {
       throw new IllegalArgumentException("replications must be >= 1");
     }
-    long total = (long) configs.size() * replications;
+    int from = earlier == null ? 0 : earlier.get(0).replications();
+    if (earlier != null) {
+      if (earlier.size() != configs.size()) {
+        throw new IllegalArgumentException(
+            earlier.size() + " earlier sets for " + configs.size() + " configurations");
+      }
+      for (ReplicationSet e : earlier) {
+        if (e.replications() != from) {
+          throw new IllegalArgumentException("earlier sets of different sizes");
+        }
+      }
+    }
+    if (replications < from) {
+      throw new IllegalArgumentException(
+          "cannot extend " + from + " replications to " + replications);
+    }
+    int added = replications - from;
+    long total = (long) configs.size() * added;
     AtomicReferenceArray<Pending> pending = new AtomicReferenceArray<>(configs.size());
     AtomicLong next = new AtomicLong();
     AtomicLong done = new AtomicLong();
@@ -89,13 +153,14 @@ public final class Replications {
         () -> {
           long k;
           while (failure.get() == null && (k = next.getAndIncrement()) < total) {
-            int c = (int) (k / replications);
-            int r = (int) (k % replications);
+            int c = (int) (k / added);
+            int r = from + (int) (k % added);
             try {
               Config config = configs.get(c);
               Pending p = pending.get(c);
               if (p == null) {
-                pending.compareAndSet(c, null, new Pending(replications));
+                pending.compareAndSet(
+                    c, null, new Pending(earlier == null ? null : earlier.get(c), added));
                 p = pending.get(c);
               }
               RunResult result =
@@ -116,6 +181,11 @@ public final class Replications {
           }
         };
     long t0 = System.nanoTime();
+    if (added == 0) {
+      for (int c = 0; c < configs.size(); c++) {
+        sink.accept(c, earlier.get(c));
+      }
+    }
     int workers = (int) Math.max(1, Math.min(threads, total));
     List<Thread> pool = new ArrayList<>(workers);
     for (int i = 1; i < workers; i++) {
@@ -138,23 +208,31 @@ public final class Replications {
     return new Work(events.get(), (System.nanoTime() - t0) / 1e9);
   }
 
-  /** A configuration whose replications are under way: replication 0 and a row per replication. */
+  /**
+   * A configuration whose replications are under way: its earlier set (or none), replication 0 and
+   * a row per added replication.
+   */
   private static final class Pending {
+    private final ReplicationSet earlier;
+    private final int from;
     private final double[][] rows;
     private final AtomicInteger left;
-    private final AtomicReference<List<Metric>> layout = new AtomicReference<>();
+    private final AtomicReference<List<Metric>> layout;
     private volatile RunResult first;
 
-    Pending(int replications) {
-      rows = new double[replications][];
-      left = new AtomicInteger(replications);
+    Pending(ReplicationSet earlier, int added) {
+      this.earlier = earlier;
+      this.from = earlier == null ? 0 : earlier.replications();
+      rows = new double[added][];
+      left = new AtomicInteger(added);
+      layout = new AtomicReference<>(earlier == null ? null : earlier.layout());
     }
 
     /** Adds replication r; true when it was the last one. */
     boolean add(int r, RunResult result) {
       List<Metric> metrics = result.metrics();
       layout.compareAndSet(null, metrics);
-      rows[r] = ReplicationSet.row(layout.get(), metrics, r);
+      rows[r - from] = ReplicationSet.row(layout.get(), metrics, r);
       if (r == 0) {
         first = result;
       }
@@ -162,7 +240,7 @@ public final class Replications {
     }
 
     ReplicationSet set() {
-      return new ReplicationSet(first, layout.get(), rows);
+      return earlier == null ? new ReplicationSet(first, layout.get(), rows) : earlier.append(rows);
     }
   }
 

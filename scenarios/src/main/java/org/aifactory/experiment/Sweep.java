@@ -188,15 +188,25 @@ public final class Sweep {
       MetricStats s = MetricStats.of(gapMetric, gap);
       gaps.add(s);
       // Not distinguishable: the 95 % interval of the paired gap contains 0 (or, with a single
-      // finite pair, cannot tell).
-      tied.add(p == best || (s.n() > 0 && !(s.mean() - s.ci95() > 0)));
+      // finite pair, cannot tell). With one replication per point (a scenario without random
+      // failures, say) there is no interval: only an exact tie is not distinguishable.
+      boolean single = values[p].length == 1;
+      tied.add(
+          p == best
+              || (single ? s.n() == 1 && s.mean() == 0 : s.n() > 0 && !(s.mean() - s.ci95() > 0)));
     }
+    boolean single = values.length > 0 && values[0].length == 1;
     notes.add(
         String.format(
             Locale.ROOT,
-            "best: the point with the %s mean %s (the first in sweep order on a tie);"
-                + " not_distinguishable: a point whose gap to the best (%s, paired by replication)"
-                + " has a 95 %% confidence interval containing 0.",
+            single
+                ? "best: the point with the %s %s (the first in sweep order on a tie);"
+                    + " not_distinguishable: a point whose figure equals the best's exactly (%s)."
+                    + " With one replication no confidence interval is computed: use it for"
+                    + " scenarios without random failures, or give --replications."
+                : "best: the point with the %s mean %s (the first in sweep order on a tie);"
+                    + " not_distinguishable: a point whose gap to the best (%s, paired by"
+                    + " replication) has a 95 %% confidence interval containing 0.",
             goal.maximise() ? "highest" : "lowest",
             goal.metric(),
             goal.maximise() ? "best - this" : "this - best"));

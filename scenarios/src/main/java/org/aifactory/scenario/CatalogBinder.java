@@ -1,11 +1,14 @@
 package org.aifactory.scenario;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.aifactory.model.hardware.FieldReplaceableUnit;
 import org.aifactory.model.hardware.GpuType;
 import org.aifactory.model.hardware.HardwareCatalog;
 import org.aifactory.model.hardware.OtherItPower;
+import org.aifactory.model.hardware.PowerCurve;
 import org.aifactory.model.hardware.SystemType;
 
 /**
@@ -14,9 +17,11 @@ import org.aifactory.model.hardware.SystemType;
  */
 final class CatalogBinder {
   static final List<String> KEYS = List.of("gpus", "systems");
-  static final List<String> GPU_KEYS = List.of("tdp", "idle");
+  static final List<String> GPU_KEYS =
+      List.of("tdp", "idle", "power_curve", "slowdown_temperature", "shutdown_temperature");
   static final List<String> SYSTEM_KEYS =
-      List.of("gpu", "gpus", "other_it_power", "other_it_power_factor");
+      List.of("gpu", "gpus", "other_it_power", "other_it_power_factor", "fru");
+  static final List<String> FRU_KEYS = List.of("gpus", "swap");
 
   private final Diagnostics diagnostics;
 
@@ -84,10 +89,49 @@ final class CatalogBinder {
       idleField.required("the power of an unused GPU, e.g. 80 W" + newEntry);
     }
     Optional<Double> tdp =
-        tdpField.isPresent() ? tdpField.power(Bound.POSITIVE) : base.map(GpuType::tdpWatts);
+        tdpField.isPresent() ? gpuPower(tdpField, Bound.POSITIVE) : base.map(GpuType::tdpWatts);
     Optional<Double> idle =
-        idleField.isPresent() ? idleField.power(Bound.NON_NEGATIVE) : base.map(GpuType::idleWatts);
-    if (tdp.isEmpty() || idle.isEmpty()) {
+        idleField.isPresent()
+            ? gpuPower(idleField, Bound.NON_NEGATIVE)
+            : base.map(GpuType::idleWatts);
+    Field curveField = entry.field("power_curve");
+    Optional<PowerCurve> curve =
+        curveField.isPresent()
+            ? new PowerCurveReader(diagnostics).read(curveField)
+            : Optional.of(base.map(GpuType::powerCurve).orElse(GpuType.DEFAULT_POWER_CURVE));
+    Field slowdownField = entry.field("slowdown_temperature");
+    Field shutdownField = entry.field("shutdown_temperature");
+    Optional<Double> slowdown =
+        slowdownField.isPresent()
+            ? slowdownField.celsius(TemperatureRange.GPU)
+            : Optional.of(
+                base.map(GpuType::slowdownCelsius).orElse(GpuType.DEFAULT_SLOWDOWN_CELSIUS));
+    Optional<Double> shutdown =
+        shutdownField.isPresent()
+            ? shutdownField.celsius(TemperatureRange.GPU)
+            : Optional.of(
+                base.map(GpuType::shutdownCelsius).orElse(GpuType.DEFAULT_SHUTDOWN_CELSIUS));
+    boolean thresholdsOrdered = true;
+    if (slowdown.isPresent() && shutdown.isPresent() && !(slowdown.get() < shutdown.get())) {
+      Field blamed = slowdownField.isPresent() ? slowdownField : shutdownField;
+      diagnostics.error(
+          blamed.location(),
+          blamed.path(),
+          "the slowdown temperature ("
+              + Values.formatCelsius(slowdown.get())
+              + (slowdownField.isPresent() ? "" : ", the default")
+              + ") must be below the shutdown temperature ("
+              + Values.formatCelsius(shutdown.get())
+              + (shutdownField.isPresent() ? "" : ", the default")
+              + ")");
+      thresholdsOrdered = false;
+    }
+    if (tdp.isEmpty()
+        || idle.isEmpty()
+        || curve.isEmpty()
+        || slowdown.isEmpty()
+        || shutdown.isEmpty()
+        || !thresholdsOrdered) {
       return Optional.empty();
     }
     if (idle.get() > tdp.get()) {
@@ -103,7 +147,28 @@ final class CatalogBinder {
       return Optional.empty();
     }
     return diagnostics.construct(
-        entry.location(), entry.path(), () -> new GpuType(name, tdp.get(), idle.get()));
+        entry.location(),
+        entry.path(),
+        () ->
+            new GpuType(name, tdp.get(), idle.get(), curve.get(), slowdown.get(), shutdown.get()));
+  }
+
+  /** A GPU's tdp or idle power: at most {@link GpuType#MAX_WATTS}. */
+  private Optional<Double> gpuPower(Field field, Bound bound) {
+    Optional<Double> watts = field.power(bound);
+    if (watts.isPresent() && watts.get() > GpuType.MAX_WATTS) {
+      diagnostics.error(
+          field.location(),
+          field.path(),
+          "expected a power "
+              + bound.text()
+              + " and at most "
+              + Values.formatPower(GpuType.MAX_WATTS)
+              + " per GPU (the largest GPUs draw about 1.4 kW), got "
+              + field.node().orElseThrow().describe());
+      return Optional.empty();
+    }
+    return watts;
   }
 
   private Optional<SystemType> bindSystem(MapReader entry, String name, Optional<SystemType> base) {
@@ -123,13 +188,80 @@ final class CatalogBinder {
             ? gpusField.intValue(1, Integer.MAX_VALUE)
             : base.map(SystemType::gpusPerSystem);
     Optional<OtherItPower> other = otherItPower(entry, base);
-    if (gpu.isEmpty() || gpus.isEmpty() || other.isEmpty()) {
+    Optional<Optional<FieldReplaceableUnit>> fru =
+        fru(entry.field("fru"), base.flatMap(SystemType::fru), gpus, gpusField);
+    if (gpu.isEmpty() || gpus.isEmpty() || other.isEmpty() || fru.isEmpty()) {
       return Optional.empty();
     }
     return diagnostics.construct(
         entry.location(),
         entry.path(),
-        () -> new SystemType(name, gpu.get(), gpus.get(), other.get()));
+        () -> new SystemType(name, gpu.get(), gpus.get(), other.get(), fru.get()));
+  }
+
+  /**
+   * The system's field-replaceable unit: as written, each key not written taken from the built-in
+   * entry's unit ({@code builtIn}), else {@code gpus} required and {@code swap} the default; the
+   * built-in entry's unit (or none) if the key is absent or empty. Its GPUs must divide the
+   * system's ({@code systemGpus}): else an error at the unit's gpus if written, or at the system's
+   * (which no longer fit the built-in unit). Empty after errors.
+   */
+  private Optional<Optional<FieldReplaceableUnit>> fru(
+      Field field,
+      Optional<FieldReplaceableUnit> builtIn,
+      Optional<Integer> systemGpus,
+      Field systemGpusField) {
+    if (!field.isPresent()) {
+      if (builtIn.isPresent() && systemGpus.isPresent()) {
+        String problem = FieldReplaceableUnit.splitProblem(builtIn.get().gpus(), systemGpus.get());
+        if (problem != null) {
+          diagnostics.error(
+              systemGpusField.location(),
+              systemGpusField.path(),
+              problem + " (the built-in entry's FRU: give fru.gpus too)");
+          return Optional.empty();
+        }
+      }
+      return Optional.of(builtIn);
+    }
+    Optional<MapReader> reader =
+        field.map(
+            "a field-replaceable unit: a map with the keys "
+                + String.join(", ", FRU_KEYS)
+                + ", e.g. { gpus: 4, swap: 30 min }");
+    if (reader.isEmpty()) {
+      return Optional.empty();
+    }
+    MapReader fru = reader.get().allowOnly(FRU_KEYS);
+    Field gpusField = fru.field("gpus");
+    if (builtIn.isEmpty()) {
+      gpusField.required("GPUs in one field-replaceable unit, e.g. 4 (a compute tray)");
+    }
+    Optional<Integer> gpus =
+        gpusField.isPresent()
+            ? gpusField.intValue(1, Integer.MAX_VALUE)
+            : builtIn.map(FieldReplaceableUnit::gpus);
+    Field swapField = fru.field("swap");
+    Optional<Duration> swap =
+        swapField.isPresent()
+            ? swapField.duration(Bound.NON_NEGATIVE)
+            : Optional.of(
+                builtIn
+                    .map(FieldReplaceableUnit::swapTime)
+                    .orElse(FieldReplaceableUnit.DEFAULT_SWAP));
+    if (gpus.isEmpty() || swap.isEmpty() || systemGpus.isEmpty()) {
+      return Optional.empty();
+    }
+    String problem = FieldReplaceableUnit.splitProblem(gpus.get(), systemGpus.get());
+    if (problem != null) {
+      Field blamed = gpusField.isPresent() ? gpusField : systemGpusField;
+      diagnostics.error(blamed.location(), blamed.path(), problem);
+      return Optional.empty();
+    }
+    return diagnostics
+        .construct(
+            fru.location(), fru.path(), () -> new FieldReplaceableUnit(gpus.get(), swap.get()))
+        .map(Optional::of);
   }
 
   /** Exactly one of other_it_power and other_it_power_factor, or the built-in entry's. */

@@ -3,16 +3,25 @@ package org.aifactory.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.aifactory.model.cooling.ClusterCoolingSpec;
+import org.aifactory.model.cooling.CoolingSpec;
 import org.aifactory.model.hardware.ClusterSpec;
+import org.aifactory.model.hardware.PowerCapSchedule;
 
 /** Binds {@code clusters:}, a non-empty list of {@code {name, system, count}}. */
 final class ClusterBinder {
-  static final List<String> KEYS = List.of("name", "system", "count");
+  static final List<String> KEYS = List.of("name", "system", "count", "power_cap", "cooling");
 
   private final Diagnostics diagnostics;
+  private final Optional<Optional<CoolingSpec>> plant;
 
-  ClusterBinder(Diagnostics diagnostics) {
+  /**
+   * @param plant the facility's cooling plant, which gives the default of a cluster's cooling: an
+   *     empty inner optional for none; empty if the facility is wrong (reported)
+   */
+  ClusterBinder(Diagnostics diagnostics, Optional<Optional<CoolingSpec>> plant) {
     this.diagnostics = diagnostics;
+    this.plant = plant;
   }
 
   List<ClusterSpec> bind(Field field) {
@@ -51,12 +60,21 @@ final class ClusterBinder {
             .field("count")
             .required("the number of systems, a whole number >= 1")
             .intValue(1, Integer.MAX_VALUE);
-    if (name.isEmpty() || system.isEmpty() || count.isEmpty()) {
+    Optional<Optional<PowerCapSchedule>> powerCap =
+        new PowerCapReader(diagnostics).read(cluster.field("power_cap"));
+    Optional<Optional<ClusterCoolingSpec>> cooling =
+        new ClusterCoolingReader(diagnostics).read(cluster.field("cooling"), plant);
+    if (name.isEmpty()
+        || system.isEmpty()
+        || count.isEmpty()
+        || powerCap.isEmpty()
+        || cooling.isEmpty()) {
       return Optional.empty();
     }
     return diagnostics.construct(
         cluster.location(),
         cluster.path(),
-        () -> new ClusterSpec(name.get(), system.get(), count.get()));
+        () ->
+            new ClusterSpec(name.get(), system.get(), count.get(), powerCap.get(), cooling.get()));
   }
 }

@@ -11,22 +11,30 @@ import java.util.function.Supplier;
 /** Collects the errors found while reading one scenario, so that all of them can be reported. */
 final class Diagnostics {
 
+  private final List<ScenarioError> errors = new ArrayList<>();
+
+  /** Files a scenario reads besides itself (hourly weather): their errors follow its own. */
+  private final Set<String> dataFiles = new HashSet<>();
+
   /**
-   * Errors in the file first, then those in overrides, then those in swept parameters; each by
-   * line, then column.
+   * Errors in the scenario's file first, then those in the data files it reads (by file), then
+   * those in overrides, then those in swept parameters; each by line, then column.
    */
-  private static final Comparator<ScenarioError> ORDER =
-      Comparator.comparingInt(
-              (ScenarioError e) ->
-                  switch (e.file()) {
-                    case Location.OVERRIDE_FILE -> 1;
-                    case Location.VARY_FILE -> 2;
-                    default -> 0;
-                  })
+  private final Comparator<ScenarioError> order =
+      Comparator.comparingInt(this::rank)
+          .thenComparing(e -> dataFiles.contains(e.file()) ? e.file() : "")
           .thenComparingInt(ScenarioError::line)
           .thenComparingInt(ScenarioError::column);
 
-  private final List<ScenarioError> errors = new ArrayList<>();
+  private int rank(ScenarioError e) {
+    if (e.file().equals(Location.OVERRIDE_FILE)) {
+      return 2;
+    }
+    if (e.file().equals(Location.VARY_FILE)) {
+      return 3;
+    }
+    return dataFiles.contains(e.file()) ? 1 : 0;
+  }
 
   /**
    * Where values are written that the YAML reader has rejected as unusable (an alias, a tagged or
@@ -45,6 +53,16 @@ final class Diagnostics {
   void unusable(Location at, String path, String message) {
     error(at, path, message);
     unusable.add(at);
+  }
+
+  /** Says that errors located in {@code file} are in a data file the scenario reads. */
+  void dataFile(String file) {
+    dataFiles.add(file);
+  }
+
+  /** The data files named by {@link #dataFile}. */
+  Set<String> dataFiles() {
+    return Set.copyOf(dataFiles);
   }
 
   /** Adds an error found elsewhere (e.g. while binding a variant). */
@@ -80,7 +98,7 @@ final class Diagnostics {
 
   void throwIfAny() throws ScenarioException {
     if (hasErrors()) {
-      throw new ScenarioException(errors.stream().distinct().sorted(ORDER).toList());
+      throw new ScenarioException(errors.stream().distinct().sorted(order).toList());
     }
   }
 }

@@ -4,7 +4,21 @@ package org.aifactory.scenario;
 enum Dimension {
   DURATION("a duration", "e.g. 5 s, 10 min, 54 d", "s"),
   POWER("a power", "e.g. 700 W, 132 kW, 1.5 MW", "W"),
-  PERCENTAGE("a percentage", "e.g. 70 %", "%");
+  PERCENTAGE("a percentage", "e.g. 70 %", "%"),
+  /** A temperature on a scale: °C, or K (absolute), read as °C. */
+  TEMPERATURE("a temperature", "e.g. 45 °C, 318.15 K", "°C"),
+  /**
+   * A difference of two temperatures (a rating difference, an approach): written in the units of
+   * {@link #TEMPERATURE}, which are the same size, without the offset of the kelvin scale.
+   */
+  TEMPERATURE_DIFFERENCE("a temperature difference", "e.g. 5 K", "K"),
+  THERMAL_RESISTANCE("a thermal resistance", "e.g. 0.036 K/W", "K/W"),
+  WATER_USE("a water use", "e.g. 2 L/kWh", "L/kWh"),
+  /**
+   * A loop's heat capacity relative to its design heat: how long the loop takes to warm 1 K at full
+   * load with no cooling.
+   */
+  HEAT_CAPACITY("a heat capacity", "e.g. 0.6 s/K: seconds of design heat per kelvin", "s/K");
 
   private final String noun;
   private final String examples;
@@ -14,6 +28,11 @@ enum Dimension {
     this.noun = noun;
     this.examples = examples;
     this.exampleUnit = exampleUnit;
+  }
+
+  /** The dimension whose units this one is written in: a difference uses the temperatures'. */
+  Dimension units() {
+    return this == TEMPERATURE_DIFFERENCE ? TEMPERATURE : this;
   }
 
   /** "a duration". */

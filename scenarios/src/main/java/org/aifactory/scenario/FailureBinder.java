@@ -2,13 +2,15 @@ package org.aifactory.scenario;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.aifactory.model.failure.FailureCause;
+import org.aifactory.model.failure.FailureDomain;
 import org.aifactory.model.failure.FailureProfile;
 import org.aifactory.model.failure.FailureScope;
 import org.aifactory.model.failure.FailureSpec;
@@ -22,53 +24,37 @@ import org.aifactory.model.failure.TimeDistribution;
  */
 final class FailureBinder {
   static final List<String> KEYS =
-      List.of("profile", "scale", "spare_swap_time", "failed_power", "causes");
+      List.of("profile", "scale", "spare_swap_time", "failed_power", "failure_domain", "causes");
   static final List<String> CAUSE_KEYS =
-      List.of("scope", "mtbf", "rate", "time_to_failure", "repair", "planned", "scale");
-  static final List<String> TIME_TO_FAILURE_KEYS =
-      List.of("distribution", "mean", "scale", "median", "shape", "sigma");
-  static final List<String> REPAIR_KEYS =
-      List.of("distribution", "mean", "median", "value", "sigma");
-
-  /** The ways of giving a cause's time to failure; at most one, and a new cause needs one. */
-  private static final List<String> TIME_TO_FAILURE_FORMS =
-      List.of("mtbf", "rate", "time_to_failure");
+      List.of(
+          "scope",
+          "mtbf",
+          "rate",
+          "time_to_failure",
+          "repair",
+          "planned",
+          "scale",
+          "failure_domain");
 
   static final Map<String, FailureScope> SCOPES =
       Field.ordered(
           List.of("gpu", "system", "network", "job"),
           s -> FailureScope.valueOf(s.toUpperCase(Locale.ROOT)));
+  static final Map<String, FailureDomain> DOMAINS =
+      Field.ordered(
+          List.of("system", "fru"), d -> FailureDomain.valueOf(d.toUpperCase(Locale.ROOT)));
   private static final Map<String, String> PROFILES =
       Field.ordered(FailureProfile.builtInNames(), Function.identity());
-
-  /** Each distribution's parameters, in the order they are listed in messages. */
-  static final Map<String, List<String>> TIME_TO_FAILURE_DISTRIBUTIONS =
-      Field.ordered(
-          List.of("exponential", "weibull", "lognormal"),
-          d ->
-              switch (d) {
-                case "exponential" -> List.of("mean");
-                case "weibull" -> List.of("shape", "scale");
-                default -> List.of("median", "sigma");
-              });
-
-  static final Map<String, List<String>> REPAIR_DISTRIBUTIONS =
-      Field.ordered(
-          List.of("exponential", "lognormal", "fixed"),
-          d ->
-              switch (d) {
-                case "exponential" -> List.of("mean");
-                case "lognormal" -> List.of("median", "sigma");
-                default -> List.of("value");
-              });
 
   private static final String SCALE_EXPECTED =
       "a number > 0 that multiplies the failure rate, e.g. 2";
 
   private final Diagnostics diagnostics;
+  private final FailureTimes failureTimes;
 
   FailureBinder(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
+    this.failureTimes = new FailureTimes(diagnostics);
   }
 
   /** The failure spec; {@link FailureSpec#none()} if the key is absent; empty after errors. */
@@ -100,9 +86,20 @@ final class FailureBinder {
     Field failedPowerField = failures.field("failed_power");
     Optional<Double> failedPower =
         failedPowerField.isPresent() ? failedPowerField.fraction() : Optional.of(0.0);
-    Optional<FailureProfile> profile = causes(failures.field("causes"), base);
-    if (profile.isEmpty() || scale.isEmpty() || swap.isEmpty() || failedPower.isEmpty()) {
+    Field domainField = failures.field("failure_domain");
+    Optional<FailureDomain> domain =
+        domainField.isPresent() ? domainField.choice(DOMAINS) : Optional.of(FailureDomain.SYSTEM);
+    Set<String> ownDomain = new HashSet<>();
+    Optional<FailureProfile> profile = causes(failures.field("causes"), base, ownDomain);
+    if (profile.isEmpty()
+        || scale.isEmpty()
+        || swap.isEmpty()
+        || failedPower.isEmpty()
+        || domain.isEmpty()) {
       return Optional.empty();
+    }
+    if (domain.get() != FailureDomain.SYSTEM) {
+      profile = Optional.of(withGpuDomain(profile.get(), domain.get(), ownDomain));
     }
     if (scale.get() != 1 && !scalable(profile.get(), scale.get(), scaleField)) {
       return Optional.empty();
@@ -112,6 +109,21 @@ final class FailureBinder {
         failures.location(),
         failures.path(),
         () -> new FailureSpec(scaled, swap.get(), failedPower.get()));
+  }
+
+  /**
+   * {@code profile} with every GPU cause that does not give its own {@code failure_domain} (those
+   * in {@code ownDomain}) contained in {@code domain}.
+   */
+  private static FailureProfile withGpuDomain(
+      FailureProfile profile, FailureDomain domain, Set<String> ownDomain) {
+    FailureProfile result = profile;
+    for (FailureCause c : profile.causes()) {
+      if (c.scope() == FailureScope.GPU && !ownDomain.contains(c.name())) {
+        result = result.with(c.inDomain(domain));
+      }
+    }
+    return result;
   }
 
   /** Whether every cause of {@code profile} scaled by {@code scale} is usable; else reported. */
@@ -138,8 +150,11 @@ final class FailureBinder {
   /**
    * {@code base} with the causes of {@code section} applied in file order; empty if anything is
    * wrong. If {@code base} is empty (an unknown profile, reported) the causes are only checked.
+   *
+   * @param ownDomain receives the names of the causes that give their own failure_domain
    */
-  private Optional<FailureProfile> causes(Field section, Optional<FailureProfile> base) {
+  private Optional<FailureProfile> causes(
+      Field section, Optional<FailureProfile> base, Set<String> ownDomain) {
     if (!section.isPresent()) {
       return base;
     }
@@ -185,6 +200,9 @@ final class FailureBinder {
           base.isPresent() && existing.isEmpty()
               ? Optional.of(notInProfile(name, base.get()))
               : Optional.empty();
+      if (reader.get().field("failure_domain").isPresent()) {
+        ownDomain.add(name);
+      }
       Optional<FailureCause> cause =
           cause(reader.get().allowOnly(CAUSE_KEYS), name, existing, isNew);
       if (cause.isPresent() && profile != null) {
@@ -218,8 +236,7 @@ final class FailureBinder {
   private Optional<FailureCause> cause(
       MapReader cause, String name, Optional<FailureCause> existing, Optional<String> isNew) {
     Field scopeField = cause.field("scope");
-    List<Field> times =
-        TIME_TO_FAILURE_FORMS.stream().map(cause::field).filter(Field::isPresent).toList();
+    List<Field> times = FailureTimes.given(cause);
     String newCause = isNew.map(why -> "; needed by a new cause: " + why).orElse("");
     boolean reported = false;
     if (isNew.isPresent() && !scopeField.isPresent() && times.isEmpty()) {
@@ -236,11 +253,12 @@ final class FailureBinder {
     Optional<FailureScope> scope =
         scopeField.isPresent() ? scopeField.choice(SCOPES) : existing.map(FailureCause::scope);
     Optional<TimeDistribution> timeToFailure =
-        timeToFailure(cause, times, existing, reported ? "" : newCause);
+        failureTimes.timeToFailure(
+            cause, times, existing.map(FailureCause::timeToFailure), reported ? "" : newCause);
     Field repairField = cause.field("repair");
     Optional<TimeDistribution> repair =
         repairField.isPresent()
-            ? repair(repairField)
+            ? failureTimes.repair(repairField)
             : Optional.of(existing.map(FailureCause::repair).orElse(FailureProfile.DEFAULT_REPAIR));
     Field plannedField = cause.field("planned");
     Optional<Boolean> planned =
@@ -250,11 +268,29 @@ final class FailureBinder {
     Field scaleField = cause.field("scale");
     Optional<Double> scale =
         scaleField.isPresent() ? scaleField.positiveNumber(SCALE_EXPECTED) : Optional.of(1.0);
+    Field domainField = cause.field("failure_domain");
+    Optional<FailureDomain> domain =
+        domainField.isPresent()
+            ? domainField.choice(DOMAINS)
+            : Optional.of(existing.map(FailureCause::domain).orElse(FailureDomain.SYSTEM));
     if (scope.isEmpty()
         || timeToFailure.isEmpty()
         || repair.isEmpty()
         || planned.isEmpty()
-        || scale.isEmpty()) {
+        || scale.isEmpty()
+        || domain.isEmpty()) {
+      return Optional.empty();
+    }
+    if (domain.get() == FailureDomain.FRU && scope.get() != FailureScope.GPU) {
+      diagnostics.error(
+          domainField.location(),
+          domainField.path(),
+          "only a GPU failure (scope gpu) can be contained in its field-replaceable unit; a "
+              + scope.get().name().toLowerCase(Locale.ROOT)
+              + " failure "
+              + (scope.get() == FailureScope.SYSTEM
+                  ? "takes its whole system (failure_domain: system)"
+                  : "takes no hardware down"));
       return Optional.empty();
     }
     Optional<String> unscalable =
@@ -270,150 +306,14 @@ final class FailureBinder {
         cause.path(),
         () -> {
           FailureCause c =
-              new FailureCause(name, scope.get(), timeToFailure.get(), repair.get(), planned.get());
+              new FailureCause(
+                  name,
+                  scope.get(),
+                  timeToFailure.get(),
+                  repair.get(),
+                  planned.get(),
+                  domain.get());
           return scale.get() == 1 ? c : c.scaled(scale.get());
         });
-  }
-
-  /**
-   * From exactly one of mtbf, rate and time_to_failure ({@code given}: those present), or the
-   * existing cause's. A missing one is reported if {@code newCause} (why it is needed) is not
-   * empty.
-   */
-  private Optional<TimeDistribution> timeToFailure(
-      MapReader cause, List<Field> given, Optional<FailureCause> existing, String newCause) {
-    if (given.size() > 1) {
-      List<Field> inFileOrder = given.stream().sorted(Field.WRITTEN_ORDER).toList();
-      Field second = inFileOrder.get(1);
-      diagnostics.error(
-          second.keyLocation(),
-          second.path(),
-          "give only one of mtbf, rate and time_to_failure, not "
-              + inFileOrder.get(0).key()
-              + " and "
-              + second.key());
-      return Optional.empty();
-    }
-    if (given.isEmpty()) {
-      if (!newCause.isEmpty()) {
-        diagnostics.error(
-            cause.location(),
-            FieldPath.key(cause.path(), "mtbf"),
-            "missing the time to failure: give mtbf (a mean, e.g. 400 y), rate (e.g. 6.5 per"
-                + " 1000 d) or time_to_failure (a distribution)"
-                + newCause);
-        return Optional.empty();
-      }
-      return existing.map(FailureCause::timeToFailure);
-    }
-    Field field = given.get(0);
-    return switch (field.key()) {
-      case "mtbf" -> field.seconds(Bound.POSITIVE).map(TimeDistribution.Exponential::new);
-      case "rate" -> field.rateMeanSeconds().map(TimeDistribution.Exponential::new);
-      default ->
-          distribution(
-              field,
-              TIME_TO_FAILURE_DISTRIBUTIONS,
-              TIME_TO_FAILURE_KEYS,
-              " (or, for an exponential time to failure, write mtbf: <mean> instead)");
-    };
-  }
-
-  /** A duration (the mean of an exponential; 0: no repair time) or a distribution map. */
-  private Optional<TimeDistribution> repair(Field field) {
-    if (field.node().orElseThrow() instanceof YamlMap) {
-      return distribution(field, REPAIR_DISTRIBUTIONS, REPAIR_KEYS, "");
-    }
-    return field
-        .seconds(
-            Bound.NON_NEGATIVE,
-            "a duration (the mean of an exponential repair time, e.g. 24 h) or a map with keys "
-                + String.join(", ", REPAIR_KEYS))
-        .map(
-            s ->
-                s == 0
-                    ? new TimeDistribution.Fixed(0)
-                    : (TimeDistribution) new TimeDistribution.Exponential(s));
-  }
-
-  /** {@code {distribution: <name>, <its parameters>}}. */
-  private Optional<TimeDistribution> distribution(
-      Field field, Map<String, List<String>> distributions, List<String> keys, String hint) {
-    Optional<MapReader> reader = field.map("a map with keys " + String.join(", ", keys) + hint);
-    if (reader.isEmpty()) {
-      return Optional.empty();
-    }
-    MapReader map = reader.get().allowOnly(keys);
-    Optional<String> kind =
-        map.field("distribution")
-            .required("the distribution: " + String.join(", ", distributions.keySet()))
-            .choice(Field.ordered(List.copyOf(distributions.keySet()), Function.identity()));
-    if (kind.isEmpty()) {
-      return Optional.empty();
-    }
-    List<String> parameters = distributions.get(kind.get());
-    boolean ok = true;
-    for (String key : keys) {
-      Field other = map.field(key);
-      if (!key.equals("distribution") && !parameters.contains(key) && map.map().containsKey(key)) {
-        diagnostics.error(
-            other.keyLocation(),
-            other.path(),
-            "'"
-                + key
-                + "' is not a parameter of the "
-                + kind.get()
-                + " distribution, which takes "
-                + String.join(" and ", parameters));
-        ok = false;
-      }
-    }
-    String needs =
-        "; the " + kind.get() + " distribution takes " + String.join(" and ", parameters);
-    Optional<TimeDistribution> d =
-        switch (kind.get()) {
-          case "exponential" ->
-              map.field("mean")
-                  .required("the mean, e.g. 24 h" + needs)
-                  .seconds(Bound.POSITIVE)
-                  .map(TimeDistribution.Exponential::new);
-          case "weibull" -> {
-            Optional<Double> shape =
-                map.field("shape")
-                    .required("the shape k, a number > 0 (k < 1: failures come early)" + needs)
-                    .positiveNumber("a number > 0 (the shape k)");
-            Optional<Double> scale =
-                map.field("scale")
-                    .required("the scale, a duration > 0, e.g. 1000 h" + needs)
-                    .seconds(Bound.POSITIVE);
-            yield shape.isEmpty() || scale.isEmpty()
-                ? Optional.empty()
-                : construct(map, () -> new TimeDistribution.Weibull(shape.get(), scale.get()));
-          }
-          case "lognormal" -> {
-            Optional<Double> median =
-                map.field("median")
-                    .required("the median, a duration > 0, e.g. 4 h" + needs)
-                    .seconds(Bound.POSITIVE);
-            Optional<Double> sigma =
-                map.field("sigma")
-                    .required("sigma of the underlying normal, a number > 0, e.g. 1" + needs)
-                    .positiveNumber("a number > 0 (sigma of the underlying normal)");
-            yield median.isEmpty() || sigma.isEmpty()
-                ? Optional.empty()
-                : construct(map, () -> new TimeDistribution.Lognormal(median.get(), sigma.get()));
-          }
-          default ->
-              map.field("value")
-                  .required("the duration, e.g. 4 h" + needs)
-                  .seconds(Bound.NON_NEGATIVE)
-                  .map(TimeDistribution.Fixed::new);
-        };
-    return ok ? d : Optional.empty();
-  }
-
-  private Optional<TimeDistribution> construct(
-      MapReader map, Supplier<TimeDistribution> constructor) {
-    return diagnostics.construct(map.location(), map.path(), constructor);
   }
 }

@@ -35,6 +35,18 @@ final class Field {
     this.diagnostics = diagnostics;
   }
 
+  /** Element {@code index} of {@code list} (at {@code listPath}) as a field. */
+  static Field element(YamlList list, int index, String listPath, Diagnostics diagnostics) {
+    YamlNode node = list.get(index);
+    String key = "[" + index + "]";
+    return new Field(
+        FieldPath.index(listPath, index),
+        key,
+        list.location(),
+        new YamlEntry(key, node.location(), node),
+        diagnostics);
+  }
+
   /** Reads a scalar's text as a value, or says what is wrong with it. */
   @FunctionalInterface
   interface Parser<T> {
@@ -147,6 +159,64 @@ final class Field {
   /** A power in watts. */
   Optional<Double> power(Bound bound) {
     return parse(Dimension.POWER.expected(), text -> Values.power(text, bound));
+  }
+
+  /** A temperature in °C ({@code 45 °C} or {@code 318.15 K}) within {@code range}. */
+  Optional<Double> celsius(TemperatureRange range) {
+    return parse(range.expected(), range::read);
+  }
+
+  /**
+   * A temperature difference in kelvins ({@code 5 K}, or {@code 5 °C}), at most {@code max}; {@code
+   * what} names it in messages, e.g. "a rating difference".
+   */
+  Optional<Double> kelvins(Bound bound, double max, String what) {
+    String expected = what + " " + bound.text() + " and at most " + Values.formatKelvins(max);
+    return parse(
+        Dimension.TEMPERATURE_DIFFERENCE.expected(),
+        text -> {
+          double kelvins = Values.kelvins(text, bound);
+          if (kelvins > max) {
+            throw new ValueException("expected " + expected + ", got '" + text.strip() + "'");
+          }
+          return kelvins;
+        });
+  }
+
+  /** A thermal resistance in K/W, > 0 and at most {@code max}. */
+  Optional<Double> kelvinsPerWatt(double max) {
+    return parse(
+        Dimension.THERMAL_RESISTANCE.expected(),
+        text -> {
+          double value = Values.kelvinsPerWatt(text, Bound.POSITIVE);
+          if (value > max) {
+            throw new ValueException(
+                "expected a thermal resistance > 0 and at most "
+                    + Values.plain(max)
+                    + " K/W, got '"
+                    + text.strip()
+                    + "'");
+          }
+          return value;
+        });
+  }
+
+  /** Water per energy in L/kWh, >= 0 and at most {@code max}. */
+  Optional<Double> litresPerKwh(double max) {
+    return parse(
+        Dimension.WATER_USE.expected(),
+        text -> {
+          double value = Values.litresPerKwh(text, Bound.NON_NEGATIVE);
+          if (value > max) {
+            throw new ValueException(
+                "expected a water use >= 0 and at most "
+                    + Values.plain(max)
+                    + " L/kWh, got '"
+                    + text.strip()
+                    + "'");
+          }
+          return value;
+        });
   }
 
   Optional<Double> fraction() {

@@ -1,7 +1,6 @@
 package org.aifactory.scenario;
 
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,7 +36,7 @@ final class PowerBinder {
   static final List<String> GENERATOR_KEYS = List.of("design", "structure", "unit");
   static final List<String> UPS_STRUCTURE_KEYS =
       List.of("systems", "modules_per_system", "modules_needed_per_system", "systems_needed");
-  static final List<String> GENERATOR_STRUCTURE_KEYS = List.of("units", "needed");
+  static final List<String> GENERATOR_STRUCTURE_KEYS = StageLayoutReader.K_OF_N_KEYS;
   static final List<String> UTILITY_KEYS =
       List.of("outages_per_year", "mean_outage", "momentary_per_year", "momentary_duration");
   static final List<String> COMMON_CAUSE_KEYS = List.of("ups", "generators", "pdus");
@@ -80,16 +79,10 @@ final class PowerBinder {
    */
   static final RedundancyDesign DEFAULT_DESIGN = RedundancyDesign.N_PLUS_1;
 
-  static final String DESIGN_EXPECTED =
-      "a redundancy design: N, N+1, N+2, 2N, 2(N+1) or xN/y such as 4N/3";
   private static final String UPS_STRUCTURE_EXPECTED =
       "a map with keys "
           + String.join(", ", UPS_STRUCTURE_KEYS)
           + ", e.g. { systems: 2, modules_per_system: 7, modules_needed_per_system: 6 }";
-  private static final String GENERATOR_STRUCTURE_EXPECTED =
-      "a map with keys "
-          + String.join(", ", GENERATOR_STRUCTURE_KEYS)
-          + ", e.g. { units: 7, needed: 6 }";
   private static final String PER_YEAR_EXPECTED =
       "a number >= 0 of events per year (0: none), e.g. 1.2";
   private static final String REPAIR_CREWS_EXPECTED =
@@ -100,9 +93,11 @@ final class PowerBinder {
           + String.join(", ", COMMON_CAUSE_KEYS);
 
   private final Diagnostics diagnostics;
+  private final StageLayoutReader stages;
 
   PowerBinder(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
+    this.stages = new StageLayoutReader(diagnostics);
   }
 
   /**
@@ -211,7 +206,7 @@ final class PowerBinder {
       return Optional.empty();
     }
     MapReader ups = reader.get().allowOnly(UPS_KEYS);
-    Optional<StageLayout> stage = stage(ups, this::upsStructure);
+    Optional<StageLayout> stage = stages.read(ups, this::upsStructure, DEFAULT_DESIGN);
     Field moduleField = ups.field("module");
     Optional<Double> module =
         moduleField.isPresent() ? unitSize(moduleField) : Optional.of(DEFAULT_UPS_MODULE_WATTS);
@@ -246,7 +241,7 @@ final class PowerBinder {
         return Optional.of(new Generators(Optional.empty(), DEFAULT_GENERATOR_UNIT_WATTS));
       }
       String hint =
-          isDesign(scalar.text())
+          StageLayoutReader.isDesign(scalar.text())
               ? " (for the design, write generators: { design: " + scalar.text().strip() + " })"
               : Suggestions.didYouMean(scalar.text(), List.of(NO_GENERATORS));
       diagnostics.error(
@@ -260,7 +255,8 @@ final class PowerBinder {
       return Optional.empty();
     }
     MapReader generators = reader.get().allowOnly(GENERATOR_KEYS);
-    Optional<StageLayout> stage = stage(generators, this::generatorStructure);
+    Optional<StageLayout> stage =
+        stages.read(generators, f -> stages.kOfN(f, "generators"), DEFAULT_DESIGN);
     Field unitField = generators.field("unit");
     Optional<Double> unit =
         unitField.isPresent() ? unitSize(unitField) : Optional.of(DEFAULT_GENERATOR_UNIT_WATTS);
@@ -288,38 +284,13 @@ final class PowerBinder {
     return watts;
   }
 
-  /** Reads a {@code structure:} map written out instead of a design. */
-  @FunctionalInterface
-  private interface StructureReader {
-    Optional<StageStructure> read(Field field);
-  }
-
-  /** A stage's {@code design}, or its {@code structure} instead; not both. */
-  private Optional<StageLayout> stage(MapReader stage, StructureReader structureReader) {
-    Field designField = stage.field("design");
-    Field structureField = stage.field("structure");
-    if (designField.isPresent() && structureField.isPresent()) {
-      Field second = Collections.max(List.of(designField, structureField), Field.WRITTEN_ORDER);
-      diagnostics.error(
-          second.keyLocation(),
-          second.path(),
-          "give either design (a redundancy design, e.g. N+1) or structure (the stage written"
-              + " out), not both");
-      return Optional.empty();
-    }
-    if (structureField.isPresent()) {
-      return structureReader.read(structureField).map(StageLayout.Written::new);
-    }
-    return design(designField).map(StageLayout.Sized::new);
-  }
-
   /**
    * {@code ups: { structure: {...} }}: systems (default 1) of modules_per_system modules, of which
    * modules_needed_per_system carry a system's rated load; systems_needed (default 1) systems carry
    * the full load.
    */
   private Optional<StageStructure> upsStructure(Field field) {
-    Optional<MapReader> reader = structureMap(field, UPS_STRUCTURE_EXPECTED);
+    Optional<MapReader> reader = stages.structureMap(field, UPS_STRUCTURE_EXPECTED);
     if (reader.isEmpty()) {
       return Optional.empty();
     }
@@ -328,19 +299,21 @@ final class PowerBinder {
     Field modulesField = structure.field("modules_per_system");
     Field modulesNeededField = structure.field("modules_needed_per_system");
     Field systemsNeededField = structure.field("systems_needed");
-    Optional<Integer> systems = count(systemsField);
+    Optional<Integer> systems = StageLayoutReader.count(systemsField);
     Optional<Integer> modules =
-        whole(modulesField.required("installed UPS modules per system, a whole number >= 1"));
+        StageLayoutReader.whole(
+            modulesField.required("installed UPS modules per system, a whole number >= 1"));
     Optional<Integer> modulesNeeded =
-        whole(
+        StageLayoutReader.whole(
             modulesNeededField.required(
                 "the modules whose capacity makes one system's rated capacity, a whole number"
                     + " >= 1, at most modules_per_system"));
-    Optional<Integer> systemsNeeded = count(systemsNeededField);
+    Optional<Integer> systemsNeeded = StageLayoutReader.count(systemsNeededField);
     boolean modulesFit =
-        atMost(modulesNeededField, modulesNeeded, modulesField, modules, "modules", " per system");
+        stages.atMost(
+            modulesNeededField, modulesNeeded, modulesField, modules, "modules", " per system");
     boolean systemsFit =
-        atMost(systemsNeededField, systemsNeeded, systemsField, systems, "systems", "");
+        stages.atMost(systemsNeededField, systemsNeeded, systemsField, systems, "systems", "");
     if (systems.isEmpty()
         || modules.isEmpty()
         || modulesNeeded.isEmpty()
@@ -369,131 +342,6 @@ final class PowerBinder {
         () ->
             new StageStructure(
                 systems.get(), modules.get(), modulesNeeded.get(), systemsNeeded.get()));
-  }
-
-  /** {@code generators: { structure: {...} }}: units on one bus, of which needed carry the load. */
-  private Optional<StageStructure> generatorStructure(Field field) {
-    Optional<MapReader> reader = structureMap(field, GENERATOR_STRUCTURE_EXPECTED);
-    if (reader.isEmpty()) {
-      return Optional.empty();
-    }
-    MapReader structure = reader.get().allowOnly(GENERATOR_STRUCTURE_KEYS);
-    Field unitsField = structure.field("units");
-    Field neededField = structure.field("needed");
-    Optional<Integer> units =
-        whole(unitsField.required("installed generators, a whole number >= 1"));
-    Optional<Integer> needed =
-        whole(
-            neededField.required(
-                "the generators that together carry the load, a whole number >= 1, at most"
-                    + " units"));
-    boolean fits = atMost(neededField, needed, unitsField, units, "units", "");
-    if (units.isEmpty() || needed.isEmpty() || !fits) {
-      return Optional.empty();
-    }
-    return diagnostics.construct(
-        structure.location(),
-        structure.path(),
-        () -> StageStructure.kOfN(units.get(), needed.get()));
-  }
-
-  /** The structure's map; a design written in its place is pointed to the design key. */
-  private Optional<MapReader> structureMap(Field field, String expected) {
-    if (field.node().orElseThrow() instanceof YamlScalar scalar && isDesign(scalar.text())) {
-      diagnostics.error(
-          scalar.location(),
-          field.path(),
-          "expected "
-              + expected
-              + ", got "
-              + scalar.describe()
-              + " (for a redundancy design, write design: "
-              + scalar.text().strip()
-              + " instead of structure)");
-      return Optional.empty();
-    }
-    return field.map(expected);
-  }
-
-  /** A whole number of units or systems, 1 to 10,000; 1 if not written. */
-  private static Optional<Integer> count(Field field) {
-    return field.isPresent() ? whole(field) : Optional.of(1);
-  }
-
-  /**
-   * A whole number of units or systems, 1 to {@link StageStructure#MAX_UNITS} (a stage's most
-   * units); empty if not written (a required key).
-   */
-  private static Optional<Integer> whole(Field field) {
-    return field.intValue(1, StageStructure.MAX_UNITS);
-  }
-
-  /**
-   * Whether the number needed is at most the number installed (or either is wrong, then already
-   * reported); else reports it at the number needed.
-   *
-   * @param what "modules", "systems" or "units"
-   * @param per what follows the counts in the message, e.g. " per system"
-   */
-  private boolean atMost(
-      Field neededField,
-      Optional<Integer> needed,
-      Field installedField,
-      Optional<Integer> installed,
-      String what,
-      String per) {
-    if (needed.isEmpty() || installed.isEmpty() || needed.get() <= installed.get()) {
-      return true;
-    }
-    diagnostics.error(
-        neededField.location(),
-        neededField.path(),
-        "more "
-            + what
-            + " needed"
-            + per
-            + " ("
-            + needed.get()
-            + ") than "
-            + what
-            + per
-            + " ("
-            + installed.get()
-            + (installedField.isPresent() ? "" : ", the default")
-            + "): only installed "
-            + what
-            + " can carry the load");
-    return false;
-  }
-
-  private static Optional<RedundancyDesign> design(Field field) {
-    return field.isPresent()
-        ? field.value(DESIGN_EXPECTED, PowerBinder::design)
-        : Optional.of(DEFAULT_DESIGN);
-  }
-
-  /** A redundancy design by name, as {@link RedundancyDesign#parse(String)} reads it. */
-  static RedundancyDesign design(String text) throws ValueException {
-    String written = text.strip();
-    try {
-      return RedundancyDesign.parse(written);
-    } catch (IllegalArgumentException e) {
-      String upper = written.toUpperCase(Locale.ROOT);
-      String hint =
-          !upper.equals(written) && isDesign(upper)
-              ? " (designs are written with a capital N: did you mean '" + upper + "'?)"
-              : "";
-      throw new ValueException(e.getMessage() + hint);
-    }
-  }
-
-  private static boolean isDesign(String text) {
-    try {
-      RedundancyDesign.parse(text.strip());
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   /** A map, or {@code perfect}. */

@@ -1,7 +1,9 @@
 package org.aifactory.scenario;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,16 +44,22 @@ final class ScenarioBinder {
           "power",
           "costs",
           "variants");
-  static final List<String> FACILITY_KEYS = List.of("pue");
+  static final List<String> FACILITY_KEYS = List.of("pue", "cooling");
   private static final Map<String, PulseResolution> RESOLUTIONS =
       Field.ordered(
           List.of("full", "averaged"), r -> PulseResolution.valueOf(r.toUpperCase(Locale.ROOT)));
   private static final long DEFAULT_SEED = 1;
 
   private final Diagnostics diagnostics;
+  private final Path folder;
 
-  ScenarioBinder(Diagnostics diagnostics) {
+  /**
+   * @param folder the folder that files named by the scenario (hourly weather) are relative to: the
+   *     scenario file's
+   */
+  ScenarioBinder(Diagnostics diagnostics, Path folder) {
     this.diagnostics = diagnostics;
+    this.folder = folder;
   }
 
   /** The scenario, or empty if anything is wrong (then the errors have been reported). */
@@ -86,7 +94,9 @@ final class ScenarioBinder {
     Optional<FacilitySpec> facility = facility(top.field("facility"));
     HardwareCatalog catalog = new CatalogBinder(diagnostics).bind(top.field("catalog"));
     int before = diagnostics.count();
-    List<ClusterSpec> clusters = new ClusterBinder(diagnostics).bind(top.field("clusters"));
+    List<ClusterSpec> clusters =
+        new ClusterBinder(diagnostics, facility.map(FacilitySpec::cooling))
+            .bind(top.field("clusters"));
     OptionalInt systems =
         diagnostics.count() == before
             ? OptionalInt.of(clusters.stream().mapToInt(ClusterSpec::systemCount).sum())
@@ -98,7 +108,7 @@ final class ScenarioBinder {
     Optional<Optional<PowerSystemSpec>> power =
         new PowerBinder(diagnostics).bind(top.field("power"), systems);
     Optional<CostSpec> costs = new CostBinder(diagnostics).bind(top.field("costs"));
-    VariantBinder variantBinder = new VariantBinder(diagnostics);
+    VariantBinder variantBinder = new VariantBinder(diagnostics, folder);
     List<VariantBinder.Draft> drafts = variantBinder.read(top.field("variants"), top.map());
     if (diagnostics.hasErrors()) {
       return Optional.empty();
@@ -150,12 +160,33 @@ final class ScenarioBinder {
     if (!field.isPresent()) {
       return Optional.of(new FacilitySpec(FacilitySpec.DEFAULT_PUE));
     }
-    Optional<MapReader> reader = field.map("a map with the key pue");
+    Optional<MapReader> reader =
+        field.map("a map with the key pue (a fixed PUE) or cooling (a cooling plant)");
     if (reader.isEmpty()) {
       return Optional.empty();
     }
     MapReader facility = reader.get().allowOnly(FACILITY_KEYS);
     Field pueField = facility.field("pue");
+    Field coolingField = facility.field("cooling");
+    if (pueField.isPresent() && coolingField.isPresent()) {
+      Field second = Collections.max(List.of(pueField, coolingField), Field.WRITTEN_ORDER);
+      diagnostics.error(
+          second.keyLocation(),
+          second.path(),
+          "give either pue (a fixed PUE) or cooling (a cooling plant, whose power is computed),"
+              + " not both");
+      return Optional.empty();
+    }
+    if (coolingField.isPresent()) {
+      return new CoolingBinder(diagnostics, folder)
+          .bind(coolingField)
+          .flatMap(
+              cooling ->
+                  diagnostics.construct(
+                      coolingField.location(),
+                      coolingField.path(),
+                      () -> new FacilitySpec(FacilitySpec.DEFAULT_PUE, Optional.of(cooling))));
+    }
     Optional<Double> pue =
         pueField.isPresent()
             ? pueField.number(1, "a number >= 1 (power usage effectiveness, e.g. 1.2)")

@@ -36,7 +36,7 @@ public final class ScenarioLoader {
   public Scenario load(String ref, List<String> setOverrides) throws ScenarioException {
     Objects.requireNonNull(setOverrides, "setOverrides");
     Source source = source(ref);
-    return parse(source.label(), source.text(), setOverrides);
+    return parse(source.label(), source.text(), setOverrides, source.folder());
   }
 
   /**
@@ -51,7 +51,7 @@ public final class ScenarioLoader {
   public ScenarioSweep sweep(String ref, List<String> setOverrides, List<String> varies)
       throws ScenarioException {
     Source source = source(ref);
-    return parseSweep(source.label(), source.text(), setOverrides, varies);
+    return parseSweep(source.label(), source.text(), setOverrides, varies, source.folder());
   }
 
   /**
@@ -62,6 +62,21 @@ public final class ScenarioLoader {
   public ScenarioSweep parseSweep(
       String sourceLabel, String yamlText, List<String> setOverrides, List<String> varies)
       throws ScenarioException {
+    return parseSweep(sourceLabel, yamlText, setOverrides, varies, Path.of(""));
+  }
+
+  /**
+   * Reads a scenario from text and sweeps it, as {@link #sweep}; its data files (hourly weather)
+   * are named relative to {@code folder}.
+   */
+  public ScenarioSweep parseSweep(
+      String sourceLabel,
+      String yamlText,
+      List<String> setOverrides,
+      List<String> varies,
+      Path folder)
+      throws ScenarioException {
+    Objects.requireNonNull(folder, "folder");
     Objects.requireNonNull(sourceLabel, "sourceLabel");
     Objects.requireNonNull(yamlText, "yamlText");
     Objects.requireNonNull(setOverrides, "setOverrides");
@@ -71,7 +86,7 @@ public final class ScenarioLoader {
     }
     Diagnostics diagnostics = new Diagnostics();
     YamlNode root = read(sourceLabel, yamlText, setOverrides, diagnostics);
-    Optional<Scenario> base = new ScenarioBinder(diagnostics).bind(root, sourceLabel);
+    Optional<Scenario> base = new ScenarioBinder(diagnostics, folder).bind(root, sourceLabel);
     List<SweepReader.Axis> axes = new SweepReader(diagnostics).read(varies);
     // The points of the axes that could be read are checked even when another could not, so
     // that every problem is reported at once; not when the scenario itself is wrong (every point
@@ -95,7 +110,7 @@ public final class ScenarioLoader {
                 count,
                 ScenarioSweep.MAX_POINTS));
       } else {
-        points = ScenarioSweep.bind((YamlMap) root, sourceLabel, axes, diagnostics);
+        points = ScenarioSweep.bind((YamlMap) root, sourceLabel, axes, folder, diagnostics);
       }
     }
     diagnostics.throwIfAny();
@@ -103,8 +118,11 @@ public final class ScenarioLoader {
         base.orElseThrow(), axes.stream().map(SweepValues::parameter).toList(), points);
   }
 
-  /** A scenario's text and the label that names it in errors. */
-  private record Source(String label, String text) {}
+  /**
+   * A scenario's text, the label that names it in errors, and the folder its data files (hourly
+   * weather) are named relative to.
+   */
+  private record Source(String label, String text, Path folder) {}
 
   private Source source(String ref) throws ScenarioException {
     Objects.requireNonNull(ref, "ref");
@@ -114,7 +132,8 @@ public final class ScenarioLoader {
     if (file.isPresent()
         && Files.exists(file.get())
         && !(folder && !looksLikeFile(ref) && ScenarioLibrary.text(ref).isPresent())) {
-      return new Source(ref, read(ref, file.get()));
+      Path parent = Optional.ofNullable(file.get().getParent()).orElse(Path.of(""));
+      return new Source(ref, read(ref, file.get()), parent);
     }
     if (looksLikeFile(ref)) {
       String absolute = file.map(p -> " (" + p.toAbsolutePath() + ")").orElse("");
@@ -122,7 +141,7 @@ public final class ScenarioLoader {
     }
     Optional<String> bundled = ScenarioLibrary.text(ref);
     if (bundled.isPresent()) {
-      return new Source(BUNDLED_PREFIX + ref, bundled.get());
+      return new Source(BUNDLED_PREFIX + ref, bundled.get(), Path.of(""));
     }
     List<String> names = ScenarioLibrary.names();
     throw fileError(
@@ -139,18 +158,31 @@ public final class ScenarioLoader {
   }
 
   /**
-   * Reads a scenario from text.
+   * Reads a scenario from text; files it names (hourly weather) are relative to the working
+   * directory.
    *
    * @param sourceLabel names the text in errors and becomes {@link Scenario#source()}
    */
   public Scenario parse(String sourceLabel, String yamlText, List<String> setOverrides)
       throws ScenarioException {
+    return parse(sourceLabel, yamlText, setOverrides, Path.of(""));
+  }
+
+  /**
+   * Reads a scenario from text whose files (hourly weather) are named relative to {@code folder}.
+   *
+   * @param sourceLabel names the text in errors and becomes {@link Scenario#source()}
+   * @param folder the folder of the scenario file; {@code Path.of("")} for the working directory
+   */
+  public Scenario parse(String sourceLabel, String yamlText, List<String> setOverrides, Path folder)
+      throws ScenarioException {
     Objects.requireNonNull(sourceLabel, "sourceLabel");
+    Objects.requireNonNull(folder, "folder");
     Objects.requireNonNull(yamlText, "yamlText");
     Objects.requireNonNull(setOverrides, "setOverrides");
     Diagnostics diagnostics = new Diagnostics();
     YamlNode root = read(sourceLabel, yamlText, setOverrides, diagnostics);
-    Optional<Scenario> scenario = new ScenarioBinder(diagnostics).bind(root, sourceLabel);
+    Optional<Scenario> scenario = new ScenarioBinder(diagnostics, folder).bind(root, sourceLabel);
     diagnostics.throwIfAny();
     return scenario.orElseThrow(
         () -> new IllegalStateException("scenario not bound, but no error was reported"));

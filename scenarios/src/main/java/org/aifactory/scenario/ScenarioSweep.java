@@ -1,5 +1,6 @@
 package org.aifactory.scenario;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -86,7 +87,7 @@ public record ScenarioSweep(
 
   /** Every point applied to {@code tree} and bound; errors of the points go to {@code into}. */
   static List<Point> bind(
-      YamlMap tree, String source, List<SweepReader.Axis> axes, Diagnostics into) {
+      YamlMap tree, String source, List<SweepReader.Axis> axes, Path folder, Diagnostics into) {
     YamlMap base = tree.copy();
     base.remove("variants");
     List<Point> points = new ArrayList<>();
@@ -106,7 +107,7 @@ public record ScenarioSweep(
       var scenario =
           own.hasErrors()
               ? java.util.Optional.<Scenario>empty()
-              : new ScenarioBinder(own).bind(point, source);
+              : new ScenarioBinder(own, folder).bind(point, source);
       for (ScenarioError e : own.errors()) {
         // One point's error stands for the same error at every point: reported once.
         if (reported.add(List.of(e.file(), e.line(), e.column(), e.path(), e.message()))) {

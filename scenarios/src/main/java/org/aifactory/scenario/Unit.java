@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The units a scenario may write after a number. Case-sensitive: {@code w} is a week, {@code W} a
- * watt. Each unit knows its factor to the base of its dimension: nanoseconds, watts, or a fraction
- * of one.
+ * watt. Each unit knows its factor to the base of its dimension: nanoseconds, watts, a fraction of
+ * one, degrees Celsius (with an offset for kelvins), kelvins per watt, litres per kWh, seconds per
+ * kelvin.
  */
 enum Unit {
   NANOSECOND("ns", Dimension.DURATION, "1"),
@@ -25,16 +26,31 @@ enum Unit {
   KILOWATT("kW", Dimension.POWER, "1e3"),
   MEGAWATT("MW", Dimension.POWER, "1e6"),
   GIGAWATT("GW", Dimension.POWER, "1e9"),
-  PERCENT("%", Dimension.PERCENTAGE, "0.01");
+  PERCENT("%", Dimension.PERCENTAGE, "0.01"),
+  CELSIUS("°C", Dimension.TEMPERATURE, "1"),
+  /** Absolute: 0 K is −273.15 °C. A kelvin and a degree Celsius are the same size. */
+  KELVIN("K", Dimension.TEMPERATURE, "1", "-273.15"),
+  KELVIN_PER_WATT("K/W", Dimension.THERMAL_RESISTANCE, "1"),
+  /** The same as K/W: datasheets write junction-to-case resistances in °C/W. */
+  CELSIUS_PER_WATT("°C/W", Dimension.THERMAL_RESISTANCE, "1"),
+  LITRES_PER_KWH("L/kWh", Dimension.WATER_USE, "1"),
+  SECONDS_PER_KELVIN("s/K", Dimension.HEAT_CAPACITY, "1"),
+  MINUTES_PER_KELVIN("min/K", Dimension.HEAT_CAPACITY, "60");
 
   private final String symbol;
   private final Dimension dimension;
   private final BigDecimal factor;
+  private final BigDecimal offset;
 
   Unit(String symbol, Dimension dimension, String factor) {
+    this(symbol, dimension, factor, "0");
+  }
+
+  Unit(String symbol, Dimension dimension, String factor, String offset) {
     this.symbol = symbol;
     this.dimension = dimension;
     this.factor = new BigDecimal(factor);
+    this.offset = new BigDecimal(offset);
   }
 
   String symbol() {
@@ -45,9 +61,17 @@ enum Unit {
     return dimension;
   }
 
-  /** Size of one unit in the base of its dimension (ns, W, or 1 for a fraction). */
+  /** Size of one unit in the base of its dimension (ns, W, 1 for a fraction, K for °C). */
   BigDecimal factor() {
     return factor;
+  }
+
+  /**
+   * Where the unit's scale starts in the base: a value is number × factor + offset ({@code 318.15
+   * K} is 45 °C). 0 for every unit but the kelvin; a temperature difference ignores it.
+   */
+  BigDecimal offset() {
+    return offset;
   }
 
   static Optional<Unit> bySymbol(String symbol) {

@@ -6,8 +6,10 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,7 +66,28 @@ final class Values {
           Map.entry("watt", "W"),
           Map.entry("watts", "W"),
           Map.entry("pct", "%"),
-          Map.entry("percent", "%"));
+          Map.entry("percent", "%"),
+          Map.entry("c", "°C"),
+          Map.entry("degc", "°C"),
+          Map.entry("deg c", "°C"),
+          Map.entry("° c", "°C"),
+          Map.entry("ºc", "°C"),
+          Map.entry("℃", "°C"),
+          Map.entry("celsius", "°C"),
+          Map.entry("centigrade", "°C"),
+          Map.entry("°k", "K"),
+          Map.entry("kelvin", "K"),
+          Map.entry("kelvins", "K"),
+          Map.entry("c/w", "°C/W"),
+          Map.entry("litres/kwh", "L/kWh"),
+          Map.entry("liters/kwh", "L/kWh"));
+
+  /** Ways of writing degrees Fahrenheit, which are not accepted (lower case). */
+  private static final Set<String> FAHRENHEIT =
+      Set.of("f", "°f", "ºf", "℉", "degf", "deg f", "fahrenheit");
+
+  /** 0 K, the lowest temperature there is. */
+  static final BigDecimal ABSOLUTE_ZERO_CELSIUS = new BigDecimal("-273.15");
 
   /** A duration such as {@code 5.5 s}, rounded to the nearest nanosecond. */
   static Duration duration(String text, Bound bound) throws ValueException {
@@ -155,13 +178,73 @@ final class Values {
     return watts;
   }
 
+  /**
+   * A temperature such as {@code 45 °C} or {@code 318.15 K} (absolute), in °C: at least absolute
+   * zero.
+   */
+  static double celsius(String text) throws ValueException {
+    String written = text.strip();
+    Measure m = measure(written, Dimension.TEMPERATURE);
+    BigDecimal celsius = m.number().multiply(m.unit().factor()).add(m.unit().offset());
+    if (celsius.compareTo(ABSOLUTE_ZERO_CELSIUS) < 0) {
+      throw new ValueException("'" + written + "' is below absolute zero (0 K, -273.15 °C)");
+    }
+    return celsius.doubleValue();
+  }
+
+  /**
+   * A difference of temperatures such as {@code 5 K}, in kelvins. {@code 5 °C} is accepted as the
+   * same difference: the two units are the same size, and a difference written in °C is common.
+   */
+  static double kelvins(String text, Bound bound) throws ValueException {
+    return measured(text.strip(), Dimension.TEMPERATURE_DIFFERENCE, bound).doubleValue();
+  }
+
+  /** A thermal resistance such as {@code 0.036 K/W}, in kelvins per watt. */
+  static double kelvinsPerWatt(String text, Bound bound) throws ValueException {
+    return measured(text.strip(), Dimension.THERMAL_RESISTANCE, bound).doubleValue();
+  }
+
+  /** Water used per energy, such as {@code 2 L/kWh}, in litres per kWh. */
+  static double litresPerKwh(String text, Bound bound) throws ValueException {
+    return measured(text.strip(), Dimension.WATER_USE, bound).doubleValue();
+  }
+
+  /**
+   * A loop's heat capacity as seconds of its design heat per kelvin, such as {@code 0.6 s/K} or
+   * {@code 2 min/K}.
+   */
+  static double secondsPerKelvin(String text, Bound bound) throws ValueException {
+    return measured(text.strip(), Dimension.HEAT_CAPACITY, bound).doubleValue();
+  }
+
+  /** A temperature for messages: {@code 45 °C}, {@code -3.5 °C}, {@code 41.67 °C}. */
+  static String formatCelsius(double celsius) {
+    return twoDecimals(celsius) + " °C";
+  }
+
+  /** A temperature difference for messages: {@code 5 K}. */
+  static String formatKelvins(double kelvins) {
+    return twoDecimals(kelvins) + " K";
+  }
+
+  /** A number for messages as written in a scenario: {@code 1}, {@code 0.5}, {@code 10000}. */
+  static String plain(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
+  private static String twoDecimals(double value) {
+    BigDecimal rounded = new BigDecimal(value).setScale(2, RoundingMode.HALF_EVEN);
+    return rounded.signum() == 0 ? "0" : rounded.stripTrailingZeros().toPlainString();
+  }
+
   /** A fraction: a plain number in [0, 1] or a percentage such as {@code 70 %}. */
   static double fraction(String text) throws ValueException {
     String written = text.strip();
     Quantity q = finite(written, FRACTION_EXPECTED, " for a fraction");
     BigDecimal value = q.number();
     if (!q.unitText().isEmpty()) {
-      Unit unit = unit(q.unitText(), written, Dimension.PERCENTAGE);
+      Unit unit = unit(q, written, Dimension.PERCENTAGE);
       if (unit != Unit.PERCENT) {
         throw new ValueException(
             "expected "
@@ -300,13 +383,25 @@ final class Values {
   /** The number times its unit's factor, in the dimension's base unit. */
   private static BigDecimal measured(String written, Dimension dimension, Bound bound)
       throws ValueException {
+    Measure m = measure(written, dimension);
+    if (!bound.admits(m.number().signum())) {
+      throw new ValueException(
+          "expected " + dimension.noun() + " " + bound.text() + ", got '" + written + "'");
+    }
+    return m.number().multiply(m.unit().factor());
+  }
+
+  /** A finite number and a unit of {@code dimension}, as written. */
+  private record Measure(BigDecimal number, Unit unit) {}
+
+  private static Measure measure(String written, Dimension dimension) throws ValueException {
     Quantity q = finite(written, dimension.expected(), " for " + dimension.noun());
     if (q.unitText().isEmpty()) {
       throw new ValueException(
           "'" + written + "' needs a unit, e.g. '" + written + " " + dimension.exampleUnit() + "'");
     }
-    Unit unit = unit(q.unitText(), written, dimension);
-    if (unit.dimension() != dimension) {
+    Unit unit = unit(q, written, dimension);
+    if (unit.dimension() != dimension.units()) {
       throw new ValueException(
           "expected "
               + dimension.expected()
@@ -316,11 +411,7 @@ final class Values {
               + written
               + "'");
     }
-    if (!bound.admits(q.number().signum())) {
-      throw new ValueException(
-          "expected " + dimension.noun() + " " + bound.text() + ", got '" + written + "'");
-    }
-    return q.number().multiply(unit.factor());
+    return new Measure(q.number(), unit);
   }
 
   /**
@@ -345,8 +436,8 @@ final class Values {
     return q;
   }
 
-  private static Unit unit(String symbol, String written, Dimension expected)
-      throws ValueException {
+  private static Unit unit(Quantity q, String written, Dimension expected) throws ValueException {
+    String symbol = q.unitText();
     Optional<Unit> unit = Unit.bySymbol(symbol);
     if (unit.isPresent()) {
       return unit.get();
@@ -357,27 +448,54 @@ final class Values {
             : "; "
                 + expected.noun().substring(2)
                 + " units are "
-                + String.join(", ", Unit.symbols(expected));
+                + String.join(", ", Unit.symbols(expected.units()));
     throw new ValueException(
-        "unknown unit '"
-            + symbol
-            + "' in '"
-            + written
-            + "'"
-            + allowed
-            + suggestion(symbol, expected));
+        "unknown unit '" + symbol + "' in '" + written + "'" + allowed + suggestion(q, expected));
   }
 
-  private static String suggestion(String symbol, Dimension expected) {
-    for (Unit u : Unit.values()) {
-      if (u.symbol().equalsIgnoreCase(symbol)) {
-        return " (units are case-sensitive: did you mean '" + u.symbol() + "'?)";
+  /** What the unit written was probably meant to be, among the units of {@code expected}. */
+  private static String suggestion(Quantity q, Dimension expected) {
+    String symbol = q.unitText();
+    List<String> symbols = Unit.symbols(expected.units());
+    if (expected.units() == Dimension.TEMPERATURE
+        && FAHRENHEIT.contains(symbol.toLowerCase(Locale.ROOT))) {
+      return fahrenheit(q.number(), expected);
+    }
+    for (String s : symbols) {
+      if (s.equalsIgnoreCase(symbol)) {
+        return " (units are case-sensitive: did you mean '" + s + "'?)";
       }
     }
-    String alias = ALIASES.get(symbol.toLowerCase());
-    if (alias != null) {
+    String alias = ALIASES.get(symbol.toLowerCase(Locale.ROOT));
+    if (alias != null && symbols.contains(alias)) {
       return " (did you mean '" + alias + "'?)";
     }
-    return symbol.length() < 2 ? "" : Suggestions.didYouMean(symbol, Unit.symbols(expected));
+    return symbol.length() < 2 ? "" : Suggestions.didYouMean(symbol, symbols);
+  }
+
+  /** " (Fahrenheit is not accepted: 113 °F is 45 °C)", or the same for a difference in K. */
+  private static String fahrenheit(BigDecimal number, Dimension expected) {
+    BigDecimal nine = BigDecimal.valueOf(9);
+    BigDecimal five = BigDecimal.valueOf(5);
+    String converted;
+    if (expected == Dimension.TEMPERATURE) {
+      BigDecimal celsius =
+          number
+              .subtract(BigDecimal.valueOf(32))
+              .multiply(five)
+              .divide(nine, MathContext.DECIMAL64);
+      converted =
+          number.stripTrailingZeros().toPlainString()
+              + " °F is "
+              + formatCelsius(celsius.doubleValue());
+    } else {
+      BigDecimal kelvins = number.multiply(five).divide(nine, MathContext.DECIMAL64);
+      converted =
+          "a difference of "
+              + number.stripTrailingZeros().toPlainString()
+              + " °F is "
+              + formatKelvins(kelvins.doubleValue());
+    }
+    return " (Fahrenheit is not accepted: " + converted + ")";
   }
 }

@@ -1,5 +1,6 @@
 package org.aifactory.scenario;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,9 +33,11 @@ final class VariantBinder {
           "a variant cannot have variants of its own");
 
   private final Diagnostics diagnostics;
+  private final Path folder;
 
-  VariantBinder(Diagnostics diagnostics) {
+  VariantBinder(Diagnostics diagnostics, Path folder) {
     this.diagnostics = diagnostics;
+    this.folder = folder;
   }
 
   /**
@@ -165,7 +168,8 @@ final class VariantBinder {
     List<ScenarioVariant> variants = new ArrayList<>();
     for (Draft draft : drafts) {
       Diagnostics own = new Diagnostics();
-      Optional<Scenario> scenario = new ScenarioBinder(own).bind(draft.tree(), source);
+      Optional<Scenario> scenario = new ScenarioBinder(own, folder).bind(draft.tree(), source);
+      own.dataFiles().forEach(diagnostics::dataFile);
       for (ScenarioError e : own.errors()) {
         diagnostics.add(relocated(e, draft));
       }

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.aifactory.model.hardware.PowerCapSchedule;
 import org.aifactory.model.workload.CheckpointPolicy;
 import org.aifactory.model.workload.CheckpointSpec;
 import org.aifactory.model.workload.IterationProfile;
@@ -21,12 +23,14 @@ final class WorkloadBinder {
           "type",
           "cluster",
           "gpus",
+          "gpus_per_system",
           "start",
           "iteration",
           "tokens_per_iteration",
           "checkpoint",
           "restart",
-          "work");
+          "work",
+          "power_cap");
 
   /** Each workload type with the keys it allows. */
   private static final Map<String, List<String>> KEYS_BY_TYPE =
@@ -93,6 +97,11 @@ final class WorkloadBinder {
         job.field("gpus")
             .required("the GPUs the job uses, a whole number >= 1")
             .intValue(1, Integer.MAX_VALUE);
+    Field shareField = job.field("gpus_per_system");
+    Optional<OptionalInt> share =
+        shareField.isPresent()
+            ? shareField.intValue(1, Integer.MAX_VALUE).map(OptionalInt::of)
+            : Optional.of(OptionalInt.empty());
     Field startField = job.field("start");
     Optional<Duration> start =
         startField.isPresent()
@@ -119,9 +128,13 @@ final class WorkloadBinder {
     Field workField = job.field("work");
     Optional<OptionalLong> work =
         workField.isPresent() ? work(workField, tokens) : Optional.of(OptionalLong.empty());
-    if (name.isEmpty()
+    Optional<Optional<PowerCapSchedule>> powerCap =
+        new PowerCapReader(diagnostics).read(job.field("power_cap"));
+    if (powerCap.isEmpty()
+        || name.isEmpty()
         || cluster.isEmpty()
         || gpus.isEmpty()
+        || share.isEmpty()
         || start.isEmpty()
         || iteration.isEmpty()
         || tokens.isEmpty()
@@ -143,7 +156,9 @@ final class WorkloadBinder {
                 tokens.get(),
                 checkpoint.get(),
                 restart.get(),
-                work.get()));
+                work.get(),
+                powerCap.get(),
+                share.get()));
   }
 
   /**

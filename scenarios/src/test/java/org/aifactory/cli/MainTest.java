@@ -154,6 +154,39 @@ class MainTest {
     assertThat(tmp.resolve("x")).doesNotExist();
   }
 
+  /** A cooled scenario finds its weather file next to it; the file's errors exit with 2. */
+  @Test
+  void validateACooledScenarioWithItsWeatherFile() throws IOException {
+    Path hall = tmp.resolve("hall");
+    Files.createDirectories(hall);
+    Files.writeString(hall.resolve("temps.csv"), "hour,dry_bulb_c,wet_bulb_c\n0,30,20\n1,31,21\n");
+    Path scenario =
+        Files.writeString(
+            hall.resolve("cooled.yaml"),
+            String.join(
+                "\n",
+                "name: cooled",
+                "horizon: 2 h",
+                "clusters: [{ name: hall-a, system: DGX-H100, count: 4 }]",
+                "facility:",
+                "  cooling:",
+                "    weather: { file: temps.csv }",
+                "    liquid: { supply_temperature: 40 °C, dry_coolers: {} }",
+                "    air: { cooling_towers: { approach: 5 K } }",
+                ""));
+    Outcome ok = run("validate", scenario.toString());
+    assertThat(ok.code()).as(ok.err()).isZero();
+    assertThat(ok.out()).contains("OK");
+
+    Files.writeString(hall.resolve("temps.csv"), "hour,dry_bulb_c,wet_bulb_c\n0,30,20\n2,31,21\n");
+    assertUserError(
+        hall.resolve("temps.csv")
+            + ":3:1: facility.cooling.weather.file: hour 1 is missing: one row per hour, from hour"
+            + " 0 without gaps",
+        "validate",
+        scenario.toString());
+  }
+
   @Test
   void validateListHelpAndVersion() {
     Outcome v = run("validate", "llama3-405b-54d");
@@ -245,7 +278,9 @@ class MainTest {
         .anyMatch(l -> l.endsWith("current daly"));
     assertThat(dir.resolve("checkpoint_study.png")).isNotEmptyFile();
     assertThat(Files.readString(dir.resolve("index.html")))
-        .contains("<img src=\"checkpoint_study.png\"");
+        .contains("<img src=\"checkpoint_study.png\"")
+        // The directory's own bookkeeping (manifest, lock) is not a report.
+        .doesNotContain(".aifactory");
     assertThat(
             run(
                     "checkpoint-study",

@@ -46,6 +46,7 @@ class SourcesDocTest {
   private static final List<String> PACKAGES =
       List.of(
           "org.aifactory.model",
+          "org.aifactory.model.cooling",
           "org.aifactory.model.facility",
           "org.aifactory.model.failure",
           "org.aifactory.model.hardware",

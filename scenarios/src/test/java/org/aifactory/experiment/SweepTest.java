@@ -96,7 +96,13 @@ class SweepTest {
   void theLayoutOfAnInstantIsTheLayoutOfARun() throws ScenarioException {
     ScenarioLoader loader = new ScenarioLoader();
     for (String name : ScenarioLibrary.list().stream().map(b -> b.name()).toList()) {
-      Scenario s = loader.load(name, List.of("horizon=10 min"));
+      // A heat wave must start before the horizon.
+      Scenario s =
+          loader.load(
+              name,
+              name.equals("heatwave")
+                  ? List.of("horizon=10 min", "facility.cooling.weather.heat_wave.start=0 h")
+                  : List.of("horizon=10 min"));
       List<String> instant = Sweep.layout(s).stream().map(Metric::key).toList();
       List<String> run =
           Replications.run(s.name(), s.factory(), s.run(), 1, 1, ProgressListener.NONE)
@@ -115,5 +121,21 @@ class SweepTest {
     assertThat(keys).contains(MetricKeys.TOKENS_PER_KWH_FACILITY, "job.pretrain.ettr");
     assertThat(Sweep.unknownMetric("tokens_per_kwh", keys))
         .startsWith("'tokens_per_kwh' is not a metric key; the nearest: tokens_per_kwh_facility, ");
+  }
+
+  /**
+   * The metric keys come from a run of 1 ns, which must not trip over changes scheduled later (a
+   * heat wave after two weeks, a cap schedule): they are the scenario's business, not the run's.
+   */
+  @Test
+  void metricKeysOfAScenarioWithLaterChangesAreKnown() throws ScenarioException {
+    ScenarioSweep s =
+        new ScenarioLoader()
+            .sweep(
+                "heatwave",
+                List.of("workloads[0].power_cap=[{at: 0 s, cap: 100 %}, {at: 20 d, cap: 80 %}]"),
+                List.of("facility.cooling.other_overhead=1%,2%"));
+    assertThat(Sweep.metricKeys(s, List.of(MetricKeys.TOKENS)))
+        .contains(MetricKeys.TOKENS, "lost_production.throttling", "pue");
   }
 }

@@ -9,6 +9,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.aifactory.model.PulseResolution;
+import org.aifactory.model.cooling.ClusterCoolingSpec;
+import org.aifactory.model.cooling.CoolingSizing;
+import org.aifactory.model.cooling.CoolingSpec;
+import org.aifactory.model.cooling.HeatRejectionSpec;
+import org.aifactory.model.cooling.LoopSpec;
+import org.aifactory.model.cooling.WeatherSpec;
 import org.aifactory.model.failure.FailureCause;
 import org.aifactory.model.failure.FailureProfile;
 import org.aifactory.model.failure.FailureSpec;
@@ -264,5 +270,77 @@ class BundledScenariosTest {
     assertThat(job.checkpoint())
         .contains(new CheckpointSpec(Duration.ofMinutes(30), Duration.ofMinutes(1), 0.2));
     assertThat(s.factory().failures()).isEqualTo(FailureSpec.none());
+  }
+
+  /** The power-cap study: exact runs (nothing random), the curve it writes out is the default. */
+  @Test
+  void powerCapStudyIsExactAndWritesOutTheDefaultCurve() throws ScenarioException {
+    Scenario s = loader.load("power-cap-study");
+    assertThat(s.replications()).isEqualTo(1);
+    assertThat(s.factory().failures()).isEqualTo(FailureSpec.none());
+    GpuType h100 = s.factory().catalog().gpu("H100-SXM").orElseThrow();
+    assertThat(h100.powerCurve()).isEqualTo(GpuType.DEFAULT_POWER_CURVE);
+    TrainingJobSpec job = s.factory().workloads().get(0);
+    assertThat(job.powerCap()).isEmpty();
+    assertThat(job.gpus()).isEqualTo(clusterGpus(s, s.factory().clusters().get(0)));
+    assertThat(s.factory().problems()).isEmpty();
+  }
+
+  /** The heat-wave study's figures, as its comments state them. */
+  @Test
+  void heatwaveIsSizedAsItsCommentsSay() throws ScenarioException {
+    Scenario s = loader.load("heatwave");
+    assertThat(s.replications()).isEqualTo(1);
+    assertThat(s.factory().failures()).isEqualTo(FailureSpec.none());
+    CoolingSpec plant = s.factory().facility().cooling().orElseThrow();
+    LoopSpec liquid = plant.liquid().orElseThrow();
+    // The design dry bulb is the July normal maximum, 107 °F, without the heat wave.
+    assertThat(liquid.designDryBulbCelsius()).isCloseTo((107 - 32) / 1.8, within(1e-9));
+    assertThat(liquid.supplyCelsius()).isEqualTo(45);
+    WeatherSpec.HeatWave wave = (WeatherSpec.HeatWave) plant.weather();
+    assertThat(wave.startHour()).isEqualTo(14 * 24);
+    assertThat(wave.hours()).isEqualTo(5 * 24);
+    // Afternoons of 47.6 °C in the wave, below Phoenix's 50 °C record.
+    double hottest = 0;
+    for (long h = 0; h < 31 * 24; h++) {
+      hottest = Math.max(hottest, wave.dryBulbCelsius(h));
+    }
+    assertThat(hottest).isBetween(47.5, 47.7).isLessThan(50);
+    // 90 % of 64 x 142 kW to the liquid loop; 333 kW per 1 MW dry cooler at the design point: 25
+    // needed, 26 installed (the one-cooler-failed variant keeps 25).
+    CoolingSizing.SizedLoop sized =
+        CoolingSizing.size(s.factory(), CoolingSizing.Loop.LIQUID).orElseThrow();
+    assertThat(sized.designHeatWatts()).isCloseTo(0.9 * 64 * 142_000, within(1e-6));
+    assertThat(sized.stages().get(0).needed()).isEqualTo(25);
+    assertThat(sized.stages().get(0).installed()).isEqualTo(26);
+    // A GPU at its 1.4 kW TDP runs 43.4 K above 45 °C water: just under its 89 °C slowdown.
+    ClusterCoolingSpec cooling = s.factory().clusters().get(0).cooling().orElseThrow();
+    GpuType gb300 = s.factory().catalog().gpu("GB300").orElseThrow();
+    double atTdp = 45 + cooling.thermalResistanceKelvinPerWatt() * gb300.tdpWatts();
+    assertThat(atTdp).isCloseTo(88.4, within(1e-9)).isLessThan(gb300.slowdownCelsius());
+    assertThat(s.variants())
+        .extracting(ScenarioVariant::name)
+        .containsExactly(
+            "dry-coolers", "chiller-trim", "air-cooled", "one-cooler-failed", "evaporative");
+    for (ScenarioVariant v : s.variants()) {
+      assertThat(v.scenario().factory().problems()).as(v.name()).isEmpty();
+    }
+    ScenarioVariant failed = s.variants().get(3);
+    CoolingSizing.SizedLoop oneDown =
+        CoolingSizing.size(failed.scenario().factory(), CoolingSizing.Loop.LIQUID).orElseThrow();
+    assertThat(oneDown.stages().get(0).installed()).isEqualTo(25);
+    ScenarioVariant evaporative = s.variants().get(4);
+    assertThat(
+            evaporative
+                .scenario()
+                .factory()
+                .facility()
+                .cooling()
+                .orElseThrow()
+                .liquid()
+                .get()
+                .units())
+        .extracting(HeatRejectionSpec::kind)
+        .containsExactly(HeatRejectionSpec.Kind.COOLING_TOWER);
   }
 }

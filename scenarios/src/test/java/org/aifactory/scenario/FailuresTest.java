@@ -283,8 +283,8 @@ class FailuresTest {
                 22,
                 11,
                 "failures",
-                "expected a map with keys profile, scale, spare_swap_time, failed_power, causes,"
-                    + " got 'llama3'"));
+                "expected a map with keys profile, scale, spare_swap_time, failed_power,"
+                    + " failure_domain, causes, got 'llama3'"));
   }
 
   @Test
@@ -296,7 +296,7 @@ class FailuresTest {
                 3,
                 "failures.spare_swp_time",
                 "unknown key 'spare_swp_time' (did you mean 'spare_swap_time'?); allowed keys:"
-                    + " profile, scale, spare_swap_time, failed_power, causes"));
+                    + " profile, scale, spare_swap_time, failed_power, failure_domain, causes"));
   }
 
   @Test
@@ -525,13 +525,14 @@ class FailuresTest {
                 10,
                 "failures.causes.nic",
                 "expected a failure cause: a map with keys scope, mtbf, rate, time_to_failure,"
-                    + " repair, planned, scale, or nothing to remove the cause, got '2'"),
+                    + " repair, planned, scale, failure_domain, or nothing to remove the cause, got"
+                    + " '2'"),
             at(
                 27,
                 12,
                 "failures.causes.ssd.mtfb",
                 "unknown key 'mtfb' (did you mean 'mtbf'?); allowed keys: scope, mtbf, rate,"
-                    + " time_to_failure, repair, planned, scale"));
+                    + " time_to_failure, repair, planned, scale, failure_domain"));
   }
 
   @Test

@@ -237,7 +237,7 @@ class InputLimitsTest {
                 3,
                 11,
                 "facility",
-                "expected a map with the key pue, got '"
+                "expected a map with the key pue (a fixed PUE) or cooling (a cooling plant), got '"
                     + "f".repeat(60)
                     + "...' (5,000 characters)"));
   }

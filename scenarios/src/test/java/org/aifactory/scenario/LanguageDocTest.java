@@ -12,8 +12,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.aifactory.model.cooling.ClimateProfiles;
+import org.aifactory.model.cooling.ClusterCoolingSpec;
+import org.aifactory.model.cooling.CoolingSpec;
+import org.aifactory.model.cooling.HeatRejectionSpec;
+import org.aifactory.model.cooling.LoopSpec;
+import org.aifactory.model.cooling.WeatherSpec;
 import org.aifactory.model.failure.FailureCause;
 import org.aifactory.model.failure.FailureProfile;
+import org.aifactory.model.hardware.GpuType;
 import org.aifactory.model.power.CommonCauseSpec;
 import org.aifactory.model.power.CostSpec;
 import org.aifactory.model.power.PowerSystemSpec;
@@ -43,12 +50,22 @@ class LanguageDocTest {
     keys.addAll(WorkloadBinder.WORK_KEYS);
     keys.addAll(FailureBinder.KEYS);
     keys.addAll(FailureBinder.CAUSE_KEYS);
-    keys.addAll(FailureBinder.TIME_TO_FAILURE_KEYS);
-    keys.addAll(FailureBinder.REPAIR_KEYS);
+    keys.addAll(FailureTimes.TIME_TO_FAILURE_KEYS);
+    keys.addAll(FailureTimes.REPAIR_KEYS);
     keys.addAll(RecordingBinder.KEYS);
     keys.addAll(CatalogBinder.KEYS);
     keys.addAll(CatalogBinder.GPU_KEYS);
     keys.addAll(CatalogBinder.SYSTEM_KEYS);
+    keys.addAll(PowerCurveReader.KEYS);
+    keys.addAll(PowerCapReader.STEP_KEYS);
+    keys.addAll(CoolingBinder.KEYS);
+    keys.addAll(WeatherReader.KEYS);
+    keys.addAll(LoopReader.KEYS);
+    keys.addAll(HeatRejectionReader.DRY_COOLER_KEYS);
+    keys.addAll(HeatRejectionReader.COOLING_TOWER_KEYS);
+    keys.addAll(HeatRejectionReader.CHILLER_KEYS);
+    keys.addAll(StageLayoutReader.K_OF_N_KEYS);
+    keys.addAll(ClusterCoolingReader.KEYS);
     keys.addAll(PowerBinder.KEYS);
     keys.addAll(PowerBinder.UPS_KEYS);
     keys.addAll(PowerBinder.GENERATOR_KEYS);
@@ -59,7 +76,12 @@ class LanguageDocTest {
     keys.addAll(CostBinder.KEYS);
     keys.addAll(VariantBinder.KEYS);
     String doc = doc();
-    assertThat(keys.stream().filter(key -> !doc.contains("| `" + key + "` |")))
+    // A row may document several keys: "| `mtbf`, `rate`, `time_to_failure` |".
+    assertThat(
+            keys.stream()
+                .filter(key -> !doc.contains("| `" + key + "` |"))
+                .filter(key -> !doc.contains("| `" + key + "`, "))
+                .filter(key -> !doc.contains(", `" + key + "` |")))
         .as("keys without a row in the doc's tables")
         .isEmpty();
   }
@@ -70,10 +92,12 @@ class LanguageDocTest {
     List<String> choices = new ArrayList<>();
     choices.addAll(WorkloadBinder.POLICIES.keySet());
     choices.addAll(FailureBinder.SCOPES.keySet());
-    choices.addAll(FailureBinder.TIME_TO_FAILURE_DISTRIBUTIONS.keySet());
-    choices.addAll(FailureBinder.REPAIR_DISTRIBUTIONS.keySet());
+    choices.addAll(FailureTimes.TIME_TO_FAILURE_DISTRIBUTIONS.keySet());
+    choices.addAll(FailureTimes.REPAIR_DISTRIBUTIONS.keySet());
     choices.addAll(FailureProfile.builtInNames());
     choices.addAll(PowerBinder.CHOICES);
+    choices.addAll(ClimateProfiles.names());
+    choices.addAll(ClusterCoolingReader.TYPES.keySet());
     choices.addAll(List.of("N", "N+1", "N+2", "2N", "2(N+1)", "4N/3"));
     assertThat(choices.stream().filter(c -> !doc.contains("`" + c + "`")))
         .as("choices not named in the doc")
@@ -170,6 +194,69 @@ class LanguageDocTest {
     // The README says: 2(N+1) written out for N = 6, and N+1 for N = 6.
     assertThat(written.ups().name()).isEqualTo("2(N+1) (written out, N = 6)");
     assertThat(written.generators().orElseThrow().name()).isEqualTo("N+1 (written out, N = 6)");
+  }
+
+  /** The power_curve example writes out the default curve and thresholds. */
+  @Test
+  void theCatalogExampleIsTheDefaultCurve() throws IOException, ScenarioException {
+    GpuType gpu =
+        Texts.load(Texts.VALID + example("catalog")).factory().catalog().gpu("H100-SXM").get();
+    assertThat(gpu).isEqualTo(new GpuType("H100-SXM", 700, 80));
+    assertThat(gpu.powerCurve()).isEqualTo(GpuType.DEFAULT_POWER_CURVE);
+  }
+
+  /** The Phoenix example: dry coolers and a chiller trim on warm water. */
+  @Test
+  void theCoolingExampleLoads() throws IOException, ScenarioException {
+    Scenario s = Texts.load(Texts.VALID + example("facility"));
+    CoolingSpec plant = s.factory().facility().cooling().orElseThrow();
+    assertThat(plant.weather())
+        .isEqualTo(new WeatherSpec.Climate(ClimateProfiles.byName("phoenix").get(), 182));
+    LoopSpec liquid = plant.liquid().orElseThrow();
+    assertThat(liquid.supplyCelsius()).isEqualTo(45);
+    assertThat(liquid.units())
+        .extracting(HeatRejectionSpec::kind)
+        .containsExactly(HeatRejectionSpec.Kind.DRY_COOLER, HeatRejectionSpec.Kind.CHILLER);
+    assertThat(liquid.units().get(1).sizedForFraction()).isEqualTo(0.3);
+    // The README says: the design dry bulb is Phoenix's July normal maximum, 41.7 °C.
+    assertThat(liquid.designDryBulbCelsius()).isCloseTo(41.7, within(0.05));
+    assertThat(plant.air().orElseThrow().units().get(0).unitCapacityWatts()).isEqualTo(500e3);
+    assertThat(plant.defaultClusterCooling()).isEqualTo(ClusterCoolingSpec.liquid(0.9, 0.036));
+  }
+
+  /** The cooling defaults the tables give are the code's. */
+  @Test
+  void theCoolingDefaultsAreTheCodes() throws IOException {
+    String doc = doc();
+    assertThat(LoopReader.LIQUID_SUPPLY_CELSIUS).isEqualTo(25);
+    assertThat(LoopReader.AIR_SUPPLY_CELSIUS).isEqualTo(27);
+    assertThat(LoopReader.LIQUID_HEAT_CAPACITY_SECONDS_PER_KELVIN).isCloseTo(0.59, within(0.005));
+    assertThat(LoopReader.AIR_HEAT_CAPACITY_SECONDS_PER_KELVIN_PLACEHOLDER).isEqualTo(10);
+    assertThat(LoopReader.LIQUID_PUMP_FRACTION).isEqualTo(0.0044);
+    assertThat(LoopReader.AIR_PUMP_FRACTION_PLACEHOLDER).isEqualTo(0.05);
+    assertThat(HeatRejectionReader.DEFAULT_UNIT_WATTS_PLACEHOLDER).isEqualTo(1e6);
+    assertThat(HeatRejectionReader.DRY_COOLER_RATING_DIFFERENCE_PLACEHOLDER).isEqualTo(10);
+    assertThat(HeatRejectionReader.COOLING_TOWER_APPROACH_PLACEHOLDER).isEqualTo(4);
+    assertThat(HeatRejectionReader.DRY_COOLER_FAN_FRACTION).isEqualTo(0.02);
+    assertThat(HeatRejectionReader.COOLING_TOWER_FAN_FRACTION).isEqualTo(0.015);
+    assertThat(HeatRejectionReader.CHILLER_COP).isEqualTo(5);
+    assertThat(HeatRejectionReader.COOLING_TOWER_WATER_LITRES_PER_KWH).isEqualTo(2.08);
+    assertThat(HeatRejectionReader.REPAIR_PLACEHOLDER).isEqualTo(Duration.ofHours(24));
+    assertThat(HeatRejectionReader.DEFAULT_DESIGN).isEqualTo(RedundancyDesign.N_PLUS_1);
+    assertThat(CoolingBinder.OTHER_OVERHEAD_PLACEHOLDER).isEqualTo(0.01);
+    assertThat(ClusterCoolingSpec.TYPICAL_LIQUID_FRACTION).isEqualTo(0.9);
+    assertThat(ClusterCoolingSpec.LIQUID_THERMAL_RESISTANCE).isEqualTo(0.036);
+    assertThat(ClusterCoolingSpec.AIR_THERMAL_RESISTANCE).isEqualTo(0.064);
+    assertThat(doc)
+        .contains(
+            "| `supply_temperature` | temperature, 0 °C to 100 °C | temperature | liquid `25 °C`")
+        .contains("air `27 °C`")
+        .contains("| `unit` | power > 0, at most 1 GW | power | `1 MW`")
+        .contains("| `cop` | number > 0, at most 100 | | `5`")
+        .contains("`2.08 L/kWh`")
+        .contains("liquid `0.036 K/W`")
+        .contains("air `0.064 K/W`")
+        .contains("`90 %` with an air loop");
   }
 
   @Test

@@ -175,7 +175,7 @@ class OverridesTest {
                 1,
                 10,
                 "facility.poe",
-                "unknown key 'poe' (did you mean 'pue'?); allowed keys: pue"));
+                "unknown key 'poe' (did you mean 'pue'?); allowed keys: pue, cooling"));
     assertThat(error(VALID, "workloads[job].gpu=8").message())
         .startsWith("unknown key 'gpu' (did you mean 'gpus'?)");
   }

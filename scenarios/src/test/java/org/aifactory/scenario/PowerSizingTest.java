@@ -109,11 +109,12 @@ class PowerSizingTest {
                     + MOST));
   }
 
+  /** A GPU draws at most 10 kW, but a system's other IT power is not bounded. */
   @Test
   void aDesignLoadBeyondAnyChainIsReportedAtThePowerSection() {
     String huge =
         withPower("  rack_groups: 1\n")
-            + "catalog: { gpus: { H100-SXM: { tdp: 1.7e308 W, idle: 80 W } } }\n";
+            + "catalog: { systems: { DGX-H100: { other_it_power: 1.7e308 W } } }\n";
     assertThat(error(huge))
         .isEqualTo(
             at(

@@ -160,7 +160,12 @@ class ScenarioErrorsTest {
   @Test
   void wrongTypes() {
     assertThat(errors(valid("horizon: 1 h", "horizon: 1 h\nfacility: [1.2]")))
-        .containsExactly(at(3, 11, "facility", "expected a map with the key pue, got a list"));
+        .containsExactly(
+            at(
+                3,
+                11,
+                "facility",
+                "expected a map with the key pue (a fixed PUE) or cooling (a cooling plant), got a list"));
     assertThat(errors(valid("  - name: hall-a", "  - name: [hall-a]")))
         .containsExactly(
             at(
@@ -404,8 +409,8 @@ class ScenarioErrorsTest {
   @Test
   void aMisspeltTypeIsAnUnknownKeyAsWellAsAMissingType() {
     String allowed =
-        "; allowed keys: name, type, cluster, gpus, start, iteration, tokens_per_iteration,"
-            + " checkpoint, restart, work";
+        "; allowed keys: name, type, cluster, gpus, gpus_per_system, start, iteration,"
+            + " tokens_per_iteration, checkpoint, restart, work, power_cap";
     assertThat(errors(valid("    type: training", "    tye: training")))
         .containsExactly(
             at(

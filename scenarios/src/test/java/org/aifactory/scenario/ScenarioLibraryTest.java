@@ -15,7 +15,13 @@ class ScenarioLibraryTest {
     assertThat(ScenarioLibrary.list())
         .extracting(BundledScenario::name)
         .containsExactly(
-            "default", "llama3-405b-54d", "grok4-energy", "checkpoint-demo", "redundancy-study");
+            "default",
+            "llama3-405b-54d",
+            "grok4-energy",
+            "checkpoint-demo",
+            "redundancy-study",
+            "power-cap-study",
+            "heatwave");
     assertThat(ScenarioLibrary.list())
         .filteredOn(b -> b.name().equals("llama3-405b-54d"))
         .extracting(BundledScenario::description)

@@ -115,6 +115,142 @@ class ValuesTest {
         .hasMessage(message);
   }
 
+  @ParameterizedTest(name = "{0} = {1} °C")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "45 °C      | 45",
+        "45°C       | 45",
+        "-5 °C      | -5",
+        "318.15 K   | 45",
+        "273.15 K   | 0",
+        "0 K        | -273.15",
+        "-273.15 °C | -273.15",
+        "29.4 °C    | 29.4",
+      })
+  void readsTemperatures(String text, double celsius) throws ValueException {
+    assertThat(Values.celsius(text)).isCloseTo(celsius, within(1e-12));
+  }
+
+  @ParameterizedTest(name = "temperature {0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "45        | '45' needs a unit, e.g. '45 °C'",
+        "45 C      | unknown unit 'C' in '45 C'; temperature units are °C, K (did you mean '°C'?)",
+        "45 degC   | unknown unit 'degC' in '45 degC'; temperature units are °C, K (did you mean"
+            + " '°C'?)",
+        "45 celsius | unknown unit 'celsius' in '45 celsius'; temperature units are °C, K (did you"
+            + " mean '°C'?)",
+        "45 ℃      | unknown unit '℃' in '45 ℃'; temperature units are °C, K (did you mean '°C'?)",
+        "45 °c     | unknown unit '°c' in '45 °c'; temperature units are °C, K (units are"
+            + " case-sensitive: did you mean '°C'?)",
+        "300 k     | unknown unit 'k' in '300 k'; temperature units are °C, K (units are"
+            + " case-sensitive: did you mean 'K'?)",
+        "113 F     | unknown unit 'F' in '113 F'; temperature units are °C, K (Fahrenheit is not"
+            + " accepted: 113 °F is 45 °C)",
+        "100 °F    | unknown unit '°F' in '100 °F'; temperature units are °C, K (Fahrenheit is not"
+            + " accepted: 100 °F is 37.78 °C)",
+        "45 W      | expected a temperature (e.g. 45 °C, 318.15 K), got a power '45 W'",
+        "-300 °C   | '-300 °C' is below absolute zero (0 K, -273.15 °C)",
+        "-1 K      | '-1 K' is below absolute zero (0 K, -273.15 °C)",
+        ".nan °C   | expected a temperature (e.g. 45 °C, 318.15 K), got '.nan °C', which is not a"
+            + " finite number",
+        "1e400 °C  | '1e400 °C' is out of range for a temperature",
+      })
+  void rejectsBadTemperatures(String text, String message) {
+    assertThatThrownBy(() -> Values.celsius(text))
+        .isInstanceOf(ValueException.class)
+        .hasMessage(message);
+  }
+
+  /** A difference is the same in K and in °C: no offset. */
+  @ParameterizedTest(name = "{0} = {1} K")
+  @CsvSource(
+      delimiter = '|',
+      value = {"5 K | 5", "5 °C | 5", "0.5K | 0.5", "12 K | 12"})
+  void readsTemperatureDifferences(String text, double kelvins) throws ValueException {
+    assertThat(Values.kelvins(text, Bound.POSITIVE)).isEqualTo(kelvins);
+  }
+
+  @ParameterizedTest(name = "difference {0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "5      | '5' needs a unit, e.g. '5 K'",
+        "0 K    | expected a temperature difference > 0, got '0 K'",
+        "-2 K   | expected a temperature difference > 0, got '-2 K'",
+        "9 F    | unknown unit 'F' in '9 F'; temperature difference units are °C, K (Fahrenheit is"
+            + " not accepted: a difference of 9 °F is 5 K)",
+        "5 kW   | expected a temperature difference (e.g. 5 K), got a power '5 kW'",
+      })
+  void rejectsBadTemperatureDifferences(String text, String message) {
+    assertThatThrownBy(() -> Values.kelvins(text, Bound.POSITIVE))
+        .isInstanceOf(ValueException.class)
+        .hasMessage(message);
+  }
+
+  @ParameterizedTest(name = "{0} = {1} K/W")
+  @CsvSource(
+      delimiter = '|',
+      value = {"0.036 K/W | 0.036", "0.014 °C/W | 0.014", "1e-2K/W | 0.01"})
+  void readsThermalResistances(String text, double kelvinsPerWatt) throws ValueException {
+    assertThat(Values.kelvinsPerWatt(text, Bound.POSITIVE)).isEqualTo(kelvinsPerWatt);
+  }
+
+  @ParameterizedTest(name = "thermal resistance {0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0.036     | '0.036' needs a unit, e.g. '0.036 K/W'",
+        "0.036 K   | expected a thermal resistance (e.g. 0.036 K/W), got a temperature '0.036 K'",
+        "0.036 k/w | unknown unit 'k/w' in '0.036 k/w'; thermal resistance units are K/W, °C/W"
+            + " (units are case-sensitive: did you mean 'K/W'?)",
+        "0.04 C/W  | unknown unit 'C/W' in '0.04 C/W'; thermal resistance units are K/W, °C/W (did"
+            + " you mean '°C/W'?)",
+        "0 K/W     | expected a thermal resistance > 0, got '0 K/W'",
+      })
+  void rejectsBadThermalResistances(String text, String message) {
+    assertThatThrownBy(() -> Values.kelvinsPerWatt(text, Bound.POSITIVE))
+        .isInstanceOf(ValueException.class)
+        .hasMessage(message);
+  }
+
+  @ParameterizedTest(name = "{0} = {1} L/kWh")
+  @CsvSource(
+      delimiter = '|',
+      value = {"2.08 L/kWh | 2.08", "0 L/kWh | 0", "3L/kWh | 3"})
+  void readsWaterUse(String text, double litresPerKwh) throws ValueException {
+    assertThat(Values.litresPerKwh(text, Bound.NON_NEGATIVE)).isEqualTo(litresPerKwh);
+  }
+
+  @ParameterizedTest(name = "water use {0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2          | '2' needs a unit, e.g. '2 L/kWh'",
+        "2 l/kwh    | unknown unit 'l/kwh' in '2 l/kwh'; water use units are L/kWh (units are"
+            + " case-sensitive: did you mean 'L/kWh'?)",
+        "2 L/MWh    | unknown unit 'L/MWh' in '2 L/MWh'; water use units are L/kWh (did you mean"
+            + " 'L/kWh'?)",
+        "-1 L/kWh   | expected a water use >= 0, got '-1 L/kWh'",
+        "2 L        | unknown unit 'L' in '2 L'; water use units are L/kWh",
+      })
+  void rejectsBadWaterUse(String text, String message) {
+    assertThatThrownBy(() -> Values.litresPerKwh(text, Bound.NON_NEGATIVE))
+        .isInstanceOf(ValueException.class)
+        .hasMessage(message);
+  }
+
+  /** A unit of another dimension is not suggested: 'c' is °C only where a temperature goes. */
+  @Test
+  void suggestionsAreUnitsOfTheDimensionExpected() {
+    assertThatThrownBy(() -> Values.duration("5 c", Bound.POSITIVE))
+        .hasMessage("unknown unit 'c' in '5 c'; duration units are ns, us, ms, s, min, h, d, w, y");
+    assertThatThrownBy(() -> Values.power("5 k", Bound.POSITIVE))
+        .hasMessage("unknown unit 'k' in '5 k'; power units are W, kW, MW, GW");
+  }
+
   @ParameterizedTest(name = "{0} = {1}")
   @CsvSource(
       delimiter = '|',

@@ -36,10 +36,17 @@ public final class MetricKeys {
   public static final String GPU_HOURS_DOWN = "gpu_hours.down";
   public static final String GPU_HOURS_COMPUTE = "gpu_hours.compute";
   public static final String GPU_HOURS_COMMUNICATION = "gpu_hours.communication";
-  public static final String GPU_HOURS_THROTTLING = "gpu_hours.throttling";
+  public static final String GPU_HOURS_THROTTLING = "gpu_hours.throttled";
   public static final String THROTTLING_SLOWED_GPU_HOURS = "throttling.slowed_gpu_hours";
   public static final String THROTTLING_POWER_CAP_TOKENS = "throttling.power_cap_tokens";
   public static final String THROTTLING_THERMAL_TOKENS = "throttling.thermal_tokens";
+
+  public static final String DOMAIN_UNIT_FAILURES = "failure_domains.fru_failures";
+  public static final String DOMAIN_UNUSED_UNIT_FAILURES = "failure_domains.unused_fru_failures";
+  public static final String DOMAIN_TAKE_OVERS = "failure_domains.take_overs";
+  public static final String DOMAIN_SYSTEMS_SHORT = "failure_domains.systems_short";
+  public static final String DOMAIN_UNIT_DOWN_GPU_HOURS = "failure_domains.down_gpu_hours.fru";
+  public static final String DOMAIN_SYSTEM_DOWN_GPU_HOURS = "failure_domains.down_gpu_hours.system";
 
   public static final String POWER_PEAK_MW = "power_mw.peak";
   public static final String POWER_MEAN_MW = "power_mw.mean";
@@ -84,6 +91,26 @@ public final class MetricKeys {
   /** The prefix of a cooling loop's figures: {@code cooling.liquid.}. */
   public static String coolingLoop(String loop) {
     return "cooling." + loop + ".";
+  }
+
+  /** A figure of one cooling loop, under {@link #coolingLoop}. */
+  public enum LoopFigure {
+    MAX_C("max_c"),
+    HOURS_ABOVE_SETPOINT("hours_above_setpoint"),
+    HOURS_AT_SLOWDOWN("hours_at_slowdown"),
+    TRIPS("trips"),
+    HEAT_MWH("heat_mwh");
+
+    private final String name;
+
+    LoopFigure(String name) {
+      this.name = name;
+    }
+
+    /** {@code cooling.<loop>.<figure>}: e.g. {@code cooling.liquid.trips}. */
+    public String key(String loop) {
+      return coolingLoop(loop) + name;
+    }
   }
 
   /** PUE of month {@code month} (1-based): {@code pue_by_month.m01}. */

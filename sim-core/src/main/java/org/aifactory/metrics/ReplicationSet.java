@@ -1,6 +1,7 @@
 package org.aifactory.metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -81,6 +82,16 @@ public final class ReplicationSet {
   /** One run as a set of one replication: its reports have the same shape as those of many. */
   public static ReplicationSet of(RunResult run) {
     return new ReplicationSet(run, List.of(run.metrics()));
+  }
+
+  /**
+   * This set followed by later replications: {@code later} holds their rows, [replication][metric]
+   * in the layout's order, the replications after this set's last in order.
+   */
+  public ReplicationSet append(double[][] later) {
+    double[][] all = Arrays.copyOf(values, values.length + later.length);
+    System.arraycopy(later, 0, all, values.length, later.length);
+    return new ReplicationSet(first, layout, all);
   }
 
   public RunResult first() {

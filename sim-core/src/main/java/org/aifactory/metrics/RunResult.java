@@ -30,6 +30,8 @@ import org.aifactory.model.PulseResolution;
  * @param electrical what the electrical chain did; empty without one
  * @param cooling what the cooling plant did; empty without one (a fixed PUE)
  * @param monthlyPue site energy / IT energy of each 730-hour month (reported with a cooling plant)
+ * @param failureDomains what failures of field-replaceable units did; empty when no failure is
+ *     contained in one (then every failure takes its whole system)
  */
 public record RunResult(
     String scenario,
@@ -51,7 +53,54 @@ public record RunResult(
     List<FailureLog.Row> events,
     Optional<ElectricalResult> electrical,
     Optional<CoolingResult> cooling,
-    List<Double> monthlyPue) {
+    List<Double> monthlyPue,
+    Optional<FailureDomainResult> failureDomains) {
+
+  /** A run without failure domains. */
+  public RunResult(
+      String scenario,
+      long seed,
+      Duration horizon,
+      PulseResolution pulseResolution,
+      int gpus,
+      double energyGpuJoules,
+      double energyItJoules,
+      double energyFacilityJoules,
+      long tokens,
+      GpuHours gpuHours,
+      PowerStats power,
+      long eventsProcessed,
+      List<JobResult> jobs,
+      PowerSeries series,
+      int replication,
+      List<String> causes,
+      List<FailureLog.Row> events,
+      Optional<ElectricalResult> electrical,
+      Optional<CoolingResult> cooling,
+      List<Double> monthlyPue) {
+    this(
+        scenario,
+        seed,
+        horizon,
+        pulseResolution,
+        gpus,
+        energyGpuJoules,
+        energyItJoules,
+        energyFacilityJoules,
+        tokens,
+        gpuHours,
+        power,
+        eventsProcessed,
+        jobs,
+        series,
+        replication,
+        causes,
+        events,
+        electrical,
+        cooling,
+        monthlyPue,
+        Optional.empty());
+  }
 
   /** A run without a cooling plant. */
   public RunResult(
@@ -110,6 +159,7 @@ public record RunResult(
     Objects.requireNonNull(electrical, "electrical");
     Objects.requireNonNull(cooling, "cooling");
     monthlyPue = List.copyOf(monthlyPue);
+    Objects.requireNonNull(failureDomains, "failureDomains");
   }
 
   public double horizonHours() {
@@ -273,6 +323,7 @@ public record RunResult(
             "Averaging interval of max_ramp_mw_per_s (scenario key recording.ramp_window).",
             power.rampWindowSeconds()));
     failureMetrics(m);
+    failureDomains.ifPresent(d -> failureDomainMetrics(m, d));
     electrical.ifPresent(e -> electricalMetrics(m, e));
     cooling.ifPresent(c -> coolingMetrics(m, c));
     m.add(
@@ -283,6 +334,48 @@ public record RunResult(
 
   private static void gpu(List<Metric> m, String key, String definition, double hours) {
     m.add(new Metric(key, "GPU·h", definition, hours));
+  }
+
+  private static void failureDomainMetrics(List<Metric> m, FailureDomainResult d) {
+    m.add(
+        new Metric(
+            MetricKeys.DOMAIN_UNIT_FAILURES,
+            "events",
+            "Field-replaceable units (compute trays) that failed: the next three add up to it.",
+            d.unitFailures()));
+    m.add(
+        new Metric(
+            MetricKeys.DOMAIN_UNUSED_UNIT_FAILURES,
+            "events",
+            "Failed units that carried no running job's GPUs (in-system spares, idle systems): no"
+                + " interruption.",
+            d.unusedUnitFailures()));
+    m.add(
+        new Metric(
+            MetricKeys.DOMAIN_TAKE_OVERS,
+            "events",
+            "Failed units whose GPUs a spare unit of the same system replaced: the job was"
+                + " interrupted but kept its systems.",
+            d.takeOvers()));
+    m.add(
+        new Metric(
+            MetricKeys.DOMAIN_SYSTEMS_SHORT,
+            "events",
+            "Failed units that left their job's system short of its share of GPUs: the system was"
+                + " given up (a spare system, else waiting).",
+            d.systemsShort()));
+    m.add(
+        new Metric(
+            MetricKeys.DOMAIN_UNIT_DOWN_GPU_HOURS,
+            "GPU·h",
+            "GPU-hours down in failed units of systems otherwise up (part of gpu_hours.down).",
+            d.unitDownGpuHours()));
+    m.add(
+        new Metric(
+            MetricKeys.DOMAIN_SYSTEM_DOWN_GPU_HOURS,
+            "GPU·h",
+            "GPU-hours down with their whole system (the rest of gpu_hours.down).",
+            d.systemDownGpuHours()));
   }
 
   private void electricalMetrics(List<Metric> m, ElectricalResult e) {
@@ -459,32 +552,32 @@ public record RunResult(
       String k = MetricKeys.coolingLoop(loop.name());
       m.add(
           new Metric(
-              k + "max_c",
+              MetricKeys.LoopFigure.MAX_C.key(loop.name()),
               "°C",
               "This loop's highest temperature (its setpoint if held).",
               loop.maxCelsius()));
       m.add(
           new Metric(
-              k + "hours_above_setpoint",
+              MetricKeys.LoopFigure.HOURS_ABOVE_SETPOINT.key(loop.name()),
               "h",
               "Time this loop's units could not hold its setpoint (all flat out).",
               loop.aboveSetpointNanos() / 3.6e12));
       m.add(
           new Metric(
-              k + "hours_at_slowdown",
+              MetricKeys.LoopFigure.HOURS_AT_SLOWDOWN.key(loop.name()),
               "h",
               "Time some GPUs on this loop were held at their slowdown temperature (thermal"
                   + " limit).",
               loop.limitedNanos() / 3.6e12));
       m.add(
           new Metric(
-              k + "trips",
+              MetricKeys.LoopFigure.TRIPS.key(loop.name()),
               "events",
               "Clusters tripped (shut down) by heat on this loop.",
               loop.trips()));
       m.add(
           new Metric(
-              k + "heat_mwh",
+              MetricKeys.LoopFigure.HEAT_MWH.key(loop.name()),
               "MWh",
               "Heat its clusters put into this loop.",
               loop.heatInJoules() / JOULES_PER_MWH));

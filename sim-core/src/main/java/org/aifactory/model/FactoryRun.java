@@ -10,6 +10,7 @@ import org.aifactory.engine.RandomStreams;
 import org.aifactory.engine.SimTime;
 import org.aifactory.engine.Simulation;
 import org.aifactory.metrics.ElectricalResult;
+import org.aifactory.metrics.FailureDomainResult;
 import org.aifactory.metrics.FailureLog;
 import org.aifactory.metrics.GpuHours;
 import org.aifactory.metrics.JobResult;
@@ -29,6 +30,7 @@ import org.aifactory.model.failure.FailureSpec;
 import org.aifactory.model.failure.TimeDistribution;
 import org.aifactory.model.hardware.Cluster;
 import org.aifactory.model.hardware.ClusterSpec;
+import org.aifactory.model.hardware.FieldReplaceableUnit;
 import org.aifactory.model.hardware.GpuType;
 import org.aifactory.model.hardware.PowerCapSchedule;
 import org.aifactory.model.hardware.SystemPower;
@@ -71,10 +73,16 @@ public final class FactoryRun {
   private final List<Cluster> clusters = new ArrayList<>();
   private final Optional<Electrical> electrical;
 
+  /** The cause interruptions by loss of power are booked to (metric keys by cause). */
+  public static final String POWER_OUTAGE_CAUSE = "power_outage";
+
+  /** The cause interruptions by heat (a cluster tripped by its cooling) are booked to. */
+  public static final String THERMAL_CAUSE = "thermal";
+
   /** Interruptions by loss of power: a cause of its own, driven by the electrical chain. */
   private static final FailureCause POWER_OUTAGE =
       new FailureCause(
-          "power_outage",
+          POWER_OUTAGE_CAUSE,
           FailureScope.SYSTEM,
           new TimeDistribution.Fixed(TimeDistribution.NEVER_NANOS / 1e9),
           new TimeDistribution.Fixed(0),
@@ -83,7 +91,7 @@ public final class FactoryRun {
   /** Interruptions by heat: a cluster tripped by its cooling. */
   private static final FailureCause THERMAL =
       new FailureCause(
-          "thermal",
+          THERMAL_CAUSE,
           FailureScope.SYSTEM,
           new TimeDistribution.Fixed(TimeDistribution.NEVER_NANOS / 1e9),
           new TimeDistribution.Fixed(0),
@@ -110,7 +118,7 @@ public final class FactoryRun {
       int replication,
       boolean recordEvents) {
     List<SpecProblem> problems = new ArrayList<>(factory.problems());
-    problems.addAll(factory.problems(run.horizon()));
+    problems.addAll(factory.countProblems(run.horizon()));
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid factory: " + problems);
     }
@@ -150,7 +158,16 @@ public final class FactoryRun {
                 .sampler(streams.stream("repair/" + c.name() + "/" + causes[i].name()));
       }
       Cluster cluster =
-          new Cluster(c, power, failures.failedPowerFraction(), sim, ledger, log, causes, repairs);
+          new Cluster(
+              c,
+              power,
+              failures.failedPowerFraction(),
+              sim,
+              ledger,
+              log,
+              causes,
+              repairs,
+              failureDomains(system));
       clusters.add(cluster);
       byName.put(c.name(), cluster);
       gpus += cluster.gpus();
@@ -197,6 +214,19 @@ public final class FactoryRun {
     }
   }
 
+  /**
+   * The field-replaceable unit of a cluster's systems if a failure can take it down alone: the
+   * system type has one and some cause is contained in it. Otherwise every failure takes its whole
+   * system (so a unit declared in the catalog changes nothing until a cause uses it).
+   */
+  private Optional<FieldReplaceableUnit> failureDomains(SystemType system) {
+    boolean contained = false;
+    for (FailureCause c : causes) {
+      contained |= c.containedInFru();
+    }
+    return contained ? system.fru() : Optional.empty();
+  }
+
   /** The cluster's power cap schedule: an event at each step (none without a cap). */
   private void scheduleCaps(Cluster cluster, ClusterSpec spec) {
     spec.powerCap()
@@ -223,14 +253,18 @@ public final class FactoryRun {
       switch (cause.scope()) {
         case GPU, SYSTEM -> {
           for (Cluster c : clusters) {
-            int perSystem = cause.scope() == FailureScope.GPU ? c.gpusPerSystem() : 1;
+            boolean gpus = cause.scope() == FailureScope.GPU;
+            int perSystem = gpus ? c.gpusPerSystem() : 1;
             FailureProcess.startInSystems(
                 sim,
                 streams.stream("failures/" + c.name() + "/" + cause.name()),
                 cause.timeToFailure(),
                 c.systemCount() * perSystem,
                 perSystem,
-                (unit, now) -> c.fail(unit / perSystem, causeIndex, now),
+                gpus ? c.gpusPerUnit() : 0,
+                gpus
+                    ? (unit, now) -> c.failGpu(unit / perSystem, unit % perSystem, causeIndex, now)
+                    : (unit, now) -> c.fail(unit, causeIndex, now),
                 c::addOutageListener);
           }
         }
@@ -357,6 +391,7 @@ public final class FactoryRun {
     for (Cluster c : clusters) {
       down += c.downGpuNanos(horizon);
     }
+    Optional<FailureDomainResult> domains = failureDomainResult();
     long tokens = 0;
     List<JobResult> results = new ArrayList<>();
     for (TrainingJob job : jobs) {
@@ -425,7 +460,38 @@ public final class FactoryRun {
         log.rows(),
         electrical.map(e -> e.result(ledger.stageLossJoules())),
         Optional.ofNullable(cooling).map(c -> c.result(horizon)),
-        java.util.Arrays.stream(ledger.monthlyPue(horizon)).boxed().toList());
+        java.util.Arrays.stream(ledger.monthlyPue(horizon)).boxed().toList(),
+        domains);
+  }
+
+  /** What failure domains did; empty when no cluster has them (nothing is contained in a unit). */
+  private Optional<FailureDomainResult> failureDomainResult() {
+    if (clusters.stream().noneMatch(Cluster::hasFailureDomains)) {
+      return Optional.empty();
+    }
+    long failures = 0;
+    long unused = 0;
+    long takeOvers = 0;
+    long shortSystems = 0;
+    double unitDown = 0;
+    double systemDown = 0;
+    for (Cluster c : clusters) {
+      Cluster.UnitFailures u = c.unitFailures();
+      failures += u.failures();
+      unused += u.unused();
+      takeOvers += u.takeOvers();
+      shortSystems += u.systemsShort();
+      unitDown += c.unitDownGpuNanos(horizon);
+      systemDown += c.systemDownGpuNanos(horizon);
+    }
+    return Optional.of(
+        new FailureDomainResult(
+            failures,
+            unused,
+            takeOvers,
+            shortSystems,
+            unitDown / NANOS_PER_HOUR,
+            systemDown / NANOS_PER_HOUR));
   }
 
   private JobResult jobResult(TrainingJob job, JobAccount a) {

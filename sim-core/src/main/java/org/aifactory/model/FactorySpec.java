@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.aifactory.model.cooling.WeatherSpec;
 import org.aifactory.model.facility.FacilitySpec;
 import org.aifactory.model.failure.FailureSpec;
 import org.aifactory.model.hardware.ClusterSpec;
@@ -63,8 +64,9 @@ public record FactorySpec(
   }
 
   /**
-   * Cross-reference problems: unknown names, duplicates, jobs larger than their cluster, and an
-   * electrical chain that cannot be sized for the racks' design IT load.
+   * Cross-reference problems: unknown names, duplicates, jobs larger than their cluster, an
+   * electrical chain that cannot be sized for the racks' design IT load, and a cooling plant that
+   * does not fit its clusters ({@link CoolingProblems}).
    */
   public List<SpecProblem> problems() {
     List<SpecProblem> problems = new ArrayList<>();
@@ -137,11 +139,36 @@ public record FactorySpec(
       if (capacity == null) {
         continue;
       }
-      long used = usedByCluster.merge(job.cluster(), (long) job.gpus(), Long::sum);
       int perSystem = perSystemByCluster.get(job.cluster());
+      int share = job.shareOf(perSystem);
+      if (share > perSystem) {
+        problems.add(
+            new SpecProblem(
+                at + ".gpus_per_system",
+                "the job uses "
+                    + share
+                    + " GPUs per system but the systems of cluster '"
+                    + job.cluster()
+                    + "' ("
+                    + clusterSystemType(job.cluster())
+                    + ") have "
+                    + perSystem));
+        continue;
+      }
+      if (job.gpusPerSystem().isPresent() && share > job.gpus()) {
+        problems.add(
+            new SpecProblem(
+                at + ".gpus_per_system",
+                "the job uses "
+                    + share
+                    + " GPUs per system but has only "
+                    + job.gpus()
+                    + " GPUs: gpus_per_system must be at most gpus"));
+        continue;
+      }
+      long used = usedByCluster.merge(job.cluster(), (long) job.gpus(), Long::sum);
       long systemsUsed =
-          systemsUsedByCluster.merge(
-              job.cluster(), (long) (job.gpus() + perSystem - 1) / perSystem, Long::sum);
+          systemsUsedByCluster.merge(job.cluster(), (long) job.systemsOn(perSystem), Long::sum);
       if (job.gpus() > capacity) {
         problems.add(
             new SpecProblem(
@@ -164,7 +191,9 @@ public record FactorySpec(
                     + perSystem
                     + " GPUs together but it has "
                     + systemsByCluster.get(job.cluster())
-                    + " (a job takes whole systems)"));
+                    + (share < perSystem
+                        ? " (a job takes whole systems; this one uses " + share + " GPUs of each)"
+                        : " (a job takes whole systems)")));
       } else if (used > capacity) {
         problems.add(
             new SpecProblem(
@@ -185,6 +214,7 @@ public record FactorySpec(
                         .system(c.systemType())
                         .flatMap(t -> catalog.gpu(t.gpuType()))
                         .isPresent());
+    problems.addAll(CoolingProblems.of(this, racksKnown));
     if (racksKnown && power.isPresent()) {
       // Sized here too, not only when a run builds it: validate must find what the run would.
       PowerSystemSpec chain = power.get();
@@ -194,10 +224,34 @@ public record FactorySpec(
   }
 
   /**
-   * Problems of this factory run for {@code horizon}: the tokens the jobs can train must fit the
-   * 64-bit count of the results (at most one iteration per period of the horizon, plus one).
+   * Problems of this factory run for {@code horizon}: every step of a power cap schedule and a heat
+   * wave must come before it (a change that never applies is a mistake, not a plan), and the tokens
+   * must fit their count ({@link #countProblems}).
    */
   public List<SpecProblem> problems(Duration horizon) {
+    List<SpecProblem> problems = new ArrayList<>(PowerCapProblems.of(this, horizon));
+    if (facility.cooling().isPresent()
+        && facility.cooling().get().weather() instanceof WeatherSpec.HeatWave wave
+        && Duration.ofHours(wave.startHour()).compareTo(horizon) >= 0) {
+      problems.add(
+          new SpecProblem(
+              "facility.cooling.weather.heat_wave.start",
+              "a heat wave from hour "
+                  + wave.startHour()
+                  + " would never come: it is not before the horizon ("
+                  + horizon.toHours()
+                  + " h)"));
+    }
+    problems.addAll(countProblems(horizon));
+    return problems;
+  }
+
+  /**
+   * What a run of {@code horizon} cannot count: the tokens the jobs can train must fit the 64-bit
+   * count of the results (at most one iteration per period of the horizon, plus one). A run checks
+   * this; the rest of {@link #problems(Duration)} is the scenario's business.
+   */
+  public List<SpecProblem> countProblems(Duration horizon) {
     List<SpecProblem> problems = new ArrayList<>();
     long horizonNanos = horizon.toNanos();
     long total = 0;
@@ -220,6 +274,14 @@ public record FactorySpec(
       }
     }
     return problems;
+  }
+
+  private String clusterSystemType(String cluster) {
+    return clusters.stream()
+        .filter(c -> c.name().equals(cluster))
+        .map(ClusterSpec::systemType)
+        .findFirst()
+        .orElse("");
   }
 
   private List<String> clusterNames() {

@@ -3,6 +3,9 @@ package org.aifactory.model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import org.aifactory.model.cooling.CoolingSizing;
+import org.aifactory.model.cooling.CoolingSpec;
 import org.aifactory.model.failure.FailureCause;
 import org.aifactory.model.failure.FailureScope;
 import org.aifactory.model.failure.TimeDistribution;
@@ -79,6 +82,7 @@ public record WorkEstimate(List<Part> parts) {
     jobs(factory, run, horizon, parts);
     failures(factory, horizon, systems, gpus, parts);
     factory.power().ifPresent(p -> power(factory, p, horizon, parts));
+    factory.facility().cooling().ifPresent(c -> cooling(factory, c, horizon, parts));
     recording(factory, run, parts);
     return new WorkEstimate(parts);
   }
@@ -197,6 +201,40 @@ public record WorkEstimate(List<Part> parts) {
             String.format("%,.0f PDUs", pdus),
             pdus * years * EVENTS_PER_UNIT_FAILURE,
             pdus * BYTES_PER_CHAIN_UNIT));
+  }
+
+  private static void cooling(
+      FactorySpec factory, CoolingSpec plant, double horizon, List<Part> parts) {
+    int loops = 0;
+    for (CoolingSizing.Loop which : CoolingSizing.Loop.values()) {
+      Optional<CoolingSizing.SizedLoop> loop = CoolingSizing.size(factory, which);
+      if (loop.isEmpty()) {
+        continue;
+      }
+      loops++;
+      for (CoolingSizing.SizedStage stage : loop.get().stages()) {
+        double failures = stage.installed() * horizon / stage.spec().timeToFailure().meanSeconds();
+        parts.add(
+            new Part(
+                "facility.cooling."
+                    + which.key()
+                    + "."
+                    + CoolingSizing.stageKey(stage.spec().kind()),
+                String.format("%,d units, %.3g failures", stage.installed(), failures),
+                failures * EVENTS_PER_UNIT_FAILURE,
+                stage.installed() * BYTES_PER_CHAIN_UNIT));
+      }
+    }
+    if (!plant.weather().constant()) {
+      // Each hour the weather changes: one event, and an update and a crossing check per loop.
+      double hours = horizon / 3600;
+      parts.add(
+          new Part(
+              "facility.cooling.weather",
+              String.format("%.3g hours of weather", hours),
+              hours * (1 + 2.0 * loops),
+              0));
+    }
   }
 
   private static void recording(FactorySpec factory, RunSpec run, List<Part> parts) {

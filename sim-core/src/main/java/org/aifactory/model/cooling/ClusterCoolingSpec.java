@@ -22,27 +22,31 @@ public record ClusterCoolingSpec(
   }
 
   /*
-   * GB300 NVL72: about 90 % of the rack's heat to liquid, 10 % to air (OEM rack guide, second-hand;
-   * docs/sources.md §8). Used for liquid-cooled clusters that give no fraction.
+   * Share of a direct-liquid-cooled rack's heat taken by the liquid: 90 %, GB300 NVL72's split
+   * (docs/sources.md §8, [S]; direct liquid cooling takes 80-95 %, GB200 NVL72 about 115 of 132 kW).
    */
-  public static final double DEFAULT_LIQUID_FRACTION = 0.9;
+  public static final double TYPICAL_LIQUID_FRACTION = 0.9;
 
   /*
-   * GPU temperature above the coolant per watt: 8 H100 at load ran at 41-50 °C liquid-cooled and
-   * 54-72 °C air-cooled (Latif et al., "Cooling Matters", arXiv 2507.16781; docs/sources.md §8).
-   * With a supply of about 25 °C and 700 W, the hottest GPUs give (50 − 25) / 700 = 0.036 K/W and
-   * (72 − 25) / 700 = 0.067 K/W. DERIVED from a secondary reading; set your own cold plate's.
+   * GPU temperature rise per watt above the supply, derived from Latif et al., "Cooling Matters"
+   * (docs/sources.md §8, [P]): 8×H100 HGX under load ran at 41-50 °C liquid-cooled and 54-72 °C
+   * air-cooled. The paper's inlet temperatures are not in §8; ASSUMPTION: the hottest GPU at its
+   * 700 W TDP with the default supply of its loop, 25 °C water (a typical secondary loop, §8) and
+   * 27 °C air (the top of ASHRAE's recommended inlet range, §8). Liquid: (50 - 25) / 700 = 0.036
+   * K/W, inside the modelled 0.027-0.066 K/W of §8. Air: (72 - 27) / 700 = 0.064 K/W.
    */
-  public static final double DEFAULT_LIQUID_RESISTANCE_K_PER_W = 0.036;
+  public static final double LIQUID_THERMAL_RESISTANCE = 0.036;
 
-  public static final double DEFAULT_AIR_RESISTANCE_K_PER_W = 0.067;
+  public static final double AIR_THERMAL_RESISTANCE = 0.064;
 
-  /** The default cooling of a cluster in a facility with {@code plant}: its liquid loop if any. */
-  public static ClusterCoolingSpec defaultFor(CoolingSpec plant) {
-    return plant.liquid().isPresent()
-        ? new ClusterCoolingSpec(
-            Type.LIQUID, DEFAULT_LIQUID_FRACTION, DEFAULT_LIQUID_RESISTANCE_K_PER_W)
-        : new ClusterCoolingSpec(Type.AIR, 0, DEFAULT_AIR_RESISTANCE_K_PER_W);
+  /** Liquid cooling with {@code liquidFraction} of the heat to the liquid loop. */
+  public static ClusterCoolingSpec liquid(double liquidFraction, double kelvinPerWatt) {
+    return new ClusterCoolingSpec(Type.LIQUID, liquidFraction, kelvinPerWatt);
+  }
+
+  /** Air cooling: all the heat to the air loop. */
+  public static ClusterCoolingSpec air(double kelvinPerWatt) {
+    return new ClusterCoolingSpec(Type.AIR, 0, kelvinPerWatt);
   }
 
   public ClusterCoolingSpec {

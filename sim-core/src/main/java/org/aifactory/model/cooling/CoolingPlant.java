@@ -69,7 +69,7 @@ public final class CoolingPlant implements Cluster.HeatListener, ThermalLoop.Own
       List<Integer> indices = new ArrayList<>();
       for (int i = 0; i < clusters.size(); i++) {
         ClusterSpec cs = factory.clusters().get(i);
-        ClusterCoolingSpec cooling = CoolingSizing.coolingOf(cs, spec);
+        ClusterCoolingSpec cooling = spec.coolingOf(cs.cooling());
         double share = which == Loop.LIQUID ? cooling.toLiquid() : cooling.toAir();
         boolean gpusHere =
             (which == Loop.LIQUID) == (cooling.type() == ClusterCoolingSpec.Type.LIQUID);

@@ -52,6 +52,13 @@ public record HeatRejectionSpec(
     TimeDistribution timeToFailure,
     TimeDistribution repair) {
 
+  /**
+   * A time to failure that never comes (a unit that does not fail): samples saturate at {@link
+   * TimeDistribution#NEVER_NANOS}, beyond any horizon.
+   */
+  public static final TimeDistribution NEVER_FAILS =
+      new TimeDistribution.Fixed(TimeDistribution.NEVER_NANOS / 1e9);
+
   /** The kinds of unit. */
   public enum Kind {
     DRY_COOLER,

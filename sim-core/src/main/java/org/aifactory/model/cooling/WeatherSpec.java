@@ -8,7 +8,7 @@ import java.util.Objects;
  * step is exact for the model, not a sampling of it.
  */
 public sealed interface WeatherSpec
-    permits WeatherSpec.Constant, WeatherSpec.Climate, WeatherSpec.Hourly {
+    permits WeatherSpec.Constant, WeatherSpec.Climate, WeatherSpec.Hourly, WeatherSpec.HeatWave {
 
   /** Dry-bulb temperature in °C during hour {@code hour} of the run (0-based). */
   double dryBulbCelsius(long hour);
@@ -164,6 +164,60 @@ public sealed interface WeatherSpec
     @Override
     public String toString() {
       return "Hourly[" + describe() + "]";
+    }
+  }
+
+  /**
+   * Another weather made hotter for a while: during hours {@code startHour} to {@code startHour +
+   * hours - 1} of the run both the dry and the wet bulb are {@code riseKelvin} above {@code base}'s
+   * (the wet-bulb depression kept: an assumption). A heat wave is what a plant designed for the
+   * normal weather meets in the worst summers, so it is not part of the design conditions.
+   *
+   * @param base the weather without the wave
+   * @param startHour first hour of the wave, from the start of the run
+   * @param hours how many hours it lasts, at least 1
+   * @param riseKelvin how much hotter, above 0
+   */
+  record HeatWave(WeatherSpec base, long startHour, long hours, double riseKelvin)
+      implements WeatherSpec {
+    public HeatWave {
+      Objects.requireNonNull(base, "base");
+      if (startHour < 0 || hours < 1) {
+        throw new IllegalArgumentException("a heat wave starts at hour 0 or later and lasts 1 h+");
+      }
+      if (!(riseKelvin > 0) || !Double.isFinite(riseKelvin)) {
+        throw new IllegalArgumentException("a heat wave's rise must be above 0, got " + riseKelvin);
+      }
+    }
+
+    private double rise(long hour) {
+      return hour >= startHour && hour - startHour < hours ? riseKelvin : 0;
+    }
+
+    @Override
+    public double dryBulbCelsius(long hour) {
+      return base.dryBulbCelsius(hour) + rise(hour);
+    }
+
+    @Override
+    public double wetBulbCelsius(long hour) {
+      return base.wetBulbCelsius(hour) + rise(hour);
+    }
+
+    @Override
+    public boolean constant() {
+      return false;
+    }
+
+    @Override
+    public String describe() {
+      return String.format(
+          java.util.Locale.ROOT,
+          "%s, %+.1f K for %d h from hour %d",
+          base.describe(),
+          riseKelvin,
+          hours,
+          startHour);
     }
   }
 }

@@ -20,6 +20,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * loss of power) the unit's remaining life is kept, and it resumes when the system is back; the
  * unit that failed starts a new life when its repair ends. So one unit per system alternates life
  * and repair, and its fraction of time down is E[repair] / (E[time to failure] + E[repair]).
+ *
+ * <p>GPUs in systems with field-replaceable units ({@link #startInSystems} with units per FRU) also
+ * stop ageing while their unit is out, and all the GPUs of a replaced unit start new lives.
  */
 public final class FailureProcess {
   private FailureProcess() {}
@@ -58,6 +61,9 @@ public final class FailureProcess {
    * Starts failures among units that live in systems, {@code unitsPerSystem} consecutive units to a
    * system: unit u is in system u / unitsPerSystem.
    *
+   * @param unitsPerFru consecutive units to a field-replaceable unit of a system, whose removal and
+   *     replacement concern them; 0 if they do not (units that are systems, or systems without
+   *     field-replaceable units)
    * @param register registers the process to hear when systems go down and come back
    */
   public static void startInSystems(
@@ -66,6 +72,7 @@ public final class FailureProcess {
       TimeDistribution timeToFailure,
       int units,
       int unitsPerSystem,
+      int unitsPerFru,
       FailureTarget target,
       Consumer<SystemOutageListener> register) {
     if (units <= 0) {
@@ -74,7 +81,8 @@ public final class FailureProcess {
     if (timeToFailure instanceof TimeDistribution.Exponential exp) {
       startPooled(sim, rng, exp, units, target);
     } else {
-      Renewals r = new Renewals(sim, timeToFailure.sampler(rng), units, unitsPerSystem, target);
+      Renewals r =
+          new Renewals(sim, timeToFailure.sampler(rng), units, unitsPerSystem, unitsPerFru, target);
       register.accept(r);
       r.start(sim.nowNanos());
     }
@@ -97,31 +105,44 @@ public final class FailureProcess {
     sim.schedule(gap.sampleNanos(), next[0]);
   }
 
-  /** One renewal process per unit, ageing only while the unit's system operates. */
+  /**
+   * One renewal process per unit, ageing only while the unit's system (and its field-replaceable
+   * unit, if it has one) operates.
+   */
   private static final class Renewals implements SystemOutageListener {
     private static final long NONE = -1;
 
     private final Simulation sim;
     private final TimeDistribution.Sampler sampler;
     private final int perSystem;
+    private final int perFru;
     private final FailureTarget target;
     private final Event[] events;
     private final long[] handle;
     private final long[] dueAt;
 
-    /** Life left of a paused unit; NONE: it failed and needs a new life. */
+    /** Life left of a paused unit; NONE: it failed (or was replaced) and needs a new life. */
     private final long[] remaining;
+
+    /** Whether each system is out, and each field-replaceable unit (null without them). */
+    private final boolean[] systemOut;
+
+    private final boolean[] fruOut;
 
     Renewals(
         Simulation sim,
         TimeDistribution.Sampler sampler,
         int units,
         int perSystem,
+        int perFru,
         FailureTarget target) {
       this.sim = sim;
       this.sampler = sampler;
       this.perSystem = perSystem;
+      this.perFru = perFru;
       this.target = target;
+      this.systemOut = new boolean[units / perSystem];
+      this.fruOut = perFru > 0 ? new boolean[units / perFru] : null;
       this.events = new Event[units];
       this.handle = new long[units];
       this.dueAt = new long[units];
@@ -151,7 +172,45 @@ public final class FailureProcess {
 
     @Override
     public void systemDown(int system, long now) {
+      systemOut[system] = true;
+      pause(system * perSystem, perSystem, now);
+    }
+
+    @Override
+    public void systemUp(int system, long now) {
+      systemOut[system] = false;
       for (int u = system * perSystem; u < (system + 1) * perSystem; u++) {
+        if (handle[u] == NONE && (fruOut == null || !fruOut[u / perFru])) {
+          resume(u, now);
+        }
+      }
+    }
+
+    @Override
+    public void unitDown(int system, int unit, long now) {
+      if (fruOut != null) {
+        int fru = system * (perSystem / perFru) + unit;
+        fruOut[fru] = true;
+        pause(fru * perFru, perFru, now);
+      }
+    }
+
+    @Override
+    public void unitReplaced(int system, int unit, long now) {
+      if (fruOut != null) {
+        int fru = system * (perSystem / perFru) + unit;
+        fruOut[fru] = false;
+        for (int u = fru * perFru; u < (fru + 1) * perFru; u++) {
+          remaining[u] = NONE; // a new unit: new GPUs
+          if (handle[u] == NONE && !systemOut[system]) {
+            resume(u, now);
+          }
+        }
+      }
+    }
+
+    private void pause(int first, int count, long now) {
+      for (int u = first; u < first + count; u++) {
         if (handle[u] != NONE) {
           sim.cancel(handle[u]);
           handle[u] = NONE;
@@ -160,13 +219,8 @@ public final class FailureProcess {
       }
     }
 
-    @Override
-    public void systemUp(int system, long now) {
-      for (int u = system * perSystem; u < (system + 1) * perSystem; u++) {
-        if (handle[u] == NONE) {
-          live(u, remaining[u] == NONE ? sampler.sampleNanos() : remaining[u], now);
-        }
-      }
+    private void resume(int unit, long now) {
+      live(unit, remaining[unit] == NONE ? sampler.sampleNanos() : remaining[unit], now);
     }
   }
 }

@@ -1,10 +1,12 @@
 package org.aifactory.model.hardware;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.aifactory.engine.Event;
 import org.aifactory.engine.Simulation;
 import org.aifactory.metrics.FailureLog;
@@ -17,13 +19,31 @@ import org.aifactory.model.failure.TimeDistribution;
  * A cluster at run time: which systems are healthy, down or owned by a job, the pool of healthy
  * unallocated systems (the hot spares), and the repairs under way. It draws the base power of its
  * systems (GPUs idle, fixed other IT); jobs add their GPUs' power above idle.
+ *
+ * <p>With failure domains (a system type with a field-replaceable unit, and causes contained in
+ * it), a GPU failure takes down only its unit for the unit's swap time; the system keeps running
+ * degraded. A job's system serves it while the system has the job's share of healthy GPUs: a spare
+ * unit of the same system takes over from a failed one (the job is interrupted but keeps its
+ * systems), and a system left short is given up like a failed one (a spare system, else waiting).
+ * Systems in the free pool may then be degraded: a job takes only one with its share of healthy
+ * GPUs.
  */
 public final class Cluster {
 
   /** What a job needs to know when the cluster changes under it. */
   public interface Tenant {
-    /** A system the tenant owned failed (it is no longer the tenant's). */
+    /**
+     * A system the tenant owned failed, or was left without the tenant's share of healthy GPUs (it
+     * is no longer the tenant's).
+     */
     void systemLost(int system, int causeIndex, long now);
+
+    /**
+     * A field-replaceable unit carrying part of the tenant's share of {@code system} failed, and a
+     * spare unit of the same system took over: the tenant keeps the system, but a synchronous job
+     * on it is interrupted.
+     */
+    void unitTakenOver(int system, int unit, int causeIndex, long now);
 
     /** Healthy systems became free; the tenant may take some with {@link #takeFree}. */
     void systemsFreed(long now);
@@ -74,6 +94,12 @@ public final class Cluster {
   private final long[] downSince;
   private final int[] downCause;
   private final Event[] repairEvents;
+
+  /** The systems' field-replaceable units; null without failure domains. */
+  private final ReplaceableUnits units;
+
+  private final Duration unitSwap;
+  private final double failedWattsPerGpu;
   // Healthy unallocated systems: an indexed set (O(1) add and remove).
   private final int[] free;
   private final int[] freePosition;
@@ -95,8 +121,15 @@ public final class Cluster {
   private double downSystemNanos;
   private long failures;
 
+  /** GPUs of failed units in systems that are otherwise up, and their GPU-nanoseconds. */
+  private int unitDownGpus;
+
+  private double unitDownGpuNanos;
+
   /**
    * @param repairSamplers one per cause (same order as {@code causes}), or null without failures
+   * @param domains the systems' field-replaceable unit, when some cause is contained in it (see
+   *     {@link FailureCause#containedInFru()}); empty: every failure takes its whole system
    */
   public Cluster(
       ClusterSpec spec,
@@ -106,13 +139,20 @@ public final class Cluster {
       PowerLedger ledger,
       FailureLog log,
       FailureCause[] causes,
-      TimeDistribution.Sampler[] repairSamplers) {
+      TimeDistribution.Sampler[] repairSamplers,
+      Optional<FieldReplaceableUnit> domains) {
     this.name = spec.name();
     this.power = power;
     this.systems = spec.systemCount();
     this.gpusPerSystem = power.gpusPerSystem();
     this.idleWattsPerSystem = gpusPerSystem * power.idleGpuWatts();
     this.failedWattsPerSystem = gpusPerSystem * power.gpu().tdpWatts() * failedPowerFraction;
+    this.failedWattsPerGpu = power.gpu().tdpWatts() * failedPowerFraction;
+    this.units =
+        domains
+            .map(f -> new ReplaceableUnits(systems, gpusPerSystem / f.gpus(), f.gpus()))
+            .orElse(null);
+    this.unitSwap = domains.map(FieldReplaceableUnit::swapTime).orElse(Duration.ZERO);
     this.otherFixedWattsPerSystem = power.fixedOtherItWattsPerSystem();
     this.itPerGpuWatt = power.itPerGpuWatt();
     this.sim = sim;
@@ -260,19 +300,38 @@ public final class Cluster {
     outageListeners[outageListeners.length - 1] = listener;
   }
 
-  /** Takes a healthy free system for {@code tenant}; -1 if none is free. */
-  public int takeFree(Tenant tenant) {
-    if (freeCount == 0) {
-      return -1;
+  /**
+   * Takes a free system with at least {@code gpus} healthy GPUs for {@code tenant} (the most
+   * recently freed that has them); -1 if none is free.
+   */
+  public int takeFree(Tenant tenant, int gpus) {
+    if (units == null) {
+      if (freeCount == 0) {
+        return -1;
+      }
+      int s = free[--freeCount];
+      owner[s] = tenant;
+      return s;
     }
-    int s = free[--freeCount];
-    owner[s] = tenant;
-    return s;
+    int need = units.unitsFor(gpus);
+    for (int i = freeCount - 1; i >= 0; i--) {
+      int s = free[i];
+      if (units.healthy(s) >= need) {
+        removeFree(s);
+        owner[s] = tenant;
+        units.assign(s, need);
+        return s;
+      }
+    }
+    return -1;
   }
 
   /** Gives a healthy system back to the free pool (a job ended). */
   public void release(int system, long now) {
     owner[system] = null;
+    if (units != null) {
+      units.unassign(system);
+    }
     addFree(system);
     offerFreeSystems(now);
   }
@@ -305,6 +364,91 @@ public final class Cluster {
       repair = repairEvents[system] = at -> repaired(system, at);
     }
     sim.schedule(repairSamplers[causeIndex].sampleNanos(), repair);
+  }
+
+  /**
+   * A failure of cause {@code causeIndex} strikes GPU {@code gpu} (0-based within the system) of
+   * {@code system}: it takes down the GPU's field-replaceable unit if the cause is contained in one
+   * and the cluster has failure domains, else the whole system ({@link #fail}).
+   */
+  public void failGpu(int system, int gpu, int causeIndex, long now) {
+    if (units != null && causes[causeIndex].containedInFru()) {
+      failUnit(system, gpu / units.gpusEach(), causeIndex, now);
+    } else {
+      fail(system, causeIndex, now);
+    }
+  }
+
+  /**
+   * {@code unit} of {@code system} fails: its GPUs stop until a unit from stock is swapped in. If
+   * it carried a job's share, a spare unit of the system takes over (the job is interrupted), or
+   * the system, now short, is given up like a failed one. Ignored if the system is out or the unit
+   * already down (it does not operate, so it does not fail).
+   */
+  private void failUnit(int system, int unit, int causeIndex, long now) {
+    if (outage[system] != 0 || units.isDown(system, unit)) {
+      return;
+    }
+    accrue(now);
+    double before = systemGpuWatts(system, outage[system]);
+    boolean inUse = units.takeDown(system, unit, causeIndex, now);
+    unitDownGpus += units.gpusEach();
+    changeGpuWatts(now, systemGpuWatts(system, outage[system]) - before);
+    for (SystemOutageListener l : outageListeners) {
+      l.unitDown(system, unit, now);
+    }
+    Event swap = units.swapEvent(system, unit);
+    if (swap == null) {
+      swap = at -> unitSwapped(system, unit, at);
+      units.setSwapEvent(system, unit, swap);
+    }
+    sim.schedule(unitSwap.toNanos(), swap);
+    Tenant t = owner[system];
+    if (!inUse) {
+      units.countUnused();
+    } else if (units.takeOver(system)) {
+      units.countTakeOver();
+      t.unitTakenOver(system, unit, causeIndex, now);
+    } else {
+      units.countSystemShort();
+      owner[system] = null;
+      units.unassign(system);
+      addFree(system);
+      t.systemLost(system, causeIndex, now);
+      offerFreeSystems(now);
+    }
+  }
+
+  private void unitSwapped(int system, int unit, long now) {
+    accrue(now);
+    double before = systemGpuWatts(system, outage[system]);
+    units.bringUp(system, unit);
+    if (outage[system] == 0) {
+      unitDownGpus -= units.gpusEach();
+    }
+    changeGpuWatts(now, systemGpuWatts(system, outage[system]) - before);
+    log.add(
+        now,
+        FailureLog.Kind.REPAIR,
+        name + "/system-" + system + "/fru-" + unit,
+        causes[units.downCause(system, unit)].name(),
+        "",
+        0,
+        now - units.downSince(system, unit));
+    for (SystemOutageListener l : outageListeners) {
+      l.unitReplaced(system, unit, now);
+    }
+    if (outage[system] == 0 && owner[system] == null) {
+      offerFreeSystems(now); // a degraded free system may now serve a waiting job
+    }
+  }
+
+  private void changeGpuWatts(long now, double dGpu) {
+    if (dGpu != 0) {
+      double dIt = dGpu * itPerGpuWatt;
+      ledger.change(now, dGpu, dIt);
+      addMeanIt(now, dIt);
+    }
   }
 
   private void repaired(int system, long now) {
@@ -369,6 +513,18 @@ public final class Cluster {
     return (state & (UNPOWERED | TRIPPED)) != 0 ? 0 : failedWattsPerSystem;
   }
 
+  /** GPU watts of {@code system} in {@code state}, its failed units at their residual power. */
+  private double systemGpuWatts(int system, byte state) {
+    double watts = gpuWatts(state);
+    if (state == 0 && units != null) {
+      int down = units.downGpus(system);
+      if (down > 0) {
+        watts += down * (failedWattsPerGpu - power.idleGpuWatts());
+      }
+    }
+    return watts;
+  }
+
   private void setOutage(int system, byte next, int causeIndex, long now) {
     byte before = outage[system];
     if (before == next) {
@@ -376,7 +532,7 @@ public final class Cluster {
     }
     accrue(now);
     outage[system] = next;
-    double dGpu = gpuWatts(next) - gpuWatts(before);
+    double dGpu = systemGpuWatts(system, next) - systemGpuWatts(system, before);
     double dOther =
         (next == 0 ? otherFixedWattsPerSystem : 0) - (before == 0 ? otherFixedWattsPerSystem : 0);
     if (dGpu != 0 || dOther != 0) {
@@ -386,6 +542,9 @@ public final class Cluster {
     }
     if (before == 0) { // the system goes out
       downCount++;
+      if (units != null) {
+        unitDownGpus -= units.downGpus(system); // counted with the whole system now
+      }
       for (SystemOutageListener l : outageListeners) {
         l.systemDown(system, now);
       }
@@ -394,10 +553,16 @@ public final class Cluster {
         removeFree(system);
       } else {
         owner[system] = null;
+        if (units != null) {
+          units.unassign(system);
+        }
         t.systemLost(system, causeIndex, now);
       }
     } else if (next == 0) { // back in service
       downCount--;
+      if (units != null) {
+        unitDownGpus += units.downGpus(system);
+      }
       for (SystemOutageListener l : outageListeners) {
         l.systemUp(system, now);
       }
@@ -406,8 +571,12 @@ public final class Cluster {
     }
   }
 
+  /**
+   * Tells the tenants waiting now, in turn, that systems are free. A tenant that finds none it can
+   * use (all short of its share) waits again, and is not asked twice.
+   */
   private void offerFreeSystems(long now) {
-    while (freeCount > 0 && !waiting.isEmpty()) {
+    for (int asked = waiting.size(); asked > 0 && freeCount > 0 && !waiting.isEmpty(); asked--) {
       Tenant t = waiting.pollFirst();
       t.systemsFreed(now);
     }
@@ -427,16 +596,63 @@ public final class Cluster {
 
   private void accrue(long now) {
     downSystemNanos += (double) downCount * (now - lastAccrual);
+    if (unitDownGpus != 0) {
+      unitDownGpuNanos += (double) unitDownGpus * (now - lastAccrual);
+    }
     lastAccrual = now;
   }
 
-  /** GPU-nanoseconds of failed GPUs up to {@code now}. */
+  /** GPU-nanoseconds of failed GPUs up to {@code now}: whole systems and failed units. */
   public double downGpuNanos(long now) {
+    accrue(now);
+    return units == null
+        ? downSystemNanos * gpusPerSystem
+        : downSystemNanos * gpusPerSystem + unitDownGpuNanos;
+  }
+
+  /** GPU-nanoseconds of GPUs down with their whole system up to {@code now}. */
+  public double systemDownGpuNanos(long now) {
     accrue(now);
     return downSystemNanos * gpusPerSystem;
   }
 
+  /**
+   * GPU-nanoseconds of GPUs down in failed field-replaceable units of systems that were otherwise
+   * up, up to {@code now}.
+   */
+  public double unitDownGpuNanos(long now) {
+    accrue(now);
+    return unitDownGpuNanos;
+  }
+
   public long failures() {
     return failures;
+  }
+
+  /** GPUs in one field-replaceable unit of the cluster's failure domains; 0 without them. */
+  public int gpusPerUnit() {
+    return units == null ? 0 : units.gpusEach();
+  }
+
+  /** Whether a failure can take down a field-replaceable unit instead of a whole system. */
+  public boolean hasFailureDomains() {
+    return units != null;
+  }
+
+  /**
+   * What the failed field-replaceable units did (all zero without failure domains).
+   *
+   * @param failures units that failed
+   * @param unused of them, those that carried no job's share: no interruption
+   * @param takeOvers of them, those whose share a spare unit of the same system took over
+   * @param systemsShort of them, those that left their job's system short: given up
+   */
+  public record UnitFailures(long failures, long unused, long takeOvers, long systemsShort) {}
+
+  public UnitFailures unitFailures() {
+    return units == null
+        ? new UnitFailures(0, 0, 0, 0)
+        : new UnitFailures(
+            units.failures(), units.unused(), units.takeOvers(), units.systemsShort());
   }
 }

@@ -37,6 +37,13 @@ public record GpuType(
 
   public static final double DEFAULT_SHUTDOWN_CELSIUS = 92;
 
+  /*
+   * Most power a GPU type may have (tdp, and so idle): 10 kW. A bound, not a figure: the largest
+   * GPUs draw about 1.4 kW (GB300, docs/sources.md §1). It keeps every power the model derives
+   * finite (a 1e300 W TDP used to run), and catches a power per system or rack written per GPU.
+   */
+  public static final double MAX_WATTS = 10_000;
+
   /** A GPU with the default power curve and thermal thresholds. */
   public GpuType(String name, double tdpWatts, double idleWatts) {
     this(
@@ -51,6 +58,10 @@ public record GpuType(
   public GpuType {
     Checks.name(name, "gpu name");
     Checks.positive(tdpWatts, "tdp");
+    if (tdpWatts > MAX_WATTS) {
+      throw new IllegalArgumentException(
+          "tdp must be at most " + MAX_WATTS + " W per GPU, got " + tdpWatts);
+    }
     Checks.nonNegative(idleWatts, "idle");
     if (idleWatts > tdpWatts) {
       throw new IllegalArgumentException("idle power must not exceed tdp");

@@ -1,11 +1,8 @@
 package org.aifactory.model.power;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.aifactory.model.ProblemNumbers;
 import org.aifactory.model.SpecProblem;
 
 /**
@@ -186,32 +183,12 @@ final class ChainSizing {
     return itWatts;
   }
 
-  /** 11.2 MW, 500 kW, 1e-300 W: three significant digits, for messages. */
   private static String watts(double w) {
-    if (!Double.isFinite(w)) {
-      return "more than 1.8e308 W";
-    }
-    String[] units = {"W", "kW", "MW", "GW", "TW"};
-    int k = 0;
-    while (k < units.length - 1 && w >= 1000 * Math.pow(1000, k)) {
-      k++;
-    }
-    return significant(w / Math.pow(1000, k)) + " " + units[k];
+    return ProblemNumbers.watts(w);
   }
 
-  /** 12,000 or 1.12e307. */
   private static String count(double n) {
-    return n < 1e9 ? String.format(Locale.ROOT, "%,d", (long) n) : significant(n);
-  }
-
-  /** Three significant digits: 11.2, 500, 1e-300, 1.12e307. */
-  private static String significant(double x) {
-    BigDecimal rounded =
-        new BigDecimal(x).round(new MathContext(3, RoundingMode.HALF_EVEN)).stripTrailingZeros();
-    if (x >= 1e-3 && x < 1e9) {
-      return rounded.toPlainString();
-    }
-    return rounded.toString().replace("E+", "e").replace("E", "e");
+    return ProblemNumbers.count(n);
   }
 
   /** The UPS stage delivering {@code outputWatts} at full load, with the cited defaults. */

@@ -22,14 +22,13 @@ public record CheckpointPlan(
     long iterationsPerCheckpoint) {
 
   /**
-   * The plan of {@code job} on systems of {@code gpusPerSystem} GPUs.
+   * The plan of {@code job} on systems of {@code systemGpus} GPUs (of which it uses its share).
    *
    * @param causes the causes with a rate of their own (a cause driven from outside, such as loss of
    *     power, is left out of M)
    */
-  public static CheckpointPlan of(
-      TrainingJobSpec job, int gpusPerSystem, List<FailureCause> causes) {
-    int systems = (job.gpus() + gpusPerSystem - 1) / gpusPerSystem;
+  public static CheckpointPlan of(TrainingJobSpec job, int systemGpus, List<FailureCause> causes) {
+    int systems = job.systemsOn(systemGpus);
     double m = meanTimeBetweenKills(causes, job.gpus(), systems);
     if (job.checkpoint().isEmpty()) {
       return new CheckpointPlan(m, 0, Double.NaN, 0);

@@ -33,6 +33,12 @@ import org.aifactory.model.hardware.SystemPower;
  * planned interruption, which checkpoints first), and it restarts once it holds enough healthy
  * systems again: at once, after swapping in a free healthy system (a hot spare), or after a repair.
  * Lost work, restart and waiting time are booked to the cause of the interruption.
+ *
+ * <p>A job may use fewer GPUs of each system than it has (its share; the others are in-system
+ * spares). With failure domains, a failed field-replaceable unit carrying part of its share is
+ * replaced by a spare unit of the same system: the job is interrupted as by any failure, but
+ * restarts on the systems it holds, without waiting. Only a system left short of the share is given
+ * up, and replaced as a failed one: in-system spares first, then a spare system, then waiting.
  */
 public final class TrainingJob implements Cluster.Tenant {
   private static final int NONE = -1;
@@ -62,6 +68,10 @@ public final class TrainingJob implements Cluster.Tenant {
   private final long workIterations;
 
   private final int gpus;
+
+  /** GPUs the job uses on each of its systems. */
+  private final int share;
+
   private final int neededSystems;
   private final int[] held;
   private int heldCount;
@@ -150,7 +160,8 @@ public final class TrainingJob implements Cluster.Tenant {
     this.communicationNanos = periodNanos - computeNanos;
     this.restartNanos = spec.restart().toNanos();
     this.gpus = spec.gpus();
-    this.neededSystems = (gpus + cluster.gpusPerSystem() - 1) / cluster.gpusPerSystem();
+    this.share = spec.shareOf(cluster.gpusPerSystem());
+    this.neededSystems = spec.systemsOn(cluster.gpusPerSystem());
     this.plan =
         CheckpointPlan.of(
             spec, cluster.gpusPerSystem(), Arrays.asList(causes).subList(0, modelledCauses));
@@ -164,7 +175,7 @@ public final class TrainingJob implements Cluster.Tenant {
 
     this.held = new int[neededSystems];
     while (heldCount < neededSystems) {
-      int s = cluster.takeFree(this);
+      int s = cluster.takeFree(this, share);
       if (s < 0) {
         throw new IllegalStateException("cluster " + cluster.name() + " cannot hold job " + name());
       }
@@ -513,6 +524,14 @@ public final class TrainingJob implements Cluster.Tenant {
     }
   }
 
+  @Override
+  public void unitTakenOver(int system, int unit, int causeIndex, long now) {
+    if (state.interruptible()) {
+      interrupt(causeIndex, now, cluster.name() + "/system-" + system + "/fru-" + unit);
+      recover(now); // it holds all its systems: it restarts at once
+    }
+  }
+
   private void interrupt(int causeIndex, long now, String component) {
     accrue(now);
     if (pending != NONE) {
@@ -582,7 +601,7 @@ public final class TrainingJob implements Cluster.Tenant {
   /** Gets the systems the job lacks, then restarts; or waits for them. */
   private void recover(long now) {
     while (heldCount < neededSystems) {
-      int s = cluster.takeFree(this);
+      int s = cluster.takeFree(this, share);
       if (s < 0) {
         break;
       }
@@ -629,7 +648,7 @@ public final class TrainingJob implements Cluster.Tenant {
   // ---------------------------------------------------------------- power and accounting
 
   private int heldGpus() {
-    return Math.min(gpus, heldCount * cluster.gpusPerSystem());
+    return Math.min(gpus, heldCount * share);
   }
 
   private void enter(long now, JobState next, double nextDeltaPerGpu) {

@@ -3,6 +3,7 @@ package org.aifactory.model.workload;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.aifactory.model.Checks;
 import org.aifactory.model.hardware.PowerCapSchedule;
@@ -22,6 +23,9 @@ import org.aifactory.model.hardware.PowerCapSchedule;
  *     run to the horizon
  * @param powerCap a cap on the job's GPUs over time (with the cluster's, the lower applies); empty:
  *     none
+ * @param gpusPerSystem GPUs the job uses on each of its systems (its share; the others are
+ *     in-system spares): a system serves the job while it has that many healthy GPUs; empty: all
+ *     the system's GPUs
  */
 public record TrainingJobSpec(
     String name,
@@ -33,13 +37,40 @@ public record TrainingJobSpec(
     Optional<CheckpointSpec> checkpoint,
     Duration restart,
     OptionalLong workIterations,
-    Optional<PowerCapSchedule> powerCap) {
+    Optional<PowerCapSchedule> powerCap,
+    OptionalInt gpusPerSystem) {
 
   /*
    * Restart after an interruption (reload the checkpoint, re-initialise the collectives): no
    * published figure in docs/sources.md. ASSUMPTION: 10 min; scenarios should set their own.
    */
   public static final Duration DEFAULT_RESTART = Duration.ofMinutes(10);
+
+  /** A job on all the GPUs of its systems. */
+  public TrainingJobSpec(
+      String name,
+      String cluster,
+      int gpus,
+      Duration start,
+      IterationProfile iteration,
+      long tokensPerIteration,
+      Optional<CheckpointSpec> checkpoint,
+      Duration restart,
+      OptionalLong workIterations,
+      Optional<PowerCapSchedule> powerCap) {
+    this(
+        name,
+        cluster,
+        gpus,
+        start,
+        iteration,
+        tokensPerIteration,
+        checkpoint,
+        restart,
+        workIterations,
+        powerCap,
+        OptionalInt.empty());
+  }
 
   /** A job without a power cap. */
   public TrainingJobSpec(
@@ -110,6 +141,24 @@ public record TrainingJobSpec(
     }
     Objects.requireNonNull(checkpoint, "checkpoint");
     Objects.requireNonNull(powerCap, "powerCap");
+    Objects.requireNonNull(gpusPerSystem, "gpusPerSystem");
+    if (gpusPerSystem.isPresent() && gpusPerSystem.getAsInt() <= 0) {
+      throw new IllegalArgumentException("gpus_per_system must be positive");
+    }
+  }
+
+  /**
+   * The GPUs the job uses on each system of {@code systemGpus} GPUs: its {@code gpusPerSystem}, or
+   * all of them.
+   */
+  public int shareOf(int systemGpus) {
+    return gpusPerSystem.orElse(systemGpus);
+  }
+
+  /** Systems of {@code systemGpus} GPUs the job holds: ⌈gpus / its share⌉. */
+  public int systemsOn(int systemGpus) {
+    int share = shareOf(systemGpus);
+    return (int) (((long) gpus + share - 1) / share);
   }
 
   /** The same job with another checkpoint. */
@@ -124,6 +173,7 @@ public record TrainingJobSpec(
         newCheckpoint,
         restart,
         workIterations,
-        powerCap);
+        powerCap,
+        gpusPerSystem);
   }
 }

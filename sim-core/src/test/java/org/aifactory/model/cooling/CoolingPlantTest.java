@@ -13,6 +13,7 @@ import org.aifactory.model.FactorySpec;
 import org.aifactory.model.PulseResolution;
 import org.aifactory.model.facility.FacilitySpec;
 import org.aifactory.model.failure.TimeDistribution;
+import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.PowerCapSchedule;
 import org.aifactory.model.workload.CheckpointSpec;
 import org.aifactory.model.workload.IterationProfile;
@@ -41,10 +42,11 @@ class CoolingPlantTest {
   }
 
   /**
-   * Steady state, by hand: 4 idle GB300 racks (210.88 kW IT, 189.792 kW of it to the liquid loop at
-   * 90 %), 10 dry coolers of 100 kW at 10 K, 15 °C outdoors, loop at 30 °C: each can reject 150 kW,
-   * so they run at x = 189.792 / 1,500 of their capacity, fans (2 % of 100 kW each) at x³; pumps
-   * 0.5 % of the 511.2 kW design heat at (189.792 / 511.2)³; other overhead 3 % of IT.
+   * Steady state, by hand: 4 idle GB300 racks (210.88 kW IT, all of it to the liquid loop of a
+   * plant without an air loop), 10 dry coolers of 100 kW at 10 K, 15 °C outdoors, loop at 30 °C:
+   * each can reject 150 kW, so they run at x = 210.88 / 1,500 of their capacity, fans (2 % of 100
+   * kW each) at x³; pumps 0.5 % of the 568 kW design heat at (210.88 / 568)³; other overhead 3 % of
+   * IT.
    */
   @Test
   void steadyStatePueEqualsTheHandComputation() {
@@ -54,15 +56,15 @@ class CoolingPlantTest {
                 30, 10, 0.005, List.of(Plants.dryCoolers(Plants.units(10, 8), 100_000, 10, 0.02))),
             new WeatherSpec.Constant(15, 10),
             0.03,
-            new ClusterCoolingSpec(ClusterCoolingSpec.Type.LIQUID, 0.9, 0.036),
+            new ClusterCoolingSpec(ClusterCoolingSpec.Type.LIQUID, 1.0, 0.036),
             List.of(),
             4);
     RunResult r = Plants.run(f, Duration.ofHours(6), PulseResolution.FULL, 0);
     double it = 4 * (72 * 160 + 41_200);
-    double heat = 0.9 * it;
+    double heat = it;
     double x = heat / (10 * 100_000 * 15 / 10.0);
     double fans = 10 * 0.02 * 100_000 * x * x * x;
-    double design = 0.9 * 4 * (72 * 1_400 + 41_200);
+    double design = 4 * (72 * 1_400 + 41_200);
     double pumps = 0.005 * design * Math.pow(heat / design, 3);
     double pue = (it + fans + pumps + 0.03 * it) / it;
     assertThat(r.pue()).isCloseTo(pue, within(1e-12));
@@ -96,7 +98,7 @@ class CoolingPlantTest {
             Plants.loop(30, 10, 0, List.of(coolers)),
             new WeatherSpec.Constant(15, 10),
             0,
-            new ClusterCoolingSpec(ClusterCoolingSpec.Type.LIQUID, 0.9, 0.036),
+            new ClusterCoolingSpec(ClusterCoolingSpec.Type.LIQUID, 1.0, 0.036),
             List.of(),
             1);
     double a = 5.0 / 6;
@@ -143,7 +145,16 @@ class CoolingPlantTest {
         new FactorySpec(
             ample.catalog(),
             new FacilitySpec(1.2),
-            ample.clusters(),
+            ample.clusters().stream()
+                .map(
+                    c ->
+                        new ClusterSpec(
+                            c.name(),
+                            c.systemType(),
+                            c.systemCount(),
+                            c.powerCap(),
+                            Optional.empty()))
+                .toList(),
             ample.workloads(),
             ample.failures());
     RunResult withPlant = Plants.run(ample, Duration.ofHours(6), resolution, 0);
@@ -179,7 +190,7 @@ class CoolingPlantTest {
             45, 10, 0.005, List.of(Plants.dryCoolers(Plants.units(4, 4), 100_000, 10, 0.02))),
         new WeatherSpec.Constant(40, 25),
         0.03,
-        new ClusterCoolingSpec(ClusterCoolingSpec.Type.LIQUID, 0.9, 0.03),
+        new ClusterCoolingSpec(ClusterCoolingSpec.Type.LIQUID, 1.0, 0.03),
         jobs,
         4);
   }
@@ -190,7 +201,7 @@ class CoolingPlantTest {
             30, 10, 0.005, List.of(Plants.dryCoolers(Plants.units(20, 20), 100_000, 10, 0.02))),
         new WeatherSpec.Constant(15, 10),
         0.03,
-        new ClusterCoolingSpec(ClusterCoolingSpec.Type.LIQUID, 0.9, 0.03),
+        new ClusterCoolingSpec(ClusterCoolingSpec.Type.LIQUID, 1.0, 0.03),
         jobs,
         4);
   }

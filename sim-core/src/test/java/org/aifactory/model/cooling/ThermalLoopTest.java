@@ -13,17 +13,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 8 §3 validation: the coolant loop against its closed form. One idle GB300 NVL72 rack (72
- * GPUs at their 160 W idle and 41.2 kW of other IT: 52.72 kW, 90 % of it, 47.448 kW, to the liquid
- * loop), one dry cooler rejecting 20 kW at 10 K (UA = 2 kW/K) at 25 °C outdoors, a loop held at 30
- * °C with a heat capacity of 10 s of design heat (127.8 kW) per kelvin. The cooler can reject only
- * 10 kW at the setpoint, so the loop warms from 30 °C towards T_eq = 25 + 47,448 / 2,000 = 48.724
- * °C with τ = C / UA = 639 s: T(t) = T_eq + (30 − T_eq)·e^(−t/τ).
+ * GPUs at their 160 W idle and 41.2 kW of other IT: 52.72 kW, all of it to the liquid loop of a
+ * plant without an air loop), one dry cooler rejecting 20 kW at 10 K (UA = 2 kW/K) at 25 °C
+ * outdoors, a loop held at 30 °C with a heat capacity of 10 s of design heat (142 kW) per kelvin.
+ * The cooler can reject only 10 kW at the setpoint, so the loop warms from 30 °C towards T_eq = 25
+ * + 52,720 / 2,000 = 51.36 °C with τ = C / UA = 710 s: T(t) = T_eq + (30 − T_eq)·e^(−t/τ).
  */
 class ThermalLoopTest {
-  private static final double HEAT = 0.9 * (72 * 160 + 41_200);
+  private static final double HEAT = 1.0 * (72 * 160 + 41_200);
   private static final double UA = 2_000;
   private static final double T_EQ = 25 + HEAT / UA;
-  private static final double DESIGN = 0.9 * (72 * 1_400 + 41_200);
+  private static final double DESIGN = 1.0 * (72 * 1_400 + 41_200);
   private static final double C = 10 * DESIGN;
   private static final double TAU = C / UA;
 
@@ -32,7 +32,7 @@ class ThermalLoopTest {
         Plants.loop(30, 10, 0, List.of(Plants.dryCoolers(Plants.units(1, 1), 20_000, 10, 0))),
         new WeatherSpec.Constant(25, 20),
         0,
-        new ClusterCoolingSpec(ClusterCoolingSpec.Type.LIQUID, 0.9, resistance),
+        new ClusterCoolingSpec(ClusterCoolingSpec.Type.LIQUID, 1.0, resistance),
         List.of(),
         1);
   }
@@ -115,7 +115,7 @@ class ThermalLoopTest {
             Plants.loop(30, 10, 0, List.of(lasting, failing)),
             new WeatherSpec.Constant(25, 20),
             0,
-            new ClusterCoolingSpec(ClusterCoolingSpec.Type.LIQUID, 0.9, 0.036),
+            new ClusterCoolingSpec(ClusterCoolingSpec.Type.LIQUID, 1.0, 0.036),
             List.of(),
             1);
     RunResult r = Plants.run(f, Duration.ofMinutes(70), PulseResolution.FULL, 0);

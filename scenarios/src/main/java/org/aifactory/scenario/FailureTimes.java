@@ -1,0 +1,197 @@
+package org.aifactory.scenario;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.aifactory.model.failure.TimeDistribution;
+
+/**
+ * Reads how a unit fails and is repaired, the same way wherever units fail: a failure cause's
+ * {@code mtbf}, {@code rate} or {@code time_to_failure} (at most one), and its {@code repair} (a
+ * mean duration or a distribution). Used by {@code failures.causes} and by the cooling plant's
+ * units.
+ */
+final class FailureTimes {
+  /** The ways of giving a time to failure; at most one. */
+  static final List<String> FORMS = List.of("mtbf", "rate", "time_to_failure");
+
+  static final List<String> TIME_TO_FAILURE_KEYS =
+      List.of("distribution", "mean", "scale", "median", "shape", "sigma");
+  static final List<String> REPAIR_KEYS =
+      List.of("distribution", "mean", "median", "value", "sigma");
+
+  /** Each distribution's parameters, in the order they are listed in messages. */
+  static final Map<String, List<String>> TIME_TO_FAILURE_DISTRIBUTIONS =
+      Field.ordered(
+          List.of("exponential", "weibull", "lognormal"),
+          d ->
+              switch (d) {
+                case "exponential" -> List.of("mean");
+                case "weibull" -> List.of("shape", "scale");
+                default -> List.of("median", "sigma");
+              });
+
+  static final Map<String, List<String>> REPAIR_DISTRIBUTIONS =
+      Field.ordered(
+          List.of("exponential", "lognormal", "fixed"),
+          d ->
+              switch (d) {
+                case "exponential" -> List.of("mean");
+                case "lognormal" -> List.of("median", "sigma");
+                default -> List.of("value");
+              });
+
+  private final Diagnostics diagnostics;
+
+  FailureTimes(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  /** The fields of {@code map} that give a time to failure ({@link #FORMS}), in key order. */
+  static List<Field> given(MapReader map) {
+    return FORMS.stream().map(map::field).filter(Field::isPresent).toList();
+  }
+
+  /**
+   * From exactly one of mtbf, rate and time_to_failure ({@code given}: those present), or {@code
+   * existing}. A missing one is reported if {@code newCause} (why it is needed) is not empty.
+   */
+  Optional<TimeDistribution> timeToFailure(
+      MapReader cause, List<Field> given, Optional<TimeDistribution> existing, String newCause) {
+    if (given.size() > 1) {
+      List<Field> inFileOrder = given.stream().sorted(Field.WRITTEN_ORDER).toList();
+      Field second = inFileOrder.get(1);
+      diagnostics.error(
+          second.keyLocation(),
+          second.path(),
+          "give only one of mtbf, rate and time_to_failure, not "
+              + inFileOrder.get(0).key()
+              + " and "
+              + second.key());
+      return Optional.empty();
+    }
+    if (given.isEmpty()) {
+      if (!newCause.isEmpty()) {
+        diagnostics.error(
+            cause.location(),
+            FieldPath.key(cause.path(), "mtbf"),
+            "missing the time to failure: give mtbf (a mean, e.g. 400 y), rate (e.g. 6.5 per"
+                + " 1000 d) or time_to_failure (a distribution)"
+                + newCause);
+        return Optional.empty();
+      }
+      return existing;
+    }
+    Field field = given.get(0);
+    return switch (field.key()) {
+      case "mtbf" -> field.seconds(Bound.POSITIVE).map(TimeDistribution.Exponential::new);
+      case "rate" -> field.rateMeanSeconds().map(TimeDistribution.Exponential::new);
+      default ->
+          distribution(
+              field,
+              TIME_TO_FAILURE_DISTRIBUTIONS,
+              TIME_TO_FAILURE_KEYS,
+              " (or, for an exponential time to failure, write mtbf: <mean> instead)");
+    };
+  }
+
+  /** A duration (the mean of an exponential; 0: no repair time) or a distribution map. */
+  Optional<TimeDistribution> repair(Field field) {
+    if (field.node().orElseThrow() instanceof YamlMap) {
+      return distribution(field, REPAIR_DISTRIBUTIONS, REPAIR_KEYS, "");
+    }
+    return field
+        .seconds(
+            Bound.NON_NEGATIVE,
+            "a duration (the mean of an exponential repair time, e.g. 24 h) or a map with keys "
+                + String.join(", ", REPAIR_KEYS))
+        .map(
+            s ->
+                s == 0
+                    ? new TimeDistribution.Fixed(0)
+                    : (TimeDistribution) new TimeDistribution.Exponential(s));
+  }
+
+  /** {@code {distribution: <name>, <its parameters>}}. */
+  private Optional<TimeDistribution> distribution(
+      Field field, Map<String, List<String>> distributions, List<String> keys, String hint) {
+    Optional<MapReader> reader = field.map("a map with keys " + String.join(", ", keys) + hint);
+    if (reader.isEmpty()) {
+      return Optional.empty();
+    }
+    MapReader map = reader.get().allowOnly(keys);
+    Optional<String> kind =
+        map.field("distribution")
+            .required("the distribution: " + String.join(", ", distributions.keySet()))
+            .choice(Field.ordered(List.copyOf(distributions.keySet()), Function.identity()));
+    if (kind.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> parameters = distributions.get(kind.get());
+    boolean ok = true;
+    for (String key : keys) {
+      Field other = map.field(key);
+      if (!key.equals("distribution") && !parameters.contains(key) && map.map().containsKey(key)) {
+        diagnostics.error(
+            other.keyLocation(),
+            other.path(),
+            "'"
+                + key
+                + "' is not a parameter of the "
+                + kind.get()
+                + " distribution, which takes "
+                + String.join(" and ", parameters));
+        ok = false;
+      }
+    }
+    String needs =
+        "; the " + kind.get() + " distribution takes " + String.join(" and ", parameters);
+    Optional<TimeDistribution> d =
+        switch (kind.get()) {
+          case "exponential" ->
+              map.field("mean")
+                  .required("the mean, e.g. 24 h" + needs)
+                  .seconds(Bound.POSITIVE)
+                  .map(TimeDistribution.Exponential::new);
+          case "weibull" -> {
+            Optional<Double> shape =
+                map.field("shape")
+                    .required("the shape k, a number > 0 (k < 1: failures come early)" + needs)
+                    .positiveNumber("a number > 0 (the shape k)");
+            Optional<Double> scale =
+                map.field("scale")
+                    .required("the scale, a duration > 0, e.g. 1000 h" + needs)
+                    .seconds(Bound.POSITIVE);
+            yield shape.isEmpty() || scale.isEmpty()
+                ? Optional.empty()
+                : construct(map, () -> new TimeDistribution.Weibull(shape.get(), scale.get()));
+          }
+          case "lognormal" -> {
+            Optional<Double> median =
+                map.field("median")
+                    .required("the median, a duration > 0, e.g. 4 h" + needs)
+                    .seconds(Bound.POSITIVE);
+            Optional<Double> sigma =
+                map.field("sigma")
+                    .required("sigma of the underlying normal, a number > 0, e.g. 1" + needs)
+                    .positiveNumber("a number > 0 (sigma of the underlying normal)");
+            yield median.isEmpty() || sigma.isEmpty()
+                ? Optional.empty()
+                : construct(map, () -> new TimeDistribution.Lognormal(median.get(), sigma.get()));
+          }
+          default ->
+              map.field("value")
+                  .required("the duration, e.g. 4 h" + needs)
+                  .seconds(Bound.NON_NEGATIVE)
+                  .map(TimeDistribution.Fixed::new);
+        };
+    return ok ? d : Optional.empty();
+  }
+
+  private Optional<TimeDistribution> construct(
+      MapReader map, Supplier<TimeDistribution> constructor) {
+    return diagnostics.construct(map.location(), map.path(), constructor);
+  }
+}
