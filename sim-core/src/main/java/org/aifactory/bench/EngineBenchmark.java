@@ -40,25 +40,52 @@ public final class EngineBenchmark {
     this.rounds = rounds;
   }
 
+  /**
+   * The engine and the bare heap at each pending count. Their rounds alternate (engine first in
+   * even rounds, the bare heap first in odd ones), so that on a shared machine both see the same
+   * load, and each reports its best round.
+   */
   public List<Result> run(int... pendingCounts) {
     List<Result> results = new ArrayList<>();
     for (int pending : pendingCounts) {
-      results.add(measure(ENGINE, pending, new HoldModel(pending, 42)::run));
-      results.add(measure(BARE_HEAP, pending, new BareHeapHoldModel(pending, 42)::run));
+      Model engine = new Model(ENGINE, pending, new HoldModel(pending, 42)::run);
+      Model bare = new Model(BARE_HEAP, pending, new BareHeapHoldModel(pending, 42)::run);
+      engine.warmUp();
+      bare.warmUp();
+      for (int r = 0; r < rounds; r++) {
+        Model firstOfRound = r % 2 == 0 ? engine : bare;
+        Model second = firstOfRound == engine ? bare : engine;
+        firstOfRound.round();
+        second.round();
+      }
+      results.add(engine.result());
+      results.add(bare.result());
     }
     return results;
   }
 
-  /**
-   * @param model fires that many more events; returns the total fired so far
-   */
-  private Result measure(String name, int pending, LongUnaryOperator model) {
-    model.applyAsLong(Math.max(eventsPerRound, 20L * pending)); // warm-up: JIT, the heap's shape
-    double bestRate = 0;
-    double bestSeconds = 0;
-    long allocated = 0;
-    long events = 0;
-    for (int r = 0; r < rounds; r++) {
+  /** One model's measured rounds so far. */
+  private final class Model {
+    private final String name;
+    private final int pending;
+    private final LongUnaryOperator model; // fires that many more events; returns the total fired
+    private double bestRate;
+    private double bestSeconds;
+    private long allocated;
+    private long events;
+
+    Model(String name, int pending, LongUnaryOperator model) {
+      this.name = name;
+      this.pending = pending;
+      this.model = model;
+    }
+
+    /** The JIT, and the heap's shape settled. */
+    void warmUp() {
+      model.applyAsLong(Math.max(eventsPerRound, 20L * pending));
+    }
+
+    void round() {
       long bytes0 = allocatedBytes();
       long t0 = System.nanoTime();
       long before = model.applyAsLong(0);
@@ -73,8 +100,11 @@ public final class EngineBenchmark {
         bestSeconds = seconds;
       }
     }
-    return new Result(
-        name, pending, eventsPerRound, bestSeconds, bestRate, (double) allocated / events);
+
+    Result result() {
+      return new Result(
+          name, pending, eventsPerRound, bestSeconds, bestRate, (double) allocated / events);
+    }
   }
 
   private static long allocatedBytes() {
