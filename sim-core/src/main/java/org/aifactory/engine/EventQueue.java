@@ -43,8 +43,16 @@ final class EventQueue {
   /** Cancelled heap entries are dropped at once only in heaps of at least this many entries. */
   private static final int MIN_PURGE = 64;
 
-  // Heap, ordered by (time, key): entry i is heap[2i] (time) and heap[2i + 1] (slot); the children
-  // of entry i are 4i + 1 .. 4i + 4.
+  /**
+   * Longs before the root's entry. An array's elements start 16 bytes after its header, and a large
+   * array (that of a heap of many pending events) starts on a boundary of the garbage collector's
+   * region: 4 longs more put the four children of every entry, 64 bytes, on one cache line of 64
+   * bytes, where they would straddle two.
+   */
+  private static final int BASE = 4;
+
+  // Heap, ordered by (time, key): entry i is heap[BASE + 2i] (time) and heap[BASE + 2i + 1] (slot);
+  // the children of entry i are 4i + 1 .. 4i + 4.
   private long[] heap;
   private int heapSize; // entries, with the hole
   private boolean hole; // the root's entry has fired and nothing has replaced it yet
@@ -67,7 +75,7 @@ final class EventQueue {
 
   EventQueue(int initialCapacity) {
     int cap = Math.max(16, initialCapacity);
-    heap = new long[2 * cap];
+    heap = new long[BASE + 2 * cap];
     slotEvent = new Event[cap];
     slotKey = new long[cap];
     freeSlots = new int[cap];
@@ -137,7 +145,7 @@ final class EventQueue {
       if (heapSize == 0) {
         return false;
       }
-      int slot = (int) heap[1];
+      int slot = (int) heap[BASE + 1];
       if (slotEvent[slot] != null) {
         return true;
       }
@@ -149,7 +157,7 @@ final class EventQueue {
 
   /** Time of the top entry; {@link #hasLive()} must have returned true. */
   long topTime() {
-    return frontSlot >= 0 ? frontTime : heap[0];
+    return frontSlot >= 0 ? frontTime : heap[BASE];
   }
 
   /** Removes the top entry and returns its event; {@link #hasLive()} must have returned true. */
@@ -159,7 +167,7 @@ final class EventQueue {
       slot = frontSlot;
       frontSlot = -1;
     } else {
-      slot = (int) heap[1];
+      slot = (int) heap[BASE + 1];
       hole = true; // filled by the next push, or by hasLive
     }
     Event event = slotEvent[slot];
@@ -187,8 +195,8 @@ final class EventQueue {
 
   /** (time, key) precedes the heap's top entry (the heap is not empty and has no hole). */
   private boolean beforeTop(long time, long key) {
-    long topTime = heap[0];
-    return time < topTime || (time == topTime && key < slotKey[(int) heap[1]]);
+    long topTime = heap[BASE];
+    return time < topTime || (time == topTime && key < slotKey[(int) heap[BASE + 1]]);
   }
 
   private void setFront(long time, long key, int slot) {
@@ -198,8 +206,8 @@ final class EventQueue {
   }
 
   private void heapPush(long time, long key, int slot) {
-    if (2 * heapSize == heap.length) {
-      heap = Arrays.copyOf(heap, 2 * heap.length);
+    if (BASE + 2 * heapSize == heap.length) {
+      heap = Arrays.copyOf(heap, BASE + 4 * heapSize);
     }
     siftUp(heapSize++, time, key, slot);
   }
@@ -209,8 +217,8 @@ final class EventQueue {
     hole = false;
     int last = --heapSize;
     if (last > 0) {
-      int slot = (int) heap[2 * last + 1];
-      siftDown(0, heap[2 * last], slotKey[slot], slot, last);
+      int slot = (int) heap[2 * last + BASE + 1];
+      siftDown(0, heap[2 * last + BASE], slotKey[slot], slot, last);
     }
   }
 
@@ -219,16 +227,16 @@ final class EventQueue {
     int i = index;
     while (i > 0) {
       int parent = (i - 1) >>> 2;
-      long pt = h[2 * parent];
-      if (pt < time || (pt == time && slotKey[(int) h[2 * parent + 1]] < key)) {
+      long pt = h[2 * parent + BASE];
+      if (pt < time || (pt == time && slotKey[(int) h[2 * parent + BASE + 1]] < key)) {
         break;
       }
-      h[2 * i] = pt;
-      h[2 * i + 1] = h[2 * parent + 1];
+      h[2 * i + BASE] = pt;
+      h[2 * i + BASE + 1] = h[2 * parent + BASE + 1];
       i = parent;
     }
-    h[2 * i] = time;
-    h[2 * i + 1] = slot;
+    h[2 * i + BASE] = time;
+    h[2 * i + BASE + 1] = slot;
   }
 
   /**
@@ -249,7 +257,7 @@ final class EventQueue {
       int best;
       long bt;
       if (c + 3 < size) {
-        int p = c << 1;
+        int p = (c << 1) + BASE;
         long t0 = h[p];
         long t1 = h[p + 2];
         long t2 = h[p + 4];
@@ -271,27 +279,29 @@ final class EventQueue {
         }
       } else {
         best = earliest(c, size);
-        bt = h[2 * best];
+        bt = h[2 * best + BASE];
       }
-      if (time < bt || (time == bt && key < slotKey[(int) h[2 * best + 1]])) {
+      if (time < bt || (time == bt && key < slotKey[(int) h[2 * best + BASE + 1]])) {
         break;
       }
-      h[2 * i] = bt;
-      h[2 * i + 1] = h[2 * best + 1];
+      h[2 * i + BASE] = bt;
+      h[2 * i + BASE + 1] = h[2 * best + BASE + 1];
       i = best;
     }
-    h[2 * i] = time;
-    h[2 * i + 1] = slot;
+    h[2 * i + BASE] = time;
+    h[2 * i + BASE + 1] = slot;
   }
 
   /** The earliest entry by (time, key) among [from, to). */
   private int earliest(int from, int to) {
     long[] h = heap;
     int best = from;
-    long bt = h[2 * from];
+    long bt = h[2 * from + BASE];
     for (int c = from + 1; c < to; c++) {
-      long ct = h[2 * c];
-      if (ct < bt || (ct == bt && slotKey[(int) h[2 * c + 1]] < slotKey[(int) h[2 * best + 1]])) {
+      long ct = h[2 * c + BASE];
+      if (ct < bt
+          || (ct == bt
+              && slotKey[(int) h[2 * c + BASE + 1]] < slotKey[(int) h[2 * best + BASE + 1]])) {
         best = c;
         bt = ct;
       }
@@ -307,20 +317,20 @@ final class EventQueue {
     long[] h = heap;
     int n = 0;
     for (int i = 0; i < heapSize; i++) {
-      int slot = (int) h[2 * i + 1];
+      int slot = (int) h[2 * i + BASE + 1];
       if (slotEvent[slot] == null) {
         releaseSlot(slot);
       } else {
-        h[2 * n] = h[2 * i];
-        h[2 * n + 1] = slot;
+        h[2 * n + BASE] = h[2 * i + BASE];
+        h[2 * n + BASE + 1] = slot;
         n++;
       }
     }
     heapSize = n;
     cancelledInHeap = 0;
     for (int i = (n - 2) >> 2; i >= 0; i--) {
-      int slot = (int) h[2 * i + 1];
-      siftDown(i, h[2 * i], slotKey[slot], slot, n);
+      int slot = (int) h[2 * i + BASE + 1];
+      siftDown(i, h[2 * i + BASE], slotKey[slot], slot, n);
     }
   }
 
