@@ -96,6 +96,25 @@ final class Charts {
     return axis;
   }
 
+  /**
+   * A panel of lines over a shared time axis: each series in its colour, 2 px wide, on a y axis
+   * labelled {@code axisLabel} (its range from the data, zero included only if asked).
+   */
+  static XYPlot linePanel(
+      org.jfree.data.xy.XYSeries[] series, Color[] colours, String axisLabel, boolean fromZero) {
+    org.jfree.data.xy.XYSeriesCollection data = new org.jfree.data.xy.XYSeriesCollection();
+    org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer =
+        new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+    for (int i = 0; i < series.length; i++) {
+      data.addSeries(series[i]);
+      renderer.setSeriesPaint(i, colours[i]);
+      renderer.setSeriesStroke(i, new java.awt.BasicStroke(2f));
+    }
+    NumberAxis y = axis(axisLabel);
+    y.setAutoRangeIncludesZero(fromZero);
+    return xyPlot(data, null, y, renderer);
+  }
+
   /** An XY plot on white with light grid lines. */
   static XYPlot xyPlot(XYDataset data, ValueAxis x, ValueAxis y, XYItemRenderer renderer) {
     XYPlot plot = new XYPlot(data, x, y, renderer);

@@ -38,6 +38,7 @@ public final class ReplicationSummary {
     SummarySections.energy(t, f);
     SummarySections.power(t, f, first.pulsesResolved());
     SummarySections.cooling(t, f, first);
+    SummarySections.inference(t, f, first);
     SummarySections.lostProduction(t, f);
     SummarySections.interruptions(t, f);
     SummarySections.failureDomains(t, f);

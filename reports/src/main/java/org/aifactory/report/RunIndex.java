@@ -60,6 +60,11 @@ final class RunIndex {
           new IndexPage.Chart(
               ThermalChart.FILE, "Temperatures, thermal throttling and PUE over the run" + of));
     }
+    if (InferenceChart.drawn(first)) {
+      charts.add(
+          new IndexPage.Chart(
+              InferenceChart.FILE, "Inference demand, served tokens, power and p99 latency" + of));
+    }
     List<String> notes = new ArrayList<>(SummaryJson.notes(set));
     if (!PowerChart.showsZoom(first)) {
       notes.add(PowerChart.noZoomNote(first));

@@ -35,9 +35,10 @@ public final class RunReports {
 
   /**
    * The files that show one run, also written for replication 0 of a set: timeseries.csv,
-   * window.csv, events.csv, power.png, lost_production.png, thermal.png with a cooling plant, and
-   * run.json (of {@code timings}); and those of {@code more}. Each chart is drawn on a thread of
-   * its own while the calling thread writes the text files.
+   * window.csv, events.csv, power.png, lost_production.png, thermal.png with a cooling plant,
+   * inference.png with an inference service, and run.json (of {@code timings}); and those of {@code
+   * more}. Each chart is drawn on a thread of its own while the calling thread writes the text
+   * files.
    *
    * @param chartNote added to the charts' subtitles ("" for none)
    * @param more writes other files of the folder, on the calling thread with the text files
@@ -59,6 +60,9 @@ public final class RunReports {
         () -> LostProductionChart.write(result, chartNote, dir.resolve(LostProductionChart.FILE)));
     if (ThermalChart.drawn(result)) {
       writers.add(() -> ThermalChart.write(result, chartNote, dir.resolve(ThermalChart.FILE)));
+    }
+    if (InferenceChart.drawn(result)) {
+      writers.add(() -> InferenceChart.write(result, chartNote, dir.resolve(InferenceChart.FILE)));
     }
     ParallelWrites.run(writers);
   }

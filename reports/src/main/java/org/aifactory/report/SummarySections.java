@@ -69,6 +69,9 @@ final class SummarySections {
    * {@code down}) when there are no failure causes and it is zero: not worth a line.
    */
   static boolean shown(Figures f, String key) {
+    if (key.equals(MetricKeys.GPU_HOURS_SERVING)) {
+      return !Double.isNaN(f.value(key)); // only factories with inference services
+    }
     if (key.equals(MetricKeys.LOST_THROTTLING) || key.equals(MetricKeys.GPU_HOURS_THROTTLING)) {
       return f.value(key) != 0; // only runs with caps or a cooling plant throttle
     }
@@ -242,6 +245,79 @@ final class SummarySections {
   }
 
   /** Tokens lost, by part and by cause; nothing when no job could train. */
+  /** Inference beside training: tokens served and dropped, latency, tokens per joule by kind. */
+  static void inference(TextTable t, Figures f, RunResult first) {
+    if (first.services().isEmpty()) {
+      return;
+    }
+    t.line("").line("Inference");
+    double demanded = f.value(MetricKeys.INFERENCE_TOKENS_DEMANDED);
+    row(t, "Output tokens demanded", count(f, MetricKeys.INFERENCE_TOKENS_DEMANDED), "tokens", "");
+    shareRow(
+        t,
+        "Served",
+        f,
+        MetricKeys.INFERENCE_TOKENS_SERVED,
+        count(f, MetricKeys.INFERENCE_TOKENS_SERVED),
+        "tokens",
+        demanded,
+        "of demanded");
+    shareRow(
+        t,
+        "Dropped",
+        f,
+        MetricKeys.INFERENCE_TOKENS_DROPPED,
+        count(f, MetricKeys.INFERENCE_TOKENS_DROPPED),
+        "tokens",
+        demanded,
+        "of demanded");
+    row(
+        t,
+        "Tokens per joule, inference",
+        figure(f, MetricKeys.TOKENS_PER_JOULE_IT_INFERENCE, 1, 3),
+        "tokens/J",
+        "(served / IT energy of its systems)");
+    row(
+        t,
+        "Tokens per joule, training",
+        figure(f, MetricKeys.TOKENS_PER_JOULE_IT_TRAINING, 1, 3),
+        "tokens/J",
+        "(trained / the rest of the IT energy)");
+    row(
+        t,
+        "Tokens per kWh, factory",
+        count(f, MetricKeys.TOKENS_PER_KWH_FACILITY_ALL),
+        "tokens/kWh",
+        "(trained + served / facility energy)");
+    for (org.aifactory.metrics.ServiceResult s : first.services()) {
+      String n = s.name();
+      row(
+          t,
+          SUB + n + ": utilisation",
+          figure(f, MetricKeys.service(n, "utilisation"), 100, 1),
+          "%",
+          "(busy slot-time)");
+      row(
+          t,
+          SUB + n + ": latency p50 / p99",
+          new String[] {
+            f.cell(MetricKeys.service(n, "latency_p50_s"), 1, 2)
+                + " / "
+                + f.cell(MetricKeys.service(n, "latency_p99_s"), 1, 2),
+            "",
+            ""
+          },
+          "s",
+          "(arrival to last token; " + s.resolution() + " resolution)");
+      row(
+          t,
+          SUB + n + ": first token p99",
+          figure(f, MetricKeys.service(n, "ttft_p99_s"), 1, 2),
+          "s",
+          "");
+    }
+  }
+
   static void lostProduction(TextTable t, Figures f) {
     double ideal = f.value(MetricKeys.LOST_IDEAL_TOKENS);
     if (!(ideal > 0)) {

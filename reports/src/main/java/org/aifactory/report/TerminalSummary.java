@@ -25,6 +25,7 @@ public final class TerminalSummary {
     {MetricKeys.GPU_HOURS_CHECKPOINT, "checkpoint"},
     {MetricKeys.GPU_HOURS_RESTART, "restart"},
     {MetricKeys.GPU_HOURS_WAITING, "waiting"},
+    {MetricKeys.GPU_HOURS_SERVING, "serving"},
     {MetricKeys.GPU_HOURS_IDLE, "idle"},
     {MetricKeys.GPU_HOURS_DOWN, "down"}
   };
@@ -41,6 +42,7 @@ public final class TerminalSummary {
     gpuHours(t, f);
     SummarySections.power(t, f, result.pulsesResolved());
     SummarySections.cooling(t, f, result);
+    SummarySections.inference(t, f, result);
     SummarySections.lostProduction(t, f);
     SummarySections.interruptions(t, f);
     SummarySections.failureDomains(t, f);

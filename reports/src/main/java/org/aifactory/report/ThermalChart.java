@@ -1,6 +1,5 @@
 package org.aifactory.report;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,9 +10,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * {@code thermal.png}, written with a cooling plant: three stacked panels over the run. Top: the
@@ -110,16 +107,8 @@ final class ThermalChart {
   }
 
   private static XYPlot panel(XYSeries[] series, Color[] colours, String axisLabel) {
-    XYSeriesCollection data = new XYSeriesCollection();
-    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-    for (int i = 0; i < series.length; i++) {
-      data.addSeries(series[i]);
-      renderer.setSeriesPaint(i, colours[i]);
-      renderer.setSeriesStroke(i, new BasicStroke(2f));
-    }
-    NumberAxis y = Charts.axis(axisLabel);
-    y.setAutoRangeIncludesZero(false);
-    y.setAutoRangeMinimumSize(axisLabel.equals("PUE") ? 0.02 : 1);
-    return Charts.xyPlot(data, null, y, renderer);
+    XYPlot plot = Charts.linePanel(series, colours, axisLabel, false);
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeMinimumSize(axisLabel.equals("PUE") ? 0.02 : 1);
+    return plot;
   }
 }

@@ -15,6 +15,7 @@ import org.aifactory.model.workload.CheckpointPlan;
 import org.aifactory.model.workload.CheckpointPolicy;
 import org.aifactory.model.workload.CheckpointSpec;
 import org.aifactory.model.workload.TrainingJobSpec;
+import org.aifactory.model.workload.WorkloadSpec;
 
 /**
  * Sweeps one job's checkpoint interval: at every interval the same R replications (the same random
@@ -75,7 +76,7 @@ public final class CheckpointStudy {
    */
   public static Plan plan(FactorySpec factory, Optional<String> jobName, List<Interval> intervals) {
     int jobIndex = findJob(factory, jobName);
-    TrainingJobSpec job = factory.workloads().get(jobIndex);
+    TrainingJobSpec job = (TrainingJobSpec) factory.workloads().get(jobIndex);
     int perSystem =
         factory.clusters().stream()
             .filter(c -> c.name().equals(job.cluster()))
@@ -151,7 +152,7 @@ public final class CheckpointStudy {
       int threads,
       double lostGpuHourDollars,
       ProgressListener progress) {
-    TrainingJobSpec job = factory.workloads().get(plan.jobIndex());
+    TrainingJobSpec job = (TrainingJobSpec) factory.workloads().get(plan.jobIndex());
     List<Double> grid = plan.intervalsSeconds();
     int points = grid.size();
     double[][] ettr = new double[points][];
@@ -244,7 +245,9 @@ public final class CheckpointStudy {
 
   private static int findJob(FactorySpec factory, Optional<String> jobName) {
     for (int i = 0; i < factory.workloads().size(); i++) {
-      TrainingJobSpec j = factory.workloads().get(i);
+      if (!(factory.workloads().get(i) instanceof TrainingJobSpec j)) {
+        continue;
+      }
       if (jobName.isPresent() ? j.name().equals(jobName.get()) : j.checkpoint().isPresent()) {
         if (j.checkpoint().isEmpty()) {
           throw new IllegalArgumentException(
@@ -253,7 +256,7 @@ public final class CheckpointStudy {
         return i;
       }
     }
-    List<String> names = factory.workloads().stream().map(TrainingJobSpec::name).toList();
+    List<String> names = factory.trainingJobs().stream().map(TrainingJobSpec::name).toList();
     throw new IllegalArgumentException(
         jobName
             .map(n -> "no job named '" + n + "'; jobs: " + names)
@@ -261,7 +264,7 @@ public final class CheckpointStudy {
   }
 
   private static FactorySpec withFixedInterval(FactorySpec f, int jobIndex, double seconds) {
-    CheckpointSpec cp = f.workloads().get(jobIndex).checkpoint().orElseThrow();
+    CheckpointSpec cp = ((TrainingJobSpec) f.workloads().get(jobIndex)).checkpoint().orElseThrow();
     return withCheckpoint(
         f,
         jobIndex,
@@ -273,8 +276,8 @@ public final class CheckpointStudy {
   }
 
   private static FactorySpec withCheckpoint(FactorySpec f, int jobIndex, CheckpointSpec cp) {
-    List<TrainingJobSpec> jobs = new ArrayList<>(f.workloads());
-    jobs.set(jobIndex, jobs.get(jobIndex).withCheckpoint(Optional.of(cp)));
+    List<WorkloadSpec> jobs = new ArrayList<>(f.workloads());
+    jobs.set(jobIndex, ((TrainingJobSpec) jobs.get(jobIndex)).withCheckpoint(Optional.of(cp)));
     return new FactorySpec(f.catalog(), f.facility(), f.clusters(), jobs, f.failures(), f.power());
   }
 

@@ -20,7 +20,7 @@ import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.HardwareCatalog;
 import org.aifactory.model.power.CostSpec;
 import org.aifactory.model.power.PowerSystemSpec;
-import org.aifactory.model.workload.TrainingJobSpec;
+import org.aifactory.model.workload.WorkloadSpec;
 
 /**
  * Binds a scenario's tree to the model: first each value on its own, then, once they are all valid,
@@ -101,7 +101,9 @@ final class ScenarioBinder {
         diagnostics.count() == before
             ? OptionalInt.of(clusters.stream().mapToInt(ClusterSpec::systemCount).sum())
             : OptionalInt.empty();
-    List<TrainingJobSpec> workloads = new WorkloadBinder(diagnostics).bind(top.field("workloads"));
+    List<WorkloadSpec> workloads =
+        new WorkloadBinder(diagnostics, cluster -> gpuTypeOf(catalog, clusters, cluster))
+            .bind(top.field("workloads"));
     Optional<FailureSpec> failures = new FailureBinder(diagnostics).bind(top.field("failures"));
     Optional<ObservationSpec> observation =
         new RecordingBinder(diagnostics).bind(top.field("recording"), horizon);
@@ -194,5 +196,15 @@ final class ScenarioBinder {
     return pue.flatMap(
         p ->
             diagnostics.construct(pueField.location(), pueField.path(), () -> new FacilitySpec(p)));
+  }
+
+  /** The GPU type of cluster {@code name}; empty if the cluster or its system is unknown. */
+  private static Optional<String> gpuTypeOf(
+      HardwareCatalog catalog, List<ClusterSpec> clusters, String name) {
+    return clusters.stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .flatMap(c -> catalog.system(c.systemType()))
+        .map(s -> s.gpuType());
   }
 }

@@ -9,13 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.aifactory.model.hardware.PowerCapSchedule;
 import org.aifactory.model.workload.CheckpointPolicy;
 import org.aifactory.model.workload.CheckpointSpec;
 import org.aifactory.model.workload.IterationProfile;
 import org.aifactory.model.workload.TrainingJobSpec;
+import org.aifactory.model.workload.WorkloadSpec;
 
-/** Binds {@code workloads:}, a list of jobs; {@code type} says which kind (only training yet). */
+/**
+ * Binds {@code workloads:}, a list of workloads; {@code type} says which kind: {@code training} (a
+ * job) or {@code inference} (a service, {@link InferenceBinder}).
+ */
 final class WorkloadBinder {
   static final List<String> TRAINING_KEYS =
       List.of(
@@ -34,7 +39,9 @@ final class WorkloadBinder {
 
   /** Each workload type with the keys it allows. */
   private static final Map<String, List<String>> KEYS_BY_TYPE =
-      Field.ordered(List.of("training"), type -> TRAINING_KEYS);
+      Field.ordered(
+          List.of("training", "inference"),
+          type -> type.equals("training") ? TRAINING_KEYS : InferenceBinder.KEYS);
 
   /** The keys some workload type allows: all that can be checked without a valid type. */
   private static final List<String> ANY_TYPE_KEYS =
@@ -57,13 +64,19 @@ final class WorkloadBinder {
   static final Duration DEFAULT_OPTIMAL_POLICY_INTERVAL = Duration.ofHours(1);
 
   private final Diagnostics diagnostics;
+  private final InferenceBinder inference;
 
-  WorkloadBinder(Diagnostics diagnostics) {
+  /**
+   * @param gpuTypeOfCluster the GPU type of a cluster by name (empty if unknown), for the defaults
+   *     of inference services
+   */
+  WorkloadBinder(Diagnostics diagnostics, Function<String, Optional<String>> gpuTypeOfCluster) {
     this.diagnostics = diagnostics;
+    this.inference = new InferenceBinder(diagnostics, gpuTypeOfCluster);
   }
 
-  List<TrainingJobSpec> bind(Field field) {
-    List<TrainingJobSpec> jobs = new ArrayList<>();
+  List<WorkloadSpec> bind(Field field) {
+    List<WorkloadSpec> jobs = new ArrayList<>();
     Optional<YamlList> list = field.list("a list of workloads");
     if (list.isEmpty()) {
       return jobs;
@@ -78,7 +91,7 @@ final class WorkloadBinder {
     return jobs;
   }
 
-  private Optional<TrainingJobSpec> bindWorkload(MapReader job) {
+  private Optional<WorkloadSpec> bindWorkload(MapReader job) {
     Optional<List<String>> typeKeys =
         job.field("type")
             .required("the workload type: " + String.join(", ", KEYS_BY_TYPE.keySet()))
@@ -90,6 +103,9 @@ final class WorkloadBinder {
       return Optional.empty();
     }
     job.allowOnly(typeKeys.get());
+    if (typeKeys.get() == InferenceBinder.KEYS) {
+      return inference.bind(job).map(WorkloadSpec.class::cast);
+    }
     Optional<String> name = job.field("name").required(Names.EXPECTED).name();
     Optional<String> cluster =
         job.field("cluster").required("the name of a cluster").reference("the name of a cluster");
@@ -143,7 +159,7 @@ final class WorkloadBinder {
         || work.isEmpty()) {
       return Optional.empty();
     }
-    return diagnostics.construct(
+    return diagnostics.<WorkloadSpec>construct(
         job.location(),
         job.path(),
         () ->

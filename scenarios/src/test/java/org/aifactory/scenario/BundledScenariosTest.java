@@ -97,7 +97,7 @@ class BundledScenariosTest {
   @Test
   void llama3ExpectsTable5sInterruptions() throws ScenarioException {
     Scenario s = loader.load("llama3-405b-54d");
-    TrainingJobSpec job = s.factory().workloads().get(0);
+    TrainingJobSpec job = s.factory().trainingJobs().get(0);
     int systems = job.gpus() / 8;
     double perSecond = 0;
     for (FailureCause c : s.factory().failures().profile().causes()) {
@@ -121,7 +121,7 @@ class BundledScenariosTest {
     assertThat(s.run().pulseResolution()).isEqualTo(PulseResolution.AVERAGED);
     assertThat(s.replications()).isEqualTo(10);
     ClusterSpec cluster = s.factory().clusters().get(0);
-    TrainingJobSpec job = s.factory().workloads().get(0);
+    TrainingJobSpec job = s.factory().trainingJobs().get(0);
     assertThat(job.gpus()).isEqualTo(1_024);
     assertThat(clusterGpus(s, cluster) - job.gpus()).as("spare GPUs").isEqualTo(32);
     assertThat(job.checkpoint())
@@ -141,7 +141,7 @@ class BundledScenariosTest {
     Scenario s = loader.load("grok4-energy");
     assertThat(s.run().pulseResolution()).isEqualTo(PulseResolution.AVERAGED);
     ClusterSpec cluster = s.factory().clusters().get(0);
-    TrainingJobSpec job = s.factory().workloads().get(0);
+    TrainingJobSpec job = s.factory().trainingJobs().get(0);
     int gpus = clusterGpus(s, cluster);
     assertThat(gpus).isEqualTo(24_600);
     assertThat(job.gpus()).isEqualTo(gpus);
@@ -193,7 +193,7 @@ class BundledScenariosTest {
     ClusterSpec cluster = s.factory().clusters().get(0);
     assertThat(cluster).isEqualTo(new ClusterSpec("hall", "GB200-NVL72", 72));
     assertThat(clusterGpus(s, cluster)).isEqualTo(5_184);
-    TrainingJobSpec job = s.factory().workloads().get(0);
+    TrainingJobSpec job = s.factory().trainingJobs().get(0);
     assertThat(job.gpus()).isEqualTo(68 * 72);
     assertThat(job.checkpoint())
         .contains(new CheckpointSpec(Duration.ofMinutes(30), Duration.ofMinutes(1), 0.2));
@@ -262,7 +262,7 @@ class BundledScenariosTest {
     ClusterSpec cluster = s.factory().clusters().get(0);
     assertThat(cluster.systemType()).isEqualTo("GB200-NVL72");
     assertThat(clusterGpus(s, cluster)).isEqualTo(1_152);
-    TrainingJobSpec job = s.factory().workloads().get(0);
+    TrainingJobSpec job = s.factory().trainingJobs().get(0);
     assertThat(job.gpus()).isEqualTo(1_024).isLessThan(clusterGpus(s, cluster));
     assertThat(job.iteration())
         .isEqualTo(new IterationProfile(Duration.ofSeconds(2), 0.75, 0.95, 0.35));
@@ -280,7 +280,7 @@ class BundledScenariosTest {
     assertThat(s.factory().failures()).isEqualTo(FailureSpec.none());
     GpuType h100 = s.factory().catalog().gpu("H100-SXM").orElseThrow();
     assertThat(h100.powerCurve()).isEqualTo(GpuType.DEFAULT_POWER_CURVE);
-    TrainingJobSpec job = s.factory().workloads().get(0);
+    TrainingJobSpec job = s.factory().trainingJobs().get(0);
     assertThat(job.powerCap()).isEmpty();
     assertThat(job.gpus()).isEqualTo(clusterGpus(s, s.factory().clusters().get(0)));
     assertThat(s.factory().problems()).isEmpty();

@@ -127,12 +127,12 @@ class FailureDomainsTest {
     var job =
         load(valid("    gpus: 16", "    gpus: 18\n    gpus_per_system: 6"))
             .factory()
-            .workloads()
+            .trainingJobs()
             .get(0);
     assertThat(job.gpusPerSystem()).isEqualTo(OptionalInt.of(6));
     assertThat(job.systemsOn(8)).isEqualTo(3);
-    assertThat(load(VALID).factory().workloads().get(0).gpusPerSystem()).isEmpty();
-    assertThat(load(VALID).factory().workloads().get(0).systemsOn(8)).isEqualTo(2);
+    assertThat(load(VALID).factory().trainingJobs().get(0).gpusPerSystem()).isEmpty();
+    assertThat(load(VALID).factory().trainingJobs().get(0).systemsOn(8)).isEqualTo(2);
   }
 
   // ---- bad input ----

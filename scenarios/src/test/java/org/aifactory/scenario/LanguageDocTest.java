@@ -148,7 +148,7 @@ class LanguageDocTest {
     Scenario example = Texts.load(examples().get(0));
     assertThat(example.name()).isEqualTo("llama3-405b-54d");
     assertThat(example.factory().failures().profile().cause("pdu")).isPresent();
-    assertThat(example.factory().workloads().get(0).workIterations()).isPresent();
+    assertThat(example.factory().trainingJobs().get(0).workIterations()).isPresent();
   }
 
   @Test

@@ -28,7 +28,7 @@ class OverridesTest {
   }
 
   private static TrainingJobSpec job(Scenario scenario) {
-    return scenario.factory().workloads().get(0);
+    return scenario.factory().trainingJobs().get(0);
   }
 
   @Test

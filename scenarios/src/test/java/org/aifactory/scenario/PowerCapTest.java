@@ -42,7 +42,7 @@ class PowerCapTest {
   void noCapByDefault() throws ScenarioException {
     var factory = Texts.load(Texts.VALID).factory();
     assertThat(factory.clusters().get(0).powerCap()).isEmpty();
-    assertThat(factory.workloads().get(0).powerCap()).isEmpty();
+    assertThat(factory.trainingJobs().get(0).powerCap()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -63,7 +63,7 @@ class PowerCapTest {
   void aScheduleOnAJob() throws ScenarioException {
     String text =
         jobCap("[{ at: 0 s, cap: 80 % }, { at: 20 min, cap: 500 W }, { at: 40 min, cap: 1 }]");
-    assertThat(Texts.load(text).factory().workloads().get(0).powerCap())
+    assertThat(Texts.load(text).factory().trainingJobs().get(0).powerCap())
         .contains(
             new PowerCapSchedule(
                 List.of(

@@ -24,7 +24,7 @@ class RestartWorkPolicyTest {
   }
 
   private static TrainingJobSpec job(String text) throws ScenarioException {
-    return load(text).factory().workloads().get(0);
+    return load(text).factory().trainingJobs().get(0);
   }
 
   /** VALID with {@code lines} (indented as job keys) inserted after tokens_per_iteration (17). */

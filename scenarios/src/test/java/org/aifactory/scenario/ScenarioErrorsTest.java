@@ -154,7 +154,7 @@ class ScenarioErrorsTest {
         valid(
             "    checkpoint:\n      interval: 30 min\n      duration: 1 min\n      power: 0.2\n",
             "    checkpoint: ~\n");
-    assertThat(Texts.load(text).factory().workloads().get(0).checkpoint()).isEmpty();
+    assertThat(Texts.load(text).factory().trainingJobs().get(0).checkpoint()).isEmpty();
   }
 
   @Test
@@ -325,7 +325,8 @@ class ScenarioErrorsTest {
   @Test
   void percentagesAreFractions() throws ScenarioException {
     Scenario scenario = Texts.load(valid("compute_fraction: 0.5", "compute_fraction: 70 %"));
-    assertThat(scenario.factory().workloads().get(0).iteration().computeFraction()).isEqualTo(0.7);
+    assertThat(scenario.factory().trainingJobs().get(0).iteration().computeFraction())
+        .isEqualTo(0.7);
   }
 
   @Test
@@ -402,26 +403,33 @@ class ScenarioErrorsTest {
 
   @Test
   void unknownWorkloadTypeListsTheAllowedTypes() {
-    assertThat(error(valid("type: training", "type: inference")))
-        .isEqualTo(at(9, 11, "workloads[0].type", "unknown value 'inference'; allowed: training"));
+    assertThat(error(valid("type: training", "type: serving")))
+        .isEqualTo(
+            at(
+                9,
+                11,
+                "workloads[0].type",
+                "unknown value 'serving'; allowed: training, inference"));
   }
 
   @Test
   void aMisspeltTypeIsAnUnknownKeyAsWellAsAMissingType() {
     String allowed =
         "; allowed keys: name, type, cluster, gpus, gpus_per_system, start, iteration,"
-            + " tokens_per_iteration, checkpoint, restart, work, power_cap";
+            + " tokens_per_iteration, checkpoint, restart, work, power_cap, gpus_per_replica, batch,"
+            + " tokens_per_second_per_gpu, precision, throughput_factor, busy_power,"
+            + " prefill_speedup, demand, prompt_tokens, output_tokens, max_queueing, resolution";
     assertThat(errors(valid("    type: training", "    tye: training")))
         .containsExactly(
             at(
                 8,
                 5,
                 "workloads[0].type",
-                "missing required key 'type' (the workload type: training)"),
+                "missing required key 'type' (the workload type: training, inference)"),
             at(9, 5, "workloads[0].tye", "unknown key 'tye' (did you mean 'type'?)" + allowed));
-    assertThat(errors(valid("type: training", "type: inference").replace("gpus: 16", "gpu: 16")))
+    assertThat(errors(valid("type: training", "type: serving").replace("gpus: 16", "gpu: 16")))
         .containsExactly(
-            at(9, 11, "workloads[0].type", "unknown value 'inference'; allowed: training"),
+            at(9, 11, "workloads[0].type", "unknown value 'serving'; allowed: training, inference"),
             at(11, 5, "workloads[0].gpu", "unknown key 'gpu' (did you mean 'gpus'?)" + allowed));
   }
 

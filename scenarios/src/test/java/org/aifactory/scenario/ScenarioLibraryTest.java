@@ -21,7 +21,8 @@ class ScenarioLibraryTest {
             "checkpoint-demo",
             "redundancy-study",
             "power-cap-study",
-            "heatwave");
+            "heatwave",
+            "mixed-factory");
     assertThat(ScenarioLibrary.list())
         .filteredOn(b -> b.name().equals("llama3-405b-54d"))
         .extracting(BundledScenario::description)

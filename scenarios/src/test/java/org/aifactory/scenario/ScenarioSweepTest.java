@@ -36,7 +36,7 @@ class ScenarioSweepTest {
   }
 
   private static Duration interval(ScenarioSweep.Point p) {
-    return p.scenario().factory().workloads().get(0).checkpoint().orElseThrow().interval();
+    return p.scenario().factory().trainingJobs().get(0).checkpoint().orElseThrow().interval();
   }
 
   @Test
@@ -99,7 +99,7 @@ class ScenarioSweepTest {
     ScenarioSweep s = sweep("workloads[0].checkpoint.power=0%..20%/10%");
     assertThat(
             s.points().stream()
-                .map(p -> p.scenario().factory().workloads().get(0).checkpoint().get()))
+                .map(p -> p.scenario().factory().trainingJobs().get(0).checkpoint().get()))
         .extracting(c -> c.powerFraction())
         .containsExactly(0.0, 0.1, 0.2);
   }

@@ -35,7 +35,7 @@ class TokenCountLimitTest {
             "default",
             List.of(
                 "workloads[0].tokens_per_iteration=" + most, "workloads[0].iteration.period=2 s"));
-    assertThat(s.factory().workloads().get(0).tokensPerIteration()).isEqualTo(most);
+    assertThat(s.factory().trainingJobs().get(0).tokensPerIteration()).isEqualTo(most);
     assertThatThrownBy(
             () ->
                 loader.load(

@@ -140,7 +140,7 @@ class VariantsTest {
     assertThat(s.costs().lostGpuHourDollars()).isEqualTo(10);
     assertThat(s.replications()).isEqualTo(5);
     assertThat(s.factory().power().orElseThrow().paths()).isEqualTo(2);
-    assertThat(s.factory().workloads().get(0).checkpoint().orElseThrow().interval()).hasHours(1);
+    assertThat(s.factory().trainingJobs().get(0).checkpoint().orElseThrow().interval()).hasHours(1);
     assertThat(base.factory().power()).isEmpty();
     assertThat(base.costs()).isEqualTo(CostSpec.defaults());
   }

@@ -2,7 +2,7 @@ package org.aifactory.metrics;
 
 /**
  * GPU-hours by state. {@code installed} = GPUs × horizon = productive + lostWork + throttling +
- * checkpoint + restart + waiting + idle + down. {@code compute} + {@code communication} =
+ * checkpoint + restart + waiting + serving + idle + down. {@code compute} + {@code communication} =
  * productive + lostWork + throttling (the same iterating time split by phase instead of by fate).
  *
  * @param installed all GPUs over the whole horizon
@@ -19,6 +19,7 @@ package org.aifactory.metrics;
  *     GPU-hours the slowed iterations took beyond their full-speed length)
  * @param throttled GPU-hours spent iterating below full speed, whole (an overlay of productive,
  *     lost work and throttling, not a part of installed)
+ * @param serving held by inference services (healthy systems, busy or not)
  */
 public record GpuHours(
     double installed,
@@ -32,7 +33,38 @@ public record GpuHours(
     double compute,
     double communication,
     double throttling,
-    double throttled) {
+    double throttled,
+    double serving) {
+
+  /** GPU-hours without inference services. */
+  public GpuHours(
+      double installed,
+      double productive,
+      double lostWork,
+      double checkpoint,
+      double restart,
+      double waiting,
+      double idle,
+      double down,
+      double compute,
+      double communication,
+      double throttling,
+      double throttled) {
+    this(
+        installed,
+        productive,
+        lostWork,
+        checkpoint,
+        restart,
+        waiting,
+        idle,
+        down,
+        compute,
+        communication,
+        throttling,
+        throttled,
+        0);
+  }
 
   /** GPU-hours without throttling. */
   public GpuHours(

@@ -36,6 +36,23 @@ public final class MetricKeys {
   public static final String GPU_HOURS_DOWN = "gpu_hours.down";
   public static final String GPU_HOURS_COMPUTE = "gpu_hours.compute";
   public static final String GPU_HOURS_COMMUNICATION = "gpu_hours.communication";
+  public static final String GPU_HOURS_SERVING = "gpu_hours.serving";
+  public static final String INFERENCE_TOKENS_SERVED = "inference.tokens_served";
+  public static final String INFERENCE_TOKENS_DEMANDED = "inference.tokens_demanded";
+  public static final String INFERENCE_TOKENS_DROPPED = "inference.tokens_dropped";
+  public static final String INFERENCE_ENERGY_IT_MWH = "inference.energy_it_mwh";
+  public static final String TOKENS_PER_JOULE_IT_TRAINING = "training.tokens_per_joule_it";
+  public static final String TOKENS_PER_JOULE_IT_INFERENCE = "inference.tokens_per_joule_it";
+  public static final String TOKENS_PER_KWH_FACILITY_TRAINING = "training.tokens_per_kwh_facility";
+  public static final String TOKENS_PER_KWH_FACILITY_INFERENCE =
+      "inference.tokens_per_kwh_facility";
+  public static final String TOKENS_PER_KWH_FACILITY_ALL = "all_tokens_per_kwh_facility";
+
+  /** A figure of inference service {@code service}: {@code services.<service>.<what>}. */
+  public static String service(String service, String what) {
+    return "services." + service + "." + what;
+  }
+
   public static final String GPU_HOURS_THROTTLING = "gpu_hours.throttled";
   public static final String THROTTLING_SLOWED_GPU_HOURS = "throttling.slowed_gpu_hours";
   public static final String THROTTLING_POWER_CAP_TOKENS = "throttling.power_cap_tokens";

@@ -32,6 +32,7 @@ import org.aifactory.model.PulseResolution;
  * @param monthlyPue site energy / IT energy of each 730-hour month (reported with a cooling plant)
  * @param failureDomains what failures of field-replaceable units did; empty when no failure is
  *     contained in one (then every failure takes its whole system)
+ * @param services per-service results of the inference services, in scenario order
  */
 public record RunResult(
     String scenario,
@@ -54,7 +55,56 @@ public record RunResult(
     Optional<ElectricalResult> electrical,
     Optional<CoolingResult> cooling,
     List<Double> monthlyPue,
-    Optional<FailureDomainResult> failureDomains) {
+    Optional<FailureDomainResult> failureDomains,
+    List<ServiceResult> services) {
+
+  /** A run without inference services. */
+  public RunResult(
+      String scenario,
+      long seed,
+      Duration horizon,
+      PulseResolution pulseResolution,
+      int gpus,
+      double energyGpuJoules,
+      double energyItJoules,
+      double energyFacilityJoules,
+      long tokens,
+      GpuHours gpuHours,
+      PowerStats power,
+      long eventsProcessed,
+      List<JobResult> jobs,
+      PowerSeries series,
+      int replication,
+      List<String> causes,
+      List<FailureLog.Row> events,
+      Optional<ElectricalResult> electrical,
+      Optional<CoolingResult> cooling,
+      List<Double> monthlyPue,
+      Optional<FailureDomainResult> failureDomains) {
+    this(
+        scenario,
+        seed,
+        horizon,
+        pulseResolution,
+        gpus,
+        energyGpuJoules,
+        energyItJoules,
+        energyFacilityJoules,
+        tokens,
+        gpuHours,
+        power,
+        eventsProcessed,
+        jobs,
+        series,
+        replication,
+        causes,
+        events,
+        electrical,
+        cooling,
+        monthlyPue,
+        failureDomains,
+        List.of());
+  }
 
   /** A run without failure domains. */
   public RunResult(
@@ -160,6 +210,7 @@ public record RunResult(
     Objects.requireNonNull(cooling, "cooling");
     monthlyPue = List.copyOf(monthlyPue);
     Objects.requireNonNull(failureDomains, "failureDomains");
+    services = List.copyOf(services);
   }
 
   public double horizonHours() {
@@ -326,10 +377,193 @@ public record RunResult(
     failureDomains.ifPresent(d -> failureDomainMetrics(m, d));
     electrical.ifPresent(e -> electricalMetrics(m, e));
     cooling.ifPresent(c -> coolingMetrics(m, c));
+    if (!services.isEmpty()) {
+      inferenceMetrics(m);
+    }
     m.add(
         new Metric(
             MetricKeys.EVENTS_PROCESSED, "events", "Events fired by the engine.", eventsProcessed));
     return m;
+  }
+
+  /** Output tokens served by all inference services. */
+  public double inferenceTokensServed() {
+    double s = 0;
+    for (ServiceResult r : services) {
+      s += r.servedTokens();
+    }
+    return s;
+  }
+
+  /** IT energy of the systems the inference services held (J). */
+  public double inferenceEnergyItJoules() {
+    double s = 0;
+    for (ServiceResult r : services) {
+      s += r.energyItJoules();
+    }
+    return s;
+  }
+
+  /**
+   * Inference beside training: what the services served and dropped, their latencies, and tokens
+   * per joule and per kWh of each kind of work. Training is charged the IT energy the services did
+   * not hold (its jobs, and the systems no one used); the facility's energy is shared in proportion
+   * to IT energy.
+   */
+  private void inferenceMetrics(List<Metric> m) {
+    double demanded = 0;
+    double dropped = 0;
+    for (ServiceResult r : services) {
+      demanded += r.demandedTokens();
+      dropped += r.droppedTokens();
+    }
+    double served = inferenceTokensServed();
+    double inferIt = inferenceEnergyItJoules();
+    double trainIt = Math.max(0, energyItJoules - inferIt);
+    double facilityPerIt = energyItJoules > 0 ? energyFacilityJoules / energyItJoules : 0;
+    gpu(
+        m,
+        MetricKeys.GPU_HOURS_SERVING,
+        "Held by inference services (healthy systems, busy or not): a part of installed beside"
+            + " idle.",
+        gpuHours.serving());
+    m.add(
+        new Metric(
+            MetricKeys.INFERENCE_TOKENS_SERVED,
+            "tokens",
+            "Output tokens of the requests the inference services completed.",
+            served));
+    m.add(
+        new Metric(
+            MetricKeys.INFERENCE_TOKENS_DEMANDED,
+            "tokens",
+            "Output tokens the arrived requests asked for.",
+            demanded));
+    m.add(
+        new Metric(
+            MetricKeys.INFERENCE_TOKENS_DROPPED,
+            "tokens",
+            "Output tokens of requests dropped (waited too long, or lost with their replica).",
+            dropped));
+    m.add(
+        new Metric(
+            MetricKeys.INFERENCE_ENERGY_IT_MWH,
+            "MWh",
+            "IT energy of the systems the services held: idle, other IT and busy power.",
+            inferIt / JOULES_PER_MWH));
+    m.add(
+        new Metric(
+            MetricKeys.TOKENS_PER_JOULE_IT_TRAINING,
+            "tokens/J",
+            "Training tokens / IT energy not held by inference services.",
+            trainIt > 0 ? tokens / trainIt : 0));
+    m.add(
+        new Metric(
+            MetricKeys.TOKENS_PER_JOULE_IT_INFERENCE,
+            "tokens/J",
+            "Served output tokens / IT energy of the services' systems.",
+            inferIt > 0 ? served / inferIt : 0));
+    m.add(
+        new Metric(
+            MetricKeys.TOKENS_PER_KWH_FACILITY_TRAINING,
+            "tokens/kWh",
+            "Training tokens / its share of facility energy (in proportion to IT energy).",
+            trainIt > 0 ? tokens / (trainIt * facilityPerIt / JOULES_PER_KWH) : 0));
+    m.add(
+        new Metric(
+            MetricKeys.TOKENS_PER_KWH_FACILITY_INFERENCE,
+            "tokens/kWh",
+            "Served output tokens / the services' share of facility energy.",
+            inferIt > 0 ? served / (inferIt * facilityPerIt / JOULES_PER_KWH) : 0));
+    m.add(
+        new Metric(
+            MetricKeys.TOKENS_PER_KWH_FACILITY_ALL,
+            "tokens/kWh",
+            "Training and served tokens / facility energy.",
+            energyFacilityJoules > 0
+                ? (tokens + served) / (energyFacilityJoules / JOULES_PER_KWH)
+                : 0));
+    for (ServiceResult r : services) {
+      serviceMetrics(m, r);
+    }
+  }
+
+  private static void serviceMetrics(List<Metric> m, ServiceResult r) {
+    String n = r.name();
+    m.add(
+        new Metric(
+            MetricKeys.service(n, "requests_arrived"),
+            "requests",
+            "Requests that arrived.",
+            r.arrivedRequests()));
+    m.add(
+        new Metric(
+            MetricKeys.service(n, "requests_served"),
+            "requests",
+            "Requests completed.",
+            r.servedRequests()));
+    m.add(
+        new Metric(
+            MetricKeys.service(n, "tokens_demanded"),
+            "tokens",
+            "Output tokens the arrived requests asked for.",
+            r.demandedTokens()));
+    m.add(
+        new Metric(
+            MetricKeys.service(n, "tokens_served"),
+            "tokens",
+            "Output tokens of the completed requests.",
+            r.servedTokens()));
+    for (var e : r.droppedTokensByCause().entrySet()) {
+      m.add(
+          new Metric(
+              MetricKeys.service(n, "tokens_dropped." + e.getKey()),
+              "tokens",
+              "Output tokens of requests dropped for this cause (queue_timeout: waited longer than"
+                  + " the service allows; a failure cause: lost in service with their replica).",
+              e.getValue()));
+    }
+    m.add(
+        new Metric(
+            MetricKeys.service(n, "utilisation"),
+            "1",
+            "Busy slot-time / slot-time since the service started.",
+            r.utilisation()));
+    m.add(
+        new Metric(
+            MetricKeys.service(n, "mean_wait_s"),
+            "s",
+            "Mean time from arrival to a slot, of the requests that got one.",
+            r.meanWaitSeconds()));
+    String[] q = {"p50", "p95", "p99"};
+    for (int i = 0; i < q.length; i++) {
+      m.add(
+          new Metric(
+              MetricKeys.service(n, "ttft_" + q[i] + "_s"),
+              "s",
+              "Time to first token, " + q[i] + " (1 % histogram buckets).",
+              r.firstTokenSeconds()[i]));
+    }
+    for (int i = 0; i < q.length; i++) {
+      m.add(
+          new Metric(
+              MetricKeys.service(n, "latency_" + q[i] + "_s"),
+              "s",
+              "Time from arrival to the last token, " + q[i] + " (1 % histogram buckets).",
+              r.endToEndSeconds()[i]));
+    }
+    m.add(
+        new Metric(
+            MetricKeys.service(n, "tokens_per_joule_it"),
+            "tokens/J",
+            "Served output tokens / IT energy of the service's systems.",
+            r.tokensPerJouleIt()));
+    m.add(
+        new Metric(
+            MetricKeys.service(n, "throttled_gpu_hours"),
+            "GPU·h",
+            "GPU-hours of busy slots running below full speed (power caps, heat).",
+            r.gpuHoursThrottled()));
   }
 
   private static void gpu(List<Metric> m, String key, String definition, double hours) {

@@ -19,6 +19,7 @@ import org.aifactory.metrics.PowerLedger;
 import org.aifactory.metrics.PowerRecorder;
 import org.aifactory.metrics.PowerStats;
 import org.aifactory.metrics.RunResult;
+import org.aifactory.metrics.ServiceResult;
 import org.aifactory.metrics.WindowSearch;
 import org.aifactory.model.cooling.CoolingFacility;
 import org.aifactory.model.cooling.CoolingPlant;
@@ -35,6 +36,8 @@ import org.aifactory.model.hardware.GpuType;
 import org.aifactory.model.hardware.PowerCapSchedule;
 import org.aifactory.model.hardware.SystemPower;
 import org.aifactory.model.hardware.SystemType;
+import org.aifactory.model.inference.InferenceService;
+import org.aifactory.model.inference.ServiceTimeline;
 import org.aifactory.model.power.ChainFacility;
 import org.aifactory.model.power.ConversionLosses;
 import org.aifactory.model.power.PowerChain;
@@ -42,6 +45,7 @@ import org.aifactory.model.power.PowerChainResult;
 import org.aifactory.model.power.PowerChainSpec;
 import org.aifactory.model.power.PowerPathListener;
 import org.aifactory.model.power.PowerSystemSpec;
+import org.aifactory.model.workload.InferenceServiceSpec;
 import org.aifactory.model.workload.JobAccount;
 import org.aifactory.model.workload.JobState;
 import org.aifactory.model.workload.TrainingJob;
@@ -98,6 +102,7 @@ public final class FactoryRun {
           false);
 
   private final List<TrainingJob> jobs = new ArrayList<>();
+  private final List<InferenceService> services = new ArrayList<>();
   private CoolingPlant cooling;
   private final int installedGpus;
   private RunResult result;
@@ -126,7 +131,7 @@ public final class FactoryRun {
     this.run = run;
     this.replication = replication;
     this.horizon = run.horizon().toNanos();
-    this.sim = new Simulation(64 + 4 * factory.workloads().size());
+    this.sim = new Simulation(64 + 4 * factory.workloads().size() + servingSlots(factory));
     this.log = new FailureLog(recordEvents);
     FailureSpec failures = factory.failures();
     List<FailureCause> causeList = new ArrayList<>(failures.profile().causes());
@@ -177,7 +182,19 @@ public final class FactoryRun {
     this.installedGpus = gpus;
 
     long swapNanos = failures.spareSwapTime().toNanos();
-    for (TrainingJobSpec spec : factory.workloads()) {
+    for (InferenceServiceSpec spec : factory.inferenceServices()) {
+      services.add(
+          new InferenceService(
+              spec,
+              byName.get(spec.cluster()),
+              sim,
+              ledger,
+              streams,
+              causes,
+              swapNanos,
+              new ServiceTimeline(horizon, run.observation().buckets())));
+    }
+    for (TrainingJobSpec spec : factory.trainingJobs()) {
       jobs.add(
           new TrainingJob(
               spec,
@@ -202,6 +219,9 @@ public final class FactoryRun {
     for (TrainingJob job : jobs) {
       job.schedule();
     }
+    for (InferenceService service : services) {
+      service.schedule();
+    }
     for (int i = 0; i < clusters.size(); i++) {
       scheduleCaps(clusters.get(i), factory.clusters().get(i));
     }
@@ -212,6 +232,17 @@ public final class FactoryRun {
     if (cooling != null) {
       cooling.start();
     }
+  }
+
+  /** Events a service's slots may hold pending at once: one per slot of its request model. */
+  private static int servingSlots(FactorySpec factory) {
+    long slots = 0;
+    for (InferenceServiceSpec s : factory.inferenceServices()) {
+      if (s.resolution() == org.aifactory.model.inference.ServiceResolution.REQUESTS) {
+        slots += s.slots();
+      }
+    }
+    return (int) Math.min(slots, 1 << 20);
   }
 
   /**
@@ -367,6 +398,9 @@ public final class FactoryRun {
       for (TrainingJob job : jobs) {
         job.finish(horizon);
       }
+      for (InferenceService service : services) {
+        service.finish(horizon);
+      }
       result = buildResult();
     }
     return result;
@@ -411,8 +445,23 @@ public final class FactoryRun {
       tokens += r.tokens();
       results.add(r);
     }
+    List<ServiceResult> serviceResults = new ArrayList<>();
+    double serving = 0;
+    for (InferenceService service : services) {
+      ServiceResult r = service.result(horizon);
+      serviceResults.add(r);
+      serving += r.gpuHoursServing() * NANOS_PER_HOUR;
+    }
     double idle =
-        installed - productive - lostWork - throttling - checkpoint - restart - waiting - down;
+        installed
+            - productive
+            - lostWork
+            - throttling
+            - checkpoint
+            - restart
+            - waiting
+            - serving
+            - down;
     GpuHours hours =
         new GpuHours(
             installed / NANOS_PER_HOUR,
@@ -426,7 +475,8 @@ public final class FactoryRun {
             compute / NANOS_PER_HOUR,
             communication / NANOS_PER_HOUR,
             throttling / NANOS_PER_HOUR,
-            throttled / NANOS_PER_HOUR);
+            throttled / NANOS_PER_HOUR,
+            serving / NANOS_PER_HOUR);
     PowerRecorder rec = ledger.recorder();
     PowerStats power =
         new PowerStats(
@@ -461,7 +511,8 @@ public final class FactoryRun {
         electrical.map(e -> e.result(ledger.stageLossJoules())),
         Optional.ofNullable(cooling).map(c -> c.result(horizon)),
         java.util.Arrays.stream(ledger.monthlyPue(horizon)).boxed().toList(),
-        domains);
+        domains,
+        serviceResults);
   }
 
   /** What failure domains did; empty when no cluster has them (nothing is contained in a unit). */

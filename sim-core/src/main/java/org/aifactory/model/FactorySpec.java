@@ -16,7 +16,9 @@ import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.HardwareCatalog;
 import org.aifactory.model.hardware.SystemType;
 import org.aifactory.model.power.PowerSystemSpec;
+import org.aifactory.model.workload.InferenceServiceSpec;
 import org.aifactory.model.workload.TrainingJobSpec;
+import org.aifactory.model.workload.WorkloadSpec;
 
 /**
  * What the factory is: its hardware catalog, clusters, facility and workloads. Pure data; {@link
@@ -26,7 +28,7 @@ public record FactorySpec(
     HardwareCatalog catalog,
     FacilitySpec facility,
     List<ClusterSpec> clusters,
-    List<TrainingJobSpec> workloads,
+    List<WorkloadSpec> workloads,
     FailureSpec failures,
     Optional<PowerSystemSpec> power) {
 
@@ -35,7 +37,7 @@ public record FactorySpec(
       HardwareCatalog catalog,
       FacilitySpec facility,
       List<ClusterSpec> clusters,
-      List<TrainingJobSpec> workloads,
+      List<WorkloadSpec> workloads,
       FailureSpec failures) {
     this(catalog, facility, clusters, workloads, failures, Optional.empty());
   }
@@ -45,7 +47,7 @@ public record FactorySpec(
       HardwareCatalog catalog,
       FacilitySpec facility,
       List<ClusterSpec> clusters,
-      List<TrainingJobSpec> workloads) {
+      List<WorkloadSpec> workloads) {
     this(catalog, facility, clusters, workloads, FailureSpec.none());
   }
 
@@ -56,6 +58,33 @@ public record FactorySpec(
     Objects.requireNonNull(facility, "facility");
     clusters = List.copyOf(clusters);
     workloads = List.copyOf(workloads);
+  }
+
+  /** The training jobs among the workloads, in scenario order. */
+  public List<TrainingJobSpec> trainingJobs() {
+    List<TrainingJobSpec> jobs = new ArrayList<>();
+    for (WorkloadSpec w : workloads) {
+      if (w instanceof TrainingJobSpec job) {
+        jobs.add(job);
+      }
+    }
+    return jobs;
+  }
+
+  /** The inference services among the workloads, in scenario order. */
+  public List<InferenceServiceSpec> inferenceServices() {
+    List<InferenceServiceSpec> services = new ArrayList<>();
+    for (WorkloadSpec w : workloads) {
+      if (w instanceof InferenceServiceSpec service) {
+        services.add(service);
+      }
+    }
+    return services;
+  }
+
+  /** The same factory with other workloads. */
+  public FactorySpec withWorkloads(List<WorkloadSpec> newWorkloads) {
+    return new FactorySpec(catalog, facility, clusters, newWorkloads, failures, power);
   }
 
   /** The same factory with another electrical chain (or none). */
@@ -123,7 +152,7 @@ public record FactorySpec(
               });
     }
     for (int i = 0; i < workloads.size(); i++) {
-      TrainingJobSpec job = workloads.get(i);
+      WorkloadSpec job = workloads.get(i);
       String at = "workloads[" + i + "]";
       if (!jobNames.add(job.name())) {
         problems.add(new SpecProblem(at + ".name", "duplicate workload name '" + job.name() + "'"));
@@ -140,6 +169,20 @@ public record FactorySpec(
         continue;
       }
       int perSystem = perSystemByCluster.get(job.cluster());
+      if (job instanceof InferenceServiceSpec service && !service.fitsSystemsOf(perSystem)) {
+        problems.add(
+            new SpecProblem(
+                at + ".gpus_per_replica",
+                "a replica of "
+                    + service.gpusPerReplica()
+                    + " GPUs fits neither inside nor across whole systems of "
+                    + perSystem
+                    + " GPUs (cluster '"
+                    + job.cluster()
+                    + "'): use a divisor or a multiple of "
+                    + perSystem));
+        continue;
+      }
       int share = job.shareOf(perSystem);
       if (share > perSystem) {
         problems.add(
@@ -155,7 +198,9 @@ public record FactorySpec(
                     + perSystem));
         continue;
       }
-      if (job.gpusPerSystem().isPresent() && share > job.gpus()) {
+      if (job instanceof TrainingJobSpec training
+          && training.gpusPerSystem().isPresent()
+          && share > job.gpus()) {
         problems.add(
             new SpecProblem(
                 at + ".gpus_per_system",
@@ -256,7 +301,9 @@ public record FactorySpec(
     long horizonNanos = horizon.toNanos();
     long total = 0;
     for (int i = 0; i < workloads.size(); i++) {
-      TrainingJobSpec job = workloads.get(i);
+      if (!(workloads.get(i) instanceof TrainingJobSpec job)) {
+        continue;
+      }
       long iterations = horizonNanos / job.iteration().period().toNanos() + 1;
       long most;
       try {

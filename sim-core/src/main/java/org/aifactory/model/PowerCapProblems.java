@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.aifactory.model.hardware.PowerCapSchedule;
+import org.aifactory.model.workload.TrainingJobSpec;
 
 /**
  * Power cap schedules checked against the horizon: a step at or after it would never apply, which
@@ -19,11 +20,9 @@ final class PowerCapProblems {
       add(problems, "clusters[" + i + "].power_cap", factory.clusters().get(i).powerCap(), horizon);
     }
     for (int i = 0; i < factory.workloads().size(); i++) {
-      add(
-          problems,
-          "workloads[" + i + "].power_cap",
-          factory.workloads().get(i).powerCap(),
-          horizon);
+      if (factory.workloads().get(i) instanceof TrainingJobSpec job) {
+        add(problems, "workloads[" + i + "].power_cap", job.powerCap(), horizon);
+      }
     }
     return problems;
   }

@@ -11,10 +11,12 @@ import org.aifactory.model.failure.FailureScope;
 import org.aifactory.model.failure.TimeDistribution;
 import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.SystemType;
+import org.aifactory.model.inference.ServiceResolution;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.UpsSpec;
 import org.aifactory.model.power.UtilitySpec;
 import org.aifactory.model.workload.CheckpointPlan;
+import org.aifactory.model.workload.InferenceServiceSpec;
 import org.aifactory.model.workload.TrainingJobSpec;
 
 /**
@@ -51,6 +53,7 @@ public record WorkEstimate(List<Part> parts) {
   private static final double BYTES_PER_CHAIN_UNIT = 256;
   private static final double BYTES_PER_BUCKET = 24;
   private static final double BYTES_PER_WINDOW_STEP = 16;
+  private static final double BYTES_PER_REQUEST = 48;
   private static final double BYTES_PER_RUN = 2e6;
 
   private static final double SECONDS_PER_YEAR = 365 * 24 * 3600.0;
@@ -89,7 +92,11 @@ public record WorkEstimate(List<Part> parts) {
 
   private static void jobs(FactorySpec factory, RunSpec run, double horizon, List<Part> parts) {
     for (int i = 0; i < factory.workloads().size(); i++) {
-      TrainingJobSpec job = factory.workloads().get(i);
+      if (factory.workloads().get(i) instanceof InferenceServiceSpec service) {
+        service(service, i, horizon, parts);
+        continue;
+      }
+      TrainingJobSpec job = (TrainingJobSpec) factory.workloads().get(i);
       double active = Math.max(0, horizon - job.start().toNanos() / 1e9);
       double period = job.iteration().period().toNanos() / 1e9;
       CheckpointPlan plan = plan(factory, job);
@@ -116,6 +123,37 @@ public record WorkEstimate(List<Part> parts) {
     }
   }
 
+  /**
+   * A service at request resolution fires an arrival and a completion (or a drop) per request, and
+   * an event per hour of demand; a fluid service a few events per hour. Its memory is bounded: the
+   * latency histograms and a queue of at most its slots' and its longest wait's requests.
+   */
+  private static void service(
+      InferenceServiceSpec service, int index, double horizon, List<Part> parts) {
+    double active = Math.max(0, horizon - service.start().toNanos() / 1e9);
+    double hours = Math.ceil(active / 3600);
+    if (service.resolution() == ServiceResolution.REQUESTS) {
+      double requests =
+          service.demand().meanRate(service.start().toNanos() / 1e9, horizon) * active;
+      double queue =
+          service.slots()
+              + service.demand().peakRate(horizon) * service.maxQueueing().toNanos() / 1e9;
+      parts.add(
+          new Part(
+              "workloads[" + index + "].demand.rate",
+              String.format("%.3g requests of %s", requests, service.name()),
+              2 * requests + hours,
+              Math.min(queue, requests) * BYTES_PER_REQUEST));
+    } else {
+      parts.add(
+          new Part(
+              "workloads[" + index + "].resolution",
+              String.format("%.3g hours of fluid demand of %s", hours, service.name()),
+              4 * hours + 2,
+              0));
+    }
+  }
+
   private static CheckpointPlan plan(FactorySpec factory, TrainingJobSpec job) {
     int perSystem =
         factory.clusters().stream()
@@ -130,10 +168,10 @@ public record WorkEstimate(List<Part> parts) {
   private static void failures(
       FactorySpec factory, double horizon, long systems, long gpus, List<Part> parts) {
     long jobGpus = 0;
-    for (TrainingJobSpec job : factory.workloads()) {
+    for (TrainingJobSpec job : factory.trainingJobs()) {
       jobGpus += job.gpus();
     }
-    int jobs = factory.workloads().size();
+    int jobs = factory.trainingJobs().size();
     for (FailureCause cause : factory.failures().profile().causes()) {
       long units =
           switch (cause.scope()) {
@@ -250,7 +288,7 @@ public record WorkEstimate(List<Part> parts) {
     }
     double window = obs.windowLength().map(d -> d.toNanos() / 1e9).orElse(0.0);
     double steps = 0;
-    for (TrainingJobSpec job : factory.workloads()) {
+    for (TrainingJobSpec job : factory.trainingJobs()) {
       steps += 2 * window / (job.iteration().period().toNanos() / 1e9);
     }
     parts.add(

@@ -12,6 +12,7 @@ import org.aifactory.model.hardware.SystemType;
 import org.aifactory.model.workload.CheckpointSpec;
 import org.aifactory.model.workload.IterationProfile;
 import org.aifactory.model.workload.TrainingJobSpec;
+import org.aifactory.model.workload.WorkloadSpec;
 
 /** Small specifications for tests. */
 final class Specs {
@@ -48,7 +49,10 @@ final class Specs {
   }
 
   static FactorySpec factory(
-      HardwareCatalog catalog, double pue, List<ClusterSpec> clusters, List<TrainingJobSpec> jobs) {
-    return new FactorySpec(catalog, new FacilitySpec(pue), clusters, jobs);
+      HardwareCatalog catalog,
+      double pue,
+      List<ClusterSpec> clusters,
+      List<? extends WorkloadSpec> jobs) {
+    return new FactorySpec(catalog, new FacilitySpec(pue), clusters, List.copyOf(jobs));
   }
 }

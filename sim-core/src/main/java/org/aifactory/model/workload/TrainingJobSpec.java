@@ -38,7 +38,8 @@ public record TrainingJobSpec(
     Duration restart,
     OptionalLong workIterations,
     Optional<PowerCapSchedule> powerCap,
-    OptionalInt gpusPerSystem) {
+    OptionalInt gpusPerSystem)
+    implements WorkloadSpec {
 
   /*
    * Restart after an interruption (reload the checkpoint, re-initialise the collectives): no

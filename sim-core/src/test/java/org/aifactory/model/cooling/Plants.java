@@ -63,7 +63,7 @@ final class Plants {
         new FacilitySpec(1.0, Optional.of(plant)),
         List.of(
             new ClusterSpec("hall", "GB300-NVL72", racks, Optional.empty(), Optional.of(cooling))),
-        jobs,
+        List.copyOf(jobs),
         FailureSpec.none());
   }
 

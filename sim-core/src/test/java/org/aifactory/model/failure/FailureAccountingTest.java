@@ -190,7 +190,7 @@ class FailureAccountingTest {
   void youngAndDalyIntervalsComeFromTheJobsFailureRate() {
     FailureProfile llama3 = FailureProfile.llama3();
     FactorySpec base = factory(2_048, 16_384, llama3, Duration.ZERO);
-    TrainingJobSpec j = base.workloads().get(0);
+    TrainingJobSpec j = base.trainingJobs().get(0);
     double delta = 30;
     for (CheckpointPolicy policy : CheckpointPolicy.values()) {
       TrainingJobSpec withPolicy =
