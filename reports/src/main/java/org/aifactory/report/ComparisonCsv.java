@@ -33,6 +33,9 @@ import org.aifactory.metrics.MetricStats;
  * cost values), its cost line (fixed cost per year, capital + energy, and GPU-hours lost per year:
  * annual total = fixed + {@code lost_gpu_hour_dollars} × lost), and its loss-of-load events and
  * thermal trips in all the replications (empty without a chain, or a plant).
+ *
+ * <p>When every variant has economics, {@link ComparisonTokenCosts#COLUMNS} come after all others:
+ * the rank by cost per million tokens, its mean and its paired difference from the lowest.
  */
 final class ComparisonCsv {
   static final String FILE = "comparison.csv";
@@ -128,7 +131,7 @@ final class ComparisonCsv {
     boolean cooling = r.hasCooling();
     Csv.write(
         file,
-        header(parts, cooling),
+        ComparisonTokenCosts.header(r, header(parts, cooling)),
         out -> {
           for (int rank = 0; rank < r.ranking().size(); rank++) {
             Variant v = r.variants().get(r.ranking().get(rank));
@@ -140,6 +143,7 @@ final class ComparisonCsv {
               cooling(row, v.cooling().orElse(null));
             }
             answers(row, v);
+            ComparisonTokenCosts.columns(r, r.ranking().get(rank), row);
             out.printRecord(row);
           }
         });

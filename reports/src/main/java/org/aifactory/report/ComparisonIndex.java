@@ -83,6 +83,12 @@ final class ComparisonIndex {
                     + " failures)"
                 : PM + " is the 95 % confidence half-width of the mean");
     List<IndexPage.Section> sections = new ArrayList<>();
+    if (r.tokenRanking().isPresent()) {
+      sections.add(
+          new IndexPage.Section(
+              "Ranking by cost per million tokens",
+              "<pre>" + Html.escape(ComparisonTokenCosts.text(r, "")) + "</pre>\n"));
+    }
     sections.add(
         new IndexPage.Section(
             "Ranking, cheapest first",

@@ -151,9 +151,10 @@ final class ComparisonJson {
             g.writeString(r.variants().get(i).name());
           }
           g.writeEndArray();
+          ComparisonTokenCosts.ranking(g, r);
           g.writeArrayFieldStart("variants");
           for (int i = 0; i < r.variants().size(); i++) {
-            variant(g, r, r.variants().get(i), ComparisonFigures.rank(r, i));
+            variant(g, r, i, ComparisonFigures.rank(r, i));
           }
           g.writeEndArray();
           breakEvens(g, r);
@@ -169,8 +170,9 @@ final class ComparisonJson {
         });
   }
 
-  private static void variant(JsonGenerator g, ComparisonResult r, Variant v, int rank)
+  private static void variant(JsonGenerator g, ComparisonResult r, int index, int rank)
       throws IOException {
+    Variant v = r.variants().get(index);
     g.writeStartObject();
     g.writeStringField("name", v.name());
     g.writeStringField("description", v.description());
@@ -192,6 +194,7 @@ final class ComparisonJson {
     stats(g, "annual_lost_value_dollars", v.annualLostValueDollars());
     stats(g, "annual_total_dollars", v.annualTotalDollars());
     stats(g, "extra_cost_over_best", v.extraCostOverBest());
+    ComparisonTokenCosts.fields(g, r, index);
     if (ComparisonFigures.showsLossParts(r)) {
       LostValue lost = v.lostValue();
       stats(g, "lost_gpu_hours_thermal", lost.thermalGpuHours());

@@ -71,6 +71,10 @@ final class ComparisonText {
     if (ComparisonFigures.showsLossParts(r)) {
       out.append(ComparisonLosses.text(r, money, INDENT)).append('\n');
     }
+    String perToken = ComparisonTokenCosts.text(r, INDENT);
+    if (!perToken.isEmpty()) {
+      out.append(perToken).append('\n');
+    }
     out.append(INDENT)
         .append("Cost per year (")
         .append(money.unit())

@@ -21,8 +21,9 @@ public final class ReplicationReports {
     String note =
         "replication " + set.first().replication() + " of " + Human.count(set.replications());
     RunReports.writeRunFiles(
-        set.first(),
+        set,
         note,
+        "means of " + Human.count(set.replications()) + " replications",
         timings,
         dir,
         () -> {

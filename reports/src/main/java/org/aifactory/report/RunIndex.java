@@ -65,6 +65,9 @@ final class RunIndex {
           new IndexPage.Chart(
               InferenceChart.FILE, "Inference demand, served tokens, power and p99 latency" + of));
     }
+    if (CostChart.drawn(set)) {
+      charts.add(new IndexPage.Chart(CostChart.FILE, "Annual cost and cost per million tokens"));
+    }
     List<String> notes = new ArrayList<>(SummaryJson.notes(set));
     if (!PowerChart.showsZoom(first)) {
       notes.add(PowerChart.noZoomNote(first));

@@ -20,9 +20,18 @@ public final class RunReports {
    * <p>All but run.json and the PNG files are byte-identical for the same result.
    */
   public static void writeAll(RunResult result, RunTimings timings, Path dir) throws IOException {
-    ReplicationSet one = ReplicationSet.of(result);
+    writeAll(ReplicationSet.of(result), timings, dir);
+  }
+
+  /**
+   * As {@link #writeAll(RunResult, RunTimings, Path)}, for a run whose metrics are those of {@code
+   * one} (a set of one replication: e.g. the run's metrics and its costs); with costs, also
+   * cost.png.
+   */
+  public static void writeAll(ReplicationSet one, RunTimings timings, Path dir) throws IOException {
     writeRunFiles(
-        result,
+        one,
+        "",
         "",
         timings,
         dir,
@@ -36,16 +45,25 @@ public final class RunReports {
   /**
    * The files that show one run, also written for replication 0 of a set: timeseries.csv,
    * window.csv, events.csv, power.png, lost_production.png, thermal.png with a cooling plant,
-   * inference.png with an inference service, and run.json (of {@code timings}); and those of {@code
-   * more}. Each chart is drawn on a thread of its own while the calling thread writes the text
-   * files.
+   * inference.png with an inference service, cost.png when the set's runs were priced, and run.json
+   * (of {@code timings}); and those of {@code more}. Each chart is drawn on a thread of its own
+   * while the calling thread writes the text files.
    *
-   * @param chartNote added to the charts' subtitles ("" for none)
+   * @param set replication 0 ({@link ReplicationSet#first()}) is the run shown; cost.png shows the
+   *     set's means
+   * @param chartNote added to the charts of replication 0's subtitles ("" for none)
+   * @param costNote added to cost.png's subtitle ("" for none)
    * @param more writes other files of the folder, on the calling thread with the text files
    */
   static void writeRunFiles(
-      RunResult result, String chartNote, RunTimings timings, Path dir, ParallelWrites.Writer more)
+      ReplicationSet set,
+      String chartNote,
+      String costNote,
+      RunTimings timings,
+      Path dir,
+      ParallelWrites.Writer more)
       throws IOException {
+    RunResult result = set.first();
     List<ParallelWrites.Writer> writers = new ArrayList<>();
     writers.add(
         () -> {
@@ -63,6 +81,9 @@ public final class RunReports {
     }
     if (InferenceChart.drawn(result)) {
       writers.add(() -> InferenceChart.write(result, chartNote, dir.resolve(InferenceChart.FILE)));
+    }
+    if (CostChart.drawn(set)) {
+      writers.add(() -> CostChart.write(set, costNote, dir.resolve(CostChart.FILE)));
     }
     ParallelWrites.run(writers);
   }

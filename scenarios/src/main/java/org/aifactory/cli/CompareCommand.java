@@ -113,12 +113,14 @@ final class CompareCommand implements Callable<Integer> {
         Scenario vs =
             seed != null ? v.scenario().withRun(v.scenario().run().withSeed(seed)) : v.scenario();
         inputs.add(
-            new Comparison.Input(v.name(), v.description(), vs.factory(), vs.run(), vs.costs()));
+            new Comparison.Input(
+                v.name(), v.description(), vs.factory(), vs.run(), vs.costs(), vs.economics()));
       }
     } else {
       for (Scenario s : loaded) {
         inputs.add(
-            new Comparison.Input(s.name(), s.description(), s.factory(), s.run(), s.costs()));
+            new Comparison.Input(
+                s.name(), s.description(), s.factory(), s.run(), s.costs(), s.economics()));
       }
     }
     int reps = replications != null ? replications : first.replications();

@@ -16,6 +16,7 @@ import org.aifactory.metrics.ReplicationSet;
 import org.aifactory.model.FactoryRun;
 import org.aifactory.model.FactorySpec;
 import org.aifactory.model.RunSpec;
+import org.aifactory.model.economics.EconomicsSpec;
 import org.aifactory.model.power.CostSpec;
 
 /**
@@ -47,9 +48,26 @@ public final class Comparison {
 
   private Comparison() {}
 
-  /** One variant to run. */
+  /**
+   * One variant to run.
+   *
+   * @param economics what the factory costs and its tokens are worth; when every variant has them,
+   *     the variants are also ranked by cost per million tokens
+   */
   public record Input(
-      String name, String description, FactorySpec factory, RunSpec run, CostSpec costs) {}
+      String name,
+      String description,
+      FactorySpec factory,
+      RunSpec run,
+      CostSpec costs,
+      Optional<EconomicsSpec> economics) {
+
+    /** A variant without economics. */
+    public Input(
+        String name, String description, FactorySpec factory, RunSpec run, CostSpec costs) {
+      this(name, description, factory, run, costs, Optional.empty());
+    }
+  }
 
   /** {@code replications} replications of every variant. */
   public static ComparisonResult run(
@@ -149,7 +167,9 @@ public final class Comparison {
                   + "': compared designs must run over the same time");
         }
         // common random numbers across variants
-        configs.add(new Replications.Config(scenario, in.factory(), in.run().withSeed(seed)));
+        configs.add(
+            new Replications.Config(
+                scenario, in.factory(), in.run().withSeed(seed), PricedMetrics.of(in.economics())));
       }
       this.threads = threads;
       this.progress = progress;
@@ -213,7 +233,41 @@ public final class Comparison {
         variants,
         ranking,
         breakEvens,
-        Optional.empty());
+        Optional.empty(),
+        tokenRanking(inputs, sets));
+  }
+
+  /**
+   * The variants ranked by expected cost per million tokens, when every variant has economics (a
+   * variant without tokens, whose cost per token is not a number, last); empty otherwise.
+   */
+  static Optional<ComparisonResult.TokenRanking> tokenRanking(
+      List<Input> inputs, List<ReplicationSet> sets) {
+    if (inputs.stream().anyMatch(in -> in.economics().isEmpty())) {
+      return Optional.empty();
+    }
+    List<double[]> perToken = new ArrayList<>();
+    for (ReplicationSet set : sets) {
+      perToken.add(column(set, MetricKeys.ECONOMICS_PER_MTOK_ALL, Double.NaN));
+    }
+    List<Integer> ranking = new ArrayList<>();
+    for (int v = 0; v < inputs.size(); v++) {
+      ranking.add(v);
+    }
+    ranking.sort(
+        Comparator.comparingDouble(
+            v -> {
+              double m = mean(perToken.get(v));
+              return Double.isNaN(m) ? Double.POSITIVE_INFINITY : m;
+            }));
+    double[] best = perToken.get(ranking.get(0));
+    List<MetricStats> each = new ArrayList<>();
+    List<MetricStats> extra = new ArrayList<>();
+    for (double[] p : perToken) {
+      each.add(stats("dollars_per_mtok", "$/Mtok", p));
+      extra.add(stats("extra_dollars_per_mtok_over_best", "$/Mtok", minus(p, best)));
+    }
+    return Optional.of(new ComparisonResult.TokenRanking(ranking, each, extra));
   }
 
   private static final Metric EXTRA = new Metric("extra_cost_over_best", "$/y", "", 0);

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
 import org.aifactory.metrics.Metric;
 import org.aifactory.metrics.ReplicationSet;
 import org.aifactory.metrics.RunResult;
@@ -33,8 +34,19 @@ public final class Replications {
   /** The replications and the event-loop work they did. */
   public record Result(ReplicationSet set, long eventsProcessed, double simulationWallSeconds) {}
 
-  /** One configuration to replicate. */
-  public record Config(String name, FactorySpec factory, RunSpec run) {}
+  /**
+   * One configuration to replicate, each replication's metrics given by {@code metricsOf} (e.g. its
+   * {@link RunResult#metrics()} and its costs): the same keys in the same order for every
+   * replication.
+   */
+  public record Config(
+      String name, FactorySpec factory, RunSpec run, Function<RunResult, List<Metric>> metricsOf) {
+
+    /** A configuration whose replications' metrics are their {@link RunResult#metrics()}. */
+    public Config(String name, FactorySpec factory, RunSpec run) {
+      this(name, factory, run, RunResult::metrics);
+    }
+  }
 
   /** What {@link #runEach} did: events fired and the wall time of all the runs. */
   public record Work(long eventsProcessed, double simulationWallSeconds) {}
@@ -56,10 +68,22 @@ public final class Replications {
       int replications,
       int threads,
       ProgressListener progress) {
+    return run(name, factory, run, replications, threads, progress, RunResult::metrics);
+  }
+
+  /** As {@link #run}, each replication's metrics given by {@code metricsOf}. */
+  public static Result run(
+      String name,
+      FactorySpec factory,
+      RunSpec run,
+      int replications,
+      int threads,
+      ProgressListener progress,
+      Function<RunResult, List<Metric>> metricsOf) {
     ReplicationSet[] set = new ReplicationSet[1];
     Work work =
         runEach(
-            List.of(new Config(name, factory, run)),
+            List.of(new Config(name, factory, run, metricsOf)),
             replications,
             threads,
             progress,
@@ -80,13 +104,26 @@ public final class Replications {
       int replications,
       int threads,
       ProgressListener progress) {
+    return extend(earlier, name, factory, run, replications, threads, progress, RunResult::metrics);
+  }
+
+  /** As {@link #extend}, each replication's metrics given by {@code metricsOf}. */
+  public static Result extend(
+      Result earlier,
+      String name,
+      FactorySpec factory,
+      RunSpec run,
+      int replications,
+      int threads,
+      ProgressListener progress,
+      Function<RunResult, List<Metric>> metricsOf) {
     if (replications == earlier.set().replications()) {
       return earlier;
     }
     ReplicationSet[] set = new ReplicationSet[1];
     Work later =
         extendEach(
-            List.of(new Config(name, factory, run)),
+            List.of(new Config(name, factory, run, metricsOf)),
             List.of(earlier.set()),
             replications,
             threads,
@@ -167,7 +204,7 @@ public final class Replications {
                   new FactoryRun(config.name(), config.factory(), config.run(), r, r == 0)
                       .complete();
               events.addAndGet(result.eventsProcessed());
-              if (p.add(r, result)) {
+              if (p.add(r, result, config.metricsOf().apply(result))) {
                 pending.set(c, null); // over: only the sink keeps what it needs
                 sink.accept(c, p.set());
               }
@@ -228,9 +265,8 @@ public final class Replications {
       layout = new AtomicReference<>(earlier == null ? null : earlier.layout());
     }
 
-    /** Adds replication r; true when it was the last one. */
-    boolean add(int r, RunResult result) {
-      List<Metric> metrics = result.metrics();
+    /** Adds replication r with its metrics; true when it was the last one. */
+    boolean add(int r, RunResult result, List<Metric> metrics) {
       layout.compareAndSet(null, metrics);
       rows[r - from] = ReplicationSet.row(layout.get(), metrics, r);
       if (r == 0) {

@@ -161,6 +161,16 @@ final class Field {
     return parse(Dimension.POWER.expected(), text -> Values.power(text, bound));
   }
 
+  /** A ramp rate in watts per second ({@code 500 W/s}). */
+  Optional<Double> wattsPerSecond(Bound bound) {
+    return parse(Dimension.RAMP_RATE.expected(), text -> Values.wattsPerSecond(text, bound));
+  }
+
+  /** An energy in joules ({@code 65 J}, {@code 5 kJ}, {@code 0.5 kWh}). */
+  Optional<Double> joules(Bound bound) {
+    return parse(Dimension.ENERGY.expected(), text -> Values.joules(text, bound));
+  }
+
   /** A temperature in °C ({@code 45 °C} or {@code 318.15 K}) within {@code range}. */
   Optional<Double> celsius(TemperatureRange range) {
     return parse(range.expected(), range::read);

@@ -14,6 +14,7 @@ import org.aifactory.model.ObservationSpec;
 import org.aifactory.model.PulseResolution;
 import org.aifactory.model.RunSpec;
 import org.aifactory.model.SpecProblem;
+import org.aifactory.model.economics.EconomicsSpec;
 import org.aifactory.model.facility.FacilitySpec;
 import org.aifactory.model.failure.FailureSpec;
 import org.aifactory.model.hardware.ClusterSpec;
@@ -43,6 +44,7 @@ final class ScenarioBinder {
           "catalog",
           "power",
           "costs",
+          "economics",
           "variants");
   static final List<String> FACILITY_KEYS = List.of("pue", "cooling");
   private static final Map<String, PulseResolution> RESOLUTIONS =
@@ -110,6 +112,9 @@ final class ScenarioBinder {
     Optional<Optional<PowerSystemSpec>> power =
         new PowerBinder(diagnostics).bind(top.field("power"), systems);
     Optional<CostSpec> costs = new CostBinder(diagnostics).bind(top.field("costs"));
+    EconomicsBinder economicsBinder = new EconomicsBinder(diagnostics, folder);
+    Optional<Optional<EconomicsBinder.Draft>> economicsDraft =
+        economicsBinder.read(top.field("economics"));
     VariantBinder variantBinder = new VariantBinder(diagnostics, folder);
     List<VariantBinder.Draft> drafts = variantBinder.read(top.field("variants"), top.map());
     if (diagnostics.hasErrors()) {
@@ -139,6 +144,10 @@ final class ScenarioBinder {
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
+    Optional<EconomicsSpec> economics =
+        economicsDraft
+            .flatMap(d -> d)
+            .flatMap(d -> economicsBinder.bind(d, costs.get(), factory.get()));
     List<ScenarioVariant> variants = variantBinder.bind(drafts, source);
     if (diagnostics.hasErrors()) {
       return Optional.empty();
@@ -155,7 +164,8 @@ final class ScenarioBinder {
                 run.get(),
                 replications.get(),
                 costs.get(),
-                variants));
+                variants,
+                economics));
   }
 
   private Optional<FacilitySpec> facility(Field field) {

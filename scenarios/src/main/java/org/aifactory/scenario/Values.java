@@ -80,6 +80,10 @@ final class Values {
           Map.entry("kelvins", "K"),
           Map.entry("c/w", "°C/W"),
           Map.entry("litres/kwh", "L/kWh"),
+          Map.entry("w/sec", "W/s"),
+          Map.entry("watts/s", "W/s"),
+          Map.entry("joule", "J"),
+          Map.entry("joules", "J"),
           Map.entry("liters/kwh", "L/kWh"));
 
   /** Ways of writing degrees Fahrenheit, which are not accepted (lower case). */
@@ -208,6 +212,26 @@ final class Values {
   /** Water used per energy, such as {@code 2 L/kWh}, in litres per kWh. */
   static double litresPerKwh(String text, Bound bound) throws ValueException {
     return measured(text.strip(), Dimension.WATER_USE, bound).doubleValue();
+  }
+
+  /** A ramp rate such as {@code 500 W/s} or {@code 1.4 kW/s}, in watts per second. */
+  static double wattsPerSecond(String text, Bound bound) throws ValueException {
+    String written = text.strip();
+    double value = measured(written, Dimension.RAMP_RATE, bound).doubleValue();
+    if (!Double.isFinite(value)) {
+      throw new ValueException("'" + written + "' is out of range for a ramp rate");
+    }
+    return value;
+  }
+
+  /** An energy such as {@code 65 J}, {@code 5 kJ} or {@code 0.5 kWh}, in joules. */
+  static double joules(String text, Bound bound) throws ValueException {
+    String written = text.strip();
+    double value = measured(written, Dimension.ENERGY, bound).doubleValue();
+    if (!Double.isFinite(value)) {
+      throw new ValueException("'" + written + "' is out of range for an energy");
+    }
+    return value;
   }
 
   /**

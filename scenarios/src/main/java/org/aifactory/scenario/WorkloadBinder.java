@@ -11,6 +11,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import org.aifactory.model.hardware.PowerCapSchedule;
+import org.aifactory.model.shaping.FillerSpec;
+import org.aifactory.model.shaping.PowerSmoothingSpec;
 import org.aifactory.model.workload.CheckpointPolicy;
 import org.aifactory.model.workload.CheckpointSpec;
 import org.aifactory.model.workload.IterationProfile;
@@ -35,7 +37,9 @@ final class WorkloadBinder {
           "checkpoint",
           "restart",
           "work",
-          "power_cap");
+          "power_cap",
+          "power_smoothing",
+          "filler");
 
   /** Each workload type with the keys it allows. */
   private static final Map<String, List<String>> KEYS_BY_TYPE =
@@ -146,7 +150,13 @@ final class WorkloadBinder {
         workField.isPresent() ? work(workField, tokens) : Optional.of(OptionalLong.empty());
     Optional<Optional<PowerCapSchedule>> powerCap =
         new PowerCapReader(diagnostics).read(job.field("power_cap"));
+    LoadShapingReader shaping = new LoadShapingReader(diagnostics);
+    Optional<Optional<PowerSmoothingSpec>> smoothing =
+        shaping.smoothing(job.field("power_smoothing"));
+    Optional<Optional<FillerSpec>> filler = shaping.filler(job.field("filler"));
     if (powerCap.isEmpty()
+        || smoothing.isEmpty()
+        || filler.isEmpty()
         || name.isEmpty()
         || cluster.isEmpty()
         || gpus.isEmpty()
@@ -174,7 +184,9 @@ final class WorkloadBinder {
                 restart.get(),
                 work.get(),
                 powerCap.get(),
-                share.get()));
+                share.get(),
+                smoothing.get(),
+                filler.get()));
   }
 
   /**

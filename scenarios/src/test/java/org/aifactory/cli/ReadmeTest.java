@@ -102,6 +102,10 @@ class ReadmeTest {
             .complete();
     List<Metric> metrics = new java.util.ArrayList<>(result.metrics());
     metrics.addAll(cooled.metrics());
+    metrics.addAll(
+        org.aifactory.metrics.CostBreakdown.of(
+                result, org.aifactory.model.economics.EconomicsSpec.defaults(1e6, 80, 2.5))
+            .metrics());
     String readme = readme();
     for (Metric m : metrics) {
       // Keys with a job or cause name are documented once, with <name> and <cause>.
@@ -120,7 +124,10 @@ class ReadmeTest {
                   "^cooling\\.(liquid|air)\\.(dry_coolers|cooling_towers|chillers)\\.",
                   "cooling.<loop>.<units>.")
               .replaceFirst("^cooling\\.(liquid|air)\\.", "cooling.<loop>.")
-              .replaceFirst("^pue_by_month\\.m[0-9]+$", "pue_by_month.m<NN>");
+              .replaceFirst("^pue_by_month\\.m[0-9]+$", "pue_by_month.m<NN>")
+              .replaceFirst(
+                  "^economics\\.lost_dollars_per_year\\.(training|inference)\\.(?!total)[^.]+$",
+                  "economics.lost_dollars_per_year.$1.<cause>");
       assertThat(readme).as(m.key()).contains("| `" + key + "` | " + m.unit() + " |");
     }
   }

@@ -74,7 +74,11 @@ class LanguageDocTest {
     keys.addAll(PowerBinder.UTILITY_KEYS);
     keys.addAll(PowerBinder.COMMON_CAUSE_KEYS);
     keys.addAll(CostBinder.KEYS);
+    keys.addAll(EconomicsBinder.KEYS);
     keys.addAll(VariantBinder.KEYS);
+    keys.addAll(LoadShapingReader.SMOOTHING_KEYS);
+    keys.addAll(LoadShapingReader.STORAGE_KEYS);
+    keys.addAll(LoadShapingReader.FILLER_KEYS);
     String doc = doc();
     // A row may document several keys: "| `mtbf`, `rate`, `time_to_failure` |".
     assertThat(
@@ -262,6 +266,21 @@ class LanguageDocTest {
   @Test
   void theCostsExampleGivesTheDefaults() throws IOException, ScenarioException {
     assertThat(Texts.load(Texts.VALID + example("costs")).costs()).isEqualTo(CostSpec.defaults());
+  }
+
+  @Test
+  void theEconomicsExampleGivesTheDefaults() throws IOException, ScenarioException {
+    Scenario s = Texts.load(Texts.VALID + example("economics"));
+    org.aifactory.model.economics.EconomicsSpec e = s.economics().orElseThrow();
+    assertThat(e.gpuDollars())
+        .isCloseTo(org.aifactory.model.economics.EconomicsSpec.GPU_DOLLARS, within(0.5));
+    assertThat(e)
+        .isEqualTo(
+            org.aifactory.model.economics.EconomicsSpec.defaults(
+                    e.facilityItWatts(),
+                    CostSpec.ENERGY_DOLLARS_PER_MWH,
+                    CostSpec.LOST_GPU_HOUR_DOLLARS)
+                .withGpuDollars(48_611));
   }
 
   @Test

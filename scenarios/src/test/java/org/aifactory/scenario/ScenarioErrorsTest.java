@@ -108,7 +108,7 @@ class ScenarioErrorsTest {
                 "horizn",
                 "unknown key 'horizn' (did you mean 'horizon'?); allowed keys: name, description,"
                     + " horizon, seed, replications, pulse_resolution, facility, clusters,"
-                    + " workloads, failures, recording, catalog, power, costs, variants"));
+                    + " workloads, failures, recording, catalog, power, costs, economics, variants"));
   }
 
   @Test
@@ -129,7 +129,7 @@ class ScenarioErrorsTest {
         .isEqualTo(
             "unknown key 'colour'; allowed keys: name, description, horizon, seed, replications,"
                 + " pulse_resolution, facility, clusters, workloads, failures, recording, catalog, power,"
-                + " costs, variants");
+                + " costs, economics, variants");
   }
 
   @Test
@@ -416,7 +416,8 @@ class ScenarioErrorsTest {
   void aMisspeltTypeIsAnUnknownKeyAsWellAsAMissingType() {
     String allowed =
         "; allowed keys: name, type, cluster, gpus, gpus_per_system, start, iteration,"
-            + " tokens_per_iteration, checkpoint, restart, work, power_cap, gpus_per_replica, batch,"
+            + " tokens_per_iteration, checkpoint, restart, work, power_cap, power_smoothing,"
+            + " filler, gpus_per_replica, batch,"
             + " tokens_per_second_per_gpu, precision, throughput_factor, busy_power,"
             + " prefill_speedup, demand, prompt_tokens, output_tokens, max_queueing, resolution";
     assertThat(errors(valid("    type: training", "    tye: training")))

@@ -21,6 +21,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  *     runner-up with each later one...)
  * @param precision how the replications were chosen when they were added until the lead was known
  *     well enough ({@code --target-ci}); empty for a fixed number
+ * @param tokenRanking the variants ranked by cost per million tokens, when every variant has
+ *     economics; empty otherwise
  */
 public record ComparisonResult(
     String scenario,
@@ -30,12 +32,57 @@ public record ComparisonResult(
     List<Variant> variants,
     List<Integer> ranking,
     List<BreakEven> breakEvens,
-    Optional<Precision> precision) {
+    Optional<Precision> precision,
+    Optional<TokenRanking> tokenRanking) {
+
+  /** A comparison without economics. */
+  public ComparisonResult(
+      String scenario,
+      long seed,
+      int replications,
+      double horizonHours,
+      List<Variant> variants,
+      List<Integer> ranking,
+      List<BreakEven> breakEvens,
+      Optional<Precision> precision) {
+    this(
+        scenario,
+        seed,
+        replications,
+        horizonHours,
+        variants,
+        ranking,
+        breakEvens,
+        precision,
+        Optional.empty());
+  }
 
   public ComparisonResult {
     variants = List.copyOf(variants);
     ranking = List.copyOf(ranking);
     breakEvens = List.copyOf(breakEvens);
+    java.util.Objects.requireNonNull(tokenRanking, "tokenRanking");
+  }
+
+  /**
+   * The variants ranked by their cost per million tokens (economics.dollars_per_mtok.all: the run's
+   * cost, depreciation, energy and operations, over its trained and served tokens).
+   *
+   * @param ranking variant indices, the lowest expected cost per million tokens first (a variant
+   *     without tokens last)
+   * @param dollarsPerMillionTokens each variant's, in input order
+   * @param extraOverBest each variant's paired difference from the first of the ranking, in input
+   *     order
+   */
+  public record TokenRanking(
+      List<Integer> ranking,
+      List<MetricStats> dollarsPerMillionTokens,
+      List<MetricStats> extraOverBest) {
+    public TokenRanking {
+      ranking = List.copyOf(ranking);
+      dollarsPerMillionTokens = List.copyOf(dollarsPerMillionTokens);
+      extraOverBest = List.copyOf(extraOverBest);
+    }
   }
 
   /** This comparison with how its replications were chosen. */
@@ -48,7 +95,8 @@ public record ComparisonResult(
         variants,
         ranking,
         breakEvens,
-        Optional.of(how));
+        Optional.of(how),
+        tokenRanking);
   }
 
   /** The break-even of the cheapest variant and the runner-up: the pair that decides the top. */

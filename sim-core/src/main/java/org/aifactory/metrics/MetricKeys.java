@@ -105,6 +105,21 @@ public final class MetricKeys {
   public static final String COOLING_MAX_OUTDOOR_C = "cooling.max_outdoor_c";
   public static final String COOLING_MAX_GPU_C = "cooling.max_gpu_c";
 
+  public static final String SHAPING_EXTRA_FACILITY_MWH = "load_shaping.extra_energy_facility_mwh";
+  public static final String SHAPING_EXTRA_GPU_MWH = "load_shaping.extra_energy_gpu_mwh";
+  public static final String SHAPING_FILLER_MWH = "load_shaping.filler_energy_mwh";
+  public static final String SHAPING_FLOOR_MWH = "load_shaping.floor_energy_mwh";
+  public static final String SHAPING_RAMP_MWH = "load_shaping.ramp_energy_mwh";
+  public static final String SHAPING_RAMP_LIMITED_GPU_HOURS = "load_shaping.ramp_limited_gpu_hours";
+  public static final String SHAPING_STORAGE_LOSS_MWH = "load_shaping.storage_loss_mwh";
+  public static final String SHAPING_STORAGE_CHANGE_MWH = "load_shaping.storage_change_mwh";
+  public static final String SHAPING_RACK_PEAK_CUT = "load_shaping.rack_peak_cut";
+  public static final String SHAPING_UNSHAPED_PEAK_MW = "load_shaping.unshaped_peak_mw";
+  public static final String SHAPING_PEAK_CUT = "load_shaping.peak_cut";
+  public static final String SHAPING_UNSHAPED_SWING_MW = "load_shaping.unshaped_swing_mw";
+  public static final String SHAPING_UNSHAPED_MAX_RAMP_MW_PER_S =
+      "load_shaping.unshaped_max_ramp_mw_per_s";
+
   /** The prefix of a cooling loop's figures: {@code cooling.liquid.}. */
   public static String coolingLoop(String loop) {
     return "cooling." + loop + ".";
@@ -136,6 +151,31 @@ public final class MetricKeys {
   }
 
   public static final String PUE_ELECTRICAL = "pue_electrical";
+
+  public static final String ECONOMICS_CAPITAL_SYSTEMS = "economics.capital.systems_dollars";
+  public static final String ECONOMICS_CAPITAL_FACILITY = "economics.capital.facility_dollars";
+  public static final String ECONOMICS_ANNUAL_SYSTEMS = "economics.annual.systems_dollars";
+  public static final String ECONOMICS_ANNUAL_FACILITY = "economics.annual.facility_dollars";
+  public static final String ECONOMICS_ANNUAL_ENERGY = "economics.annual.energy_dollars";
+  public static final String ECONOMICS_ANNUAL_OPERATIONS = "economics.annual.operations_dollars";
+  public static final String ECONOMICS_ANNUAL_TOTAL = "economics.annual.total_dollars";
+  public static final String ECONOMICS_ENERGY_PRICE = "economics.energy_price_per_mwh";
+  public static final String ECONOMICS_POWER_SHARE_OPEX = "economics.power_share_of_opex";
+  public static final String ECONOMICS_POWER_SHARE_COST = "economics.power_share_of_cost";
+  public static final String ECONOMICS_PER_MTOK_TRAINING = "economics.dollars_per_mtok.training";
+  public static final String ECONOMICS_PER_MTOK_INFERENCE = "economics.dollars_per_mtok.inference";
+  public static final String ECONOMICS_PER_MTOK_ALL = "economics.dollars_per_mtok.all";
+  public static final String ECONOMICS_LOST_TOTAL = "economics.lost_dollars_per_year.total";
+
+  /** {@code economics.lost_dollars_per_year.training.<cause>}. */
+  public static String economicsLostTraining(String cause) {
+    return "economics.lost_dollars_per_year.training." + segment(cause);
+  }
+
+  /** {@code economics.lost_dollars_per_year.inference.<cause>}. */
+  public static String economicsLostInference(String cause) {
+    return "economics.lost_dollars_per_year.inference." + segment(cause);
+  }
 
   /**
    * Figures of a job under {@code job.<name>.}: {@link #TOKENS}, {@link #ETTR}, {@link

@@ -14,6 +14,7 @@ import org.aifactory.metrics.FailureDomainResult;
 import org.aifactory.metrics.FailureLog;
 import org.aifactory.metrics.GpuHours;
 import org.aifactory.metrics.JobResult;
+import org.aifactory.metrics.LoadShapingResult;
 import org.aifactory.metrics.LostProduction;
 import org.aifactory.metrics.PowerLedger;
 import org.aifactory.metrics.PowerRecorder;
@@ -48,6 +49,7 @@ import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.workload.InferenceServiceSpec;
 import org.aifactory.model.workload.JobAccount;
 import org.aifactory.model.workload.JobState;
+import org.aifactory.model.workload.ShapingBooks;
 import org.aifactory.model.workload.TrainingJob;
 import org.aifactory.model.workload.TrainingJobSpec;
 
@@ -206,6 +208,10 @@ public final class FactoryRun {
               causes,
               failures.profile().causes().size(),
               swapNanos));
+    }
+    if (jobs.stream().anyMatch(TrainingJob::shaped)) {
+      ObservationSpec obs = run.observation();
+      ledger.withUnshapedShadow(new PowerRecorder(horizon, 1, obs.rampWindow().toNanos(), 0, 0, 0));
     }
     placeWindow(run.observation());
     if (factory.facility().cooling().isPresent()) {
@@ -512,7 +518,8 @@ public final class FactoryRun {
         Optional.ofNullable(cooling).map(c -> c.result(horizon)),
         java.util.Arrays.stream(ledger.monthlyPue(horizon)).boxed().toList(),
         domains,
-        serviceResults);
+        serviceResults,
+        loadShaping());
   }
 
   /** What failure domains did; empty when no cluster has them (nothing is contained in a unit). */
@@ -543,6 +550,60 @@ public final class FactoryRun {
             shortSystems,
             unitDown / NANOS_PER_HOUR,
             systemDown / NANOS_PER_HOUR));
+  }
+
+  /** What load shaping did, summed over the shaped jobs; empty if none is shaped. */
+  private Optional<LoadShapingResult> loadShaping() {
+    PowerLedger shadow = ledger.unshaped();
+    if (shadow == null) {
+      return Optional.empty();
+    }
+    boolean smoothing = false;
+    boolean filler = false;
+    boolean storage = false;
+    double fillerJoules = 0;
+    double floorJoules = 0;
+    double rampJoules = 0;
+    double lossJoules = 0;
+    double changeJoules = 0;
+    double limitedNanos = 0;
+    double rackLoad = Double.NEGATIVE_INFINITY;
+    double rackDraw = Double.NEGATIVE_INFINITY;
+    for (TrainingJob job : jobs) {
+      ShapingBooks b = job.shapingBooks();
+      if (b == null) {
+        continue;
+      }
+      smoothing |= b.smoothing();
+      filler |= b.filler();
+      storage |= b.storage();
+      fillerJoules += b.fillerJoules();
+      floorJoules += b.floorJoules();
+      rampJoules += b.rampJoules();
+      lossJoules += b.storageLossJoules();
+      changeJoules += b.storageChangeJoules();
+      limitedNanos += b.rampLimitedGpuNanos();
+      rackLoad = Math.max(rackLoad, b.rackPeakLoadWatts());
+      rackDraw = Math.max(rackDraw, b.rackPeakDrawWatts());
+    }
+    PowerRecorder r = shadow.recorder();
+    return Optional.of(
+        new LoadShapingResult(
+            smoothing,
+            filler,
+            storage,
+            fillerJoules,
+            floorJoules,
+            rampJoules,
+            lossJoules,
+            changeJoules,
+            limitedNanos / NANOS_PER_HOUR,
+            r.energyJoules(),
+            r.peakWatts(),
+            r.minWatts(),
+            r.maxRampWattsPerSecond(),
+            storage ? rackLoad : Double.NaN,
+            storage ? rackDraw : Double.NaN));
   }
 
   private JobResult jobResult(TrainingJob job, JobAccount a) {

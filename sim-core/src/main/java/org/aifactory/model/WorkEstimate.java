@@ -15,6 +15,7 @@ import org.aifactory.model.inference.ServiceResolution;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.UpsSpec;
 import org.aifactory.model.power.UtilitySpec;
+import org.aifactory.model.shaping.PowerSmoothingSpec;
 import org.aifactory.model.workload.CheckpointPlan;
 import org.aifactory.model.workload.InferenceServiceSpec;
 import org.aifactory.model.workload.TrainingJobSpec;
@@ -112,6 +113,18 @@ public record WorkEstimate(List<Part> parts) {
                 String.format("%.3g iterations of %s", active / period, job.name()),
                 2 * active / period + checkpoints,
                 0));
+        double kinks = kinksPerIteration(factory, job);
+        if (kinks > 0) {
+          parts.add(
+              new Part(
+                  "workloads[" + i + "].power_smoothing",
+                  String.format(
+                      "%.3g kinks of %s's shaped power (ramps, holds, stores emptying and"
+                          + " filling)",
+                      kinks * active / period, job.name()),
+                  kinks * active / period,
+                  0));
+        }
       } else {
         parts.add(
             new Part(
@@ -121,6 +134,23 @@ public record WorkEstimate(List<Part> parts) {
                 0));
       }
     }
+  }
+
+  /**
+   * At most how many kinks of a shaped load an iteration adds at full resolution: the end of a ramp
+   * up, of a hold and of a ramp down under GPU smoothing; with rack storage, the load crossing the
+   * target on each ramp, and the store emptying and filling.
+   */
+  private static double kinksPerIteration(FactorySpec factory, TrainingJobSpec job) {
+    Optional<ClusterSpec> cluster =
+        factory.clusters().stream().filter(c -> c.name().equals(job.cluster())).findFirst();
+    boolean smoothed =
+        job.powerSmoothing()
+            .or(() -> cluster.flatMap(ClusterSpec::powerSmoothing))
+            .map(PowerSmoothingSpec::shapes)
+            .orElse(false);
+    boolean stored = cluster.flatMap(ClusterSpec::rackStorage).isPresent();
+    return (smoothed ? 3 : 0) + (stored ? 4 : 0);
   }
 
   /**

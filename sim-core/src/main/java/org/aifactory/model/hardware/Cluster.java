@@ -69,6 +69,7 @@ public final class Cluster {
   }
 
   private final String name;
+  private final ClusterSpec spec;
   private final SystemPower power;
   private final int systems;
   private final int gpusPerSystem;
@@ -142,6 +143,7 @@ public final class Cluster {
       TimeDistribution.Sampler[] repairSamplers,
       Optional<FieldReplaceableUnit> domains) {
     this.name = spec.name();
+    this.spec = spec;
     this.power = power;
     this.systems = spec.systemCount();
     this.gpusPerSystem = power.gpusPerSystem();
@@ -179,6 +181,11 @@ public final class Cluster {
 
   public String name() {
     return name;
+  }
+
+  /** What the cluster is. */
+  public ClusterSpec spec() {
+    return spec;
   }
 
   /** The power model of the cluster's systems. */
