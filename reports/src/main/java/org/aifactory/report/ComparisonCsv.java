@@ -124,14 +124,23 @@ final class ComparisonCsv {
     "thermal_trips_total"
   };
 
+  /** The chain's planned maintenance, after {@link #ANSWERS}, when some variant has it. */
+  static final String[] MAINTENANCE = {
+    "maintenance_hours_mean",
+    "maintenance_hours_ci95",
+    "maintenance_exposure_hours_mean",
+    "maintenance_exposure_hours_ci95"
+  };
+
   private ComparisonCsv() {}
 
   static void write(ComparisonResult r, Path file) throws IOException {
     boolean parts = ComparisonFigures.showsLossParts(r);
     boolean cooling = r.hasCooling();
+    boolean maintenance = r.hasMaintenance();
     Csv.write(
         file,
-        ComparisonTokenCosts.header(r, header(parts, cooling)),
+        ComparisonTokenCosts.header(r, header(parts, cooling, maintenance)),
         out -> {
           for (int rank = 0; rank < r.ranking().size(); rank++) {
             Variant v = r.variants().get(r.ranking().get(rank));
@@ -143,14 +152,20 @@ final class ComparisonCsv {
               cooling(row, v.cooling().orElse(null));
             }
             answers(row, v);
+            if (maintenance) {
+              maintenance(row, v.maintenance().orElse(null));
+            }
             ComparisonTokenCosts.columns(r, r.ranking().get(rank), row);
             out.printRecord(row);
           }
         });
   }
 
-  /** {@link #HEADER}, then {@link #LOSS_PARTS} and {@link #COOLING} if shown, {@link #ANSWERS}. */
-  static String[] header(boolean parts, boolean cooling) {
+  /**
+   * {@link #HEADER}, then {@link #LOSS_PARTS} and {@link #COOLING} if shown, {@link #ANSWERS}, and
+   * {@link #MAINTENANCE} if shown.
+   */
+  static String[] header(boolean parts, boolean cooling, boolean maintenance) {
     List<String> header = new ArrayList<>(List.of(HEADER));
     if (parts) {
       header.addAll(List.of(LOSS_PARTS));
@@ -159,7 +174,27 @@ final class ComparisonCsv {
       header.addAll(List.of(COOLING));
     }
     header.addAll(List.of(ANSWERS));
+    if (maintenance) {
+      header.addAll(List.of(MAINTENANCE));
+    }
     return header.toArray(String[]::new);
+  }
+
+  /** Without planned maintenance. */
+  static String[] header(boolean parts, boolean cooling) {
+    return header(parts, cooling, false);
+  }
+
+  /** The chain's maintenance; empty fields for a variant without. */
+  private static void maintenance(List<String> row, ComparisonResult.Maintenance m) {
+    if (m == null) {
+      for (int i = 0; i < MAINTENANCE.length; i++) {
+        row.add(null);
+      }
+      return;
+    }
+    stats(row, m.hours());
+    stats(row, m.exposureHours());
   }
 
   private static void answers(List<String> row, Variant v) {

@@ -133,6 +133,15 @@ final class ComparisonIndex {
                   + " lost production of the ranking.</p>\n"
                   + ComparisonLosses.html(r, money)));
     }
+    if (r.hasMaintenance()) {
+      sections.add(
+          new IndexPage.Section(
+              "Planned maintenance of the electrical chain, per replication of "
+                  + ComparisonFigures.horizon(r.horizonHours()),
+              "<p>Hours with a unit of the chain out for planned maintenance, and the part of them"
+                  + " when the load was exposed.</p>\n"
+                  + ComparisonMaintenance.html(r)));
+    }
     if (r.hasCooling()) {
       sections.add(
           new IndexPage.Section(

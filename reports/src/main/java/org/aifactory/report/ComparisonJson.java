@@ -88,6 +88,13 @@ final class ComparisonJson {
           + " it here. Losses to failures of the IT hardware (GPUs, systems, software) are common"
           + " to all variants and left out.";
 
+  /** The note on the maintenance figures, with planned maintenance. */
+  static final String MAINTENANCE_NOTE =
+      "maintenance: per replication, hours (a unit of the electrical chain out for planned"
+          + " maintenance) and exposure_hours (of them, the load on static bypass or a battery, a"
+          + " bus on its generators, or a rack group dark); null for a variant without planned"
+          + " maintenance.";
+
   /** The note on the cooling figures, with a cooling plant. */
   static final String COOLING_NOTE =
       "cooling: per replication, pue (facility energy / IT energy over the run), energy_mwh (fans,"
@@ -124,6 +131,9 @@ final class ComparisonJson {
     }
     if (r.hasCooling()) {
       notes.add(COOLING_NOTE);
+    }
+    if (r.hasMaintenance()) {
+      notes.add(MAINTENANCE_NOTE);
     }
     if (r.replications() == 1) {
       notes.add(ONE_REPLICATION);
@@ -206,6 +216,18 @@ final class ComparisonJson {
     if (r.hasCooling()) {
       g.writeFieldName("cooling");
       cooling(g, v.cooling().orElse(null));
+    }
+    if (r.hasMaintenance()) {
+      g.writeFieldName("maintenance");
+      ComparisonResult.Maintenance m = v.maintenance().orElse(null);
+      if (m == null) {
+        g.writeNull();
+      } else {
+        g.writeStartObject();
+        stats(g, "hours", m.hours());
+        stats(g, "exposure_hours", m.exposureHours());
+        g.writeEndObject();
+      }
     }
     ComparisonResult.Production p = v.production();
     g.writeObjectFieldStart("production");

@@ -63,6 +63,9 @@ final class ComparisonText {
       out.append(reliability(r));
       out.append(fewEvents(r)).append('\n');
     }
+    if (r.hasMaintenance()) {
+      out.append(ComparisonMaintenance.text(r, INDENT)).append('\n');
+    }
     Money money = money(r);
     if (r.hasCooling()) {
       out.append(ComparisonCooling.text(r, INDENT)).append('\n');

@@ -42,6 +42,7 @@ public final class ReplicationSummary {
     SummarySections.lostProduction(t, f);
     SummarySections.interruptions(t, f);
     SummarySections.failureDomains(t, f);
+    SummarySections.maintenance(t, f);
     SummarySections.loadShaping(t, f);
     out.append(t.render());
     SummaryTail.append(out, f, null, timings);

@@ -409,6 +409,24 @@ final class SummarySections {
   }
 
   /**
+   * The chain's planned maintenance: hours with a unit out, and the part of them when the load was
+   * exposed (on bypass or a battery, a bus on its generators, or a rack group dark); only when some
+   * maintenance is planned.
+   */
+  static void maintenance(TextTable t, Figures f) {
+    String out = MetricKeys.CHAIN_MAINTENANCE_HOURS;
+    String exposed = MetricKeys.CHAIN_MAINTENANCE_EXPOSURE_HOURS;
+    if (Double.isNaN(f.value(out))) {
+      return;
+    }
+    t.line("").line("Planned maintenance of the electrical chain");
+    int d = decimals(f, out, exposed);
+    row(t, "Units out", figure(f, out, 1, d), "h", "");
+    shareRow(
+        t, SUB + "load exposed", f, exposed, figure(f, exposed, 1, d), "h", f.value(out), "of out");
+  }
+
+  /**
    * What load shaping (GPU smoothing, filler work, rack storage) cost in energy and what it did to
    * the site's peak, swing and ramp, beside the same run unshaped: only when a job's load is
    * shaped.

@@ -46,6 +46,7 @@ public final class TerminalSummary {
     SummarySections.lostProduction(t, f);
     SummarySections.interruptions(t, f);
     SummarySections.failureDomains(t, f);
+    SummarySections.maintenance(t, f);
     SummarySections.loadShaping(t, f);
     out.append(t.render());
     SummaryTail.append(

@@ -294,6 +294,7 @@ public final class Comparison {
       MetricStats lostProduction,
       MetricStats lostTokensPriced,
       ComparisonResult.CostLine costLine,
+      Optional<ComparisonResult.Maintenance> maintenance,
       double[] total,
       double[] fixed,
       double[] lostPerYear,
@@ -319,7 +320,8 @@ public final class Comparison {
           cooling,
           new ComparisonResult.Production(
               tokensStats, tokensOverBest, ettr, lostProduction, lostTokensPriced),
-          costLine);
+          costLine,
+          maintenance);
     }
   }
 
@@ -398,6 +400,18 @@ public final class Comparison {
         stats("lost_tokens", "tokens", column(set, MetricKeys.LOST_TOTAL, Double.NaN)),
         stats("lost_tokens_priced", "tokens", priced),
         costLine,
+        e != null && e.maintenance().isPresent()
+            ? Optional.of(
+                new ComparisonResult.Maintenance(
+                    stats(
+                        "maintenance_hours",
+                        "h",
+                        column(set, MetricKeys.CHAIN_MAINTENANCE_HOURS, Double.NaN)),
+                    stats(
+                        "maintenance_exposure_hours",
+                        "h",
+                        column(set, MetricKeys.CHAIN_MAINTENANCE_EXPOSURE_HOURS, Double.NaN))))
+            : Optional.empty(),
         total,
         fixed,
         lostPerYear,

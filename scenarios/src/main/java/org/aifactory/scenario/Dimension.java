@@ -19,6 +19,10 @@ enum Dimension {
    * load with no cooling.
    */
   HEAT_CAPACITY("a heat capacity", "e.g. 0.6 s/K: seconds of design heat per kelvin", "s/K"),
+  /** The voltage of a conductor (DC, or AC line to line). */
+  VOLTAGE("a voltage", "e.g. 54 V, 415 V, 800 V", "V"),
+  /** The resistance of a conductor. */
+  RESISTANCE("a resistance", "e.g. 1 mΩ, 1 mohm", "mΩ"),
   /** How fast a power may change: GPU power smoothing's ramp limits. */
   RAMP_RATE("a ramp rate", "e.g. 500 W/s, 1.4 kW/s", "W/s"),
   /** Stored energy: a rack's power-supply storage. */

@@ -6,12 +6,14 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.aifactory.model.failure.TimeDistribution;
+import org.aifactory.model.power.UnitReliability;
 
 /**
  * Reads how a unit fails and is repaired, the same way wherever units fail: a failure cause's
  * {@code mtbf}, {@code rate} or {@code time_to_failure} (at most one), and its {@code repair} (a
- * mean duration or a distribution). Used by {@code failures.causes} and by the cooling plant's
- * units.
+ * mean duration or a distribution). Used by {@code failures.causes}, the cooling plant's units and
+ * every component of the power chain; where a map describes two kinds of units, their keys carry a
+ * prefix ({@code module_mtbf}, {@code battery_repair}).
  */
 final class FailureTimes {
   /** The ways of giving a time to failure; at most one. */
@@ -51,7 +53,37 @@ final class FailureTimes {
 
   /** The fields of {@code map} that give a time to failure ({@link #FORMS}), in key order. */
   static List<Field> given(MapReader map) {
-    return FORMS.stream().map(map::field).filter(Field::isPresent).toList();
+    return given(map, "");
+  }
+
+  /** The fields of {@code map} that give a time to failure, the keys after {@code prefix}. */
+  static List<Field> given(MapReader map, String prefix) {
+    return FORMS.stream().map(f -> map.field(prefix + f)).filter(Field::isPresent).toList();
+  }
+
+  /**
+   * The keys of {@code prefix}'s failure language: {@code module_mtbf}, ..., {@code module_repair}.
+   */
+  static List<String> keys(String prefix) {
+    return java.util.stream.Stream.concat(FORMS.stream(), java.util.stream.Stream.of("repair"))
+        .map(k -> prefix + k)
+        .toList();
+  }
+
+  /**
+   * A unit's time to failure and repair from the keys of {@code map} after {@code prefix}; what is
+   * not written keeps {@code defaults}'. Empty after errors (reported).
+   */
+  Optional<UnitReliability> unit(MapReader map, String prefix, UnitReliability defaults) {
+    Optional<TimeDistribution> timeToFailure =
+        timeToFailure(map, given(map, prefix), Optional.of(defaults.timeToFailure()), "", prefix);
+    Field repairField = map.field(prefix + "repair");
+    Optional<TimeDistribution> repair =
+        repairField.isPresent() ? repair(repairField) : Optional.of(defaults.repair());
+    if (timeToFailure.isEmpty() || repair.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new UnitReliability(timeToFailure.get(), repair.get()));
   }
 
   /**
@@ -60,13 +92,28 @@ final class FailureTimes {
    */
   Optional<TimeDistribution> timeToFailure(
       MapReader cause, List<Field> given, Optional<TimeDistribution> existing, String newCause) {
+    return timeToFailure(cause, given, existing, newCause, "");
+  }
+
+  private Optional<TimeDistribution> timeToFailure(
+      MapReader cause,
+      List<Field> given,
+      Optional<TimeDistribution> existing,
+      String newCause,
+      String prefix) {
     if (given.size() > 1) {
       List<Field> inFileOrder = given.stream().sorted(Field.WRITTEN_ORDER).toList();
       Field second = inFileOrder.get(1);
       diagnostics.error(
           second.keyLocation(),
           second.path(),
-          "give only one of mtbf, rate and time_to_failure, not "
+          "give only one of "
+              + prefix
+              + "mtbf, "
+              + prefix
+              + "rate and "
+              + prefix
+              + "time_to_failure, not "
               + inFileOrder.get(0).key()
               + " and "
               + second.key());
@@ -85,7 +132,7 @@ final class FailureTimes {
       return existing;
     }
     Field field = given.get(0);
-    return switch (field.key()) {
+    return switch (field.key().substring(prefix.length())) {
       case "mtbf" -> field.seconds(Bound.POSITIVE).map(TimeDistribution.Exponential::new);
       case "rate" -> field.rateMeanSeconds().map(TimeDistribution.Exponential::new);
       default ->
@@ -93,7 +140,9 @@ final class FailureTimes {
               field,
               TIME_TO_FAILURE_DISTRIBUTIONS,
               TIME_TO_FAILURE_KEYS,
-              " (or, for an exponential time to failure, write mtbf: <mean> instead)");
+              " (or, for an exponential time to failure, write "
+                  + prefix
+                  + "mtbf: <mean> instead)");
     };
   }
 

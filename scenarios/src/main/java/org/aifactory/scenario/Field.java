@@ -233,6 +233,57 @@ final class Field {
     return parse(Values.FRACTION_EXPECTED, Values::fraction);
   }
 
+  /** A probability: a fraction, said so in messages. */
+  Optional<Double> probability() {
+    return parse(
+        Values.PROBABILITY_EXPECTED,
+        text -> {
+          try {
+            return Values.fraction(text);
+          } catch (ValueException e) {
+            throw new ValueException(
+                e.getMessage().replace(Values.FRACTION_EXPECTED, Values.PROBABILITY_EXPECTED));
+          }
+        });
+  }
+
+  /** A voltage in volts, from {@code min} to {@code max}. */
+  Optional<Double> volts(double min, double max) {
+    String expected =
+        "a voltage from "
+            + Values.plain(min)
+            + " V to "
+            + String.format(java.util.Locale.ROOT, "%,.0f", max / 1e3)
+            + " kV (e.g. 54 V, 415 V, 800 V)";
+    return parse(
+        Dimension.VOLTAGE.expected(),
+        text -> {
+          double v = Values.volts(text, Bound.POSITIVE);
+          if (v < min || v > max) {
+            throw new ValueException("expected " + expected + ", got '" + text.strip() + "'");
+          }
+          return v;
+        });
+  }
+
+  /** A resistance in ohms, >= 0 and at most {@code max}. */
+  Optional<Double> ohms(double max) {
+    return parse(
+        Dimension.RESISTANCE.expected(),
+        text -> {
+          double ohms = Values.ohms(text, Bound.NON_NEGATIVE);
+          if (ohms > max) {
+            throw new ValueException(
+                "expected a resistance >= 0 and at most "
+                    + Values.plain(max)
+                    + " Ω (a cord's conductor is milliohms), got '"
+                    + text.strip()
+                    + "'");
+          }
+          return ohms;
+        });
+  }
+
   /** An amount of US dollars >= 0: {@code 500} or {@code $500}. */
   Optional<Double> money() {
     return parse(Values.MONEY_EXPECTED, Values::money);

@@ -9,7 +9,7 @@ import java.util.Optional;
  * The units a scenario may write after a number. Case-sensitive: {@code w} is a week, {@code W} a
  * watt. Each unit knows its factor to the base of its dimension: nanoseconds, watts, a fraction of
  * one, degrees Celsius (with an offset for kelvins), kelvins per watt, litres per kWh, seconds per
- * kelvin, watts per second, joules.
+ * kelvin, volts, ohms, watts per second, joules.
  */
 enum Unit {
   NANOSECOND("ns", Dimension.DURATION, "1"),
@@ -36,6 +36,14 @@ enum Unit {
   LITRES_PER_KWH("L/kWh", Dimension.WATER_USE, "1"),
   SECONDS_PER_KELVIN("s/K", Dimension.HEAT_CAPACITY, "1"),
   MINUTES_PER_KELVIN("min/K", Dimension.HEAT_CAPACITY, "60"),
+  VOLT("V", Dimension.VOLTAGE, "1"),
+  KILOVOLT("kV", Dimension.VOLTAGE, "1e3"),
+  OHM("Ω", Dimension.RESISTANCE, "1"),
+  MILLIOHM("mΩ", Dimension.RESISTANCE, "1e-3"),
+  /** {@link #OHM} for keyboards without Ω. */
+  OHM_ASCII("ohm", Dimension.RESISTANCE, "1"),
+  /** {@link #MILLIOHM} for keyboards without Ω. */
+  MILLIOHM_ASCII("mohm", Dimension.RESISTANCE, "1e-3"),
   WATTS_PER_SECOND("W/s", Dimension.RAMP_RATE, "1"),
   KILOWATTS_PER_SECOND("kW/s", Dimension.RAMP_RATE, "1e3"),
   MEGAWATTS_PER_SECOND("MW/s", Dimension.RAMP_RATE, "1e6"),

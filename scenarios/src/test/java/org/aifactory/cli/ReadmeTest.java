@@ -100,8 +100,30 @@ class ReadmeTest {
                 new RunSpec(
                     Duration.ofMinutes(1), 1, PulseResolution.FULL, ObservationSpec.defaults()))
             .complete();
+    // Every component that can fail, with two feeds and sources per side.
+    var base = spec.power().orElseThrow();
+    var failing =
+        new org.aifactory.model.power.PowerSystemSpec(
+            base.paths(),
+            base.upsStage(),
+            base.generatorStage(),
+            base.distribution(),
+            base.utility().withFeeds(2, 0.25),
+            org.aifactory.model.power.SourceLayout.SHARED,
+            org.aifactory.model.power.ChainComponents.cited(),
+            base.commonCause(),
+            base.repairCrews(),
+            base.facilityRecovery());
+    var withComponents =
+        new FactoryRun(
+                "x",
+                spec.withPower(Optional.of(failing)),
+                new RunSpec(
+                    Duration.ofMinutes(1), 1, PulseResolution.FULL, ObservationSpec.defaults()))
+            .complete();
     List<Metric> metrics = new java.util.ArrayList<>(result.metrics());
     metrics.addAll(cooled.metrics());
+    metrics.addAll(withComponents.metrics());
     metrics.addAll(
         org.aifactory.metrics.CostBreakdown.of(
                 result, org.aifactory.model.economics.EconomicsSpec.defaults(1e6, 80, 2.5))
@@ -125,6 +147,9 @@ class ReadmeTest {
                   "cooling.<loop>.<units>.")
               .replaceFirst("^cooling\\.(liquid|air)\\.", "cooling.<loop>.")
               .replaceFirst("^pue_by_month\\.m[0-9]+$", "pue_by_month.m<NN>")
+              .replaceFirst(
+                  "^power_chain\\.(transformer|switchgear|ats|sts|battery_string)_failures$",
+                  "power_chain.<component>_failures")
               .replaceFirst(
                   "^economics\\.lost_dollars_per_year\\.(training|inference)\\.(?!total)[^.]+$",
                   "economics.lost_dollars_per_year.$1.<cause>");

@@ -21,13 +21,17 @@ import org.aifactory.model.cooling.WeatherSpec;
 import org.aifactory.model.failure.FailureCause;
 import org.aifactory.model.failure.FailureProfile;
 import org.aifactory.model.hardware.GpuType;
+import org.aifactory.model.power.ChainComponents;
 import org.aifactory.model.power.CommonCauseSpec;
 import org.aifactory.model.power.CostSpec;
+import org.aifactory.model.power.DistributionSpec;
+import org.aifactory.model.power.GeneratorPlantSpec;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.RedundancyDesign;
 import org.aifactory.model.power.StageLayout;
 import org.aifactory.model.power.StageStructure;
 import org.aifactory.model.power.UpsSpec;
+import org.aifactory.model.power.UpsStageSpec;
 import org.aifactory.model.power.UtilitySpec;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +77,11 @@ class LanguageDocTest {
     keys.addAll(PowerBinder.GENERATOR_STRUCTURE_KEYS);
     keys.addAll(PowerBinder.UTILITY_KEYS);
     keys.addAll(PowerBinder.COMMON_CAUSE_KEYS);
+    keys.addAll(PowerBinder.PDU_KEYS);
+    keys.addAll(PowerBinder.DISTRIBUTION_KEYS);
+    keys.addAll(PowerBinder.COMPONENT_KEYS);
+    keys.addAll(PowerBinder.MAINTENANCE_KEYS);
+    keys.addAll(PowerBinder.MAINTENANCE_PLAN_KEYS);
     keys.addAll(CostBinder.KEYS);
     keys.addAll(EconomicsBinder.KEYS);
     keys.addAll(VariantBinder.KEYS);
@@ -189,6 +198,16 @@ class LanguageDocTest {
     assertThat(power.paths()).isEqualTo(18);
     assertThat(power.ups()).isEqualTo(new StageLayout.Sized(RedundancyDesign.TWO_N));
     assertThat(power.utility()).isEqualTo(UtilitySpec.eiaDefaults());
+    // Every component in the failure language: the example writes the defaults out.
+    assertThat(power.upsStage().modules())
+        .isEqualTo(UpsStageSpec.defaults(power.ups(), 1).modules());
+    assertThat(power.generatorStage().orElseThrow().failToStartProbability())
+        .isEqualTo(GeneratorPlantSpec.REOPT_FAIL_TO_START);
+    assertThat(power.distribution()).isEqualTo(DistributionSpec.defaults(true));
+    assertThat(power.components().transformers()).contains(ChainComponents.transformerDefaults());
+    assertThat(power.components().transferSwitches())
+        .contains(ChainComponents.transferSwitchDefaults());
+    assertThat(power.components().switchgear()).isEmpty();
 
     PowerSystemSpec written =
         Texts.load(Texts.VALID + found.get(1)).factory().power().orElseThrow();
@@ -316,6 +335,53 @@ class LanguageDocTest {
     assertThat(UtilitySpec.MOMENTARY_EVENT_DURATION_PLACEHOLDER).isEqualTo(Duration.ofSeconds(5));
     assertThat(CommonCauseSpec.TYPICAL_BETA).isEqualTo(0.02);
     assertThat(CostSpec.defaults()).isEqualTo(new CostSpec(500, 600, 25_000, 15, 0.08, 80, 2.5));
+  }
+
+  /** The defaults the tables give for every component of the chain are the model's. */
+  @Test
+  void theComponentDefaultsAreTheModels() throws IOException {
+    String doc = doc();
+    assertThat(UpsSpec.USACE_MODULE_MTBF).isEqualTo(Duration.ofHours(40_000));
+    assertThat(doc).contains("| `module_mtbf` | long duration > 0 | duration | `40000 h`");
+    assertThat(UpsSpec.MODULE_REPAIR_PLACEHOLDER).isEqualTo(Duration.ofHours(8));
+    assertThat(doc).contains("| `module_repair` | long duration >= 0, or map | duration | `8 h`");
+    assertThat(UpsSpec.RECHARGE_PLACEHOLDER).isEqualTo(Duration.ofHours(8));
+    assertThat(doc).contains("| `battery_recharge` | duration > 0 | duration | `8 h`");
+    assertThat(UpsSpec.BATTERY_STRING_REPAIR_PLACEHOLDER).isEqualTo(Duration.ofHours(24));
+    assertThat(doc).contains("| `battery_repair` | long duration >= 0, or map | duration | `24 h`");
+    assertThat(GeneratorPlantSpec.NFPA_110_TYPE_10_START).isEqualTo(Duration.ofSeconds(10));
+    assertThat(doc).contains("| `start_delay` | duration >= 0 | duration | `10 s`");
+    assertThat(doc).contains("| `fail_to_start` | probability | | `0.0094`");
+    assertThat(GeneratorPlantSpec.REOPT_AVAILABILITY).isEqualTo(0.995);
+    assertThat(doc).contains("| `availability` | probability | | `0.995`");
+    assertThat(GeneratorPlantSpec.REOPT_MTTF_RUNNING).isEqualTo(Duration.ofHours(1_100));
+    assertThat(doc).contains("| `mtbf` | long duration > 0 | duration | `1100 h` of running");
+    assertThat(GeneratorPlantSpec.REPAIR_PLACEHOLDER).isEqualTo(Duration.ofHours(24));
+    assertThat(doc).contains("| `repair` | long duration >= 0, or map | duration | `24 h`");
+    assertThat(UtilitySpec.EIA_MAJOR_EVENT_SHARE).isEqualTo(0.25);
+    assertThat(doc).contains("| `common_outages` | fraction | | `25 %`");
+    assertThat(DistributionSpec.PDU_EFFICIENCY).isEqualTo(0.96);
+    assertThat(doc).contains("| `efficiency` | fraction > 0 | | `96 %`");
+    assertThat(DistributionSpec.VOLTS_800_DC).isEqualTo(800);
+    assertThat(doc).contains("| `voltage` | voltage, 1 V to 1,000 kV | voltage | `800 V`");
+    assertThat(PowerBinder.MIN_VOLTS).isEqualTo(1);
+    assertThat(PowerBinder.MAX_VOLTS).isEqualTo(1e6);
+    assertThat(DistributionSpec.CONDUCTOR_OHMS_PLACEHOLDER).isEqualTo(1e-3);
+    assertThat(PowerBinder.MAX_CONDUCTOR_OHMS).isEqualTo(1);
+    assertThat(doc)
+        .contains("| `conductor_resistance` | resistance, 0 to 1 Ω | resistance | `1 mΩ`");
+    assertThat(ChainComponents.IEEE_493_TRANSFORMER_FAILURES_PER_YEAR).isEqualTo(0.011);
+    assertThat(ChainComponents.IEEE_493_TRANSFORMER_REPAIR).isEqualTo(Duration.ofHours(5));
+    assertThat(doc).contains("| 0.011 per year, 5 h (`IEEE_493_TRANSFORMER_FAILURES_PER_YEAR`");
+    assertThat(ChainComponents.IEEE_3006_SWITCHGEAR_FAILURES_PER_YEAR).isEqualTo(0.00949);
+    assertThat(ChainComponents.IEEE_3006_SWITCHGEAR_REPAIR).isEqualTo(Duration.ofMinutes(438));
+    assertThat(doc).contains("| 0.00949 per year, 7.3 h (`IEEE_3006_SWITCHGEAR_FAILURES_PER_YEAR`");
+    assertThat(ChainComponents.IEEE_3006_ATS_FAILURES_PER_YEAR).isEqualTo(0.03502);
+    assertThat(ChainComponents.IEEE_3006_ATS_REPAIR.toSeconds()).isEqualTo((long) (7.89 * 3600));
+    assertThat(doc).contains("| 0.03502 per year, 7.89 h (`IEEE_3006_ATS_FAILURES_PER_YEAR`");
+    assertThat(ChainComponents.VERTIV_STS_MTBF_HOURS).isEqualTo(22e6);
+    assertThat(ChainComponents.STS_REPAIR_PLACEHOLDER).isEqualTo(Duration.ofHours(4));
+    assertThat(doc).contains("| MTBF 22,000,000 h, 4 h (`VERTIV_STS_MTBF_HOURS`");
   }
 
   @Test

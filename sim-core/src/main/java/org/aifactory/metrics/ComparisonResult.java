@@ -175,6 +175,20 @@ public record ComparisonResult(
     return variants.get(i).costLine().lostGpuHoursPerYear().mean();
   }
 
+  /** True when some variant's electrical chain has planned maintenance. */
+  public boolean hasMaintenance() {
+    return variants.stream().anyMatch(v -> v.maintenance().isPresent());
+  }
+
+  /**
+   * The planned maintenance of a variant's electrical chain, per replication.
+   *
+   * @param hours time with a unit out ({@code power_chain.maintenance_hours})
+   * @param exposureHours of it, the time the load was exposed ({@code
+   *     power_chain.maintenance_exposure_hours})
+   */
+  public record Maintenance(MetricStats hours, MetricStats exposureHours) {}
+
   /** True when some variant has a cooling plant. */
   public boolean hasCooling() {
     return variants.stream().anyMatch(v -> v.cooling().isPresent());
@@ -209,6 +223,7 @@ public record ComparisonResult(
    * @param cooling what the cooling plant did; empty without one (a fixed PUE)
    * @param production what the variant trained and lost, per replication
    * @param costLine its annual cost as a function of the value of a lost GPU-hour
+   * @param maintenance its chain's planned maintenance; empty without
    */
   public record Variant(
       String name,
@@ -228,7 +243,54 @@ public record ComparisonResult(
       LostValue lostValue,
       Optional<Cooling> cooling,
       Production production,
-      CostLine costLine) {
+      CostLine costLine,
+      Optional<Maintenance> maintenance) {
+
+    public Variant {
+      java.util.Objects.requireNonNull(maintenance, "maintenance");
+    }
+
+    /** Without planned maintenance. */
+    public Variant(
+        String name,
+        String description,
+        ElectricalResult electrical,
+        MetricStats availability,
+        MetricStats lossOfLoadEvents,
+        MetricStats lostGpuHoursPower,
+        MetricStats lostTokensPower,
+        MetricStats energyFacilityMwh,
+        double capitalDollars,
+        double annualCapitalDollars,
+        MetricStats annualEnergyDollars,
+        MetricStats annualLostValueDollars,
+        MetricStats annualTotalDollars,
+        MetricStats extraCostOverBest,
+        LostValue lostValue,
+        Optional<Cooling> cooling,
+        Production production,
+        CostLine costLine) {
+      this(
+          name,
+          description,
+          electrical,
+          availability,
+          lossOfLoadEvents,
+          lostGpuHoursPower,
+          lostTokensPower,
+          energyFacilityMwh,
+          capitalDollars,
+          annualCapitalDollars,
+          annualEnergyDollars,
+          annualLostValueDollars,
+          annualTotalDollars,
+          extraCostOverBest,
+          lostValue,
+          cooling,
+          production,
+          costLine,
+          Optional.empty());
+    }
 
     /**
      * Loss-of-load events over all replications (a count: the mean × the replications, rounded);

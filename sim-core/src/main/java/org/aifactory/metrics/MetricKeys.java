@@ -96,6 +96,9 @@ public final class MetricKeys {
   public static final String CHAIN_ON_BATTERY_HOURS = "power_chain.on_battery_hours";
   public static final String CHAIN_UPS_MODULE_FAILURES = "power_chain.ups_module_failures";
   public static final String CHAIN_PDU_FAILURES = "power_chain.pdu_failures";
+  public static final String CHAIN_MAINTENANCE_HOURS = "power_chain.maintenance_hours";
+  public static final String CHAIN_MAINTENANCE_EXPOSURE_HOURS =
+      "power_chain.maintenance_exposure_hours";
   public static final String ENERGY_LOSSES_TOTAL_MWH = "energy_losses_mwh.total";
 
   public static final String COOLING_ENERGY_MWH = "cooling.energy_mwh";
@@ -238,6 +241,19 @@ public final class MetricKeys {
   }
 
   /** {@code power_chain.path_availability.p<k>}: availability of rack group {@code path}. */
+  /**
+   * Failures of one component of the electrical chain besides UPS modules and PDUs: {@code
+   * power_chain.transformer_failures}, {@code power_chain.ats_failures} ...
+   */
+  /** Units of a maintained kind ({@code ups}, {@code pdus} ...) taken out for maintenance. */
+  public static String maintenancePeriods(String component) {
+    return "power_chain." + component + "_maintenances";
+  }
+
+  public static String componentFailures(String component) {
+    return "power_chain." + component + "_failures";
+  }
+
   public static String pathAvailability(int path) {
     return "power_chain.path_availability.p" + path;
   }

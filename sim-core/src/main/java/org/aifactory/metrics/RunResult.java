@@ -754,6 +754,15 @@ public record RunResult(
             "UPS module failures (independent and common cause).",
             e.upsModuleFailures()));
     m.add(new Metric(MetricKeys.CHAIN_PDU_FAILURES, "events", "PDU failures.", e.pduFailures()));
+    for (ElectricalResult.ComponentFailures c : e.componentFailures()) {
+      m.add(
+          new Metric(
+              MetricKeys.componentFailures(c.component()),
+              "events",
+              "Failures of this component of the electrical chain (independent and common cause).",
+              c.failures()));
+    }
+    e.maintenance().ifPresent(mt -> maintenanceMetrics(m, mt));
     for (int i = 0; i < e.stages().size(); i++) {
       m.add(
           new Metric(
@@ -774,6 +783,30 @@ public record RunResult(
             "1",
             "The electrical chain's part of the PUE: conversion losses / IT energy.",
             energyItJoules > 0 ? e.totalLossJoules() / energyItJoules : Double.NaN));
+  }
+
+  private static void maintenanceMetrics(List<Metric> m, ElectricalResult.Maintenance mt) {
+    m.add(
+        new Metric(
+            MetricKeys.CHAIN_MAINTENANCE_HOURS,
+            "h",
+            "Time with at least one unit of the electrical chain out for planned maintenance.",
+            mt.hours()));
+    m.add(
+        new Metric(
+            MetricKeys.CHAIN_MAINTENANCE_EXPOSURE_HOURS,
+            "h",
+            "Planned-maintenance time during which the load was unprotected: some load on static"
+                + " bypass or a battery, some bus on its generators, or some rack group dark.",
+            mt.exposureHours()));
+    for (ElectricalResult.Periods p : mt.periods()) {
+      m.add(
+          new Metric(
+              MetricKeys.maintenancePeriods(p.component()),
+              "events",
+              "Units of this kind taken out for planned maintenance.",
+              p.count()));
+    }
   }
 
   private void throttlingMetrics(List<Metric> m) {

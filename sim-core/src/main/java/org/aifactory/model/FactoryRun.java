@@ -234,6 +234,9 @@ public final class FactoryRun {
     startFailures(streams);
     if (electrical.isPresent()) {
       electrical.get().start(sim, streams, clusters);
+      if (cooling != null) {
+        electrical.get().carry(cooling);
+      }
     }
     if (cooling != null) {
       cooling.start();
@@ -727,7 +730,7 @@ public final class FactoryRun {
       for (int p = 0; p < paths; p++) {
         pathSystems[p] = members.get(p).stream().mapToInt(Integer::intValue).toArray();
       }
-      this.chainSpec = spec.chain(pathItWatts);
+      this.chainSpec = factory.chain();
     }
 
     ChainFacility facility(double pue) {
@@ -770,6 +773,12 @@ public final class FactoryRun {
       chain.start();
     }
 
+    /** The generators also carry the cooling plant: its power is checked against their capacity. */
+    void carry(CoolingPlant plant) {
+      chain.setGeneratorAuxiliaryLoad(plant::coolingWatts);
+      plant.setPowerListener(chain::generatorAuxiliaryLoadChanged);
+    }
+
     ElectricalResult result(double[] stageLossJoules) {
       PowerChainResult r = chain.result();
       List<Double> losses = new ArrayList<>();
@@ -777,7 +786,8 @@ public final class FactoryRun {
         losses.add(j);
       }
       int upsModules = chainSpec.ups().structure().totalUnits();
-      int generators = chainSpec.generators().map(g -> g.units()).orElse(0);
+      int generators =
+          chainSpec.generators().map(g -> g.units()).orElse(0) * chainSpec.generatorPlants();
       return new ElectricalResult(
           spec.ups().name(),
           spec.generators().map(g -> g.name()).orElse("none"),
@@ -799,7 +809,19 @@ public final class FactoryRun {
           r.pduFailures(),
           List.of("ups", "pdu", "distribution"),
           losses,
-          r.paths().stream().map(PowerChainResult.PathResult::availability).toList());
+          r.paths().stream().map(PowerChainResult.PathResult::availability).toList(),
+          r.componentFailures().stream()
+              .map(c -> new ElectricalResult.ComponentFailures(c.component(), c.failures()))
+              .toList(),
+          r.maintenance()
+              .map(
+                  m ->
+                      new ElectricalResult.Maintenance(
+                          m.maintenanceNanos() / NANOS_PER_HOUR,
+                          m.exposedNanos() / NANOS_PER_HOUR,
+                          m.kinds().stream()
+                              .map(k -> new ElectricalResult.Periods(k.component(), k.periods()))
+                              .toList())));
     }
   }
 }

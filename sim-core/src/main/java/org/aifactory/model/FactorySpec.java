@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.aifactory.model.cooling.CoolingSizing;
 import org.aifactory.model.cooling.WeatherSpec;
 import org.aifactory.model.facility.FacilitySpec;
 import org.aifactory.model.failure.FailureSpec;
 import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.HardwareCatalog;
 import org.aifactory.model.hardware.SystemType;
+import org.aifactory.model.power.PowerChainSpec;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.workload.InferenceServiceSpec;
 import org.aifactory.model.workload.TrainingJobSpec;
@@ -259,13 +261,34 @@ public record FactorySpec(
                         .system(c.systemType())
                         .flatMap(t -> catalog.gpu(t.gpuType()))
                         .isPresent());
-    problems.addAll(CoolingProblems.of(this, racksKnown));
-    if (racksKnown && power.isPresent()) {
+    List<SpecProblem> cooling = CoolingProblems.of(this, racksKnown);
+    problems.addAll(cooling);
+    if (racksKnown && power.isPresent() && cooling.isEmpty()) {
       // Sized here too, not only when a run builds it: validate must find what the run would.
       PowerSystemSpec chain = power.get();
-      problems.addAll(chain.sizingProblems(RackGroups.designItWatts(this, chain.paths())));
+      problems.addAll(
+          chain.sizingProblems(
+              RackGroups.designItWatts(this, chain.paths()), generatorAuxiliaryWatts()));
     }
     return problems;
+  }
+
+  /**
+   * What the generators carry besides the electrical chain at most, for sizing them: the cooling
+   * plant's peak draw ({@link CoolingSizing#peakPowerWatts}); 0 with a fixed PUE (the generators'
+   * capacity is then net of the cooling). Needs a cooling plant that can be sized.
+   */
+  public double generatorAuxiliaryWatts() {
+    return facility.cooling().isPresent() ? CoolingSizing.peakPowerWatts(this) : 0;
+  }
+
+  /**
+   * The electrical chain sized for the racks' design IT load, its generators for the cooling plant
+   * too. Needs a valid factory with a chain.
+   */
+  public PowerChainSpec chain() {
+    PowerSystemSpec chain = power.orElseThrow();
+    return chain.chain(RackGroups.designItWatts(this, chain.paths()), generatorAuxiliaryWatts());
   }
 
   /**
