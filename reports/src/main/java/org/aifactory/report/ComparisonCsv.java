@@ -132,15 +132,32 @@ final class ComparisonCsv {
     "maintenance_exposure_hours_ci95"
   };
 
+  /** The grid's verdict and the site's figures, after {@link #ANSWERS}, with a site section. */
+  static final String[] GRID = {
+    "grid_rules_broken_mean",
+    "grid_rules_broken_ci95",
+    "grid_compliant_share_mean",
+    "grid_compliant_share_ci95",
+    "grid_peak_import_mw_mean",
+    "grid_peak_import_mw_ci95",
+    "battery_losses_mwh_mean",
+    "battery_losses_mwh_ci95",
+    "battery_cycles_mean",
+    "battery_cycles_ci95",
+    "co2_t_mean",
+    "co2_t_ci95"
+  };
+
   private ComparisonCsv() {}
 
   static void write(ComparisonResult r, Path file) throws IOException {
     boolean parts = ComparisonFigures.showsLossParts(r);
     boolean cooling = r.hasCooling();
     boolean maintenance = r.hasMaintenance();
+    boolean grid = r.hasGrid();
     Csv.write(
         file,
-        ComparisonTokenCosts.header(r, header(parts, cooling, maintenance)),
+        ComparisonTokenCosts.header(r, header(parts, cooling, maintenance, grid)),
         out -> {
           for (int rank = 0; rank < r.ranking().size(); rank++) {
             Variant v = r.variants().get(r.ranking().get(rank));
@@ -155,6 +172,9 @@ final class ComparisonCsv {
             if (maintenance) {
               maintenance(row, v.maintenance().orElse(null));
             }
+            if (grid) {
+              grid(row, v.grid().orElse(null));
+            }
             ComparisonTokenCosts.columns(r, r.ranking().get(rank), row);
             out.printRecord(row);
           }
@@ -166,6 +186,11 @@ final class ComparisonCsv {
    * {@link #MAINTENANCE} if shown.
    */
   static String[] header(boolean parts, boolean cooling, boolean maintenance) {
+    return header(parts, cooling, maintenance, false);
+  }
+
+  /** As {@link #header(boolean, boolean, boolean)}, then {@link #GRID} with a site section. */
+  static String[] header(boolean parts, boolean cooling, boolean maintenance, boolean grid) {
     List<String> header = new ArrayList<>(List.of(HEADER));
     if (parts) {
       header.addAll(List.of(LOSS_PARTS));
@@ -176,6 +201,9 @@ final class ComparisonCsv {
     header.addAll(List.of(ANSWERS));
     if (maintenance) {
       header.addAll(List.of(MAINTENANCE));
+    }
+    if (grid) {
+      header.addAll(List.of(GRID));
     }
     return header.toArray(String[]::new);
   }
@@ -212,6 +240,26 @@ final class ComparisonCsv {
 
   private static String total(java.util.OptionalLong total) {
     return total.isPresent() ? Long.toString(total.getAsLong()) : null;
+  }
+
+  /** The site's figures; empty fields for a variant without a site. */
+  private static void grid(List<String> row, ComparisonResult.Grid g) {
+    if (g == null) {
+      for (int i = 0; i < GRID.length; i++) {
+        row.add(null);
+      }
+      return;
+    }
+    for (MetricStats s :
+        List.of(
+            g.brokenRules(),
+            g.compliantShare(),
+            g.peakImportMw(),
+            g.batteryLossesMwh(),
+            g.batteryCycles(),
+            g.co2Tonnes())) {
+      stats(row, s);
+    }
   }
 
   private static void lossParts(List<String> row, LostValue lost) {

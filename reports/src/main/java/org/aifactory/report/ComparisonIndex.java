@@ -150,6 +150,15 @@ final class ComparisonIndex {
                   + " thermal trips. Hours at slowdown: on the loop with the most.</p>\n"
                   + ComparisonCooling.html(r)));
     }
+    if (r.hasGrid()) {
+      sections.add(
+          new IndexPage.Section(
+              "The grid's verdict, per replication of "
+                  + ComparisonFigures.horizon(r.horizonHours()),
+              "<p>Rules broken of the scenario's site section; the battery's capital is in the"
+                  + " variant's capital, the energy priced is the grid import net of export.</p>\n"
+                  + ComparisonGrid.html(r)));
+    }
     IndexPage.write(
         dir,
         r.scenario() + " - design comparison",

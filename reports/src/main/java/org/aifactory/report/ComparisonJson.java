@@ -245,6 +245,22 @@ final class ComparisonJson {
     g.writeEndObject();
     total(g, "loss_of_load_events_total", v.lossOfLoadEventsTotal());
     total(g, "thermal_trips_total", v.thermalTripsTotal());
+    if (r.hasGrid()) {
+      g.writeFieldName("grid");
+      if (v.grid().isEmpty()) {
+        g.writeNull();
+      } else {
+        ComparisonResult.Grid site = v.grid().get();
+        g.writeStartObject();
+        stats(g, "rules_broken", site.brokenRules());
+        stats(g, "compliant_share", site.compliantShare());
+        stats(g, "peak_import_mw", site.peakImportMw());
+        stats(g, "battery_losses_mwh", site.batteryLossesMwh());
+        stats(g, "battery_cycles", site.batteryCycles());
+        stats(g, "co2_t", site.co2Tonnes());
+        g.writeEndObject();
+      }
+    }
     g.writeEndObject();
   }
 

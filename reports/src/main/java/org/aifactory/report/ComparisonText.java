@@ -70,6 +70,9 @@ final class ComparisonText {
     if (r.hasCooling()) {
       out.append(ComparisonCooling.text(r, INDENT)).append('\n');
     }
+    if (r.hasGrid()) {
+      out.append(ComparisonGrid.text(r, INDENT)).append('\n');
+    }
     out.append(ComparisonProduction.text(r, INDENT)).append('\n');
     if (ComparisonFigures.showsLossParts(r)) {
       out.append(ComparisonLosses.text(r, money, INDENT)).append('\n');

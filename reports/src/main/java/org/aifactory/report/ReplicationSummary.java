@@ -45,6 +45,10 @@ public final class ReplicationSummary {
     SummarySections.maintenance(t, f);
     SummarySections.loadShaping(t, f);
     out.append(t.render());
+    first
+        .site()
+        .ifPresent(
+            site -> out.append(r > 1 ? "\nReplication 0:" : "").append(GridText.render(site)));
     SummaryTail.append(out, f, null, timings);
     return out.toString();
   }

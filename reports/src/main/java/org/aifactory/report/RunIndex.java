@@ -60,6 +60,12 @@ final class RunIndex {
           new IndexPage.Chart(
               ThermalChart.FILE, "Temperatures, thermal throttling and PUE over the run" + of));
     }
+    if (GridChart.drawn(first)) {
+      charts.add(
+          new IndexPage.Chart(
+              GridChart.FILE,
+              "The site as the grid sees it: grid import, battery, violations, spectrum" + of));
+    }
     if (InferenceChart.drawn(first)) {
       charts.add(
           new IndexPage.Chart(

@@ -45,9 +45,10 @@ public final class RunReports {
   /**
    * The files that show one run, also written for replication 0 of a set: timeseries.csv,
    * window.csv, events.csv, power.png, lost_production.png, thermal.png with a cooling plant,
-   * inference.png with an inference service, cost.png when the set's runs were priced, and run.json
-   * (of {@code timings}); and those of {@code more}. Each chart is drawn on a thread of its own
-   * while the calling thread writes the text files.
+   * compliance.csv and grid.png with a site section, inference.png with an inference service,
+   * cost.png when the set's runs were priced, and run.json (of {@code timings}); and those of
+   * {@code more}. Each chart is drawn on a thread of its own while the calling thread writes the
+   * text files.
    *
    * @param set replication 0 ({@link ReplicationSet#first()}) is the run shown; cost.png shows the
    *     set's means
@@ -78,6 +79,13 @@ public final class RunReports {
         () -> LostProductionChart.write(result, chartNote, dir.resolve(LostProductionChart.FILE)));
     if (ThermalChart.drawn(result)) {
       writers.add(() -> ThermalChart.write(result, chartNote, dir.resolve(ThermalChart.FILE)));
+    }
+    if (GridChart.drawn(result)) {
+      writers.add(
+          () -> {
+            ComplianceCsv.write(result, dir.resolve(ComplianceCsv.FILE));
+            GridChart.write(result, chartNote, dir.resolve(GridChart.FILE));
+          });
     }
     if (InferenceChart.drawn(result)) {
       writers.add(() -> InferenceChart.write(result, chartNote, dir.resolve(InferenceChart.FILE)));

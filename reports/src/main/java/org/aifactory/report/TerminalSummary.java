@@ -49,6 +49,7 @@ public final class TerminalSummary {
     SummarySections.maintenance(t, f);
     SummarySections.loadShaping(t, f);
     out.append(t.render());
+    result.site().ifPresent(site -> out.append(GridText.render(site)));
     SummaryTail.append(
         out, f, result.jobs().isEmpty() ? INDENT + "(none)\n" : jobs(result), timings);
     return out.toString();

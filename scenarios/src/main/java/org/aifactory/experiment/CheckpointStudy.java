@@ -278,7 +278,8 @@ public final class CheckpointStudy {
   private static FactorySpec withCheckpoint(FactorySpec f, int jobIndex, CheckpointSpec cp) {
     List<WorkloadSpec> jobs = new ArrayList<>(f.workloads());
     jobs.set(jobIndex, ((TrainingJobSpec) jobs.get(jobIndex)).withCheckpoint(Optional.of(cp)));
-    return new FactorySpec(f.catalog(), f.facility(), f.clusters(), jobs, f.failures(), f.power());
+    return new FactorySpec(
+        f.catalog(), f.facility(), f.clusters(), jobs, f.failures(), f.power(), f.site());
   }
 
   private static double mean(double[] v) {

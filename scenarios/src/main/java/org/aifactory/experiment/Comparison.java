@@ -29,13 +29,14 @@ import org.aifactory.model.power.CostSpec;
  * <p>All variants run with the first variant's seed (a variant's own seed is overridden: that is
  * what makes the streams common), and must share its horizon.
  *
- * <p>Cost per year of a variant = its electrical chain's capital × capital recovery factor + its
- * facility energy × price + the value of the production its design changes: the GPU-hours of job
- * progress lost to power outages, those lost to thermal trips, and the GPU-hours that power caps
- * and thermal limits kept from progressing (throttling), each × the value of a GPU-hour. A design
- * whose GPUs throttle draws less energy, and pays for it here. Losses to failures of the IT
- * hardware (GPUs, systems, software) are common to all variants and left out; so is the capital of
- * the cooling plant, which the costs do not price.
+ * <p>Cost per year of a variant = its electrical chain's and site battery's capital × capital
+ * recovery factor + its facility energy × price (with a site section: the grid import net of export
+ * × price + the fuel of on-site generation) + the value of the production its design changes: the
+ * GPU-hours of job progress lost to power outages, those lost to thermal trips, and the GPU-hours
+ * that power caps and thermal limits kept from progressing (throttling), each × the value of a
+ * GPU-hour. A design whose GPUs throttle draws less energy, and pays for it here. Losses to
+ * failures of the IT hardware (GPUs, systems, software) are common to all variants and left out; so
+ * is the capital of the cooling plant, which the costs do not price.
  *
  * <p>Besides the ranking at the scenario's value of a lost GPU-hour, the result says at which value
  * each pair's ranking flips ({@link BreakEvens}), and what each variant trained (tokens, ETTR, lost
@@ -295,6 +296,7 @@ public final class Comparison {
       MetricStats lostTokensPriced,
       ComparisonResult.CostLine costLine,
       Optional<ComparisonResult.Maintenance> maintenance,
+      Optional<ComparisonResult.Grid> grid,
       double[] total,
       double[] fixed,
       double[] lostPerYear,
@@ -321,7 +323,8 @@ public final class Comparison {
           new ComparisonResult.Production(
               tokensStats, tokensOverBest, ettr, lostProduction, lostTokensPriced),
           costLine,
-          maintenance);
+          maintenance,
+          grid);
     }
   }
 
@@ -334,6 +337,8 @@ public final class Comparison {
         e == null
             ? 0
             : c.capitalDollars(e.upsInstalledWatts(), e.generatorInstalledWatts(), e.pdus());
+    // A site battery's capital is the variant's too (the same for every replication).
+    capital += column(set, MetricKeys.BATTERY_CAPITAL_DOLLARS, 0)[0];
     double annualCapital = capital * c.capitalRecoveryFactor();
     double[] availability = column(set, MetricKeys.CHAIN_AVAILABILITY, Double.NaN);
     double[] lossOfLoad = column(set, MetricKeys.CHAIN_LOSS_OF_LOAD_EVENTS, Double.NaN);
@@ -346,6 +351,8 @@ public final class Comparison {
     double[] throttlingGpuHours = column(set, MetricKeys.GPU_HOURS_THROTTLING, 0);
     double[] throttlingTokens = column(set, MetricKeys.LOST_THROTTLING, 0);
     double[] energy = column(set, MetricKeys.ENERGY_FACILITY_MWH, Double.NaN);
+    double[] bought = bought(set, energy);
+    double[] fuel = column(set, MetricKeys.GENERATION_FUEL_DOLLARS, 0);
     double[] annualEnergy = new double[n];
     double[] annualPower = new double[n];
     double[] annualThermal = new double[n];
@@ -356,7 +363,7 @@ public final class Comparison {
     double[] lostPerYear = new double[n];
     double[] priced = new double[n];
     for (int r = 0; r < n; r++) {
-      annualEnergy[r] = energy[r] * c.energyDollarsPerMwh() / years;
+      annualEnergy[r] = (bought[r] * c.energyDollarsPerMwh() + fuel[r]) / years;
       annualPower[r] = lostGpuHours[r] * c.lostGpuHourDollars() / years;
       annualThermal[r] = thermalGpuHours[r] * c.lostGpuHourDollars() / years;
       annualThrottling[r] = throttlingGpuHours[r] * c.lostGpuHourDollars() / years;
@@ -412,10 +419,48 @@ public final class Comparison {
                         "h",
                         column(set, MetricKeys.CHAIN_MAINTENANCE_EXPOSURE_HOURS, Double.NaN))))
             : Optional.empty(),
+        grid(set),
         total,
         fixed,
         lostPerYear,
         tokens);
+  }
+
+  /** The grid's verdict and the site's figures; empty without a site section. */
+  private static Optional<ComparisonResult.Grid> grid(ReplicationSet set) {
+    if (set.indexOf(MetricKeys.COMPLIANCE_BROKEN_RULES) < 0) {
+      return Optional.empty();
+    }
+    double[] broken = column(set, MetricKeys.COMPLIANCE_BROKEN_RULES, Double.NaN);
+    double[] compliant = new double[broken.length];
+    for (int r = 0; r < broken.length; r++) {
+      compliant[r] = broken[r] == 0 ? 1 : 0;
+    }
+    return Optional.of(
+        new ComparisonResult.Grid(
+            stats("compliance.broken_rules", "rules", broken),
+            stats("compliant_share", "1", compliant),
+            stats("grid.peak_import_mw", "MW", column(set, MetricKeys.GRID_PEAK_IMPORT_MW, 0)),
+            stats("battery.losses_mwh", "MWh", column(set, MetricKeys.BATTERY_LOSSES_MWH, 0)),
+            stats(
+                "battery.equivalent_full_cycles",
+                "cycles",
+                column(set, MetricKeys.BATTERY_CYCLES, 0)),
+            stats("carbon.total_t", "t", column(set, MetricKeys.CARBON_TOTAL_T, Double.NaN))));
+  }
+
+  /**
+   * Energy bought from the grid in each replication (MWh): with a site section, the grid import net
+   * of export (the battery's losses are in it, on-site generation is not: its fuel is priced
+   * apart); without one, the facility energy.
+   */
+  private static double[] bought(ReplicationSet set, double[] facility) {
+    if (set.indexOf(MetricKeys.GRID_IMPORT_MWH) < 0) {
+      return facility;
+    }
+    return minus(
+        column(set, MetricKeys.GRID_IMPORT_MWH, Double.NaN),
+        column(set, MetricKeys.GRID_EXPORT_MWH, 0));
   }
 
   /** Every replication's value of {@code key}, or {@code missing} where the runs lack it. */

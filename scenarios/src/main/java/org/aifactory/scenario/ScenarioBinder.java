@@ -21,6 +21,7 @@ import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.HardwareCatalog;
 import org.aifactory.model.power.CostSpec;
 import org.aifactory.model.power.PowerSystemSpec;
+import org.aifactory.model.site.SiteSpec;
 import org.aifactory.model.workload.WorkloadSpec;
 
 /**
@@ -45,6 +46,7 @@ final class ScenarioBinder {
           "power",
           "costs",
           "economics",
+          "site",
           "variants");
   static final List<String> FACILITY_KEYS = List.of("pue", "cooling");
   private static final Map<String, PulseResolution> RESOLUTIONS =
@@ -115,6 +117,7 @@ final class ScenarioBinder {
     EconomicsBinder economicsBinder = new EconomicsBinder(diagnostics, folder);
     Optional<Optional<EconomicsBinder.Draft>> economicsDraft =
         economicsBinder.read(top.field("economics"));
+    Optional<Optional<SiteSpec>> site = new SiteBinder(diagnostics, folder).bind(top.field("site"));
     VariantBinder variantBinder = new VariantBinder(diagnostics, folder);
     List<VariantBinder.Draft> drafts = variantBinder.read(top.field("variants"), top.map());
     if (diagnostics.hasErrors()) {
@@ -126,7 +129,13 @@ final class ScenarioBinder {
             "",
             () ->
                 new FactorySpec(
-                    catalog, facility.get(), clusters, workloads, failures.get(), power.get()));
+                    catalog,
+                    facility.get(),
+                    clusters,
+                    workloads,
+                    failures.get(),
+                    power.get(),
+                    site.get()));
     Optional<RunSpec> run =
         diagnostics.construct(
             root.location(),

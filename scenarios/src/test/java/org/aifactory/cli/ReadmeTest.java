@@ -100,6 +100,39 @@ class ReadmeTest {
                 new RunSpec(
                     Duration.ofMinutes(1), 1, PulseResolution.FULL, ObservationSpec.defaults()))
             .complete();
+    long second = 1_000_000_000L;
+    var site =
+        new org.aifactory.model.site.SiteSpec(
+            List.of(
+                new org.aifactory.model.site.GridRule.ImportCapacity(1e9),
+                new org.aifactory.model.site.GridRule.Ramp("ramp_1s", 1e6, second),
+                new org.aifactory.model.site.GridRule.DynamicRange("range", 1e6, 10 * second),
+                new org.aifactory.model.site.GridRule.Oscillation(
+                    "band", 0.1, 1, 1e6, 10 * second, 10 * second),
+                new org.aifactory.model.site.GridRule.MinimumLoad(1)),
+            Optional.of(1e9),
+            Optional.of(
+                new org.aifactory.model.site.BatterySpec(
+                    3.6e9,
+                    1e6,
+                    0.85,
+                    0.1,
+                    0.9,
+                    0.5,
+                    new org.aifactory.model.site.BatterySpec.SmoothingPolicy(10 * second, 1e4, 1e4),
+                    165)),
+            Optional.of(new org.aifactory.model.site.GenerationSpec(5e3, 100, 8576, 3.66, 53.06)),
+            Optional.of(
+                new org.aifactory.model.site.CarbonSpec(
+                    org.aifactory.model.site.HourlyProfile.constant(380),
+                    Optional.of(org.aifactory.model.site.HourlyProfile.constant(1e4)))));
+    var sited =
+        new FactoryRun(
+                "x",
+                spec.withSite(Optional.of(site)),
+                new RunSpec(
+                    Duration.ofMinutes(1), 1, PulseResolution.FULL, ObservationSpec.defaults()))
+            .complete();
     // Every component that can fail, with two feeds and sources per side.
     var base = spec.power().orElseThrow();
     var failing =
@@ -123,6 +156,7 @@ class ReadmeTest {
             .complete();
     List<Metric> metrics = new java.util.ArrayList<>(result.metrics());
     metrics.addAll(cooled.metrics());
+    metrics.addAll(sited.metrics());
     metrics.addAll(withComponents.metrics());
     metrics.addAll(
         org.aifactory.metrics.CostBreakdown.of(
@@ -137,6 +171,12 @@ class ReadmeTest {
               .replaceFirst(
                   "^job\\.<name>\\.lost_production\\.[a-z_]+$", "job.<name>.lost_production.<part>")
               .replaceFirst("_by_cause\\.[^.]+$", "_by_cause.<cause>")
+              .replaceFirst("^swing_by_cause\\.[a-z]+\\.", "swing_by_cause.<cause>.")
+              .replaceFirst("\\.max_ramp_mw_per_s\\.[0-9a-z]+$", ".max_ramp_mw_per_s.<window>")
+              .replaceFirst(
+                  "^compliance\\.ramp_[^.]+\\.(worst|limit|margin)$", "compliance.<ramp rule>.$1")
+              .replaceFirst(
+                  "^compliance\\.(?!broken_rules$)(?!<ramp rule>)[^.]+\\.", "compliance.<rule>.")
               .replaceFirst(
                   "^power_chain\\.path_availability\\.p[0-9]+$",
                   "power_chain.path_availability.p<k>")

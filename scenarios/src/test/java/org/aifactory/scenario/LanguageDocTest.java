@@ -83,6 +83,12 @@ class LanguageDocTest {
     keys.addAll(PowerBinder.MAINTENANCE_KEYS);
     keys.addAll(PowerBinder.MAINTENANCE_PLAN_KEYS);
     keys.addAll(CostBinder.KEYS);
+    keys.addAll(SiteBinder.KEYS);
+    keys.addAll(SiteBinder.RULE_KEYS);
+    keys.addAll(SiteBinder.BATTERY_KEYS);
+    keys.addAll(SiteBinder.SMOOTHING_KEYS);
+    keys.addAll(SiteBinder.GENERATION_KEYS);
+    keys.addAll(SiteBinder.CARBON_KEYS);
     keys.addAll(EconomicsBinder.KEYS);
     keys.addAll(VariantBinder.KEYS);
     keys.addAll(LoadShapingReader.SMOOTHING_KEYS);

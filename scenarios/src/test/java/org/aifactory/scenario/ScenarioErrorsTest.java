@@ -108,7 +108,7 @@ class ScenarioErrorsTest {
                 "horizn",
                 "unknown key 'horizn' (did you mean 'horizon'?); allowed keys: name, description,"
                     + " horizon, seed, replications, pulse_resolution, facility, clusters,"
-                    + " workloads, failures, recording, catalog, power, costs, economics, variants"));
+                    + " workloads, failures, recording, catalog, power, costs, economics, site, variants"));
   }
 
   @Test
@@ -129,7 +129,7 @@ class ScenarioErrorsTest {
         .isEqualTo(
             "unknown key 'colour'; allowed keys: name, description, horizon, seed, replications,"
                 + " pulse_resolution, facility, clusters, workloads, failures, recording, catalog, power,"
-                + " costs, economics, variants");
+                + " costs, economics, site, variants");
   }
 
   @Test

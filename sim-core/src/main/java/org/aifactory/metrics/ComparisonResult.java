@@ -190,6 +190,10 @@ public record ComparisonResult(
   public record Maintenance(MetricStats hours, MetricStats exposureHours) {}
 
   /** True when some variant has a cooling plant. */
+  public boolean hasGrid() {
+    return variants.stream().anyMatch(v -> v.grid().isPresent());
+  }
+
   public boolean hasCooling() {
     return variants.stream().anyMatch(v -> v.cooling().isPresent());
   }
@@ -224,6 +228,7 @@ public record ComparisonResult(
    * @param production what the variant trained and lost, per replication
    * @param costLine its annual cost as a function of the value of a lost GPU-hour
    * @param maintenance its chain's planned maintenance; empty without
+   * @param grid the grid's verdict and the site's figures; empty without a site section
    */
   public record Variant(
       String name,
@@ -244,10 +249,56 @@ public record ComparisonResult(
       Optional<Cooling> cooling,
       Production production,
       CostLine costLine,
-      Optional<Maintenance> maintenance) {
+      Optional<Maintenance> maintenance,
+      Optional<Grid> grid) {
 
     public Variant {
       java.util.Objects.requireNonNull(maintenance, "maintenance");
+      java.util.Objects.requireNonNull(grid, "grid");
+    }
+
+    /** A variant without a site section. */
+    public Variant(
+        String name,
+        String description,
+        ElectricalResult electrical,
+        MetricStats availability,
+        MetricStats lossOfLoadEvents,
+        MetricStats lostGpuHoursPower,
+        MetricStats lostTokensPower,
+        MetricStats energyFacilityMwh,
+        double capitalDollars,
+        double annualCapitalDollars,
+        MetricStats annualEnergyDollars,
+        MetricStats annualLostValueDollars,
+        MetricStats annualTotalDollars,
+        MetricStats extraCostOverBest,
+        LostValue lostValue,
+        Optional<Cooling> cooling,
+        Production production,
+        CostLine costLine,
+        Optional<Maintenance> maintenance) {
+      this(
+          name,
+          description,
+          electrical,
+          availability,
+          lossOfLoadEvents,
+          lostGpuHoursPower,
+          lostTokensPower,
+          energyFacilityMwh,
+          capitalDollars,
+          annualCapitalDollars,
+          annualEnergyDollars,
+          annualLostValueDollars,
+          annualTotalDollars,
+          extraCostOverBest,
+          lostValue,
+          cooling,
+          production,
+          costLine,
+          maintenance,
+          Optional.empty());
     }
 
     /** Without planned maintenance. */
@@ -565,4 +616,22 @@ public record ComparisonResult(
       MetricStats hoursAtSlowdown,
       MetricStats trips,
       MetricStats tokensLostToHeat) {}
+
+  /**
+   * The site of a variant as the grid sees it, per replication (means with 95 % half-widths).
+   *
+   * @param brokenRules grid rules broken ({@code compliance.broken_rules})
+   * @param compliantShare the share of replications in which every rule held
+   * @param peakImportMw highest grid import
+   * @param batteryLossesMwh energy the battery lost (0 without one)
+   * @param batteryCycles its equivalent full cycles (0 without one)
+   * @param co2Tonnes CO2 of the grid import and on-site generation (NaN without carbon)
+   */
+  public record Grid(
+      MetricStats brokenRules,
+      MetricStats compliantShare,
+      MetricStats peakImportMw,
+      MetricStats batteryLossesMwh,
+      MetricStats batteryCycles,
+      MetricStats co2Tonnes) {}
 }

@@ -32,6 +32,8 @@ public final class PowerLedger {
   private final PowerRecorder recorder;
   private SitePowerSink[] sinks = new SitePowerSink[0];
   private PowerLedger unshaped;
+  private SitePowerListener siteListener;
+  private SwingCause cause = SwingCause.OTHER;
 
   private double gpuWatts;
   private double itWatts;
@@ -93,6 +95,38 @@ public final class PowerLedger {
   /** The unshaped shadow; null without one (no load shaping in the run). */
   public PowerLedger unshaped() {
     return unshaped;
+  }
+
+  /** Who hears every change of site power with its cause (one listener; null: none). */
+  public void setSiteListener(SitePowerListener listener) {
+    this.siteListener = listener;
+  }
+
+  /** The cause of the changes published next ({@link SwingCause#OTHER} after each publication). */
+  public void causedBy(SwingCause next) {
+    this.cause = next;
+  }
+
+  /** As {@link #change(long, double, double)}, caused by {@code why}. */
+  public void change(long now, double deltaGpuWatts, double deltaItWatts, SwingCause why) {
+    cause = why;
+    change(now, deltaGpuWatts, deltaItWatts, 0);
+  }
+
+  /** As {@link #change(long, double, double, double)}, caused by {@code why}. */
+  public void change(
+      long now,
+      double deltaGpuWatts,
+      double deltaItWatts,
+      double deltaItVarianceWatts2,
+      SwingCause why) {
+    cause = why;
+    change(now, deltaGpuWatts, deltaItWatts, deltaItVarianceWatts2);
+  }
+
+  /** Site power now (W). */
+  public double siteWatts() {
+    return siteWatts;
   }
 
   /** Another receiver of site power, told after the recorder. */
@@ -250,6 +284,10 @@ public final class PowerLedger {
         s.set(now, siteWatts, itWatts, siteRate, itRate);
       }
     }
+    if (siteListener != null) {
+      siteListener.sitePowerChanged(now, siteWatts, siteSlope * NANOS_PER_SECOND, cause);
+    }
+    cause = SwingCause.OTHER;
   }
 
   /** IT power now (W). */

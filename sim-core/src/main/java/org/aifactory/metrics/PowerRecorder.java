@@ -257,6 +257,19 @@ public final class PowerRecorder implements SitePowerSink {
     return wattNanos * 1e-9;
   }
 
+  /**
+   * Start of the full-resolution window: while a window is searched for, the start of the span
+   * searched; after {@link #finish}, of the window found.
+   */
+  public long windowStartNanos() {
+    return windowStart;
+  }
+
+  /** End of the full-resolution window (or of the span searched, until {@link #finish}). */
+  public long windowEndNanos() {
+    return windowEnd;
+  }
+
   public double peakWatts() {
     return peak;
   }

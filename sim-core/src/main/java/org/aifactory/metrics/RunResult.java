@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.aifactory.metrics.grid.SiteMetrics;
+import org.aifactory.metrics.grid.SiteResult;
 import org.aifactory.model.PulseResolution;
 
 /**
@@ -34,6 +36,7 @@ import org.aifactory.model.PulseResolution;
  *     contained in one (then every failure takes its whole system)
  * @param services per-service results of the inference services, in scenario order
  * @param loadShaping what GPU smoothing, filler work and rack storage did; empty without any
+ * @param site what the site did as the grid sees it; empty without a site section
  */
 public record RunResult(
     String scenario,
@@ -58,7 +61,89 @@ public record RunResult(
     List<Double> monthlyPue,
     Optional<FailureDomainResult> failureDomains,
     List<ServiceResult> services,
-    Optional<LoadShapingResult> loadShaping) {
+    Optional<LoadShapingResult> loadShaping,
+    Optional<SiteResult> site) {
+
+  /** A run without a site section. */
+  public RunResult(
+      String scenario,
+      long seed,
+      Duration horizon,
+      PulseResolution pulseResolution,
+      int gpus,
+      double energyGpuJoules,
+      double energyItJoules,
+      double energyFacilityJoules,
+      long tokens,
+      GpuHours gpuHours,
+      PowerStats power,
+      long eventsProcessed,
+      List<JobResult> jobs,
+      PowerSeries series,
+      int replication,
+      List<String> causes,
+      List<FailureLog.Row> events,
+      Optional<ElectricalResult> electrical,
+      Optional<CoolingResult> cooling,
+      List<Double> monthlyPue,
+      Optional<FailureDomainResult> failureDomains,
+      List<ServiceResult> services,
+      Optional<LoadShapingResult> loadShaping) {
+    this(
+        scenario,
+        seed,
+        horizon,
+        pulseResolution,
+        gpus,
+        energyGpuJoules,
+        energyItJoules,
+        energyFacilityJoules,
+        tokens,
+        gpuHours,
+        power,
+        eventsProcessed,
+        jobs,
+        series,
+        replication,
+        causes,
+        events,
+        electrical,
+        cooling,
+        monthlyPue,
+        failureDomains,
+        services,
+        loadShaping,
+        Optional.empty());
+  }
+
+  /** The same result with what the site did. */
+  public RunResult withSite(SiteResult newSite) {
+    return new RunResult(
+        scenario,
+        seed,
+        horizon,
+        pulseResolution,
+        gpus,
+        energyGpuJoules,
+        energyItJoules,
+        energyFacilityJoules,
+        tokens,
+        gpuHours,
+        power,
+        eventsProcessed,
+        jobs,
+        series,
+        replication,
+        causes,
+        events,
+        electrical,
+        cooling,
+        monthlyPue,
+        failureDomains,
+        services,
+        loadShaping,
+        Optional.of(newSite));
+  }
 
   /** A run without inference services. */
   public RunResult(
@@ -265,6 +350,7 @@ public record RunResult(
     Objects.requireNonNull(failureDomains, "failureDomains");
     services = List.copyOf(services);
     Objects.requireNonNull(loadShaping, "loadShaping");
+    Objects.requireNonNull(site, "site");
   }
 
   public double horizonHours() {
@@ -435,6 +521,7 @@ public record RunResult(
       inferenceMetrics(m);
     }
     loadShaping.ifPresent(s -> loadShapingMetrics(m, s));
+    site.ifPresent(s -> SiteMetrics.add(m, s));
     m.add(
         new Metric(
             MetricKeys.EVENTS_PROCESSED, "events", "Events fired by the engine.", eventsProcessed));

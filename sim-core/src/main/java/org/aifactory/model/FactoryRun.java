@@ -18,6 +18,7 @@ import org.aifactory.metrics.LoadShapingResult;
 import org.aifactory.metrics.LostProduction;
 import org.aifactory.metrics.PowerLedger;
 import org.aifactory.metrics.PowerRecorder;
+import org.aifactory.metrics.PowerSeries;
 import org.aifactory.metrics.PowerStats;
 import org.aifactory.metrics.RunResult;
 import org.aifactory.metrics.ServiceResult;
@@ -46,6 +47,9 @@ import org.aifactory.model.power.PowerChainResult;
 import org.aifactory.model.power.PowerChainSpec;
 import org.aifactory.model.power.PowerPathListener;
 import org.aifactory.model.power.PowerSystemSpec;
+import org.aifactory.model.site.PowerBudget;
+import org.aifactory.model.site.SiteMonitor;
+import org.aifactory.model.site.SiteSpec;
 import org.aifactory.model.workload.InferenceServiceSpec;
 import org.aifactory.model.workload.JobAccount;
 import org.aifactory.model.workload.JobState;
@@ -106,6 +110,7 @@ public final class FactoryRun {
   private final List<TrainingJob> jobs = new ArrayList<>();
   private final List<InferenceService> services = new ArrayList<>();
   private CoolingPlant cooling;
+  private SiteMonitor site;
   private final int installedGpus;
   private RunResult result;
 
@@ -214,6 +219,7 @@ public final class FactoryRun {
       ledger.withUnshapedShadow(new PowerRecorder(horizon, 1, obs.rampWindow().toNanos(), 0, 0, 0));
     }
     placeWindow(run.observation());
+    Optional<PowerBudget> budget = budgetCaps(factory);
     if (factory.facility().cooling().isPresent()) {
       cooling =
           new CoolingPlant(
@@ -240,6 +246,49 @@ public final class FactoryRun {
     }
     if (cooling != null) {
       cooling.start();
+    }
+    factory.site().ifPresent(s -> watchSite(s, budget, run.observation()));
+  }
+
+  /** The power budget's caps on every cluster's GPUs, from the start (empty: no budget). */
+  private Optional<PowerBudget> budgetCaps(FactorySpec factory) {
+    Optional<PowerBudget> budget =
+        factory
+            .site()
+            .flatMap(SiteSpec::budgetWatts)
+            .flatMap(b -> PowerBudget.of(factory, b).budget());
+    budget.ifPresent(
+        b -> {
+          for (Cluster c : clusters) {
+            c.setBudgetCap(0, b.capWatts(c.power().gpu().tdpWatts()));
+          }
+        });
+    return budget;
+  }
+
+  /**
+   * The site as the grid sees it: from the level the factory draws at time 0, it hears every change
+   * of site power and every job's start and completion.
+   */
+  private void watchSite(SiteSpec spec, Optional<PowerBudget> budget, ObservationSpec obs) {
+    PowerRecorder rec = ledger.recorder();
+    site =
+        new SiteMonitor(
+            spec,
+            budget,
+            horizon,
+            obs.buckets(),
+            rec.windowStartNanos(),
+            rec.windowEndNanos(),
+            obs.rampWindow().toNanos());
+    site.begin(ledger.siteWatts());
+    ledger.setSiteListener(site);
+    for (TrainingJob job : jobs) {
+      long start = job.spec().start().toNanos();
+      if (start < horizon) {
+        sim.scheduleAt(start, Simulation.DEFAULT_PRIORITY, site::jobStarted);
+      }
+      job.setCompletionListener(site::jobEnded);
     }
   }
 
@@ -411,6 +460,10 @@ public final class FactoryRun {
         service.finish(horizon);
       }
       result = buildResult();
+      if (site != null) {
+        PowerSeries series = result.series();
+        result = result.withSite(site.finish(series.windowStartNanos(), series.windowEndNanos()));
+      }
     }
     return result;
   }

@@ -5,6 +5,7 @@ import org.aifactory.engine.Event;
 import org.aifactory.engine.Simulation;
 import org.aifactory.metrics.FailureLog;
 import org.aifactory.metrics.PowerLedger;
+import org.aifactory.metrics.SwingCause;
 import org.aifactory.model.PulseResolution;
 import org.aifactory.model.failure.FailureCause;
 import org.aifactory.model.failure.FailureScope;
@@ -134,6 +135,7 @@ public final class TrainingJob implements Cluster.Tenant {
   private final OpenInterruptions openRows;
   private int currentCause = NONE;
   private boolean swapped;
+  private java.util.function.LongConsumer completionListener = now -> {};
 
   /**
    * @param causes the factory's failure causes, in profile order (indices are cause indices)
@@ -242,6 +244,11 @@ public final class TrainingJob implements Cluster.Tenant {
 
   public TrainingJobSpec spec() {
     return spec;
+  }
+
+  /** Who hears when the job completes its work (one listener). */
+  public void setCompletionListener(java.util.function.LongConsumer listener) {
+    this.completionListener = listener;
   }
 
   public void schedule() {
@@ -373,6 +380,7 @@ public final class TrainingJob implements Cluster.Tenant {
     for (int i = 0; i < n; i++) {
       cluster.release(held[i], now);
     }
+    completionListener.accept(now);
   }
 
   // ---------------------------------------------------------------- pacing under power limits
@@ -484,18 +492,18 @@ public final class TrainingJob implements Cluster.Tenant {
                 ? next.computeDelta
                 : state == JobState.COMMUNICATION ? next.communicationDelta : next.iteratingDelta;
         accrue(now);
-        setPower(now, delta);
+        setPower(now, delta, SwingCause.OTHER);
       }
       case CHECKPOINT -> {
         pace = next;
         accrue(now);
-        setPower(now, next.checkpointDelta);
+        setPower(now, next.checkpointDelta, SwingCause.OTHER);
       }
       default -> {
         pace = next;
         if (shaped != null) { // GPUs still ramping down obey the new limit at once
           accrue(now);
-          setPower(now, deltaPerGpu);
+          setPower(now, deltaPerGpu, SwingCause.OTHER);
         }
       }
     }
@@ -565,7 +573,7 @@ public final class TrainingJob implements Cluster.Tenant {
       recover(now);
       return;
     }
-    setPower(now, deltaPerGpu); // the lost system's GPUs leave the job
+    setPower(now, deltaPerGpu, SwingCause.JOBS); // the lost system's GPUs leave the job
     if (state == JobState.WAITING) {
       if (pending != NONE) { // a swap was under way: now one more system is needed
         sim.cancel(pending);
@@ -706,16 +714,33 @@ public final class TrainingJob implements Cluster.Tenant {
 
   private void enter(long now, JobState next, double nextDeltaPerGpu) {
     accrue(now);
+    SwingCause cause = swingCause(state, next);
     state = next;
-    setPower(now, nextDeltaPerGpu);
+    setPower(now, nextDeltaPerGpu, cause);
+  }
+
+  /**
+   * What a change of state does to the site's swings: a checkpoint starting or ending, a phase of
+   * an iteration, or else the job starting, stopping, failing or restarting (a failure during a
+   * checkpoint leaves it for waiting or a restart: a job event).
+   */
+  static SwingCause swingCause(JobState from, JobState to) {
+    if (to == JobState.CHECKPOINT || from == JobState.CHECKPOINT && to.iterating()) {
+      return SwingCause.CHECKPOINTS;
+    }
+    if (from.iterating() && to.iterating()) {
+      return SwingCause.PULSES;
+    }
+    return SwingCause.JOBS;
   }
 
   /**
    * Puts the job's power on the ledger (instantaneous, with the variance of an averaged iteration)
    * and its mean on the cluster (the heat its cooling sees: an iteration's pulses are averaged).
    */
-  private void setPower(long now, double nextDeltaPerGpu) {
+  private void setPower(long now, double nextDeltaPerGpu, SwingCause cause) {
     if (shaped != null) {
+      ledger.causedBy(cause);
       setShapedPower(now, nextDeltaPerGpu);
       return;
     }
@@ -729,7 +754,7 @@ public final class TrainingJob implements Cluster.Tenant {
             : 0;
     double deltaVariance = variance - varianceAtLastPower;
     if (delta != 0 || deltaVariance != 0) {
-      ledger.change(now, delta, delta * itPerGpuWatt, deltaVariance);
+      ledger.change(now, delta, delta * itPerGpuWatt, deltaVariance, cause);
     }
     double mean = heldGpus * meanDeltaPerGpu(nextDeltaPerGpu) * itPerGpuWatt;
     cluster.addMeanIt(now, mean - meanItAtLastPower);
