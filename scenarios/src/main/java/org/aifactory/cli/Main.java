@@ -58,6 +58,9 @@ public final class Main implements Runnable {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          if (e instanceof QuickStart.HandOver) {
+            return QuickStart.handOver(args, errWriter);
+          }
           if (e instanceof ScenarioException || e instanceof UserException) {
             errWriter.println("error: " + e.getMessage());
             return EXIT_USER;

@@ -9,6 +9,7 @@ import org.aifactory.experiment.PricedMetrics;
 import org.aifactory.experiment.Replications;
 import org.aifactory.experiment.SingleRun;
 import org.aifactory.metrics.ReplicationSet;
+import org.aifactory.report.ChartWarmUp;
 import org.aifactory.report.CostText;
 import org.aifactory.report.OutputDirectory;
 import org.aifactory.report.ReplicationReports;
@@ -58,6 +59,8 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long t0 = System.nanoTime();
+    // Charts come last; their machinery gets ready meanwhile, on the other core.
+    ChartWarmUp warmUp = ChartWarmUp.start();
     Scenario scenario = scenarioOptions.load();
     int reps = replications != null ? replications : scenario.replications();
     if (reps < 1) {
@@ -82,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
           new ReplicationSet(
               outcome.result(),
               List.of(PricedMetrics.of(scenario.economics()).apply(outcome.result())));
+      warmUp.await();
       write(target, dir -> RunReports.writeAll(one, timings, dir));
       if (!output.quiet()) {
         out.print(TerminalSummary.render(outcome.result(), timings));
@@ -103,6 +107,7 @@ final class RunCommand implements Callable<Integer> {
                 PricedMetrics.of(scenario.economics()));
       }
       RunTimings timings = timings(result.simulationWallSeconds(), t0, result.eventsProcessed());
+      warmUp.await();
       write(target, dir -> ReplicationReports.writeAll(result.set(), timings, dir));
       if (!output.quiet()) {
         out.print(ReplicationSummary.render(result.set(), timings));

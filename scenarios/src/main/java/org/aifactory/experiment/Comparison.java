@@ -143,14 +143,15 @@ public final class Comparison {
     return (int) Math.min(max, n + steps * step);
   }
 
-  /** Every variant's replications so far, extended together with one progress count. */
+  /**
+   * Every variant's replications so far, extended together on one pool of threads (the threads take
+   * (variant, replication) pairs in order) with one progress count.
+   */
   private static final class VariantRuns {
-    private final String scenario;
-    private final List<Input> inputs;
     private final int threads;
     private final ProgressListener progress;
-    private final List<RunSpec> runs = new ArrayList<>();
-    private final List<Replications.Result> results = new ArrayList<>();
+    private final List<Replications.Config> configs = new ArrayList<>();
+    private List<ReplicationSet> sets;
 
     VariantRuns(String scenario, List<Input> inputs, int threads, ProgressListener progress) {
       if (inputs.isEmpty()) {
@@ -166,50 +167,36 @@ public final class Comparison {
                   + inputs.get(0).name()
                   + "': compared designs must run over the same time");
         }
-        runs.add(in.run().withSeed(seed)); // common random numbers across variants
+        // common random numbers across variants
+        configs.add(
+            new Replications.Config(
+                scenario, in.factory(), in.run().withSeed(seed), PricedMetrics.of(in.economics())));
       }
-      this.scenario = scenario;
-      this.inputs = inputs;
       this.threads = threads;
       this.progress = progress;
     }
 
     /** Runs every variant's replications up to {@code n} in all. */
     void extendTo(int n) {
-      int before = results.isEmpty() ? 0 : results.get(0).set().replications();
-      long total = (long) inputs.size() * n;
-      for (int v = 0; v < inputs.size(); v++) {
-        long offset = (long) inputs.size() * before + (long) v * (n - before);
-        ProgressListener p = (done, ignored) -> progress.progress(offset + done, total);
-        Input in = inputs.get(v);
-        if (v < results.size()) {
-          results.set(
-              v,
-              Replications.extend(
-                  results.get(v),
-                  scenario,
-                  in.factory(),
-                  runs.get(v),
-                  n,
-                  threads,
-                  p,
-                  PricedMetrics.of(in.economics())));
-        } else {
-          results.add(
-              Replications.run(
-                  scenario,
-                  in.factory(),
-                  runs.get(v),
-                  n,
-                  threads,
-                  p,
-                  PricedMetrics.of(in.economics())));
-        }
+      int before = sets == null ? 0 : sets.get(0).replications();
+      if (sets != null && n == before) {
+        return;
       }
+      long offset = (long) configs.size() * before;
+      long total = (long) configs.size() * n;
+      ReplicationSet[] extended = new ReplicationSet[configs.size()];
+      Replications.extendEach(
+          configs,
+          sets,
+          n,
+          threads,
+          (done, ignored) -> progress.progress(offset + done, total),
+          (v, set) -> extended[v] = set);
+      sets = List.of(extended);
     }
 
     List<ReplicationSet> sets() {
-      return results.stream().map(Replications.Result::set).toList();
+      return sets;
     }
   }
 

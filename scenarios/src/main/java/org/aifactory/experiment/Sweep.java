@@ -12,7 +12,6 @@ import java.util.Set;
 import org.aifactory.metrics.Metric;
 import org.aifactory.metrics.MetricKeys;
 import org.aifactory.metrics.MetricStats;
-import org.aifactory.metrics.ReplicationSet;
 import org.aifactory.metrics.SweepResult;
 import org.aifactory.model.FactoryRun;
 import org.aifactory.model.ObservationSpec;
@@ -25,8 +24,9 @@ import org.aifactory.scenario.Suggestions;
  * Runs a parameter sweep: at every point the same R replications with the same root seed, so each
  * replication of every point draws the same random streams (common random numbers: the same
  * failures where the points share components) and differences between points are paired by
- * replication. Points run one after the other, each point's replications on T threads; results are
- * kept in replication order, so they are the same whatever T.
+ * replication. All points' replications run on one pool of T threads (a point's replications and
+ * the next point's side by side); results are kept in point and replication order, so they are the
+ * same whatever T.
  *
  * <p>Every metric of every point is kept as mean, sd, 95 % confidence half-width and n. Asked for
  * the best point of a metric, the sweep also gives each point's paired gap to the best and whether
@@ -117,28 +117,26 @@ public final class Sweep {
     Scenario base = sweep.base();
     long seed = base.run().seed();
     int points = sweep.points().size();
-    long total = (long) points * replications;
-    List<SweepResult.Point> out = new ArrayList<>();
-    double[][] goalValues = new double[points][];
-    for (int p = 0; p < points; p++) {
-      ScenarioSweep.Point point = sweep.points().get(p);
+    List<Replications.Config> configs = new ArrayList<>();
+    for (ScenarioSweep.Point point : sweep.points()) {
       RunSpec run = point.scenario().run().withSeed(seed); // common random numbers
-      long offset = (long) p * replications;
-      ReplicationSet set =
-          Replications.run(
-                  base.name(),
-                  point.scenario().factory(),
-                  run,
-                  replications,
-                  threads,
-                  (done, ignored) -> progress.progress(offset + done, total))
-              .set();
-      out.add(new SweepResult.Point(point.values(), set.stats()));
-      if (goal.isPresent()) {
-        int i = set.indexOf(goal.get().metric());
-        goalValues[p] = i >= 0 ? set.column(i) : nanColumn(replications);
-      }
+      configs.add(new Replications.Config(base.name(), point.scenario().factory(), run));
     }
+    SweepResult.Point[] done = new SweepResult.Point[points];
+    double[][] goalValues = new double[points][];
+    Replications.runEach(
+        configs,
+        replications,
+        threads,
+        progress,
+        (p, set) -> {
+          done[p] = new SweepResult.Point(sweep.points().get(p).values(), set.stats());
+          if (goal.isPresent()) {
+            int i = set.indexOf(goal.get().metric());
+            goalValues[p] = i >= 0 ? set.column(i) : nanColumn(replications);
+          }
+        });
+    List<SweepResult.Point> out = List.of(done);
     List<String> notes = new ArrayList<>();
     notes.add(
         String.format(
