@@ -95,7 +95,7 @@ public final class Sweep {
         + key
         + "' is not a metric key; the nearest: "
         + String.join(", ", Suggestions.closest(key, keys, NEAREST))
-        + " (every key is in the metrics glossary of the README)";
+        + " (every key is in the metrics glossary, docs/metrics.md)";
   }
 
   /**

@@ -31,7 +31,12 @@ import org.junit.jupiter.api.Test;
 /** The README is what a new user reads: its glossary and commands must match the program. */
 class ReadmeTest {
   private static String readme() throws IOException {
-    return Files.readString(Path.of("../README.md"));
+    return org.aifactory.docs.UserDocs.readme();
+  }
+
+  /** The README and the guides of docs/ it links to. */
+  private static String docs() throws IOException {
+    return org.aifactory.docs.UserDocs.all();
   }
 
   @Test
@@ -162,7 +167,7 @@ class ReadmeTest {
         org.aifactory.metrics.CostBreakdown.of(
                 result, org.aifactory.model.economics.EconomicsSpec.defaults(1e6, 80, 2.5))
             .metrics());
-    String readme = readme();
+    String readme = docs();
     for (Metric m : metrics) {
       // Keys with a job or cause name are documented once, with <name> and <cause>.
       String key =

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,11 +31,11 @@ import org.aifactory.model.power.UpsSpec;
 import org.aifactory.model.power.UtilitySpec;
 import org.junit.jupiter.api.Test;
 
-/** README.md documents every key, unit and bundled scenario. */
+/** The user's docs (README.md and docs/) document every key, unit and bundled scenario. */
 class LanguageDocTest {
 
   private static String doc() throws IOException {
-    return Files.readString(Path.of("../README.md"));
+    return org.aifactory.docs.UserDocs.all();
   }
 
   @Test
@@ -118,11 +116,10 @@ class LanguageDocTest {
     }
   }
 
-  /** The YAML examples of the Scenario language section. */
+  /** The YAML examples of the scenario language (docs/scenario-language.md). */
   private static List<String> examples() throws IOException {
-    String doc = doc();
     String section =
-        doc.substring(doc.indexOf("## Scenario language"), doc.indexOf("## Metrics glossary"));
+        java.nio.file.Files.readString(java.nio.file.Path.of("../docs/scenario-language.md"));
     List<String> blocks = new ArrayList<>();
     Matcher m = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(section);
     while (m.find()) {

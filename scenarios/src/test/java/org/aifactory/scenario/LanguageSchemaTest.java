@@ -173,7 +173,7 @@ class LanguageSchemaTest {
   /** What the loader accepts in the README's examples, the schema accepts too. */
   @Test
   void everyReadmeExampleThatLoadsValidates() throws IOException {
-    String doc = Files.readString(Path.of("../README.md"));
+    String doc = org.aifactory.docs.UserDocs.all();
     Matcher m = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(doc);
     int checked = 0;
     while (m.find()) {

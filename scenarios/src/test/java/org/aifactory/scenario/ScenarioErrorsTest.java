@@ -451,7 +451,7 @@ class ScenarioErrorsTest {
   void emptyFile() {
     String message =
         "the file is empty; a scenario needs at least name, horizon and clusters"
-            + " (see the scenario language in README.md)";
+            + " (see the scenario language in docs/scenario-language.md)";
     assertThat(error("")).isEqualTo(at(1, 1, "", message));
     assertThat(error("# nothing but a comment\n\n")).isEqualTo(at(1, 1, "", message));
   }
