@@ -89,8 +89,9 @@ final class SparkComparisonRun implements VariantRunner {
     for (int v = 0; v < variants.size(); v++) {
       if (before == 0) {
         RunResult first = firsts.get(v);
-        layouts.add(first.metrics());
-        rows[v][0] = ReplicationSet.row(first.metrics(), first.metrics(), 0);
+        List<Metric> metrics = variants.get(v).metricsOf().apply(first);
+        layouts.add(metrics);
+        rows[v][0] = ReplicationSet.row(metrics, metrics, 0);
         events[v] = first.eventsProcessed();
       } else {
         layouts.add(earlier.get(v).set().layout());
@@ -159,7 +160,8 @@ final class SparkComparisonRun implements VariantRunner {
             new FactoryRun(comparison.name(), variant.factory(), variant.run(), replication, false)
                 .complete();
         return new Tuple2<>(
-            v, RunValues.of(replication, result.metrics(), result.eventsProcessed()));
+            v,
+            RunValues.of(replication, variant.metricsOf().apply(result), result.eventsProcessed()));
       }
     };
   }

@@ -49,7 +49,7 @@ final class SparkReplicationsRun {
             .complete();
     progress.progress(1, replications);
     List<RunValues> rest = others.get();
-    List<Metric> layout = first.metrics();
+    List<Metric> layout = configuration.metricsOf().apply(first);
     double[][] rows = new double[replications][];
     rows[0] = ReplicationSet.row(layout, layout, 0);
     long events = first.eventsProcessed();
@@ -89,7 +89,7 @@ final class SparkReplicationsRun {
         Configuration c = scenario.configuration();
         RunResult result =
             new FactoryRun(c.runName(), c.factory(), c.run(), replication, false).complete();
-        return RunValues.of(replication, result.metrics(), result.eventsProcessed());
+        return RunValues.of(replication, c.metricsOf().apply(result), result.eventsProcessed());
       }
     };
   }

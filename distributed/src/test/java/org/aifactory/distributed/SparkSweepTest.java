@@ -71,13 +71,15 @@ class SparkSweepTest {
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  /** checkpoint-demo over two days, 5 replications. */
+  /** checkpoint-demo over two days, priced (economics at its defaults), 5 replications. */
   private static List<String> replications(String out) {
     return List.of(
         "run",
         "checkpoint-demo",
         "--set",
         "horizon=2 d",
+        "--set",
+        "economics={}",
         "-r",
         "5",
         "--no-progress",
@@ -87,8 +89,9 @@ class SparkSweepTest {
   }
 
   /**
-   * redundancy-study's four UPS designs with GPU failures (so that replications differ), its
-   * replications added until the lead is known to 0.1 %: two batches, 3 then 9 replications.
+   * redundancy-study's four UPS designs with GPU failures (so that replications differ), priced
+   * (economics at its defaults, so also ranked by cost per token), its replications added until the
+   * lead is known to 0.1 %: two batches, 3 then 9 replications.
    */
   private static List<String> comparison(String out) {
     return List.of(
@@ -96,6 +99,8 @@ class SparkSweepTest {
         "redundancy-study",
         "--set",
         "failures.profile=llama3",
+        "--set",
+        "economics={}",
         "-r",
         "3",
         "--target-ci",
@@ -149,6 +154,9 @@ class SparkSweepTest {
   void replicationsWriteTheLocalCommandsBytes() throws IOException {
     Outcome o = spark(List.of("--master", "local[2]", "--partitions", "3"), replications("spark"));
     assertThat(o.code()).as(o.err()).isZero();
+    assertThat(Files.readString(tmp.resolve("localReplications").resolve("summary.json")))
+        .as("priced")
+        .contains("economics.");
     assertSameFiles(
         tmp.resolve("localReplications"),
         tmp.resolve("spark"),
@@ -162,7 +170,9 @@ class SparkSweepTest {
     assertThat(o.code()).as(o.err()).isZero();
     assertThat(Files.readString(tmp.resolve("localComparison").resolve("comparison.json")))
         .as("two batches, so that the second extends the first")
-        .contains("\"replications\": 9");
+        .contains("\"replications\": 9")
+        .as("ranked by cost per token too")
+        .contains("ranking_by_dollars_per_mtok");
     assertSameFiles(
         tmp.resolve("localComparison"),
         tmp.resolve("sparkComparison"),

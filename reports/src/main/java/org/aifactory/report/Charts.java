@@ -173,10 +173,13 @@ final class Charts {
   /**
    * The data area of {@code chart}'s plot drawn at {@code width} × {@code height} (of its first
    * subplot for a combined plot), measured by drawing it on a scratch image.
+   *
+   * <p>The layout depends on the area drawn into and the fonts, not on the image: the scratch image
+   * is one pixel, so nearly nothing is rasterised, and no entities (tooltip areas) are collected.
    */
   static Rectangle2D dataArea(JFreeChart chart, int width, int height) {
-    ChartRenderingInfo info = new ChartRenderingInfo();
-    BufferedImage scratch = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    ChartRenderingInfo info = new ChartRenderingInfo(null);
+    BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = scratch.createGraphics();
     try {
       chart.draw(g, new Rectangle2D.Double(0, 0, width, height), info);

@@ -33,6 +33,9 @@ import org.aifactory.metrics.MetricStats;
  * cost values), its cost line (fixed cost per year, capital + energy, and GPU-hours lost per year:
  * annual total = fixed + {@code lost_gpu_hour_dollars} × lost), and its loss-of-load events and
  * thermal trips in all the replications (empty without a chain, or a plant).
+ *
+ * <p>When every variant has economics, {@link ComparisonTokenCosts#COLUMNS} come after all others:
+ * the rank by cost per million tokens, its mean and its paired difference from the lowest.
  */
 final class ComparisonCsv {
   static final String FILE = "comparison.csv";
@@ -121,14 +124,40 @@ final class ComparisonCsv {
     "thermal_trips_total"
   };
 
+  /** The chain's planned maintenance, after {@link #ANSWERS}, when some variant has it. */
+  static final String[] MAINTENANCE = {
+    "maintenance_hours_mean",
+    "maintenance_hours_ci95",
+    "maintenance_exposure_hours_mean",
+    "maintenance_exposure_hours_ci95"
+  };
+
+  /** The grid's verdict and the site's figures, after {@link #ANSWERS}, with a site section. */
+  static final String[] GRID = {
+    "grid_rules_broken_mean",
+    "grid_rules_broken_ci95",
+    "grid_compliant_share_mean",
+    "grid_compliant_share_ci95",
+    "grid_peak_import_mw_mean",
+    "grid_peak_import_mw_ci95",
+    "battery_losses_mwh_mean",
+    "battery_losses_mwh_ci95",
+    "battery_cycles_mean",
+    "battery_cycles_ci95",
+    "co2_t_mean",
+    "co2_t_ci95"
+  };
+
   private ComparisonCsv() {}
 
   static void write(ComparisonResult r, Path file) throws IOException {
     boolean parts = ComparisonFigures.showsLossParts(r);
     boolean cooling = r.hasCooling();
+    boolean maintenance = r.hasMaintenance();
+    boolean grid = r.hasGrid();
     Csv.write(
         file,
-        header(parts, cooling),
+        ComparisonTokenCosts.header(r, header(parts, cooling, maintenance, grid)),
         out -> {
           for (int rank = 0; rank < r.ranking().size(); rank++) {
             Variant v = r.variants().get(r.ranking().get(rank));
@@ -140,13 +169,28 @@ final class ComparisonCsv {
               cooling(row, v.cooling().orElse(null));
             }
             answers(row, v);
+            if (maintenance) {
+              maintenance(row, v.maintenance().orElse(null));
+            }
+            if (grid) {
+              grid(row, v.grid().orElse(null));
+            }
+            ComparisonTokenCosts.columns(r, r.ranking().get(rank), row);
             out.printRecord(row);
           }
         });
   }
 
-  /** {@link #HEADER}, then {@link #LOSS_PARTS} and {@link #COOLING} if shown, {@link #ANSWERS}. */
-  static String[] header(boolean parts, boolean cooling) {
+  /**
+   * {@link #HEADER}, then {@link #LOSS_PARTS} and {@link #COOLING} if shown, {@link #ANSWERS}, and
+   * {@link #MAINTENANCE} if shown.
+   */
+  static String[] header(boolean parts, boolean cooling, boolean maintenance) {
+    return header(parts, cooling, maintenance, false);
+  }
+
+  /** As {@link #header(boolean, boolean, boolean)}, then {@link #GRID} with a site section. */
+  static String[] header(boolean parts, boolean cooling, boolean maintenance, boolean grid) {
     List<String> header = new ArrayList<>(List.of(HEADER));
     if (parts) {
       header.addAll(List.of(LOSS_PARTS));
@@ -155,7 +199,30 @@ final class ComparisonCsv {
       header.addAll(List.of(COOLING));
     }
     header.addAll(List.of(ANSWERS));
+    if (maintenance) {
+      header.addAll(List.of(MAINTENANCE));
+    }
+    if (grid) {
+      header.addAll(List.of(GRID));
+    }
     return header.toArray(String[]::new);
+  }
+
+  /** Without planned maintenance. */
+  static String[] header(boolean parts, boolean cooling) {
+    return header(parts, cooling, false);
+  }
+
+  /** The chain's maintenance; empty fields for a variant without. */
+  private static void maintenance(List<String> row, ComparisonResult.Maintenance m) {
+    if (m == null) {
+      for (int i = 0; i < MAINTENANCE.length; i++) {
+        row.add(null);
+      }
+      return;
+    }
+    stats(row, m.hours());
+    stats(row, m.exposureHours());
   }
 
   private static void answers(List<String> row, Variant v) {
@@ -173,6 +240,26 @@ final class ComparisonCsv {
 
   private static String total(java.util.OptionalLong total) {
     return total.isPresent() ? Long.toString(total.getAsLong()) : null;
+  }
+
+  /** The site's figures; empty fields for a variant without a site. */
+  private static void grid(List<String> row, ComparisonResult.Grid g) {
+    if (g == null) {
+      for (int i = 0; i < GRID.length; i++) {
+        row.add(null);
+      }
+      return;
+    }
+    for (MetricStats s :
+        List.of(
+            g.brokenRules(),
+            g.compliantShare(),
+            g.peakImportMw(),
+            g.batteryLossesMwh(),
+            g.batteryCycles(),
+            g.co2Tonnes())) {
+      stats(row, s);
+    }
   }
 
   private static void lossParts(List<String> row, LostValue lost) {

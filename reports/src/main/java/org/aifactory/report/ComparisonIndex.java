@@ -83,6 +83,12 @@ final class ComparisonIndex {
                     + " failures)"
                 : PM + " is the 95 % confidence half-width of the mean");
     List<IndexPage.Section> sections = new ArrayList<>();
+    if (r.tokenRanking().isPresent()) {
+      sections.add(
+          new IndexPage.Section(
+              "Ranking by cost per million tokens",
+              "<pre>" + Html.escape(ComparisonTokenCosts.text(r, "")) + "</pre>\n"));
+    }
     sections.add(
         new IndexPage.Section(
             "Ranking, cheapest first",
@@ -127,6 +133,15 @@ final class ComparisonIndex {
                   + " lost production of the ranking.</p>\n"
                   + ComparisonLosses.html(r, money)));
     }
+    if (r.hasMaintenance()) {
+      sections.add(
+          new IndexPage.Section(
+              "Planned maintenance of the electrical chain, per replication of "
+                  + ComparisonFigures.horizon(r.horizonHours()),
+              "<p>Hours with a unit of the chain out for planned maintenance, and the part of them"
+                  + " when the load was exposed.</p>\n"
+                  + ComparisonMaintenance.html(r)));
+    }
     if (r.hasCooling()) {
       sections.add(
           new IndexPage.Section(
@@ -134,6 +149,18 @@ final class ComparisonIndex {
               "<p>Tokens lost to heat: those thermal limits kept from training plus those lost to"
                   + " thermal trips. Hours at slowdown: on the loop with the most.</p>\n"
                   + ComparisonCooling.html(r)));
+    }
+    if (r.hasGrid()) {
+      sections.add(
+          new IndexPage.Section(
+              "The grid's verdict, per replication of "
+                  + ComparisonFigures.horizon(r.horizonHours()),
+              "<p>Rules broken of the scenario's site section; the battery's capital is in the"
+                  + " variant's capital, the energy priced is the grid import net of export.</p>\n"
+                  + ComparisonGrid.html(r)
+                  + "<p>"
+                  + Html.escape(ComparisonGrid.verdict(r))
+                  + "</p>\n"));
     }
     IndexPage.write(
         dir,

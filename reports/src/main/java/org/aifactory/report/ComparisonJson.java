@@ -88,6 +88,13 @@ final class ComparisonJson {
           + " it here. Losses to failures of the IT hardware (GPUs, systems, software) are common"
           + " to all variants and left out.";
 
+  /** The note on the maintenance figures, with planned maintenance. */
+  static final String MAINTENANCE_NOTE =
+      "maintenance: per replication, hours (a unit of the electrical chain out for planned"
+          + " maintenance) and exposure_hours (of them, the load on static bypass or a battery, a"
+          + " bus on its generators, or a rack group dark); null for a variant without planned"
+          + " maintenance.";
+
   /** The note on the cooling figures, with a cooling plant. */
   static final String COOLING_NOTE =
       "cooling: per replication, pue (facility energy / IT energy over the run), energy_mwh (fans,"
@@ -125,6 +132,9 @@ final class ComparisonJson {
     if (r.hasCooling()) {
       notes.add(COOLING_NOTE);
     }
+    if (r.hasMaintenance()) {
+      notes.add(MAINTENANCE_NOTE);
+    }
     if (r.replications() == 1) {
       notes.add(ONE_REPLICATION);
     }
@@ -151,9 +161,10 @@ final class ComparisonJson {
             g.writeString(r.variants().get(i).name());
           }
           g.writeEndArray();
+          ComparisonTokenCosts.ranking(g, r);
           g.writeArrayFieldStart("variants");
           for (int i = 0; i < r.variants().size(); i++) {
-            variant(g, r, r.variants().get(i), ComparisonFigures.rank(r, i));
+            variant(g, r, i, ComparisonFigures.rank(r, i));
           }
           g.writeEndArray();
           breakEvens(g, r);
@@ -169,8 +180,9 @@ final class ComparisonJson {
         });
   }
 
-  private static void variant(JsonGenerator g, ComparisonResult r, Variant v, int rank)
+  private static void variant(JsonGenerator g, ComparisonResult r, int index, int rank)
       throws IOException {
+    Variant v = r.variants().get(index);
     g.writeStartObject();
     g.writeStringField("name", v.name());
     g.writeStringField("description", v.description());
@@ -192,6 +204,7 @@ final class ComparisonJson {
     stats(g, "annual_lost_value_dollars", v.annualLostValueDollars());
     stats(g, "annual_total_dollars", v.annualTotalDollars());
     stats(g, "extra_cost_over_best", v.extraCostOverBest());
+    ComparisonTokenCosts.fields(g, r, index);
     if (ComparisonFigures.showsLossParts(r)) {
       LostValue lost = v.lostValue();
       stats(g, "lost_gpu_hours_thermal", lost.thermalGpuHours());
@@ -203,6 +216,18 @@ final class ComparisonJson {
     if (r.hasCooling()) {
       g.writeFieldName("cooling");
       cooling(g, v.cooling().orElse(null));
+    }
+    if (r.hasMaintenance()) {
+      g.writeFieldName("maintenance");
+      ComparisonResult.Maintenance m = v.maintenance().orElse(null);
+      if (m == null) {
+        g.writeNull();
+      } else {
+        g.writeStartObject();
+        stats(g, "hours", m.hours());
+        stats(g, "exposure_hours", m.exposureHours());
+        g.writeEndObject();
+      }
     }
     ComparisonResult.Production p = v.production();
     g.writeObjectFieldStart("production");
@@ -220,6 +245,22 @@ final class ComparisonJson {
     g.writeEndObject();
     total(g, "loss_of_load_events_total", v.lossOfLoadEventsTotal());
     total(g, "thermal_trips_total", v.thermalTripsTotal());
+    if (r.hasGrid()) {
+      g.writeFieldName("grid");
+      if (v.grid().isEmpty()) {
+        g.writeNull();
+      } else {
+        ComparisonResult.Grid site = v.grid().get();
+        g.writeStartObject();
+        stats(g, "rules_broken", site.brokenRules());
+        stats(g, "compliant_share", site.compliantShare());
+        stats(g, "peak_import_mw", site.peakImportMw());
+        stats(g, "battery_losses_mwh", site.batteryLossesMwh());
+        stats(g, "battery_cycles", site.batteryCycles());
+        stats(g, "co2_t", site.co2Tonnes());
+        g.writeEndObject();
+      }
+    }
     g.writeEndObject();
   }
 

@@ -63,13 +63,23 @@ final class ComparisonText {
       out.append(reliability(r));
       out.append(fewEvents(r)).append('\n');
     }
+    if (r.hasMaintenance()) {
+      out.append(ComparisonMaintenance.text(r, INDENT)).append('\n');
+    }
     Money money = money(r);
     if (r.hasCooling()) {
       out.append(ComparisonCooling.text(r, INDENT)).append('\n');
     }
+    if (r.hasGrid()) {
+      out.append(ComparisonGrid.text(r, INDENT)).append('\n');
+    }
     out.append(ComparisonProduction.text(r, INDENT)).append('\n');
     if (ComparisonFigures.showsLossParts(r)) {
       out.append(ComparisonLosses.text(r, money, INDENT)).append('\n');
+    }
+    String perToken = ComparisonTokenCosts.text(r, INDENT);
+    if (!perToken.isEmpty()) {
+      out.append(perToken).append('\n');
     }
     out.append(INDENT)
         .append("Cost per year (")

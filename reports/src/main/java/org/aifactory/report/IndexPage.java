@@ -39,6 +39,9 @@ final class IndexPage {
           Map.entry("events.csv", "every interruption and repair"),
           Map.entry("power.png", "site power over the run, and a zoom on the window"),
           Map.entry("lost_production.png", "where the installed GPU-hours went"),
+          Map.entry("compliance.csv", "the verdict on each grid rule: worst, limit, margin, when"),
+          Map.entry(
+              "grid.png", "grid import, battery state of charge, violations and the spectrum"),
           Map.entry("run.json", "wall-clock figures of the run (not deterministic)"),
           Map.entry("comparison.csv", "one row per variant, cheapest first"),
           Map.entry("comparison.json", "every figure of the comparison"),

@@ -18,12 +18,19 @@ public final class ReplicationReports {
    * <p>All but run.json and the PNG files are byte-identical for the same set.
    */
   public static void writeAll(ReplicationSet set, RunTimings timings, Path dir) throws IOException {
-    SummaryJson.write(set, dir.resolve(SummaryJson.FILE));
-    SummaryCsv.write(set, dir.resolve(SummaryCsv.FILE));
-    ReplicationCsv.writeReplications(set, dir.resolve(ReplicationCsv.REPLICATIONS_FILE));
     String note =
         "replication " + set.first().replication() + " of " + Human.count(set.replications());
-    RunReports.writeRunFiles(set.first(), note, timings, dir);
-    RunIndex.write(set, dir);
+    RunReports.writeRunFiles(
+        set,
+        note,
+        "means of " + Human.count(set.replications()) + " replications",
+        timings,
+        dir,
+        () -> {
+          SummaryJson.write(set, dir.resolve(SummaryJson.FILE));
+          SummaryCsv.write(set, dir.resolve(SummaryCsv.FILE));
+          ReplicationCsv.writeReplications(set, dir.resolve(ReplicationCsv.REPLICATIONS_FILE));
+        });
+    RunIndex.write(set, dir); // last: it lists the files of the folder
   }
 }

@@ -42,7 +42,13 @@ public final class ReplicationSummary {
     SummarySections.lostProduction(t, f);
     SummarySections.interruptions(t, f);
     SummarySections.failureDomains(t, f);
+    SummarySections.maintenance(t, f);
+    SummarySections.loadShaping(t, f);
     out.append(t.render());
+    first
+        .site()
+        .ifPresent(
+            site -> out.append(r > 1 ? "\nReplication 0:" : "").append(GridText.render(site)));
     SummaryTail.append(out, f, null, timings);
     return out.toString();
   }

@@ -60,10 +60,19 @@ final class RunIndex {
           new IndexPage.Chart(
               ThermalChart.FILE, "Temperatures, thermal throttling and PUE over the run" + of));
     }
+    if (GridChart.drawn(first)) {
+      charts.add(
+          new IndexPage.Chart(
+              GridChart.FILE,
+              "The site as the grid sees it: grid import, battery, violations, spectrum" + of));
+    }
     if (InferenceChart.drawn(first)) {
       charts.add(
           new IndexPage.Chart(
               InferenceChart.FILE, "Inference demand, served tokens, power and p99 latency" + of));
+    }
+    if (CostChart.drawn(set)) {
+      charts.add(new IndexPage.Chart(CostChart.FILE, "Annual cost and cost per million tokens"));
     }
     List<String> notes = new ArrayList<>(SummaryJson.notes(set));
     if (!PowerChart.showsZoom(first)) {

@@ -408,6 +408,88 @@ final class SummarySections {
         "of down");
   }
 
+  /**
+   * The chain's planned maintenance: hours with a unit out, and the part of them when the load was
+   * exposed (on bypass or a battery, a bus on its generators, or a rack group dark); only when some
+   * maintenance is planned.
+   */
+  static void maintenance(TextTable t, Figures f) {
+    String out = MetricKeys.CHAIN_MAINTENANCE_HOURS;
+    String exposed = MetricKeys.CHAIN_MAINTENANCE_EXPOSURE_HOURS;
+    if (Double.isNaN(f.value(out))) {
+      return;
+    }
+    t.line("").line("Planned maintenance of the electrical chain");
+    int d = decimals(f, out, exposed);
+    row(t, "Units out", figure(f, out, 1, d), "h", "");
+    shareRow(
+        t, SUB + "load exposed", f, exposed, figure(f, exposed, 1, d), "h", f.value(out), "of out");
+  }
+
+  /**
+   * What load shaping (GPU smoothing, filler work, rack storage) cost in energy and what it did to
+   * the site's peak, swing and ramp, beside the same run unshaped: only when a job's load is
+   * shaped.
+   */
+  static void loadShaping(TextTable t, Figures f) {
+    double extra = f.value(MetricKeys.SHAPING_EXTRA_FACILITY_MWH);
+    if (Double.isNaN(extra)) {
+      return;
+    }
+    t.line("").line("Load shaping (GPU smoothing, filler work, rack storage)");
+    String[] energies = {
+      MetricKeys.SHAPING_EXTRA_FACILITY_MWH,
+      MetricKeys.SHAPING_FILLER_MWH,
+      MetricKeys.SHAPING_FLOOR_MWH,
+      MetricKeys.SHAPING_RAMP_MWH,
+      MetricKeys.SHAPING_STORAGE_LOSS_MWH,
+      MetricKeys.SHAPING_STORAGE_CHANGE_MWH
+    };
+    int d = decimals(f, energies);
+    double facility = f.value(MetricKeys.ENERGY_FACILITY_MWH);
+    shareRow(
+        t,
+        "Site energy added",
+        f,
+        energies[0],
+        figure(f, energies[0], 1, d),
+        "MWh",
+        facility,
+        "of facility");
+    String[][] parts = {
+      {energies[1], "filler work (GPU)"},
+      {energies[2], "holding the floor (GPU)"},
+      {energies[3], "ramps and holds (GPU)"},
+      {energies[4], "storage losses"},
+      {energies[5], "change of stored energy"}
+    };
+    for (String[] part : parts) {
+      if (!Double.isNaN(f.value(part[0]))) {
+        row(t, SUB + part[1], figure(f, part[0], 1, d), "MWh", "");
+      }
+    }
+    String[] powers = {MetricKeys.SHAPING_UNSHAPED_PEAK_MW, MetricKeys.SHAPING_UNSHAPED_SWING_MW};
+    int p = decimals(f, powers);
+    row(t, "Peak without shaping", figure(f, powers[0], 1, p), "MW", "");
+    percentRow(t, SUB + "peak cut", f, MetricKeys.SHAPING_PEAK_CUT, "(1 - peak / unshaped)");
+    if (!Double.isNaN(f.value(MetricKeys.SHAPING_RACK_PEAK_CUT))) {
+      percentRow(
+          t, SUB + "a rack's peak cut", f, MetricKeys.SHAPING_RACK_PEAK_CUT, "(by its storage)");
+    }
+    row(t, "Swing without shaping", figure(f, powers[1], 1, p), "MW", "");
+    String ramp = MetricKeys.SHAPING_UNSHAPED_MAX_RAMP_MW_PER_S;
+    row(t, "Max ramp without shaping", figure(f, ramp, 1, decimals(f, ramp)), "MW/s", "");
+    String limited = MetricKeys.SHAPING_RAMP_LIMITED_GPU_HOURS;
+    if (!Double.isNaN(f.value(limited))) {
+      row(
+          t,
+          "Held back by ramp limits",
+          figure(f, limited, 1, decimals(f, limited)),
+          "GPU-h",
+          "(compute phases; work taken as not slowed)");
+    }
+  }
+
   /** One line summing up the causes with a positive value that are not in {@code top}. */
   private static void otherCauses(
       TextTable t,

@@ -46,7 +46,10 @@ public final class TerminalSummary {
     SummarySections.lostProduction(t, f);
     SummarySections.interruptions(t, f);
     SummarySections.failureDomains(t, f);
+    SummarySections.maintenance(t, f);
+    SummarySections.loadShaping(t, f);
     out.append(t.render());
+    result.site().ifPresent(site -> out.append(GridText.render(site)));
     SummaryTail.append(
         out, f, result.jobs().isEmpty() ? INDENT + "(none)\n" : jobs(result), timings);
     return out.toString();

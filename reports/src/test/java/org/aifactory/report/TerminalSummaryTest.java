@@ -127,6 +127,69 @@ class TerminalSummaryTest {
     assertThat(lineWith(text, "pretrain-a  ")).contains("96.3").contains("30 min");
   }
 
+  /**
+   * With load shaping, its energy by part (each only when its mitigation is on), the share of the
+   * facility energy, and the peak, swing and ramp the run would have had unshaped.
+   */
+  @Test
+  void loadShapingShowsItsBooksAndTheUnshapedSite() {
+    RunResult r = Results.realistic(PulseResolution.FULL);
+    double facility = r.energyFacilityJoules();
+    org.aifactory.metrics.LoadShapingResult books =
+        new org.aifactory.metrics.LoadShapingResult(
+            true,
+            false,
+            true,
+            0,
+            3.6e9,
+            1.8e9,
+            0.36e9,
+            -0.72e9,
+            12.5,
+            facility - 5.04e9,
+            r.power().peakWatts() / 0.75,
+            r.power().minWatts() / 2,
+            3e6,
+            1e5,
+            8e4);
+    RunResult shaped =
+        new RunResult(
+            r.scenario(),
+            r.seed(),
+            r.horizon(),
+            r.pulseResolution(),
+            r.gpus(),
+            r.energyGpuJoules(),
+            r.energyItJoules(),
+            r.energyFacilityJoules(),
+            r.tokens(),
+            r.gpuHours(),
+            r.power(),
+            r.eventsProcessed(),
+            r.jobs(),
+            r.series(),
+            r.replication(),
+            r.causes(),
+            r.events(),
+            r.electrical(),
+            r.cooling(),
+            r.monthlyPue(),
+            java.util.Optional.empty(),
+            java.util.List.of(),
+            java.util.Optional.of(books));
+    String text = TerminalSummary.render(shaped, Results.timings());
+    assertThat(lineWith(text, "Site energy added")).contains("1.400").contains("MWh");
+    assertThat(lineWith(text, "holding the floor")).contains("1.000");
+    assertThat(lineWith(text, "ramps and holds")).contains("0.500");
+    assertThat(lineWith(text, "storage losses")).contains("0.100");
+    assertThat(lineWith(text, "change of stored energy")).contains("-0.200");
+    assertThat(text).doesNotContain("filler work (GPU)");
+    assertThat(lineWith(text, "peak cut")).contains("25.0").contains("%");
+    assertThat(lineWith(text, "a rack's peak cut")).contains("20.0");
+    assertThat(lineWith(text, "Held back by ramp limits")).contains("12.5");
+    assertThat(TerminalSummary.render(r, Results.timings())).doesNotContain("Load shaping");
+  }
+
   /** With failure domains, how the FRU failures ended and the down GPU-hours by domain. */
   @Test
   void failureDomainsShowHowFruFailuresEnded() {

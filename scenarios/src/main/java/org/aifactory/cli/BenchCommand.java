@@ -46,7 +46,9 @@ final class BenchCommand implements Runnable {
       header = "Measure the event engine with the hold model.",
       description = {
         "Hold model: N events pending; each one fired schedules one more at now + Exp(1 s)."
-            + " Reports the best round's events/s and the heap bytes allocated per event."
+            + " Reports the best round's events/s and the heap bytes allocated per event, of the"
+            + " engine (hold) and of the same model on a bare binary heap (bare-heap), the"
+            + " baseline."
       })
   static final class Engine implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -78,6 +80,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      QuickStart.requireFullJit();
       if (events < 1 || rounds < 1) {
         throw new UserException("--events and --rounds must be positive");
       }
@@ -150,6 +153,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      QuickStart.requireFullJit();
       if (repeat < 1) {
         throw new UserException("--repeat must be positive");
       }

@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
       MergeCommand.class,
       ValidateCommand.class,
       ListCommand.class,
+      ShowCommand.class,
+      InitCommand.class,
+      SchemaCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -83,6 +86,9 @@ public final class Main implements Runnable {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          if (e instanceof QuickStart.HandOver) {
+            return QuickStart.handOver(args, errWriter);
+          }
           if (e instanceof ScenarioException
               || e instanceof UserException
               || e instanceof RunBackend.Unavailable) {

@@ -3,11 +3,16 @@ package org.aifactory.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.aifactory.experiment.Configuration;
+import org.aifactory.experiment.PricedMetrics;
 import org.aifactory.experiment.Replications;
 import org.aifactory.experiment.ScenarioRecipe;
 import org.aifactory.experiment.SingleRun;
+import org.aifactory.metrics.ReplicationSet;
+import org.aifactory.report.ChartWarmUp;
+import org.aifactory.report.CostText;
 import org.aifactory.report.OutputDirectory;
 import org.aifactory.report.ReplicationReports;
 import org.aifactory.report.ReplicationSummary;
@@ -30,7 +35,7 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Runs a scenario and writes its reports to an output directory, atomically:"
           + " index.html (a page with all of them), summary.json, summary.csv, timeseries.csv, window.csv, events.csv, power.png,"
-          + " lost_production.png and run.json. With --replications R > 1 it also writes"
+          + " lost_production.png and run.json; with an economics section, cost.png. With --replications R > 1 it also writes"
           + " replications.csv, and the summaries give every metric as mean, sd, 95 %%"
           + " confidence half-width and n."
     })
@@ -61,6 +66,8 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long t0 = System.nanoTime();
+    // Charts come last; their machinery gets ready meanwhile, on the other core.
+    ChartWarmUp warmUp = ChartWarmUp.start();
     ScenarioSource source = new ScenarioLoader().read(scenarioOptions.scenario);
     Scenario scenario = scenarioOptions.load(source);
     int reps = replications != null ? replications : scenario.replications();
@@ -85,9 +92,15 @@ final class RunCommand implements Callable<Integer> {
       RunTimings timings =
           timings(
               outcome.timings().simulationWallSeconds(), t0, outcome.result().eventsProcessed());
-      write(target, dir -> RunReports.writeAll(outcome.result(), timings, dir));
+      ReplicationSet one =
+          new ReplicationSet(
+              outcome.result(),
+              List.of(PricedMetrics.of(scenario.economics()).apply(outcome.result())));
+      warmUp.await();
+      write(target, dir -> RunReports.writeAll(one, timings, dir));
       if (!output.quiet()) {
         out.print(TerminalSummary.render(outcome.result(), timings));
+        out.print(CostText.render(one));
       }
     } else {
       Replications.Result result;
@@ -98,15 +111,21 @@ final class RunCommand implements Callable<Integer> {
             main.backend()
                 .replicate(
                     new ScenarioRecipe(source, scenarioOptions.overrides, scenario.run().seed()),
-                    new Configuration(scenario.name(), scenario.factory(), scenario.run()),
+                    new Configuration(
+                        scenario.name(),
+                        scenario.factory(),
+                        scenario.run(),
+                        PricedMetrics.of(scenario.economics())),
                     reps,
                     workers,
                     progress);
       }
       RunTimings timings = timings(result.simulationWallSeconds(), t0, result.eventsProcessed());
+      warmUp.await();
       write(target, dir -> ReplicationReports.writeAll(result.set(), timings, dir));
       if (!output.quiet()) {
         out.print(ReplicationSummary.render(result.set(), timings));
+        out.print(CostText.render(result.set()));
       }
     }
     out.println("Reports written to " + target + "/");

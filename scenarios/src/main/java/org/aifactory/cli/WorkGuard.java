@@ -120,6 +120,7 @@ final class WorkGuard {
       throw new UserException(
           work + ". Lower it or shorten the horizon; or add --allow-long-run to run it anyway.");
     }
+    QuickStart.checkWork(seconds);
     if (seconds > ANNOUNCE_SECONDS || bytes > ANNOUNCE_BYTES) {
       err.println("aifactory: " + work + "; memory about " + bytes(bytes) + ".");
       err.flush();

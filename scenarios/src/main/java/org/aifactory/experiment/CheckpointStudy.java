@@ -9,7 +9,6 @@ import org.aifactory.metrics.CheckpointStudyResult;
 import org.aifactory.metrics.Metric;
 import org.aifactory.metrics.MetricKeys;
 import org.aifactory.metrics.MetricStats;
-import org.aifactory.metrics.ReplicationSet;
 import org.aifactory.model.FactorySpec;
 import org.aifactory.model.RunSpec;
 import org.aifactory.model.workload.CheckpointPlan;
@@ -158,22 +157,21 @@ public final class CheckpointStudy {
     int points = grid.size();
     double[][] ettr = new double[points][];
     double[][] tokens = new double[points][];
-    long total = (long) points * replications;
+    List<Replications.Config> configs = new ArrayList<>();
     for (int p = 0; p < points; p++) {
-      FactorySpec variant = withFixedInterval(factory, plan.jobIndex(), grid.get(p));
-      long offset = (long) p * replications;
-      ReplicationSet set =
-          Replications.run(
-                  scenario,
-                  variant,
-                  run,
-                  replications,
-                  threads,
-                  (done, ignored) -> progress.progress(offset + done, total))
-              .set();
-      ettr[p] = set.column(set.indexOf(MetricKeys.job(job.name(), MetricKeys.ETTR)));
-      tokens[p] = set.column(set.indexOf(MetricKeys.job(job.name(), MetricKeys.TOKENS)));
+      configs.add(
+          new Replications.Config(
+              scenario, withFixedInterval(factory, plan.jobIndex(), grid.get(p)), run));
     }
+    Replications.runEach(
+        configs,
+        replications,
+        threads,
+        progress,
+        (p, set) -> {
+          ettr[p] = set.column(set.indexOf(MetricKeys.job(job.name(), MetricKeys.ETTR)));
+          tokens[p] = set.column(set.indexOf(MetricKeys.job(job.name(), MetricKeys.TOKENS)));
+        });
 
     int best = 0;
     for (int p = 1; p < points; p++) {
@@ -280,7 +278,8 @@ public final class CheckpointStudy {
   private static FactorySpec withCheckpoint(FactorySpec f, int jobIndex, CheckpointSpec cp) {
     List<WorkloadSpec> jobs = new ArrayList<>(f.workloads());
     jobs.set(jobIndex, ((TrainingJobSpec) jobs.get(jobIndex)).withCheckpoint(Optional.of(cp)));
-    return new FactorySpec(f.catalog(), f.facility(), f.clusters(), jobs, f.failures(), f.power());
+    return new FactorySpec(
+        f.catalog(), f.facility(), f.clusters(), jobs, f.failures(), f.power(), f.site());
   }
 
   private static double mean(double[] v) {

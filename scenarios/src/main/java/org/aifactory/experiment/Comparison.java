@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.aifactory.metrics.ComparisonResult;
 import org.aifactory.metrics.ComparisonResult.Precision;
 import org.aifactory.metrics.ElectricalResult;
@@ -13,9 +14,11 @@ import org.aifactory.metrics.MetricKeys.ByCause;
 import org.aifactory.metrics.MetricStats;
 import org.aifactory.metrics.PrecisionTarget;
 import org.aifactory.metrics.ReplicationSet;
+import org.aifactory.metrics.RunResult;
 import org.aifactory.model.FactoryRun;
 import org.aifactory.model.FactorySpec;
 import org.aifactory.model.RunSpec;
+import org.aifactory.model.economics.EconomicsSpec;
 import org.aifactory.model.power.CostSpec;
 
 /**
@@ -28,13 +31,14 @@ import org.aifactory.model.power.CostSpec;
  * <p>All variants run with the first variant's seed (a variant's own seed is overridden: that is
  * what makes the streams common), and must share its horizon.
  *
- * <p>Cost per year of a variant = its electrical chain's capital × capital recovery factor + its
- * facility energy × price + the value of the production its design changes: the GPU-hours of job
- * progress lost to power outages, those lost to thermal trips, and the GPU-hours that power caps
- * and thermal limits kept from progressing (throttling), each × the value of a GPU-hour. A design
- * whose GPUs throttle draws less energy, and pays for it here. Losses to failures of the IT
- * hardware (GPUs, systems, software) are common to all variants and left out; so is the capital of
- * the cooling plant, which the costs do not price.
+ * <p>Cost per year of a variant = its electrical chain's and site battery's capital × capital
+ * recovery factor + its facility energy × price (with a site section: the grid import net of export
+ * × price + the fuel of on-site generation) + the value of the production its design changes: the
+ * GPU-hours of job progress lost to power outages, those lost to thermal trips, and the GPU-hours
+ * that power caps and thermal limits kept from progressing (throttling), each × the value of a
+ * GPU-hour. A design whose GPUs throttle draws less energy, and pays for it here. Losses to
+ * failures of the IT hardware (GPUs, systems, software) are common to all variants and left out; so
+ * is the capital of the cooling plant, which the costs do not price.
  *
  * <p>Besides the ranking at the scenario's value of a lost GPU-hour, the result says at which value
  * each pair's ranking flips ({@link BreakEvens}), and what each variant trained (tokens, ETTR, lost
@@ -47,9 +51,26 @@ public final class Comparison {
 
   private Comparison() {}
 
-  /** One variant to run. */
+  /**
+   * One variant to run.
+   *
+   * @param economics what the factory costs and its tokens are worth; when every variant has them,
+   *     the variants are also ranked by cost per million tokens
+   */
   public record Input(
-      String name, String description, FactorySpec factory, RunSpec run, CostSpec costs) {}
+      String name,
+      String description,
+      FactorySpec factory,
+      RunSpec run,
+      CostSpec costs,
+      Optional<EconomicsSpec> economics) {
+
+    /** A variant without economics. */
+    public Input(
+        String name, String description, FactorySpec factory, RunSpec run, CostSpec costs) {
+      this(name, description, factory, run, costs, Optional.empty());
+    }
+  }
 
   /** {@code replications} replications of every variant. */
   public static ComparisonResult run(
@@ -156,8 +177,12 @@ public final class Comparison {
     return (int) Math.min(max, n + steps * step);
   }
 
-  /** What a variant's replications run: its factory, and its run with the common seed. */
-  public record Variant(FactorySpec factory, RunSpec run) {}
+  /**
+   * What a variant's replications run: its factory, its run with the common seed, and what a run's
+   * metrics are (its own, and its costs when the variant has economics: {@link PricedMetrics}).
+   */
+  public record Variant(
+      FactorySpec factory, RunSpec run, Function<RunResult, List<Metric>> metricsOf) {}
 
   /**
    * The variants as their replications run: each with the first variant's seed (common random
@@ -180,7 +205,8 @@ public final class Comparison {
                 + inputs.get(0).name()
                 + "': compared designs must run over the same time");
       }
-      out.add(new Variant(in.factory(), in.run().withSeed(seed))); // common random numbers
+      // common random numbers across variants
+      out.add(new Variant(in.factory(), in.run().withSeed(seed), PricedMetrics.of(in.economics())));
     }
     return List.copyOf(out);
   }
@@ -241,7 +267,41 @@ public final class Comparison {
         variants,
         ranking,
         breakEvens,
-        Optional.empty());
+        Optional.empty(),
+        tokenRanking(inputs, sets));
+  }
+
+  /**
+   * The variants ranked by expected cost per million tokens, when every variant has economics (a
+   * variant without tokens, whose cost per token is not a number, last); empty otherwise.
+   */
+  static Optional<ComparisonResult.TokenRanking> tokenRanking(
+      List<Input> inputs, List<ReplicationSet> sets) {
+    if (inputs.stream().anyMatch(in -> in.economics().isEmpty())) {
+      return Optional.empty();
+    }
+    List<double[]> perToken = new ArrayList<>();
+    for (ReplicationSet set : sets) {
+      perToken.add(column(set, MetricKeys.ECONOMICS_PER_MTOK_ALL, Double.NaN));
+    }
+    List<Integer> ranking = new ArrayList<>();
+    for (int v = 0; v < inputs.size(); v++) {
+      ranking.add(v);
+    }
+    ranking.sort(
+        Comparator.comparingDouble(
+            v -> {
+              double m = mean(perToken.get(v));
+              return Double.isNaN(m) ? Double.POSITIVE_INFINITY : m;
+            }));
+    double[] best = perToken.get(ranking.get(0));
+    List<MetricStats> each = new ArrayList<>();
+    List<MetricStats> extra = new ArrayList<>();
+    for (double[] p : perToken) {
+      each.add(stats("dollars_per_mtok", "$/Mtok", p));
+      extra.add(stats("extra_dollars_per_mtok_over_best", "$/Mtok", minus(p, best)));
+    }
+    return Optional.of(new ComparisonResult.TokenRanking(ranking, each, extra));
   }
 
   private static final Metric EXTRA = new Metric("extra_cost_over_best", "$/y", "", 0);
@@ -268,6 +328,8 @@ public final class Comparison {
       MetricStats lostProduction,
       MetricStats lostTokensPriced,
       ComparisonResult.CostLine costLine,
+      Optional<ComparisonResult.Maintenance> maintenance,
+      Optional<ComparisonResult.Grid> grid,
       double[] total,
       double[] fixed,
       double[] lostPerYear,
@@ -293,7 +355,9 @@ public final class Comparison {
           cooling,
           new ComparisonResult.Production(
               tokensStats, tokensOverBest, ettr, lostProduction, lostTokensPriced),
-          costLine);
+          costLine,
+          maintenance,
+          grid);
     }
   }
 
@@ -306,6 +370,8 @@ public final class Comparison {
         e == null
             ? 0
             : c.capitalDollars(e.upsInstalledWatts(), e.generatorInstalledWatts(), e.pdus());
+    // A site battery's capital is the variant's too (the same for every replication).
+    capital += column(set, MetricKeys.BATTERY_CAPITAL_DOLLARS, 0)[0];
     double annualCapital = capital * c.capitalRecoveryFactor();
     double[] availability = column(set, MetricKeys.CHAIN_AVAILABILITY, Double.NaN);
     double[] lossOfLoad = column(set, MetricKeys.CHAIN_LOSS_OF_LOAD_EVENTS, Double.NaN);
@@ -318,6 +384,8 @@ public final class Comparison {
     double[] throttlingGpuHours = column(set, MetricKeys.GPU_HOURS_THROTTLING, 0);
     double[] throttlingTokens = column(set, MetricKeys.LOST_THROTTLING, 0);
     double[] energy = column(set, MetricKeys.ENERGY_FACILITY_MWH, Double.NaN);
+    double[] bought = bought(set, energy);
+    double[] fuel = column(set, MetricKeys.GENERATION_FUEL_DOLLARS, 0);
     double[] annualEnergy = new double[n];
     double[] annualPower = new double[n];
     double[] annualThermal = new double[n];
@@ -328,7 +396,7 @@ public final class Comparison {
     double[] lostPerYear = new double[n];
     double[] priced = new double[n];
     for (int r = 0; r < n; r++) {
-      annualEnergy[r] = energy[r] * c.energyDollarsPerMwh() / years;
+      annualEnergy[r] = (bought[r] * c.energyDollarsPerMwh() + fuel[r]) / years;
       annualPower[r] = lostGpuHours[r] * c.lostGpuHourDollars() / years;
       annualThermal[r] = thermalGpuHours[r] * c.lostGpuHourDollars() / years;
       annualThrottling[r] = throttlingGpuHours[r] * c.lostGpuHourDollars() / years;
@@ -372,10 +440,60 @@ public final class Comparison {
         stats("lost_tokens", "tokens", column(set, MetricKeys.LOST_TOTAL, Double.NaN)),
         stats("lost_tokens_priced", "tokens", priced),
         costLine,
+        e != null && e.maintenance().isPresent()
+            ? Optional.of(
+                new ComparisonResult.Maintenance(
+                    stats(
+                        "maintenance_hours",
+                        "h",
+                        column(set, MetricKeys.CHAIN_MAINTENANCE_HOURS, Double.NaN)),
+                    stats(
+                        "maintenance_exposure_hours",
+                        "h",
+                        column(set, MetricKeys.CHAIN_MAINTENANCE_EXPOSURE_HOURS, Double.NaN))))
+            : Optional.empty(),
+        grid(set),
         total,
         fixed,
         lostPerYear,
         tokens);
+  }
+
+  /** The grid's verdict and the site's figures; empty without a site section. */
+  private static Optional<ComparisonResult.Grid> grid(ReplicationSet set) {
+    if (set.indexOf(MetricKeys.COMPLIANCE_BROKEN_RULES) < 0) {
+      return Optional.empty();
+    }
+    double[] broken = column(set, MetricKeys.COMPLIANCE_BROKEN_RULES, Double.NaN);
+    double[] compliant = new double[broken.length];
+    for (int r = 0; r < broken.length; r++) {
+      compliant[r] = broken[r] == 0 ? 1 : 0;
+    }
+    return Optional.of(
+        new ComparisonResult.Grid(
+            stats("compliance.broken_rules", "rules", broken),
+            stats("compliant_share", "1", compliant),
+            stats("grid.peak_import_mw", "MW", column(set, MetricKeys.GRID_PEAK_IMPORT_MW, 0)),
+            stats("battery.losses_mwh", "MWh", column(set, MetricKeys.BATTERY_LOSSES_MWH, 0)),
+            stats(
+                "battery.equivalent_full_cycles",
+                "cycles",
+                column(set, MetricKeys.BATTERY_CYCLES, 0)),
+            stats("carbon.total_t", "t", column(set, MetricKeys.CARBON_TOTAL_T, Double.NaN))));
+  }
+
+  /**
+   * Energy bought from the grid in each replication (MWh): with a site section, the grid import net
+   * of export (the battery's losses are in it, on-site generation is not: its fuel is priced
+   * apart); without one, the facility energy.
+   */
+  private static double[] bought(ReplicationSet set, double[] facility) {
+    if (set.indexOf(MetricKeys.GRID_IMPORT_MWH) < 0) {
+      return facility;
+    }
+    return minus(
+        column(set, MetricKeys.GRID_IMPORT_MWH, Double.NaN),
+        column(set, MetricKeys.GRID_EXPORT_MWH, 0));
   }
 
   /** Every replication's value of {@code key}, or {@code missing} where the runs lack it. */

@@ -55,12 +55,14 @@ public record ComparisonRecipe(List<ScenarioSource> sources, List<String> overri
       for (ScenarioVariant v : scenarios.get(0).variants()) {
         Scenario vs = withSeed(v.scenario());
         inputs.add(
-            new Comparison.Input(v.name(), v.description(), vs.factory(), vs.run(), vs.costs()));
+            new Comparison.Input(
+                v.name(), v.description(), vs.factory(), vs.run(), vs.costs(), vs.economics()));
       }
     } else {
       for (Scenario s : scenarios) {
         inputs.add(
-            new Comparison.Input(s.name(), s.description(), s.factory(), s.run(), s.costs()));
+            new Comparison.Input(
+                s.name(), s.description(), s.factory(), s.run(), s.costs(), s.economics()));
       }
     }
     return inputs;

@@ -36,7 +36,8 @@ public interface RunBackend {
               configuration.run(),
               replications,
               threads,
-              progress);
+              progress,
+              configuration.metricsOf());
         }
 
         @Override

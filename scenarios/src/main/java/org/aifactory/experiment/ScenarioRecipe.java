@@ -34,6 +34,6 @@ public record ScenarioRecipe(ScenarioSource source, List<String> overrides, long
   /** The scenario's runs. */
   public Configuration configuration() throws ScenarioException {
     Scenario s = load();
-    return new Configuration(s.name(), s.factory(), s.run());
+    return new Configuration(s.name(), s.factory(), s.run(), PricedMetrics.of(s.economics()));
   }
 }

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.aifactory.metrics.Metric;
 import org.aifactory.metrics.MetricKeys;
 import org.aifactory.metrics.MetricStats;
-import org.aifactory.metrics.ReplicationSet;
 import org.aifactory.metrics.SweepResult;
 import org.aifactory.model.FactoryRun;
 import org.aifactory.model.ObservationSpec;
@@ -25,8 +24,9 @@ import org.aifactory.scenario.Suggestions;
  * Runs a parameter sweep: at every point the same R replications with the same root seed, so each
  * replication of every point draws the same random streams (common random numbers: the same
  * failures where the points share components) and differences between points are paired by
- * replication. Points run one after the other, each point's replications on T threads; results are
- * kept in replication order, so they are the same whatever T.
+ * replication. All points' replications run on one pool of T threads (a point's replications and
+ * the next point's side by side); results are kept in point and replication order, so they are the
+ * same whatever T.
  *
  * <p>Every metric of every point is kept as mean, sd, 95 % confidence half-width and n. Asked for
  * the best point of a metric, the sweep also gives each point's paired gap to the best and whether
@@ -97,7 +97,7 @@ public final class Sweep {
         + key
         + "' is not a metric key; the nearest: "
         + String.join(", ", Suggestions.closest(key, keys, NEAREST))
-        + " (every key is in the metrics glossary of the README)";
+        + " (every key is in the metrics glossary, docs/metrics.md)";
   }
 
   /**
@@ -118,31 +118,25 @@ public final class Sweep {
   }
 
   /**
-   * Runs the points of {@code plan} one after the other, each point's replications on {@code
-   * threads} threads, and keeps what the result needs of each.
+   * Runs the points of {@code plan} on one pool of {@code threads} threads (a point's replications
+   * and the next point's side by side), and keeps what the result needs of each.
    */
   public static List<PointOutcome> runPoints(
       ScenarioSweep sweep, SweepPlan plan, int threads, ProgressListener progress) {
-    int replications = plan.replications();
     long seed = plan.seed();
-    long total = plan.tasks();
-    List<PointOutcome> out = new ArrayList<>();
-    for (int p = 0; p < plan.points().size(); p++) {
-      ScenarioSweep.Point point = sweep.points().get(p);
+    List<Replications.Config> configs = new ArrayList<>();
+    for (ScenarioSweep.Point point : sweep.points()) {
       RunSpec run = point.scenario().run().withSeed(seed); // common random numbers
-      long offset = plan.task(p, 0);
-      ReplicationSet set =
-          Replications.run(
-                  plan.scenario(),
-                  point.scenario().factory(),
-                  run,
-                  replications,
-                  threads,
-                  (done, ignored) -> progress.progress(offset + done, total))
-              .set();
-      out.add(PointOutcome.of(set, plan.goal()));
+      configs.add(new Replications.Config(plan.scenario(), point.scenario().factory(), run));
     }
-    return out;
+    PointOutcome[] out = new PointOutcome[configs.size()];
+    Replications.runEach(
+        configs,
+        plan.replications(),
+        threads,
+        progress,
+        (p, set) -> out[p] = PointOutcome.of(set, plan.goal()));
+    return List.of(out);
   }
 
   /**

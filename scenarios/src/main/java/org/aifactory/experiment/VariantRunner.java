@@ -2,6 +2,7 @@ package org.aifactory.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.aifactory.metrics.ReplicationSet;
 
 /**
  * Runs the replications of a comparison's variants, batch after batch: on this machine's threads
@@ -19,22 +20,41 @@ public interface VariantRunner {
   List<Replications.Result> extendTo(
       List<Replications.Result> earlier, int to, ProgressListener progress);
 
-  /** Each variant's replications in turn, each on {@code threads} threads. */
+  /**
+   * Every variant's replications on one pool of {@code threads} threads (the threads take (variant,
+   * replication) pairs in order), with one progress count.
+   */
   static VariantRunner local(String scenario, List<Comparison.Input> inputs, int threads) {
-    List<Comparison.Variant> variants = Comparison.variants(inputs);
+    List<Replications.Config> configs = new ArrayList<>();
+    for (Comparison.Variant v : Comparison.variants(inputs)) {
+      configs.add(new Replications.Config(scenario, v.factory(), v.run(), v.metricsOf()));
+    }
     return (earlier, to, progress) -> {
       int before = earlier.isEmpty() ? 0 : earlier.get(0).set().replications();
-      long total = (long) variants.size() * to;
+      if (!earlier.isEmpty() && to == before) {
+        return earlier;
+      }
+      long offset = (long) configs.size() * before;
+      long total = (long) configs.size() * to;
+      ReplicationSet[] sets = new ReplicationSet[configs.size()];
+      Replications.Work work =
+          Replications.extendEach(
+              configs,
+              earlier.isEmpty() ? null : earlier.stream().map(Replications.Result::set).toList(),
+              to,
+              threads,
+              (done, ignored) -> progress.progress(offset + done, total),
+              (v, set) -> sets[v] = set);
+      // The pool's work is not split by variant: the first variant carries it all.
       List<Replications.Result> out = new ArrayList<>();
-      for (int v = 0; v < variants.size(); v++) {
-        long offset = (long) variants.size() * before + (long) v * (to - before);
-        ProgressListener p = (done, ignored) -> progress.progress(offset + done, total);
-        Comparison.Variant variant = variants.get(v);
-        out.add(
-            earlier.isEmpty()
-                ? Replications.run(scenario, variant.factory(), variant.run(), to, threads, p)
-                : Replications.extend(
-                    earlier.get(v), scenario, variant.factory(), variant.run(), to, threads, p));
+      for (int v = 0; v < sets.length; v++) {
+        long events = v == 0 ? work.eventsProcessed() : 0;
+        double wall = v == 0 ? work.simulationWallSeconds() : 0;
+        if (!earlier.isEmpty()) {
+          events += earlier.get(v).eventsProcessed();
+          wall += earlier.get(v).simulationWallSeconds();
+        }
+        out.add(new Replications.Result(sets[v], events, wall));
       }
       return out;
     };

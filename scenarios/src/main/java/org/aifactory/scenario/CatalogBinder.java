@@ -16,12 +16,10 @@ import org.aifactory.model.hardware.SystemType;
  * override of a built-in entry may give only some fields; a new entry must give all of them.
  */
 final class CatalogBinder {
-  static final List<String> KEYS = List.of("gpus", "systems");
-  static final List<String> GPU_KEYS =
-      List.of("tdp", "idle", "power_curve", "slowdown_temperature", "shutdown_temperature");
-  static final List<String> SYSTEM_KEYS =
-      List.of("gpu", "gpus", "other_it_power", "other_it_power_factor", "fru");
-  static final List<String> FRU_KEYS = List.of("gpus", "swap");
+  static final List<String> KEYS = Language.CATALOG.keys();
+  static final List<String> GPU_KEYS = Language.GPU.keys();
+  static final List<String> SYSTEM_KEYS = Language.SYSTEM.keys();
+  static final List<String> FRU_KEYS = Language.FRU.keys();
 
   private final Diagnostics diagnostics;
 
@@ -36,14 +34,14 @@ final class CatalogBinder {
     if (reader.isEmpty()) {
       return catalog;
     }
-    reader.get().allowOnly(KEYS);
-    for (Entry gpu : entries(reader.get().field("gpus"), "GPU types", GPU_KEYS)) {
+    reader.get().allowOnly(Language.CATALOG);
+    for (Entry gpu : entries(reader.get().field("gpus"), "GPU types", Language.GPU)) {
       Optional<GpuType> bound = bindGpu(gpu.reader(), gpu.name(), builtIn.gpu(gpu.name()));
       if (bound.isPresent()) {
         catalog = catalog.withGpu(bound.get());
       }
     }
-    for (Entry system : entries(reader.get().field("systems"), "system types", SYSTEM_KEYS)) {
+    for (Entry system : entries(reader.get().field("systems"), "system types", Language.SYSTEM)) {
       Optional<SystemType> bound =
           bindSystem(system.reader(), system.name(), builtIn.system(system.name()));
       if (bound.isPresent()) {
@@ -57,7 +55,7 @@ final class CatalogBinder {
   private record Entry(String name, MapReader reader) {}
 
   /** The entries of a name-to-map section that have valid names; a null value reads as {}. */
-  private List<Entry> entries(Field section, String what, List<String> keys) {
+  private List<Entry> entries(Field section, String what, Section keys) {
     List<Entry> readers = new ArrayList<>();
     Optional<MapReader> map = section.map("a map of " + what + " by name");
     if (map.isEmpty()) {
@@ -74,7 +72,8 @@ final class CatalogBinder {
       if (value instanceof YamlScalar scalar && scalar.isNull()) {
         value = new YamlMap(entry.keyLocation());
       }
-      MapReader.of(value, path, "a map with the keys " + String.join(", ", keys), diagnostics)
+      MapReader.of(
+              value, path, "a map with the keys " + String.join(", ", keys.keys()), diagnostics)
           .ifPresent(r -> readers.add(new Entry(entry.key(), r.allowOnly(keys))));
     }
     return readers;
@@ -232,7 +231,7 @@ final class CatalogBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader fru = reader.get().allowOnly(FRU_KEYS);
+    MapReader fru = reader.get().allowOnly(Language.FRU);
     Field gpusField = fru.field("gpus");
     if (builtIn.isEmpty()) {
       gpusField.required("GPUs in one field-replaceable unit, e.g. 4 (a compute tray)");

@@ -7,10 +7,12 @@ import org.aifactory.model.cooling.ClusterCoolingSpec;
 import org.aifactory.model.cooling.CoolingSpec;
 import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.PowerCapSchedule;
+import org.aifactory.model.shaping.PowerSmoothingSpec;
+import org.aifactory.model.shaping.RackStorageSpec;
 
 /** Binds {@code clusters:}, a non-empty list of {@code {name, system, count}}. */
 final class ClusterBinder {
-  static final List<String> KEYS = List.of("name", "system", "count", "power_cap", "cooling");
+  static final List<String> KEYS = Language.CLUSTER.keys();
 
   private final Diagnostics diagnostics;
   private final Optional<Optional<CoolingSpec>> plant;
@@ -48,7 +50,7 @@ final class ClusterBinder {
   }
 
   private Optional<ClusterSpec> bindCluster(MapReader cluster) {
-    cluster.allowOnly(KEYS);
+    cluster.allowOnly(Language.CLUSTER);
     Optional<String> name = cluster.field("name").required(Names.EXPECTED).name();
     Optional<String> system =
         cluster
@@ -64,17 +66,30 @@ final class ClusterBinder {
         new PowerCapReader(diagnostics).read(cluster.field("power_cap"));
     Optional<Optional<ClusterCoolingSpec>> cooling =
         new ClusterCoolingReader(diagnostics).read(cluster.field("cooling"), plant);
+    LoadShapingReader shaping = new LoadShapingReader(diagnostics);
+    Optional<Optional<PowerSmoothingSpec>> smoothing =
+        shaping.smoothing(cluster.field("power_smoothing"));
+    Optional<Optional<RackStorageSpec>> storage = shaping.storage(cluster.field("rack_storage"));
     if (name.isEmpty()
         || system.isEmpty()
         || count.isEmpty()
         || powerCap.isEmpty()
-        || cooling.isEmpty()) {
+        || cooling.isEmpty()
+        || smoothing.isEmpty()
+        || storage.isEmpty()) {
       return Optional.empty();
     }
     return diagnostics.construct(
         cluster.location(),
         cluster.path(),
         () ->
-            new ClusterSpec(name.get(), system.get(), count.get(), powerCap.get(), cooling.get()));
+            new ClusterSpec(
+                name.get(),
+                system.get(),
+                count.get(),
+                powerCap.get(),
+                cooling.get(),
+                smoothing.get(),
+                storage.get()));
   }
 }

@@ -15,12 +15,11 @@ import org.aifactory.model.cooling.CoolingSpec;
  * is checked with the factory ({@code FactorySpec.problems()}).
  */
 final class ClusterCoolingReader {
-  static final List<String> KEYS = List.of("type", "liquid_fraction", "thermal_resistance");
+  static final List<String> KEYS = Language.CLUSTER_COOLING.keys();
 
   static final Map<String, ClusterCoolingSpec.Type> TYPES =
       Field.ordered(
-          List.of("liquid", "air"),
-          t -> ClusterCoolingSpec.Type.valueOf(t.toUpperCase(Locale.ROOT)));
+          Language.COOLING_TYPES, t -> ClusterCoolingSpec.Type.valueOf(t.toUpperCase(Locale.ROOT)));
 
   /** A GPU more than 1 K/W above its coolant would be at 700 K at 700 W: no cooling at all. */
   static final double MAX_KELVINS_PER_WATT = 1;
@@ -51,7 +50,7 @@ final class ClusterCoolingReader {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader cooling = reader.get().allowOnly(KEYS);
+    MapReader cooling = reader.get().allowOnly(Language.CLUSTER_COOLING);
     Field typeField = cooling.field("type");
     Optional<ClusterCoolingSpec.Type> type =
         typeField.isPresent()

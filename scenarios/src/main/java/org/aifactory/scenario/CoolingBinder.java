@@ -12,7 +12,7 @@ import org.aifactory.model.cooling.LoopSpec;
  * power is computed by the cooling plant instead of a fixed PUE.
  */
 final class CoolingBinder {
-  static final List<String> KEYS = List.of("weather", "other_overhead", "liquid", "air");
+  static final List<String> KEYS = Language.COOLING.keys();
 
   /*
    * Lighting, offices and controls: 1 % of IT power. PLACEHOLDER: docs/sources.md has no figure.
@@ -40,7 +40,7 @@ final class CoolingBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader cooling = reader.get().allowOnly(KEYS);
+    MapReader cooling = reader.get().allowOnly(Language.COOLING);
     Field weatherField =
         cooling
             .field("weather")

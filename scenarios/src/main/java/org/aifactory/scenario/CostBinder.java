@@ -9,15 +9,7 @@ import org.aifactory.model.power.CostSpec;
  * CostSpec#defaults()} (placeholders, see there).
  */
 final class CostBinder {
-  static final List<String> KEYS =
-      List.of(
-          "ups_per_kw",
-          "generator_per_kw",
-          "pdu_each",
-          "lifetime",
-          "discount_rate",
-          "energy_per_mwh",
-          "lost_gpu_hour");
+  static final List<String> KEYS = Language.COSTS.keys();
 
   private static final double SECONDS_PER_YEAR = 365 * 86_400.0;
   private static final String LIFETIME_EXPECTED = "a duration > 0 (e.g. 15 y)";
@@ -38,7 +30,7 @@ final class CostBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader costs = reader.get().allowOnly(KEYS);
+    MapReader costs = reader.get().allowOnly(Language.COSTS);
     Optional<Double> ups = money(costs.field("ups_per_kw"), defaults.upsDollarsPerKw());
     Optional<Double> generator =
         money(costs.field("generator_per_kw"), defaults.generatorDollarsPerKw());

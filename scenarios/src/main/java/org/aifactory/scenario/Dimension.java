@@ -18,7 +18,15 @@ enum Dimension {
    * A loop's heat capacity relative to its design heat: how long the loop takes to warm 1 K at full
    * load with no cooling.
    */
-  HEAT_CAPACITY("a heat capacity", "e.g. 0.6 s/K: seconds of design heat per kelvin", "s/K");
+  HEAT_CAPACITY("a heat capacity", "e.g. 0.6 s/K: seconds of design heat per kelvin", "s/K"),
+  /** The voltage of a conductor (DC, or AC line to line). */
+  VOLTAGE("a voltage", "e.g. 54 V, 415 V, 800 V", "V"),
+  /** The resistance of a conductor. */
+  RESISTANCE("a resistance", "e.g. 1 mΩ, 1 mohm", "mΩ"),
+  /** How fast a power may change: GPU power smoothing's ramp limits. */
+  RAMP_RATE("a ramp rate", "e.g. 500 W/s, 1.4 kW/s", "W/s"),
+  /** Stored energy: a rack's power-supply storage. */
+  ENERGY("an energy", "e.g. 65 J, 5 kJ, 1.2 MJ, 0.5 kWh", "J");
 
   private final String noun;
   private final String examples;

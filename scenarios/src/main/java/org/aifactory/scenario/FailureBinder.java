@@ -23,26 +23,14 @@ import org.aifactory.model.failure.TimeDistribution;
  * centuries, beyond the clock's 292 years.
  */
 final class FailureBinder {
-  static final List<String> KEYS =
-      List.of("profile", "scale", "spare_swap_time", "failed_power", "failure_domain", "causes");
-  static final List<String> CAUSE_KEYS =
-      List.of(
-          "scope",
-          "mtbf",
-          "rate",
-          "time_to_failure",
-          "repair",
-          "planned",
-          "scale",
-          "failure_domain");
+  static final List<String> KEYS = Language.FAILURES.keys();
+  static final List<String> CAUSE_KEYS = Language.CAUSE.keys();
 
   static final Map<String, FailureScope> SCOPES =
-      Field.ordered(
-          List.of("gpu", "system", "network", "job"),
-          s -> FailureScope.valueOf(s.toUpperCase(Locale.ROOT)));
+      Field.ordered(Language.FAILURE_SCOPES, s -> FailureScope.valueOf(s.toUpperCase(Locale.ROOT)));
   static final Map<String, FailureDomain> DOMAINS =
       Field.ordered(
-          List.of("system", "fru"), d -> FailureDomain.valueOf(d.toUpperCase(Locale.ROOT)));
+          Language.FAILURE_DOMAINS, d -> FailureDomain.valueOf(d.toUpperCase(Locale.ROOT)));
   private static final Map<String, String> PROFILES =
       Field.ordered(FailureProfile.builtInNames(), Function.identity());
 
@@ -66,7 +54,7 @@ final class FailureBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader failures = reader.get().allowOnly(KEYS);
+    MapReader failures = reader.get().allowOnly(Language.FAILURES);
     Field profileField = failures.field("profile");
     Optional<FailureProfile> base =
         profileField.isPresent()
@@ -204,7 +192,7 @@ final class FailureBinder {
         ownDomain.add(name);
       }
       Optional<FailureCause> cause =
-          cause(reader.get().allowOnly(CAUSE_KEYS), name, existing, isNew);
+          cause(reader.get().allowOnly(Language.CAUSE), name, existing, isNew);
       if (cause.isPresent() && profile != null) {
         profile = profile.with(cause.get());
       } else {

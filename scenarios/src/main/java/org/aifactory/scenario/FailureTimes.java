@@ -6,42 +6,21 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.aifactory.model.failure.TimeDistribution;
+import org.aifactory.model.power.UnitReliability;
 
 /**
  * Reads how a unit fails and is repaired, the same way wherever units fail: a failure cause's
  * {@code mtbf}, {@code rate} or {@code time_to_failure} (at most one), and its {@code repair} (a
- * mean duration or a distribution). Used by {@code failures.causes} and by the cooling plant's
- * units.
+ * mean duration or a distribution). Used by {@code failures.causes}, the cooling plant's units and
+ * every component of the power chain; where a map describes two kinds of units, their keys carry a
+ * prefix ({@code module_mtbf}, {@code battery_repair}).
  */
 final class FailureTimes {
   /** The ways of giving a time to failure; at most one. */
-  static final List<String> FORMS = List.of("mtbf", "rate", "time_to_failure");
+  static final List<String> FORMS = Language.TIME_TO_FAILURE_FORMS;
 
-  static final List<String> TIME_TO_FAILURE_KEYS =
-      List.of("distribution", "mean", "scale", "median", "shape", "sigma");
-  static final List<String> REPAIR_KEYS =
-      List.of("distribution", "mean", "median", "value", "sigma");
-
-  /** Each distribution's parameters, in the order they are listed in messages. */
-  static final Map<String, List<String>> TIME_TO_FAILURE_DISTRIBUTIONS =
-      Field.ordered(
-          List.of("exponential", "weibull", "lognormal"),
-          d ->
-              switch (d) {
-                case "exponential" -> List.of("mean");
-                case "weibull" -> List.of("shape", "scale");
-                default -> List.of("median", "sigma");
-              });
-
-  static final Map<String, List<String>> REPAIR_DISTRIBUTIONS =
-      Field.ordered(
-          List.of("exponential", "lognormal", "fixed"),
-          d ->
-              switch (d) {
-                case "exponential" -> List.of("mean");
-                case "lognormal" -> List.of("median", "sigma");
-                default -> List.of("value");
-              });
+  static final List<String> TIME_TO_FAILURE_KEYS = Language.TIME_TO_FAILURE.keys();
+  static final List<String> REPAIR_KEYS = Language.REPAIR.keys();
 
   private final Diagnostics diagnostics;
 
@@ -51,7 +30,35 @@ final class FailureTimes {
 
   /** The fields of {@code map} that give a time to failure ({@link #FORMS}), in key order. */
   static List<Field> given(MapReader map) {
-    return FORMS.stream().map(map::field).filter(Field::isPresent).toList();
+    return given(map, "");
+  }
+
+  /** The fields of {@code map} that give a time to failure, the keys after {@code prefix}. */
+  static List<Field> given(MapReader map, String prefix) {
+    return FORMS.stream().map(f -> map.field(prefix + f)).filter(Field::isPresent).toList();
+  }
+
+  /**
+   * The keys of {@code prefix}'s failure language: {@code module_mtbf}, ..., {@code module_repair}.
+   */
+  static List<String> keys(String prefix) {
+    return Language.FAILING_KEYS.stream().map(k -> prefix + k).toList();
+  }
+
+  /**
+   * A unit's time to failure and repair from the keys of {@code map} after {@code prefix}; what is
+   * not written keeps {@code defaults}'. Empty after errors (reported).
+   */
+  Optional<UnitReliability> unit(MapReader map, String prefix, UnitReliability defaults) {
+    Optional<TimeDistribution> timeToFailure =
+        timeToFailure(map, given(map, prefix), Optional.of(defaults.timeToFailure()), "", prefix);
+    Field repairField = map.field(prefix + "repair");
+    Optional<TimeDistribution> repair =
+        repairField.isPresent() ? repair(repairField) : Optional.of(defaults.repair());
+    if (timeToFailure.isEmpty() || repair.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new UnitReliability(timeToFailure.get(), repair.get()));
   }
 
   /**
@@ -60,13 +67,28 @@ final class FailureTimes {
    */
   Optional<TimeDistribution> timeToFailure(
       MapReader cause, List<Field> given, Optional<TimeDistribution> existing, String newCause) {
+    return timeToFailure(cause, given, existing, newCause, "");
+  }
+
+  private Optional<TimeDistribution> timeToFailure(
+      MapReader cause,
+      List<Field> given,
+      Optional<TimeDistribution> existing,
+      String newCause,
+      String prefix) {
     if (given.size() > 1) {
       List<Field> inFileOrder = given.stream().sorted(Field.WRITTEN_ORDER).toList();
       Field second = inFileOrder.get(1);
       diagnostics.error(
           second.keyLocation(),
           second.path(),
-          "give only one of mtbf, rate and time_to_failure, not "
+          "give only one of "
+              + prefix
+              + "mtbf, "
+              + prefix
+              + "rate and "
+              + prefix
+              + "time_to_failure, not "
               + inFileOrder.get(0).key()
               + " and "
               + second.key());
@@ -85,22 +107,24 @@ final class FailureTimes {
       return existing;
     }
     Field field = given.get(0);
-    return switch (field.key()) {
+    return switch (field.key().substring(prefix.length())) {
       case "mtbf" -> field.seconds(Bound.POSITIVE).map(TimeDistribution.Exponential::new);
       case "rate" -> field.rateMeanSeconds().map(TimeDistribution.Exponential::new);
       default ->
           distribution(
               field,
-              TIME_TO_FAILURE_DISTRIBUTIONS,
-              TIME_TO_FAILURE_KEYS,
-              " (or, for an exponential time to failure, write mtbf: <mean> instead)");
+              Language.TIME_TO_FAILURE_DISTRIBUTIONS,
+              Language.TIME_TO_FAILURE,
+              " (or, for an exponential time to failure, write "
+                  + prefix
+                  + "mtbf: <mean> instead)");
     };
   }
 
   /** A duration (the mean of an exponential; 0: no repair time) or a distribution map. */
   Optional<TimeDistribution> repair(Field field) {
     if (field.node().orElseThrow() instanceof YamlMap) {
-      return distribution(field, REPAIR_DISTRIBUTIONS, REPAIR_KEYS, "");
+      return distribution(field, Language.REPAIR_DISTRIBUTIONS, Language.REPAIR, "");
     }
     return field
         .seconds(
@@ -116,12 +140,13 @@ final class FailureTimes {
 
   /** {@code {distribution: <name>, <its parameters>}}. */
   private Optional<TimeDistribution> distribution(
-      Field field, Map<String, List<String>> distributions, List<String> keys, String hint) {
+      Field field, Map<String, List<String>> distributions, Section section, String hint) {
+    List<String> keys = section.keys();
     Optional<MapReader> reader = field.map("a map with keys " + String.join(", ", keys) + hint);
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader map = reader.get().allowOnly(keys);
+    MapReader map = reader.get().allowOnly(section);
     Optional<String> kind =
         map.field("distribution")
             .required("the distribution: " + String.join(", ", distributions.keySet()))

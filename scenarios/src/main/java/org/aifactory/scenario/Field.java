@@ -161,6 +161,16 @@ final class Field {
     return parse(Dimension.POWER.expected(), text -> Values.power(text, bound));
   }
 
+  /** A ramp rate in watts per second ({@code 500 W/s}). */
+  Optional<Double> wattsPerSecond(Bound bound) {
+    return parse(Dimension.RAMP_RATE.expected(), text -> Values.wattsPerSecond(text, bound));
+  }
+
+  /** An energy in joules ({@code 65 J}, {@code 5 kJ}, {@code 0.5 kWh}). */
+  Optional<Double> joules(Bound bound) {
+    return parse(Dimension.ENERGY.expected(), text -> Values.joules(text, bound));
+  }
+
   /** A temperature in °C ({@code 45 °C} or {@code 318.15 K}) within {@code range}. */
   Optional<Double> celsius(TemperatureRange range) {
     return parse(range.expected(), range::read);
@@ -221,6 +231,57 @@ final class Field {
 
   Optional<Double> fraction() {
     return parse(Values.FRACTION_EXPECTED, Values::fraction);
+  }
+
+  /** A probability: a fraction, said so in messages. */
+  Optional<Double> probability() {
+    return parse(
+        Values.PROBABILITY_EXPECTED,
+        text -> {
+          try {
+            return Values.fraction(text);
+          } catch (ValueException e) {
+            throw new ValueException(
+                e.getMessage().replace(Values.FRACTION_EXPECTED, Values.PROBABILITY_EXPECTED));
+          }
+        });
+  }
+
+  /** A voltage in volts, from {@code min} to {@code max}. */
+  Optional<Double> volts(double min, double max) {
+    String expected =
+        "a voltage from "
+            + Values.plain(min)
+            + " V to "
+            + String.format(java.util.Locale.ROOT, "%,.0f", max / 1e3)
+            + " kV (e.g. 54 V, 415 V, 800 V)";
+    return parse(
+        Dimension.VOLTAGE.expected(),
+        text -> {
+          double v = Values.volts(text, Bound.POSITIVE);
+          if (v < min || v > max) {
+            throw new ValueException("expected " + expected + ", got '" + text.strip() + "'");
+          }
+          return v;
+        });
+  }
+
+  /** A resistance in ohms, >= 0 and at most {@code max}. */
+  Optional<Double> ohms(double max) {
+    return parse(
+        Dimension.RESISTANCE.expected(),
+        text -> {
+          double ohms = Values.ohms(text, Bound.NON_NEGATIVE);
+          if (ohms > max) {
+            throw new ValueException(
+                "expected a resistance >= 0 and at most "
+                    + Values.plain(max)
+                    + " Ω (a cord's conductor is milliohms), got '"
+                    + text.strip()
+                    + "'");
+          }
+          return ohms;
+        });
   }
 
   /** An amount of US dollars >= 0: {@code 500} or {@code $500}. */

@@ -1,7 +1,6 @@
 package org.aifactory.scenario;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.aifactory.model.cooling.HeatRejectionSpec;
@@ -18,14 +17,9 @@ import org.aifactory.model.power.StageLayout;
  * ({@code mtbf}, {@code rate} or {@code time_to_failure}, and {@code repair}).
  */
 final class HeatRejectionReader {
-  private static final List<String> COMMON_KEYS =
-      List.of("design", "structure", "sized_for", "unit");
-  private static final List<String> FAILURE_KEYS =
-      List.of("mtbf", "rate", "time_to_failure", "repair");
-
-  static final List<String> DRY_COOLER_KEYS = keys("rating_difference", "fans");
-  static final List<String> COOLING_TOWER_KEYS = keys("approach", "fans", "water");
-  static final List<String> CHILLER_KEYS = keys("cop");
+  static final List<String> DRY_COOLER_KEYS = Language.DRY_COOLERS.keys();
+  static final List<String> COOLING_TOWER_KEYS = Language.COOLING_TOWERS.keys();
+  static final List<String> CHILLER_KEYS = Language.CHILLERS.keys();
 
   /**
    * Default design of every stage: N+1, as the power chain's (Uptime Tier II/III, docs/sources.md
@@ -95,13 +89,6 @@ final class HeatRejectionReader {
   /** Largest water use per kWh of heat: towers use about 2-3 L/kWh. */
   static final double MAX_WATER_LITRES_PER_KWH = 100;
 
-  private static List<String> keys(String... own) {
-    List<String> keys = new ArrayList<>(COMMON_KEYS);
-    keys.addAll(List.of(own));
-    keys.addAll(FAILURE_KEYS);
-    return List.copyOf(keys);
-  }
-
   private final Diagnostics diagnostics;
   private final StageLayoutReader stages;
   private final FailureTimes failureTimes;
@@ -114,16 +101,16 @@ final class HeatRejectionReader {
 
   /** The kinds of stage, with their keys and the words of messages. */
   enum Stage {
-    DRY_COOLERS("dry_coolers", Kind.DRY_COOLER, "dry coolers", DRY_COOLER_KEYS),
-    COOLING_TOWERS("cooling_towers", Kind.COOLING_TOWER, "cooling towers", COOLING_TOWER_KEYS),
-    CHILLERS("chillers", Kind.CHILLER, "chillers", CHILLER_KEYS);
+    DRY_COOLERS("dry_coolers", Kind.DRY_COOLER, "dry coolers", Language.DRY_COOLERS),
+    COOLING_TOWERS("cooling_towers", Kind.COOLING_TOWER, "cooling towers", Language.COOLING_TOWERS),
+    CHILLERS("chillers", Kind.CHILLER, "chillers", Language.CHILLERS);
 
     final String key;
     final Kind kind;
     final String units;
-    final List<String> keys;
+    final Section keys;
 
-    Stage(String key, Kind kind, String units, List<String> keys) {
+    Stage(String key, Kind kind, String units, Section keys) {
       this.key = key;
       this.kind = kind;
       this.units = units;
@@ -135,7 +122,7 @@ final class HeatRejectionReader {
     Optional<MapReader> reader =
         field.map(
             "a map with keys "
-                + String.join(", ", stage.keys)
+                + String.join(", ", stage.keys.keys())
                 + " (an empty map, {}, gives "
                 + stage.units
                 + " with every default)");

@@ -1,7 +1,6 @@
 package org.aifactory.scenario;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,32 +16,12 @@ import org.aifactory.model.workload.InferenceServiceSpec;
  * requests' sizes, with the defaults of {@link ServingDefaults} (cited in docs/sources.md §10).
  */
 final class InferenceBinder {
-  static final List<String> KEYS =
-      List.of(
-          "name",
-          "type",
-          "cluster",
-          "gpus",
-          "gpus_per_replica",
-          "batch",
-          "tokens_per_second_per_gpu",
-          "precision",
-          "throughput_factor",
-          "busy_power",
-          "prefill_speedup",
-          "demand",
-          "prompt_tokens",
-          "output_tokens",
-          "max_queueing",
-          "resolution",
-          "start");
+  static final List<String> KEYS = Language.INFERENCE.keys();
 
-  static final List<String> DEMAND_KEYS =
-      List.of("rate", "daily_profile", "growth_per_year", "start_hour");
-  static final List<String> TOKEN_KEYS =
-      List.of("distribution", "mean", "median", "sigma", "min", "max");
+  static final List<String> DEMAND_KEYS = Language.DEMAND.keys();
+  static final List<String> TOKEN_KEYS = Language.TOKENS.keys();
   static final Map<String, ServiceResolution> RESOLUTIONS =
-      Field.ordered(List.of("fluid", "requests"), r -> ServiceResolution.valueOf(r.toUpperCase()));
+      Field.ordered(Language.SERVICE_RESOLUTIONS, r -> ServiceResolution.valueOf(r.toUpperCase()));
   private static final String RATE_EXPECTED =
       "a request rate: a number of requests per duration (e.g. 120 per 1 s, 4000 per 1 min)";
 
@@ -203,7 +182,7 @@ final class InferenceBinder {
     }
     if (precision.isPresent()) {
       return precision.choice(
-          Field.ordered(List.of("fp8", "nvfp4"), ServingDefaults.PRECISION_FACTORS::get));
+          Field.ordered(Language.PRECISIONS, ServingDefaults.PRECISION_FACTORS::get));
     }
     if (factor.isPresent()) {
       return factor.positiveNumber("a multiplier of the throughput, a number > 0");
@@ -216,7 +195,7 @@ final class InferenceBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader demand = reader.get().allowOnly(DEMAND_KEYS);
+    MapReader demand = reader.get().allowOnly(Language.DEMAND);
     Optional<Double> rate =
         demand
             .field("rate")
@@ -325,18 +304,14 @@ final class InferenceBinder {
     Optional<String> kind =
         map.field("distribution")
             .required("geometric, lognormal or uniform")
-            .choice(Field.ordered(List.of("geometric", "lognormal", "uniform"), k -> k));
+            .choice(
+                Field.ordered(
+                    List.copyOf(Language.TOKEN_DISTRIBUTIONS.keySet()), Function.identity()));
     if (kind.isEmpty()) {
-      map.allowOnly(TOKEN_KEYS);
+      map.allowOnly(Language.TOKENS);
       return Optional.empty();
     }
-    List<String> allowed = new ArrayList<>(List.of("distribution"));
-    switch (kind.get()) {
-      case "geometric" -> allowed.add("mean");
-      case "lognormal" -> allowed.addAll(List.of("median", "sigma"));
-      default -> allowed.addAll(List.of("min", "max"));
-    }
-    map.allowOnly(allowed);
+    map.allowOnly(Language.TOKENS, kind.get());
     return switch (kind.get()) {
       case "geometric" -> {
         Optional<Double> mean =

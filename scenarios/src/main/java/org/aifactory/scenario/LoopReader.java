@@ -13,16 +13,7 @@ import org.aifactory.model.cooling.LoopSpec;
  * coolers, towers) then chillers.
  */
 final class LoopReader {
-  static final List<String> KEYS =
-      List.of(
-          "supply_temperature",
-          "heat_capacity",
-          "pumps",
-          "design_dry_bulb",
-          "design_wet_bulb",
-          "dry_coolers",
-          "cooling_towers",
-          "chillers");
+  static final List<String> KEYS = Language.LOOP.keys();
 
   /*
    * Liquid supply 25 °C: a typical direct-to-chip secondary loop supplies about 25 °C and returns
@@ -126,7 +117,7 @@ final class LoopReader {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader loop = reader.get().allowOnly(KEYS);
+    MapReader loop = reader.get().allowOnly(Language.LOOP);
     Field supplyField = loop.field("supply_temperature");
     Optional<Double> supply =
         supplyField.isPresent()

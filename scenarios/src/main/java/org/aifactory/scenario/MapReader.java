@@ -1,5 +1,6 @@
 package org.aifactory.scenario;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,8 +28,24 @@ final class MapReader {
     return Optional.empty();
   }
 
-  /** Reports every key that is not one of {@code allowed}, suggesting the nearest allowed key. */
-  MapReader allowOnly(List<String> allowed) {
+  /**
+   * Reports every key that no one of {@code sections} has, suggesting the nearest allowed key (more
+   * than one section: a workload of no valid type may have the keys of any type).
+   */
+  MapReader allowOnly(Section... sections) {
+    List<String> allowed = new ArrayList<>();
+    for (Section section : sections) {
+      section.keys().stream().filter(k -> !allowed.contains(k)).forEach(allowed::add);
+    }
+    return allowOnly(allowed);
+  }
+
+  /** Reports every key that {@code variant} of a split section does not allow. */
+  MapReader allowOnly(Section section, String variant) {
+    return allowOnly(section.keysOf(variant));
+  }
+
+  private MapReader allowOnly(List<String> allowed) {
     for (YamlEntry entry : map.entries()) {
       if (!allowed.contains(entry.key())) {
         diagnostics.error(

@@ -2,59 +2,62 @@ package org.aifactory.scenario;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.aifactory.model.failure.TimeDistribution;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.aifactory.model.power.ChainComponents;
 import org.aifactory.model.power.CommonCauseSpec;
+import org.aifactory.model.power.DistributionSpec;
+import org.aifactory.model.power.GeneratorStageSpec;
+import org.aifactory.model.power.PlannedMaintenance;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.RedundancyDesign;
 import org.aifactory.model.power.RepairCrewSpec;
-import org.aifactory.model.power.StageLayout;
-import org.aifactory.model.power.StageStructure;
+import org.aifactory.model.power.SourceLayout;
+import org.aifactory.model.power.UnitReliability;
+import org.aifactory.model.power.UpsStageSpec;
 import org.aifactory.model.power.UtilitySpec;
-import org.aifactory.model.power.UtilitySpec.InterruptionProcess;
 
 /**
  * Binds {@code power:} to a {@link PowerSystemSpec}: the electrical chain from the utility to the
- * racks, by redundancy designs (or structures written out) and unit sizes. Every part not written
- * takes the cited default of sim-core ({@link UtilitySpec#eiaDefaults()}, {@link
- * CommonCauseSpec#typical()}...).
+ * racks, by redundancy designs (or structures written out) and unit sizes, with how each component
+ * fails and is repaired. Every part not written takes the cited default of sim-core ({@link
+ * UtilitySpec#eiaDefaults()}, {@link CommonCauseSpec#typical()}...); the components a Tier III/IV
+ * design adds (transformers, switchgear, ATS, STS) are ideal unless written.
  */
 final class PowerBinder {
-  static final List<String> KEYS =
-      List.of(
-          "rack_groups",
-          "dual_corded",
-          "ups",
-          "generators",
-          "utility",
-          "common_cause",
-          "repair_crews",
-          "facility_recovery");
-  static final List<String> UPS_KEYS = List.of("design", "structure", "module", "battery");
-  static final List<String> GENERATOR_KEYS = List.of("design", "structure", "unit");
-  static final List<String> UPS_STRUCTURE_KEYS =
-      List.of("systems", "modules_per_system", "modules_needed_per_system", "systems_needed");
+  static final List<String> KEYS = Language.POWER.keys();
+  static final List<String> UPS_KEYS = UpsStageReader.KEYS;
+  static final List<String> GENERATOR_KEYS = GeneratorStageReader.KEYS;
+  static final List<String> UPS_STRUCTURE_KEYS = UpsStageReader.STRUCTURE_KEYS;
   static final List<String> GENERATOR_STRUCTURE_KEYS = StageLayoutReader.K_OF_N_KEYS;
-  static final List<String> UTILITY_KEYS =
-      List.of("outages_per_year", "mean_outage", "momentary_per_year", "momentary_duration");
-  static final List<String> COMMON_CAUSE_KEYS = List.of("ups", "generators", "pdus");
-
-  /** The 365-day year that the utility's rates are per ({@link InterruptionProcess#poisson}). */
-  private static final double SECONDS_PER_YEAR = 365 * 86_400.0;
+  static final List<String> UTILITY_KEYS = UtilityReader.KEYS;
+  static final List<String> PDU_KEYS = Language.PDUS.keys();
+  static final List<String> DISTRIBUTION_KEYS = Language.DISTRIBUTION.keys();
+  static final List<String> COMPONENT_KEYS = Language.COMPONENT.keys();
+  static final List<String> MAINTENANCE_KEYS = MaintenanceReader.KEYS;
+  static final List<String> MAINTENANCE_PLAN_KEYS = MaintenanceReader.PLAN_KEYS;
+  static final List<String> COMMON_CAUSE_KEYS = Language.COMMON_CAUSE.keys();
 
   /** {@code generators: none}: no generator plant. */
-  static final String NO_GENERATORS = "none";
+  static final String NO_GENERATORS = GeneratorStageReader.NO_GENERATORS;
 
   /** {@code utility: perfect}: a utility that never fails. */
-  static final String PERFECT_UTILITY = "perfect";
+  static final String PERFECT_UTILITY = UtilityReader.PERFECT_UTILITY;
 
   /** {@code repair_crews: per_unit}: every failed unit is repaired at once. */
-  static final String PER_UNIT = "per_unit";
+  static final String PER_UNIT = Language.PER_UNIT;
+
+  static final Map<String, SourceLayout> SOURCES =
+      Field.ordered(
+          Language.SOURCES, s -> s.equals("shared") ? SourceLayout.SHARED : SourceLayout.PER_SIDE);
 
   /** The written choices, for the documentation test. */
-  static final List<String> CHOICES = List.of(NO_GENERATORS, PERFECT_UTILITY, PER_UNIT);
+  static final List<String> CHOICES =
+      Stream.concat(Stream.of(NO_GENERATORS, PERFECT_UTILITY, PER_UNIT), SOURCES.keySet().stream())
+          .toList();
 
   /*
    * Default rack groups: one per 8 systems (racks), rounded up. ASSUMPTION (no figure in
@@ -79,12 +82,14 @@ final class PowerBinder {
    */
   static final RedundancyDesign DEFAULT_DESIGN = RedundancyDesign.N_PLUS_1;
 
-  private static final String UPS_STRUCTURE_EXPECTED =
-      "a map with keys "
-          + String.join(", ", UPS_STRUCTURE_KEYS)
-          + ", e.g. { systems: 2, modules_per_system: 7, modules_needed_per_system: 6 }";
-  private static final String PER_YEAR_EXPECTED =
-      "a number >= 0 of events per year (0: none), e.g. 1.2";
+  /** Distribution voltages accepted: 1 V to 1 MV (54 V DC busbars to medium voltage). */
+  static final double MIN_VOLTS = 1;
+
+  static final double MAX_VOLTS = 1e6;
+
+  /** Most resistance of one cord's conductor: 1 Ω, a thousand times a typical placeholder. */
+  static final double MAX_CONDUCTOR_OHMS = 1;
+
   private static final String REPAIR_CREWS_EXPECTED =
       "per_unit (every failed unit is repaired at once) or a whole number >= 1 (crews shared by the"
           + " whole chain)";
@@ -93,11 +98,19 @@ final class PowerBinder {
           + String.join(", ", COMMON_CAUSE_KEYS);
 
   private final Diagnostics diagnostics;
-  private final StageLayoutReader stages;
+  private final UpsStageReader ups;
+  private final GeneratorStageReader generators;
+  private final UtilityReader utility;
+  private final FailureTimes failureTimes;
+  private final MaintenanceReader maintenance;
 
   PowerBinder(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
-    this.stages = new StageLayoutReader(diagnostics);
+    this.ups = new UpsStageReader(diagnostics);
+    this.generators = new GeneratorStageReader(diagnostics);
+    this.utility = new UtilityReader(diagnostics);
+    this.failureTimes = new FailureTimes(diagnostics);
+    this.maintenance = new MaintenanceReader(diagnostics);
   }
 
   /**
@@ -119,13 +132,20 @@ final class PowerBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader power = reader.get().allowOnly(KEYS);
+    MapReader power = reader.get().allowOnly(Language.POWER);
     Optional<Integer> rackGroups = rackGroups(power.field("rack_groups"), systems);
     Field dualField = power.field("dual_corded");
     Optional<Boolean> dualCorded = dualField.isPresent() ? dualField.bool() : Optional.of(true);
-    Optional<Ups> ups = ups(power.field("ups"));
-    Optional<Generators> generators = generators(power.field("generators"));
-    Optional<UtilitySpec> utility = utility(power.field("utility"));
+    Optional<UpsStageSpec> upsStage = ups.read(power.field("ups"));
+    Optional<Optional<GeneratorStageSpec>> plant = generators.read(power.field("generators"));
+    Optional<UtilitySpec> feeds = utility.read(power.field("utility"));
+    Field sourcesField = power.field("sources");
+    Optional<SourceLayout> sources =
+        sourcesField.isPresent() ? sourcesField.choice(SOURCES) : Optional.of(SourceLayout.SHARED);
+    Optional<DistributionSpec> distribution =
+        dualCorded.flatMap(
+            dual -> distribution(power.field("pdus"), power.field("distribution"), dual));
+    Optional<ChainComponents> components = components(power);
     Optional<CommonCauseSpec> commonCause = commonCause(power.field("common_cause"));
     Field crewsField = power.field("repair_crews");
     Optional<RepairCrewSpec> crews =
@@ -137,11 +157,16 @@ final class PowerBinder {
         recoveryField.isPresent()
             ? recoveryField.duration(Bound.NON_NEGATIVE)
             : Optional.of(PowerSystemSpec.DEFAULT_FACILITY_RECOVERY);
+    Optional<PlannedMaintenance> plans = maintenance.read(power.field("maintenance"));
     if (rackGroups.isEmpty()
+        || plans.isEmpty()
         || dualCorded.isEmpty()
-        || ups.isEmpty()
-        || generators.isEmpty()
-        || utility.isEmpty()
+        || upsStage.isEmpty()
+        || plant.isEmpty()
+        || feeds.isEmpty()
+        || sources.isEmpty()
+        || distribution.isEmpty()
+        || components.isEmpty()
         || commonCause.isEmpty()
         || crews.isEmpty()
         || recovery.isEmpty()) {
@@ -154,27 +179,18 @@ final class PowerBinder {
             () ->
                 new PowerSystemSpec(
                     rackGroups.get(),
-                    ups.get().layout(),
-                    ups.get().moduleWatts(),
-                    generators.get().layout(),
-                    generators.get().unitWatts(),
-                    dualCorded.get(),
-                    recovery.get(),
-                    utility.get(),
+                    upsStage.get(),
+                    plant.get(),
+                    distribution.get(),
+                    feeds.get(),
+                    sources.get(),
+                    components.get(),
                     commonCause.get(),
                     crews.get(),
-                    ups.get().battery()))
+                    recovery.get(),
+                    plans.get()))
         .map(Optional::of);
   }
-
-  /** A stage not written: sized by the default design. */
-  private static final StageLayout DEFAULT_LAYOUT = new StageLayout.Sized(DEFAULT_DESIGN);
-
-  /** The UPS stage as written. */
-  private record Ups(StageLayout layout, double moduleWatts, Optional<Duration> battery) {}
-
-  /** The generator plant as written; an empty layout: none. */
-  private record Generators(Optional<StageLayout> layout, double unitWatts) {}
 
   private Optional<Integer> rackGroups(Field field, OptionalInt systems) {
     if (!field.isPresent()) {
@@ -197,261 +213,97 @@ final class PowerBinder {
     return groups;
   }
 
-  private Optional<Ups> ups(Field field) {
-    if (!field.isPresent()) {
-      return Optional.of(new Ups(DEFAULT_LAYOUT, DEFAULT_UPS_MODULE_WATTS, Optional.empty()));
-    }
-    Optional<MapReader> reader = field.map("a map with keys " + String.join(", ", UPS_KEYS));
-    if (reader.isEmpty()) {
-      return Optional.empty();
-    }
-    MapReader ups = reader.get().allowOnly(UPS_KEYS);
-    Optional<StageLayout> stage = stages.read(ups, this::upsStructure, DEFAULT_DESIGN);
-    Field moduleField = ups.field("module");
-    Optional<Double> module =
-        moduleField.isPresent() ? unitSize(moduleField) : Optional.of(DEFAULT_UPS_MODULE_WATTS);
-    Field batteryField = ups.field("battery");
-    Optional<Optional<Duration>> battery =
-        batteryField.isPresent()
-            ? batteryField.duration(Bound.NON_NEGATIVE).map(Optional::of)
-            : Optional.of(Optional.empty());
-    if (stage.isEmpty() || module.isEmpty() || battery.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new Ups(stage.get(), module.get(), battery.get()));
-  }
-
-  /** A map, {@code none} or an empty value (no generators). */
-  private Optional<Generators> generators(Field field) {
-    if (field.isEmptyValue()) {
-      return Optional.of(new Generators(Optional.empty(), DEFAULT_GENERATOR_UNIT_WATTS));
-    }
-    if (!field.isPresent()) {
-      return Optional.of(new Generators(Optional.of(DEFAULT_LAYOUT), DEFAULT_GENERATOR_UNIT_WATTS));
-    }
-    String expected =
-        "a map with keys "
-            + String.join(", ", GENERATOR_KEYS)
-            + ", or "
-            + NO_GENERATORS
-            + " (no generators)";
-    YamlNode node = field.node().orElseThrow();
-    if (node instanceof YamlScalar scalar) {
-      if (scalar.text().equals(NO_GENERATORS)) {
-        return Optional.of(new Generators(Optional.empty(), DEFAULT_GENERATOR_UNIT_WATTS));
+  /**
+   * {@code pdus} (how a PDU fails and is repaired, its efficiency) and {@code distribution} (the
+   * conductors' voltage and resistance per cord), each defaulting to {@link
+   * DistributionSpec#defaults}.
+   */
+  private Optional<DistributionSpec> distribution(
+      Field pdusField, Field distributionField, boolean dualCorded) {
+    DistributionSpec defaults = DistributionSpec.defaults(dualCorded);
+    Optional<UnitReliability> pdu =
+        Optional.of(new UnitReliability(defaults.pduTimeToFailure(), defaults.pduRepair()));
+    Optional<Double> efficiency = Optional.of(defaults.pduEfficiency());
+    if (pdusField.isPresent()) {
+      Optional<MapReader> reader = pdusField.map("a map with keys " + String.join(", ", PDU_KEYS));
+      if (reader.isEmpty()) {
+        return Optional.empty();
       }
-      String hint =
-          StageLayoutReader.isDesign(scalar.text())
-              ? " (for the design, write generators: { design: " + scalar.text().strip() + " })"
-              : Suggestions.didYouMean(scalar.text(), List.of(NO_GENERATORS));
-      diagnostics.error(
-          scalar.location(),
-          field.path(),
-          "expected " + expected + ", got " + scalar.describe() + hint);
+      MapReader pdus = reader.get().allowOnly(Language.PDUS);
+      pdu = failureTimes.unit(pdus, "", pdu.get());
+      Field efficiencyField = pdus.field("efficiency");
+      if (efficiencyField.isPresent()) {
+        efficiency =
+            efficiencyField.value(
+                "an efficiency, a fraction > 0 (e.g. 96 %)", EfficiencyReader::efficiency);
+      }
+    }
+    Optional<Double> volts = Optional.of(defaults.distributionVolts());
+    Optional<Double> ohms = Optional.of(defaults.conductorOhms());
+    if (distributionField.isPresent()) {
+      Optional<MapReader> reader =
+          distributionField.map("a map with keys " + String.join(", ", DISTRIBUTION_KEYS));
+      if (reader.isEmpty()) {
+        return Optional.empty();
+      }
+      MapReader conductors = reader.get().allowOnly(Language.DISTRIBUTION);
+      Field voltsField = conductors.field("voltage");
+      if (voltsField.isPresent()) {
+        volts = voltsField.volts(MIN_VOLTS, MAX_VOLTS);
+      }
+      Field ohmsField = conductors.field("conductor_resistance");
+      if (ohmsField.isPresent()) {
+        ohms = ohmsField.ohms(MAX_CONDUCTOR_OHMS);
+      }
+    }
+    if (pdu.isEmpty() || efficiency.isEmpty() || volts.isEmpty() || ohms.isEmpty()) {
       return Optional.empty();
     }
-    Optional<MapReader> reader = field.map(expected);
-    if (reader.isEmpty()) {
-      return Optional.empty();
-    }
-    MapReader generators = reader.get().allowOnly(GENERATOR_KEYS);
-    Optional<StageLayout> stage =
-        stages.read(generators, f -> stages.kOfN(f, "generators"), DEFAULT_DESIGN);
-    Field unitField = generators.field("unit");
-    Optional<Double> unit =
-        unitField.isPresent() ? unitSize(unitField) : Optional.of(DEFAULT_GENERATOR_UNIT_WATTS);
-    if (stage.isEmpty() || unit.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new Generators(stage, unit.get()));
-  }
-
-  /**
-   * A UPS module's or a generator's capacity: > 0, at most {@link PowerSystemSpec#MAX_UNIT_WATTS}.
-   */
-  private Optional<Double> unitSize(Field field) {
-    Optional<Double> watts = field.power(Bound.POSITIVE);
-    if (watts.isPresent() && watts.get() > PowerSystemSpec.MAX_UNIT_WATTS) {
-      diagnostics.error(
-          field.location(),
-          field.path(),
-          "expected a power > 0 and at most "
-              + Values.formatPower(PowerSystemSpec.MAX_UNIT_WATTS)
-              + " (the largest UPS modules and generators are a few MW), got "
-              + field.node().orElseThrow().describe());
-      return Optional.empty();
-    }
-    return watts;
-  }
-
-  /**
-   * {@code ups: { structure: {...} }}: systems (default 1) of modules_per_system modules, of which
-   * modules_needed_per_system carry a system's rated load; systems_needed (default 1) systems carry
-   * the full load.
-   */
-  private Optional<StageStructure> upsStructure(Field field) {
-    Optional<MapReader> reader = stages.structureMap(field, UPS_STRUCTURE_EXPECTED);
-    if (reader.isEmpty()) {
-      return Optional.empty();
-    }
-    MapReader structure = reader.get().allowOnly(UPS_STRUCTURE_KEYS);
-    Field systemsField = structure.field("systems");
-    Field modulesField = structure.field("modules_per_system");
-    Field modulesNeededField = structure.field("modules_needed_per_system");
-    Field systemsNeededField = structure.field("systems_needed");
-    Optional<Integer> systems = StageLayoutReader.count(systemsField);
-    Optional<Integer> modules =
-        StageLayoutReader.whole(
-            modulesField.required("installed UPS modules per system, a whole number >= 1"));
-    Optional<Integer> modulesNeeded =
-        StageLayoutReader.whole(
-            modulesNeededField.required(
-                "the modules whose capacity makes one system's rated capacity, a whole number"
-                    + " >= 1, at most modules_per_system"));
-    Optional<Integer> systemsNeeded = StageLayoutReader.count(systemsNeededField);
-    boolean modulesFit =
-        stages.atMost(
-            modulesNeededField, modulesNeeded, modulesField, modules, "modules", " per system");
-    boolean systemsFit =
-        stages.atMost(systemsNeededField, systemsNeeded, systemsField, systems, "systems", "");
-    if (systems.isEmpty()
-        || modules.isEmpty()
-        || modulesNeeded.isEmpty()
-        || systemsNeeded.isEmpty()
-        || !modulesFit
-        || !systemsFit) {
-      return Optional.empty();
-    }
-    long total = (long) systems.get() * modules.get();
-    if (total > StageStructure.MAX_UNITS) {
-      diagnostics.error(
-          modulesField.location(),
-          modulesField.path(),
-          String.format(
-              Locale.ROOT,
-              "%,d systems of %,d modules are %,d UPS modules; at most %,d are supported",
-              systems.get(),
-              modules.get(),
-              total,
-              StageStructure.MAX_UNITS));
-      return Optional.empty();
-    }
+    Optional<UnitReliability> p = pdu;
+    Optional<Double> e = efficiency;
+    Optional<Double> v = volts;
+    Optional<Double> r = ohms;
     return diagnostics.construct(
-        structure.location(),
-        structure.path(),
+        pdusField.isPresent() ? pdusField.location() : distributionField.location(),
+        pdusField.isPresent() ? pdusField.path() : distributionField.path(),
         () ->
-            new StageStructure(
-                systems.get(), modules.get(), modulesNeeded.get(), systemsNeeded.get()));
+            new DistributionSpec(
+                dualCorded, p.get().timeToFailure(), p.get().repair(), e.get(), v.get(), r.get()));
   }
 
-  /** A map, or {@code perfect}. */
-  private Optional<UtilitySpec> utility(Field field) {
-    UtilitySpec eia = UtilitySpec.eiaDefaults();
+  /** Transformers, switchgear, ATS and STS: each ideal unless written (a map, {} for defaults). */
+  private Optional<ChainComponents> components(MapReader power) {
+    Optional<Optional<UnitReliability>> transformers =
+        component(power.field("transformers"), ChainComponents::transformerDefaults);
+    Optional<Optional<UnitReliability>> switchgear =
+        component(power.field("switchgear"), ChainComponents::switchgearDefaults);
+    Optional<Optional<UnitReliability>> ats =
+        component(power.field("ats"), ChainComponents::transferSwitchDefaults);
+    Optional<Optional<UnitReliability>> sts =
+        component(power.field("sts"), ChainComponents::staticTransferSwitchDefaults);
+    if (transformers.isEmpty() || switchgear.isEmpty() || ats.isEmpty() || sts.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ChainComponents(transformers.get(), switchgear.get(), ats.get(), sts.get()));
+  }
+
+  private Optional<Optional<UnitReliability>> component(
+      Field field, Supplier<UnitReliability> defaults) {
     if (!field.isPresent()) {
-      return Optional.of(eia);
-    }
-    String expected =
-        "a map with keys "
-            + String.join(", ", UTILITY_KEYS)
-            + ", or "
-            + PERFECT_UTILITY
-            + " (a utility that never fails)";
-    YamlNode node = field.node().orElseThrow();
-    if (node instanceof YamlScalar scalar) {
-      if (scalar.text().equals(PERFECT_UTILITY)) {
-        return Optional.of(UtilitySpec.perfect());
-      }
-      diagnostics.error(
-          scalar.location(),
-          field.path(),
-          "expected "
-              + expected
-              + ", got "
-              + scalar.describe()
-              + Suggestions.didYouMean(scalar.text(), List.of(PERFECT_UTILITY)));
-      return Optional.empty();
-    }
-    Optional<MapReader> reader = field.map(expected);
-    if (reader.isEmpty()) {
-      return Optional.empty();
-    }
-    MapReader utility = reader.get().allowOnly(UTILITY_KEYS);
-    Optional<Optional<InterruptionProcess>> sustained =
-        interruptions(
-            utility.field("outages_per_year"),
-            utility.field("mean_outage"),
-            eia.sustainedOutages().orElseThrow(),
-            TimeDistribution.Exponential::of);
-    Optional<Optional<InterruptionProcess>> momentary =
-        interruptions(
-            utility.field("momentary_per_year"),
-            utility.field("momentary_duration"),
-            eia.momentaryEvents().orElseThrow(),
-            TimeDistribution.Fixed::of);
-    if (sustained.isEmpty() || momentary.isEmpty()) {
-      return Optional.empty();
-    }
-    return diagnostics.construct(
-        utility.location(),
-        utility.path(),
-        () -> new UtilitySpec(sustained.get(), momentary.get()));
-  }
-
-  /** How a duration written for a process becomes its distribution of durations. */
-  @FunctionalInterface
-  private interface DurationDistribution {
-    TimeDistribution of(Duration duration);
-  }
-
-  /**
-   * A Poisson process of interruptions from a rate per year and a duration, each defaulting to
-   * {@code eia}'s; an empty inner optional for a rate of 0 (none).
-   */
-  private Optional<Optional<InterruptionProcess>> interruptions(
-      Field perYearField,
-      Field durationField,
-      InterruptionProcess eia,
-      DurationDistribution distribution) {
-    Optional<Double> perYear =
-        perYearField.isPresent()
-            ? perYearField.number(0, PER_YEAR_EXPECTED)
-            : Optional.of(eia.perYear());
-    Optional<TimeDistribution> duration =
-        durationField.isPresent()
-            ? durationField.duration(Bound.POSITIVE).map(distribution::of)
-            : Optional.of(eia.duration());
-    if (perYear.isEmpty() || duration.isEmpty()) {
-      return Optional.empty();
-    }
-    if (perYear.get() == 0) {
       return Optional.of(Optional.empty());
     }
-    if (!perYearField.isPresent()) {
-      return Optional.of(Optional.of(new InterruptionProcess(eia.interval(), duration.get())));
-    }
-    // The mean time between events must be a usable duration: 1e-308 per year made it
-    // infinite (an exception from the model), 1e308 a few 1e-301 s (a run that never ends).
-    double meanSeconds = SECONDS_PER_YEAR / perYear.get();
-    if (!Double.isFinite(meanSeconds) || meanSeconds < 1e-9) {
-      diagnostics.error(
-          perYearField.location(),
-          perYearField.path(),
-          perYearField.node().orElseThrow().describe()
-              + " per year is out of range: the mean time between events would be "
-              + (Double.isFinite(meanSeconds)
-                  ? String.format(
-                      Locale.ROOT,
-                      "%.3g s, shorter than the clock's resolution of 1 ns",
-                      meanSeconds)
-                  : "infinite (beyond the largest 64-bit number, 1.8e308 s)")
-              + "; 0 means none");
+    Optional<MapReader> reader =
+        field.map(
+            "a map with keys "
+                + String.join(", ", COMPONENT_KEYS)
+                + " ({} for the cited defaults; leave the key out for a component that never"
+                + " fails)");
+    if (reader.isEmpty()) {
       return Optional.empty();
     }
-    return diagnostics
-        .construct(
-            perYearField.location(),
-            perYearField.path(),
-            () -> InterruptionProcess.poisson(perYear.get(), duration.get()))
+    return failureTimes
+        .unit(reader.get().allowOnly(Language.COMPONENT), "", defaults.get())
         .map(Optional::of);
   }
 
@@ -461,18 +313,23 @@ final class PowerBinder {
       return Optional.of(CommonCauseSpec.typical());
     }
     if (!(field.node().orElseThrow() instanceof YamlMap)) {
-      return field
-          .value(COMMON_CAUSE_EXPECTED, Values::fraction)
-          .map(beta -> new CommonCauseSpec(beta, beta, beta));
+      return field.value(COMMON_CAUSE_EXPECTED, Values::fraction).map(CommonCauseSpec::all);
     }
-    MapReader groups = field.map(COMMON_CAUSE_EXPECTED).orElseThrow().allowOnly(COMMON_CAUSE_KEYS);
-    Optional<Double> ups = beta(groups.field("ups"));
-    Optional<Double> generators = beta(groups.field("generators"));
-    Optional<Double> pdus = beta(groups.field("pdus"));
-    if (ups.isEmpty() || generators.isEmpty() || pdus.isEmpty()) {
+    MapReader groups =
+        field.map(COMMON_CAUSE_EXPECTED).orElseThrow().allowOnly(Language.COMMON_CAUSE);
+    double[] betas = new double[COMMON_CAUSE_KEYS.size()];
+    boolean ok = true;
+    for (int i = 0; i < betas.length; i++) {
+      Optional<Double> beta = beta(groups.field(COMMON_CAUSE_KEYS.get(i)));
+      ok &= beta.isPresent();
+      betas[i] = beta.orElse(0.0);
+    }
+    if (!ok) {
       return Optional.empty();
     }
-    return Optional.of(new CommonCauseSpec(ups.get(), generators.get(), pdus.get()));
+    return Optional.of(
+        new CommonCauseSpec(
+            betas[0], betas[1], betas[2], betas[3], betas[4], betas[5], betas[6], betas[7]));
   }
 
   private static Optional<Double> beta(Field field) {

@@ -15,7 +15,7 @@ import org.aifactory.model.hardware.PowerCapSchedule.Cap;
  * step comes before the horizon is checked with the run ({@code FactorySpec.problems(horizon)}).
  */
 final class PowerCapReader {
-  static final List<String> STEP_KEYS = List.of("at", "cap");
+  static final List<String> STEP_KEYS = Language.POWER_CAP_STEP.keys();
 
   static final String CAP_EXPECTED =
       "a power cap: a fraction of TDP (e.g. 0.7 or 70 %) or a power per GPU (e.g. 700 W)";
@@ -67,7 +67,7 @@ final class PowerCapReader {
         previous = Optional.empty();
         continue;
       }
-      MapReader step = reader.get().allowOnly(STEP_KEYS);
+      MapReader step = reader.get().allowOnly(Language.POWER_CAP_STEP);
       Field atField =
           step.field("at").required("when the cap starts, from the start of the run, e.g. 6 h");
       Optional<Duration> at = atField.duration(Bound.NON_NEGATIVE);

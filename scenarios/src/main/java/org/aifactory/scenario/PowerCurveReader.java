@@ -11,7 +11,7 @@ import org.aifactory.model.hardware.PowerCurve;
  * must follow is reported at the element that breaks it.
  */
 final class PowerCurveReader {
-  static final List<String> KEYS = List.of("limits", "throughput");
+  static final List<String> KEYS = Language.POWER_CURVE.keys();
 
   static final String EXPECTED =
       "a map with keys limits and throughput, e.g. { limits: [40 %, 70 %, 100 %], throughput:"
@@ -57,7 +57,7 @@ final class PowerCurveReader {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader curve = reader.get().allowOnly(KEYS);
+    MapReader curve = reader.get().allowOnly(Language.POWER_CURVE);
     Field limitsField =
         curve
             .field("limits")

@@ -7,8 +7,7 @@ import org.aifactory.model.ObservationSpec;
 
 /** Binds {@code recording:} to an {@link ObservationSpec}. */
 final class RecordingBinder {
-  static final List<String> KEYS =
-      List.of("buckets", "window_start", "window_length", "ramp_window");
+  static final List<String> KEYS = Language.RECORDING.keys();
   private static final int MAX_BUCKETS = 10_000_000;
 
   private final Diagnostics diagnostics;
@@ -28,7 +27,7 @@ final class RecordingBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader recording = reader.get().allowOnly(KEYS);
+    MapReader recording = reader.get().allowOnly(Language.RECORDING);
     Field bucketsField = recording.field("buckets");
     Optional<Integer> buckets =
         bucketsField.isPresent()

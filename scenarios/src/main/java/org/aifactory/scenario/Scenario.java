@@ -3,9 +3,11 @@ package org.aifactory.scenario;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.aifactory.model.FactorySpec;
 import org.aifactory.model.RunSpec;
+import org.aifactory.model.economics.EconomicsSpec;
 import org.aifactory.model.power.CostSpec;
 
 /**
@@ -23,6 +25,8 @@ import org.aifactory.model.power.CostSpec;
  * @param variants the scenario's variants in the order written (its {@code variants}), each the
  *     scenario with its own overrides; empty when it has none. Names are unique, and a variant's
  *     scenario has no variants of its own
+ * @param economics what the factory costs and its production is worth, for the cost of a token;
+ *     present when the scenario has an {@code economics} section
  */
 public record Scenario(
     String name,
@@ -32,7 +36,21 @@ public record Scenario(
     RunSpec run,
     int replications,
     CostSpec costs,
-    List<ScenarioVariant> variants) {
+    List<ScenarioVariant> variants,
+    Optional<EconomicsSpec> economics) {
+
+  /** A scenario without economics. */
+  public Scenario(
+      String name,
+      String description,
+      String source,
+      FactorySpec factory,
+      RunSpec run,
+      int replications,
+      CostSpec costs,
+      List<ScenarioVariant> variants) {
+    this(name, description, source, factory, run, replications, costs, variants, Optional.empty());
+  }
 
   /** A scenario with one replication, the default costs and no variants. */
   public Scenario(
@@ -61,6 +79,7 @@ public record Scenario(
     Objects.requireNonNull(factory, "factory");
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(costs, "costs");
+    Objects.requireNonNull(economics, "economics");
     variants = List.copyOf(variants);
     Set<String> names = new HashSet<>();
     for (ScenarioVariant variant : variants) {
@@ -75,11 +94,12 @@ public record Scenario(
    * and variants (the variants are not changed: each has its own run).
    */
   public Scenario withRun(RunSpec newRun) {
-    return new Scenario(name, description, source, factory, newRun, replications, costs, variants);
+    return new Scenario(
+        name, description, source, factory, newRun, replications, costs, variants, economics);
   }
 
   /** The same scenario with {@code count} replications; the variants are not changed. */
   public Scenario withReplications(int count) {
-    return new Scenario(name, description, source, factory, run, count, costs, variants);
+    return new Scenario(name, description, source, factory, run, count, costs, variants, economics);
   }
 }

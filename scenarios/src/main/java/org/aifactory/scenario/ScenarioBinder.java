@@ -14,12 +14,14 @@ import org.aifactory.model.ObservationSpec;
 import org.aifactory.model.PulseResolution;
 import org.aifactory.model.RunSpec;
 import org.aifactory.model.SpecProblem;
+import org.aifactory.model.economics.EconomicsSpec;
 import org.aifactory.model.facility.FacilitySpec;
 import org.aifactory.model.failure.FailureSpec;
 import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.HardwareCatalog;
 import org.aifactory.model.power.CostSpec;
 import org.aifactory.model.power.PowerSystemSpec;
+import org.aifactory.model.site.SiteSpec;
 import org.aifactory.model.workload.WorkloadSpec;
 
 /**
@@ -27,27 +29,11 @@ import org.aifactory.model.workload.WorkloadSpec;
  * the cross-references ({@link FactorySpec#problems()}), reported where the offending value is.
  */
 final class ScenarioBinder {
-  static final List<String> KEYS =
-      List.of(
-          "name",
-          "description",
-          "horizon",
-          "seed",
-          "replications",
-          "pulse_resolution",
-          "facility",
-          "clusters",
-          "workloads",
-          "failures",
-          "recording",
-          "catalog",
-          "power",
-          "costs",
-          "variants");
-  static final List<String> FACILITY_KEYS = List.of("pue", "cooling");
+  static final List<String> KEYS = Language.SCENARIO.keys();
+  static final List<String> FACILITY_KEYS = Language.FACILITY.keys();
   private static final Map<String, PulseResolution> RESOLUTIONS =
       Field.ordered(
-          List.of("full", "averaged"), r -> PulseResolution.valueOf(r.toUpperCase(Locale.ROOT)));
+          Language.PULSE_RESOLUTIONS, r -> PulseResolution.valueOf(r.toUpperCase(Locale.ROOT)));
   private static final long DEFAULT_SEED = 1;
 
   private final Diagnostics diagnostics;
@@ -70,7 +56,7 @@ final class ScenarioBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader top = reader.get().allowOnly(KEYS);
+    MapReader top = reader.get().allowOnly(Language.SCENARIO);
     Optional<String> name =
         top.field("name").required(Names.EXPECTED + ", e.g. llama3-405b-54d").name();
     String description = top.field("description").string("a text").orElse("").strip();
@@ -110,6 +96,10 @@ final class ScenarioBinder {
     Optional<Optional<PowerSystemSpec>> power =
         new PowerBinder(diagnostics).bind(top.field("power"), systems);
     Optional<CostSpec> costs = new CostBinder(diagnostics).bind(top.field("costs"));
+    EconomicsBinder economicsBinder = new EconomicsBinder(diagnostics, folder);
+    Optional<Optional<EconomicsBinder.Draft>> economicsDraft =
+        economicsBinder.read(top.field("economics"));
+    Optional<Optional<SiteSpec>> site = new SiteBinder(diagnostics, folder).bind(top.field("site"));
     VariantBinder variantBinder = new VariantBinder(diagnostics, folder);
     List<VariantBinder.Draft> drafts = variantBinder.read(top.field("variants"), top.map());
     if (diagnostics.hasErrors()) {
@@ -121,7 +111,13 @@ final class ScenarioBinder {
             "",
             () ->
                 new FactorySpec(
-                    catalog, facility.get(), clusters, workloads, failures.get(), power.get()));
+                    catalog,
+                    facility.get(),
+                    clusters,
+                    workloads,
+                    failures.get(),
+                    power.get(),
+                    site.get()));
     Optional<RunSpec> run =
         diagnostics.construct(
             root.location(),
@@ -139,6 +135,10 @@ final class ScenarioBinder {
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
+    Optional<EconomicsSpec> economics =
+        economicsDraft
+            .flatMap(d -> d)
+            .flatMap(d -> economicsBinder.bind(d, costs.get(), factory.get()));
     List<ScenarioVariant> variants = variantBinder.bind(drafts, source);
     if (diagnostics.hasErrors()) {
       return Optional.empty();
@@ -155,7 +155,8 @@ final class ScenarioBinder {
                 run.get(),
                 replications.get(),
                 costs.get(),
-                variants));
+                variants,
+                economics));
   }
 
   private Optional<FacilitySpec> facility(Field field) {
@@ -167,7 +168,7 @@ final class ScenarioBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader facility = reader.get().allowOnly(FACILITY_KEYS);
+    MapReader facility = reader.get().allowOnly(Language.FACILITY);
     Field pueField = facility.field("pue");
     Field coolingField = facility.field("cooling");
     if (pueField.isPresent() && coolingField.isPresent()) {

@@ -31,6 +31,20 @@ public final class ScenarioLibrary {
     return resource(FOLDER + name + ".yaml");
   }
 
+  /**
+   * What to say when {@code name} is not a bundled scenario: the nearest name, if one is close, and
+   * all of them.
+   */
+  public static String notBundled(String name) {
+    List<String> names = names();
+    return "no bundled scenario '"
+        + name
+        + "'"
+        + Suggestions.didYouMean(name, names)
+        + "; bundled scenarios: "
+        + String.join(", ", names);
+  }
+
   /** The names listed in the index. */
   static List<String> names() {
     return resource(INDEX).stream()

@@ -217,7 +217,7 @@ public final class ScenarioLoader {
             Location.start(sourceLabel),
             "",
             "the file is empty; a scenario needs at least name, horizon and clusters"
-                + " (see the scenario language in README.md)");
+                + " (see the scenario language in docs/scenario-language.md)");
       }
       diagnostics.throwIfAny();
     }

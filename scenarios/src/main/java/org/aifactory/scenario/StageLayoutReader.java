@@ -18,7 +18,7 @@ final class StageLayoutReader {
       "a redundancy design: N, N+1, N+2, 2N, 2(N+1) or xN/y such as 4N/3";
 
   /** The keys of a structure of units on one bus (k-of-n): generators, cooling units. */
-  static final List<String> K_OF_N_KEYS = List.of("units", "needed");
+  static final List<String> K_OF_N_KEYS = Language.K_OF_N.keys();
 
   static final String K_OF_N_EXPECTED =
       "a map with keys " + String.join(", ", K_OF_N_KEYS) + ", e.g. { units: 7, needed: 6 }";
@@ -70,7 +70,7 @@ final class StageLayoutReader {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader structure = reader.get().allowOnly(K_OF_N_KEYS);
+    MapReader structure = reader.get().allowOnly(Language.K_OF_N);
     Field unitsField = structure.field("units");
     Field neededField = structure.field("needed");
     Optional<Integer> installed =

@@ -9,7 +9,7 @@ import java.util.Optional;
  * The units a scenario may write after a number. Case-sensitive: {@code w} is a week, {@code W} a
  * watt. Each unit knows its factor to the base of its dimension: nanoseconds, watts, a fraction of
  * one, degrees Celsius (with an offset for kelvins), kelvins per watt, litres per kWh, seconds per
- * kelvin.
+ * kelvin, volts, ohms, watts per second, joules.
  */
 enum Unit {
   NANOSECOND("ns", Dimension.DURATION, "1"),
@@ -35,7 +35,25 @@ enum Unit {
   CELSIUS_PER_WATT("°C/W", Dimension.THERMAL_RESISTANCE, "1"),
   LITRES_PER_KWH("L/kWh", Dimension.WATER_USE, "1"),
   SECONDS_PER_KELVIN("s/K", Dimension.HEAT_CAPACITY, "1"),
-  MINUTES_PER_KELVIN("min/K", Dimension.HEAT_CAPACITY, "60");
+  MINUTES_PER_KELVIN("min/K", Dimension.HEAT_CAPACITY, "60"),
+  VOLT("V", Dimension.VOLTAGE, "1"),
+  KILOVOLT("kV", Dimension.VOLTAGE, "1e3"),
+  OHM("Ω", Dimension.RESISTANCE, "1"),
+  MILLIOHM("mΩ", Dimension.RESISTANCE, "1e-3"),
+  /** {@link #OHM} for keyboards without Ω. */
+  OHM_ASCII("ohm", Dimension.RESISTANCE, "1"),
+  /** {@link #MILLIOHM} for keyboards without Ω. */
+  MILLIOHM_ASCII("mohm", Dimension.RESISTANCE, "1e-3"),
+  WATTS_PER_SECOND("W/s", Dimension.RAMP_RATE, "1"),
+  KILOWATTS_PER_SECOND("kW/s", Dimension.RAMP_RATE, "1e3"),
+  MEGAWATTS_PER_SECOND("MW/s", Dimension.RAMP_RATE, "1e6"),
+  JOULE("J", Dimension.ENERGY, "1"),
+  KILOJOULE("kJ", Dimension.ENERGY, "1e3"),
+  MEGAJOULE("MJ", Dimension.ENERGY, "1e6"),
+  GIGAJOULE("GJ", Dimension.ENERGY, "1e9"),
+  WATT_HOUR("Wh", Dimension.ENERGY, "3600"),
+  KILOWATT_HOUR("kWh", Dimension.ENERGY, "3.6e6"),
+  MEGAWATT_HOUR("MWh", Dimension.ENERGY, "3.6e9");
 
   private final String symbol;
   private final Dimension dimension;
@@ -61,7 +79,7 @@ enum Unit {
     return dimension;
   }
 
-  /** Size of one unit in the base of its dimension (ns, W, 1 for a fraction, K for °C). */
+  /** Size of one unit in the base of its dimension (ns, W, 1 for a fraction, K for °C, W/s, J). */
   BigDecimal factor() {
     return factor;
   }

@@ -22,6 +22,9 @@ final class Values {
 
   static final String FRACTION_EXPECTED = "a fraction between 0 and 1 (e.g. 0.7 or 70 %)";
 
+  static final String PROBABILITY_EXPECTED =
+      "a probability between 0 and 1 (e.g. 0.0094 or 0.94 %)";
+
   static final String MONEY_EXPECTED = "an amount of US dollars >= 0 (e.g. 500 or $500)";
 
   /** The simulation clock is a 64-bit count of nanoseconds (about 292 years). */
@@ -80,7 +83,22 @@ final class Values {
           Map.entry("kelvins", "K"),
           Map.entry("c/w", "°C/W"),
           Map.entry("litres/kwh", "L/kWh"),
-          Map.entry("liters/kwh", "L/kWh"));
+          Map.entry("liters/kwh", "L/kWh"),
+          Map.entry("volt", "V"),
+          Map.entry("volts", "V"),
+          Map.entry("vdc", "V"),
+          Map.entry("vac", "V"),
+          Map.entry("v dc", "V"),
+          Map.entry("v ac", "V"),
+          Map.entry("ohms", "ohm"),
+          Map.entry("ω", "Ω"),
+          Map.entry("milliohm", "mohm"),
+          Map.entry("milliohms", "mohm"),
+          Map.entry("mω", "mΩ"),
+          Map.entry("w/sec", "W/s"),
+          Map.entry("watts/s", "W/s"),
+          Map.entry("joule", "J"),
+          Map.entry("joules", "J"));
 
   /** Ways of writing degrees Fahrenheit, which are not accepted (lower case). */
   private static final Set<String> FAHRENHEIT =
@@ -210,12 +228,52 @@ final class Values {
     return measured(text.strip(), Dimension.WATER_USE, bound).doubleValue();
   }
 
+  /** A ramp rate such as {@code 500 W/s} or {@code 1.4 kW/s}, in watts per second. */
+  static double wattsPerSecond(String text, Bound bound) throws ValueException {
+    String written = text.strip();
+    double value = measured(written, Dimension.RAMP_RATE, bound).doubleValue();
+    if (!Double.isFinite(value)) {
+      throw new ValueException("'" + written + "' is out of range for a ramp rate");
+    }
+    return value;
+  }
+
+  /** An energy such as {@code 65 J}, {@code 5 kJ} or {@code 0.5 kWh}, in joules. */
+  static double joules(String text, Bound bound) throws ValueException {
+    String written = text.strip();
+    double value = measured(written, Dimension.ENERGY, bound).doubleValue();
+    if (!Double.isFinite(value)) {
+      throw new ValueException("'" + written + "' is out of range for an energy");
+    }
+    return value;
+  }
+
   /**
    * A loop's heat capacity as seconds of its design heat per kelvin, such as {@code 0.6 s/K} or
    * {@code 2 min/K}.
    */
   static double secondsPerKelvin(String text, Bound bound) throws ValueException {
     return measured(text.strip(), Dimension.HEAT_CAPACITY, bound).doubleValue();
+  }
+
+  /** A voltage such as {@code 800 V} or {@code 0.415 kV}, in volts. */
+  static double volts(String text, Bound bound) throws ValueException {
+    String written = text.strip();
+    double volts = measured(written, Dimension.VOLTAGE, bound).doubleValue();
+    if (!Double.isFinite(volts)) {
+      throw new ValueException("'" + written + "' is out of range for a voltage");
+    }
+    return volts;
+  }
+
+  /** A resistance such as {@code 1 mΩ} or {@code 0.5 mohm}, in ohms. */
+  static double ohms(String text, Bound bound) throws ValueException {
+    String written = text.strip();
+    double ohms = measured(written, Dimension.RESISTANCE, bound).doubleValue();
+    if (!Double.isFinite(ohms)) {
+      throw new ValueException("'" + written + "' is out of range for a resistance");
+    }
+    return ohms;
   }
 
   /** A temperature for messages: {@code 45 °C}, {@code -3.5 °C}, {@code 41.67 °C}. */

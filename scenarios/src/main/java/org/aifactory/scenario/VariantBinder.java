@@ -22,7 +22,7 @@ import java.util.Set;
  * {@code in variant '2N': ...}.
  */
 final class VariantBinder {
-  static final List<String> KEYS = List.of("name", "description", "set");
+  static final List<String> KEYS = Language.VARIANT.keys();
 
   /** Top-level keys a variant cannot set. */
   private static final Map<String, String> FORBIDDEN =
@@ -80,7 +80,7 @@ final class VariantBinder {
       if (reader.isEmpty()) {
         continue;
       }
-      MapReader variant = reader.get().allowOnly(KEYS);
+      MapReader variant = reader.get().allowOnly(Language.VARIANT);
       Field nameField = variant.field("name").required(ScenarioVariant.NAME_EXPECTED);
       Optional<String> name = nameField.value(ScenarioVariant.NAME_EXPECTED, VariantBinder::name);
       if (name.isPresent()) {

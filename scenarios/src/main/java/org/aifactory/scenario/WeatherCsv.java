@@ -340,7 +340,7 @@ final class WeatherCsv {
   }
 
   /** Lines without their line breaks ({@code \n} or {@code \r\n}). */
-  private static List<String> lines(String text) {
+  static List<String> lines(String text) {
     List<String> lines = new ArrayList<>();
     int start = 0;
     for (int i = 0; i <= text.length(); i++) {
@@ -357,10 +357,10 @@ final class WeatherCsv {
   }
 
   /** One value of a row: its text without surrounding blanks, and where it starts. */
-  private record Cell(String text, int line, int column) {}
+  record Cell(String text, int line, int column) {}
 
   /** A row's values, split at commas. */
-  private record Row(List<Cell> cells) {
+  record Row(List<Cell> cells) {
     static Row of(String line, int lineNumber) {
       List<Cell> cells = new ArrayList<>();
       int start = 0;

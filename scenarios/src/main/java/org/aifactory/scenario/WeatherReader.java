@@ -16,10 +16,9 @@ import org.aifactory.model.cooling.WeatherSpec;
  * them with a {@code heat_wave} ({@code { start: 10 d, duration: 5 d, rise: 6 K }}).
  */
 final class WeatherReader {
-  static final List<String> KEYS =
-      List.of("climate", "start_day", "dry_bulb", "wet_bulb", "file", "heat_wave");
+  static final List<String> KEYS = Language.WEATHER.keys();
 
-  static final List<String> HEAT_WAVE_KEYS = List.of("start", "duration", "rise");
+  static final List<String> HEAT_WAVE_KEYS = Language.HEAT_WAVE.keys();
 
   static final String HEAT_WAVE_EXPECTED =
       "a map of start, duration and rise, e.g. { start: 10 d, duration: 5 d, rise: 6 K }";
@@ -72,7 +71,7 @@ final class WeatherReader {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader weather = reader.get().allowOnly(KEYS);
+    MapReader weather = reader.get().allowOnly(Language.WEATHER);
     List<Field> forms = FORMS.stream().map(weather::field).filter(Field::isPresent).toList();
     if (forms.isEmpty()) {
       diagnostics.error(weather.location(), weather.path(), "expected " + EXPECTED);
@@ -131,7 +130,7 @@ final class WeatherReader {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader wave = reader.get().allowOnly(HEAT_WAVE_KEYS);
+    MapReader wave = reader.get().allowOnly(Language.HEAT_WAVE);
     Optional<Long> start =
         wholeHours(
             wave.field("start")

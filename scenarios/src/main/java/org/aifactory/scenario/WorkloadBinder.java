@@ -11,6 +11,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import org.aifactory.model.hardware.PowerCapSchedule;
+import org.aifactory.model.shaping.FillerSpec;
+import org.aifactory.model.shaping.PowerSmoothingSpec;
 import org.aifactory.model.workload.CheckpointPolicy;
 import org.aifactory.model.workload.CheckpointSpec;
 import org.aifactory.model.workload.IterationProfile;
@@ -22,39 +24,13 @@ import org.aifactory.model.workload.WorkloadSpec;
  * job) or {@code inference} (a service, {@link InferenceBinder}).
  */
 final class WorkloadBinder {
-  static final List<String> TRAINING_KEYS =
-      List.of(
-          "name",
-          "type",
-          "cluster",
-          "gpus",
-          "gpus_per_system",
-          "start",
-          "iteration",
-          "tokens_per_iteration",
-          "checkpoint",
-          "restart",
-          "work",
-          "power_cap");
-
-  /** Each workload type with the keys it allows. */
-  private static final Map<String, List<String>> KEYS_BY_TYPE =
-      Field.ordered(
-          List.of("training", "inference"),
-          type -> type.equals("training") ? TRAINING_KEYS : InferenceBinder.KEYS);
-
-  /** The keys some workload type allows: all that can be checked without a valid type. */
-  private static final List<String> ANY_TYPE_KEYS =
-      KEYS_BY_TYPE.values().stream().flatMap(List::stream).distinct().toList();
-
-  static final List<String> ITERATION_KEYS =
-      List.of("period", "compute_fraction", "compute_power", "communication_power");
-  static final List<String> CHECKPOINT_KEYS = List.of("interval", "duration", "power", "policy");
-  static final List<String> WORK_KEYS = List.of("iterations", "tokens");
+  static final List<String> TRAINING_KEYS = Language.TRAINING.keys();
+  static final List<String> ITERATION_KEYS = Language.ITERATION.keys();
+  static final List<String> CHECKPOINT_KEYS = Language.CHECKPOINT.keys();
+  static final List<String> WORK_KEYS = Language.WORK.keys();
   static final Map<String, CheckpointPolicy> POLICIES =
       Field.ordered(
-          List.of("fixed", "young", "daly"),
-          p -> CheckpointPolicy.valueOf(p.toUpperCase(Locale.ROOT)));
+          Language.CHECKPOINT_POLICIES, p -> CheckpointPolicy.valueOf(p.toUpperCase(Locale.ROOT)));
 
   /*
    * The interval of a young or daly checkpoint policy when none is written. It is used only if
@@ -92,18 +68,18 @@ final class WorkloadBinder {
   }
 
   private Optional<WorkloadSpec> bindWorkload(MapReader job) {
-    Optional<List<String>> typeKeys =
+    Optional<Section> type =
         job.field("type")
-            .required("the workload type: " + String.join(", ", KEYS_BY_TYPE.keySet()))
-            .choice(KEYS_BY_TYPE);
-    if (typeKeys.isEmpty()) {
+            .required("the workload type: " + String.join(", ", Language.WORKLOAD_TYPES))
+            .choice(Language.WORKLOADS_BY_TYPE);
+    if (type.isEmpty()) {
       // The keys allowed depend on the type; without one, a key that no type allows is still
       // wrong (and a misspelt 'type' is found: 'tye' gave only "missing required key 'type'").
-      job.allowOnly(ANY_TYPE_KEYS);
+      job.allowOnly(Language.WORKLOADS_BY_TYPE.values().toArray(Section[]::new));
       return Optional.empty();
     }
-    job.allowOnly(typeKeys.get());
-    if (typeKeys.get() == InferenceBinder.KEYS) {
+    job.allowOnly(type.get());
+    if (type.get() == Language.INFERENCE) {
       return inference.bind(job).map(WorkloadSpec.class::cast);
     }
     Optional<String> name = job.field("name").required(Names.EXPECTED).name();
@@ -146,7 +122,13 @@ final class WorkloadBinder {
         workField.isPresent() ? work(workField, tokens) : Optional.of(OptionalLong.empty());
     Optional<Optional<PowerCapSchedule>> powerCap =
         new PowerCapReader(diagnostics).read(job.field("power_cap"));
+    LoadShapingReader shaping = new LoadShapingReader(diagnostics);
+    Optional<Optional<PowerSmoothingSpec>> smoothing =
+        shaping.smoothing(job.field("power_smoothing"));
+    Optional<Optional<FillerSpec>> filler = shaping.filler(job.field("filler"));
     if (powerCap.isEmpty()
+        || smoothing.isEmpty()
+        || filler.isEmpty()
         || name.isEmpty()
         || cluster.isEmpty()
         || gpus.isEmpty()
@@ -174,7 +156,9 @@ final class WorkloadBinder {
                 restart.get(),
                 work.get(),
                 powerCap.get(),
-                share.get()));
+                share.get(),
+                smoothing.get(),
+                filler.get()));
   }
 
   /**
@@ -189,7 +173,7 @@ final class WorkloadBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader work = reader.get().allowOnly(WORK_KEYS);
+    MapReader work = reader.get().allowOnly(Language.WORK);
     Field iterationsField = work.field("iterations");
     Field tokensField = work.field("tokens");
     if (iterationsField.isPresent() && tokensField.isPresent()) {
@@ -231,7 +215,7 @@ final class WorkloadBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader iteration = reader.get().allowOnly(ITERATION_KEYS);
+    MapReader iteration = reader.get().allowOnly(Language.ITERATION);
     Optional<Duration> period =
         iteration
             .field("period")
@@ -280,7 +264,7 @@ final class WorkloadBinder {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    MapReader checkpoint = reader.get().allowOnly(CHECKPOINT_KEYS);
+    MapReader checkpoint = reader.get().allowOnly(Language.CHECKPOINT);
     Field policyField = checkpoint.field("policy");
     Optional<CheckpointPolicy> policy =
         policyField.isPresent()

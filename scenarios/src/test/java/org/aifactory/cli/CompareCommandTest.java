@@ -175,7 +175,7 @@ class CompareCommandTest {
     String header = Files.readAllLines(dir.resolve("comparison.csv")).get(0);
     assertThat(header)
         .contains(",extra_cost_over_best_mean,extra_cost_over_best_ci95,tokens_mean,")
-        .endsWith(",loss_of_load_events_total,thermal_trips_total");
+        .contains(",loss_of_load_events_total,thermal_trips_total,maintenance_hours_mean,");
     JsonNode json = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
     assertThat(json.at("/variants/0").has("cooling")).isFalse();
     assertThat(json.at("/variants/0").has("gpu_hours_throttling")).isFalse();
@@ -390,5 +390,58 @@ class CompareCommandTest {
             tmp.resolve("one").toString());
     assertThat(one.code()).as(one.out()).isEqualTo(2);
     assertThat(one.err()).contains("--target-ci is for the lead of the cheapest variant");
+  }
+
+  /**
+   * redundancy-study maintains its UPS twice a year, 8 h a module: in 30 days the first round only,
+   * N's 6 modules on bypass (48 h exposed), N+1's 7 covered, 4N/3's 8 handed over to the other
+   * systems, 2N's 12 carried by the other side (no utility interruptions: the bypass is never
+   * tried); the figures in the table, the CSV and the JSON.
+   */
+  @Test
+  void plannedMaintenanceHasItsTable() throws IOException {
+    Path dir = tmp.resolve("maintenance");
+    Outcome o =
+        run(
+            "compare",
+            "redundancy-study",
+            "-r",
+            "2",
+            "--set",
+            "horizon=30 d",
+            "--set",
+            "power.utility.outages_per_year=0",
+            "--set",
+            "power.utility.momentary_per_year=0",
+            "--no-progress",
+            "--out",
+            dir.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out()).contains("Planned maintenance of the electrical chain, per replication");
+    List<org.apache.commons.csv.CSVRecord> records =
+        org.apache.commons.csv.CSVFormat.DEFAULT
+            .parse(Files.newBufferedReader(dir.resolve("comparison.csv")))
+            .getRecords();
+    List<String> header = records.get(0).toList();
+    assertThat(header.subList(header.size() - 4, header.size()))
+        .containsExactly(
+            "maintenance_hours_mean",
+            "maintenance_hours_ci95",
+            "maintenance_exposure_hours_mean",
+            "maintenance_exposure_hours_ci95");
+    java.util.Map<String, String[]> byVariant = new java.util.HashMap<>();
+    for (org.apache.commons.csv.CSVRecord record : records.subList(1, records.size())) {
+      String[] row = record.values();
+      byVariant.put(row[header.indexOf("variant")], row);
+    }
+    int out = header.indexOf("maintenance_hours_mean");
+    int exposed = header.indexOf("maintenance_exposure_hours_mean");
+    // Generators first (6 units x 4 h, or 12 with a plant per side), batteries after the UPS.
+    assertThat(byVariant.get("N")[out]).isEqualTo(String.valueOf(24 + 48 + 2));
+    assertThat(byVariant.get("N")[exposed]).isEqualTo("48");
+    assertThat(byVariant.get("N+1")[exposed]).isEqualTo("0");
+    assertThat(byVariant.get("4N/3")[exposed]).isEqualTo("0");
+    assertThat(byVariant.get("2N")[exposed]).isEqualTo("0");
+    assertThat(Files.readString(dir.resolve("comparison.json"))).contains("\"exposure_hours\"");
   }
 }

@@ -68,6 +68,9 @@ class HelpTest {
             "merge",
             "validate",
             "list",
+            "show",
+            "init",
+            "schema",
             "bench",
             "bench engine",
             "bench scenario",
@@ -102,6 +105,9 @@ class HelpTest {
             "  merge             Merge the partial results of a sharded sweep.",
             "  validate          Check a scenario without running it.",
             "  list              List the bundled scenarios.",
+            "  show              Print a bundled scenario.",
+            "  init              Copy a bundled scenario to a file to edit.",
+            "  schema            Write the JSON Schema of the scenario language.",
             "  bench             Measure the speed of the engine or of a scenario.",
             "  help              Display help information about the specified command.");
   }

@@ -472,5 +472,9 @@ class MainTest {
     assertThat(row.get("pending").asInt()).isEqualTo(100);
     assertThat(row.get("events_per_second").asDouble()).isPositive();
     assertThat(row.has("bytes_per_event")).isTrue();
+    JsonNode baseline = rows.get(1);
+    assertThat(baseline.get("benchmark").asText()).isEqualTo("bare-heap");
+    assertThat(baseline.get("pending").asInt()).isEqualTo(100);
+    assertThat(baseline.get("events_per_second").asDouble()).isPositive();
   }
 }

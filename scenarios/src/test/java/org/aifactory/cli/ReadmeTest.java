@@ -31,7 +31,12 @@ import org.junit.jupiter.api.Test;
 /** The README is what a new user reads: its glossary and commands must match the program. */
 class ReadmeTest {
   private static String readme() throws IOException {
-    return Files.readString(Path.of("../README.md"));
+    return org.aifactory.docs.UserDocs.readme();
+  }
+
+  /** The README and the guides of docs/ it links to. */
+  private static String docs() throws IOException {
+    return org.aifactory.docs.UserDocs.all();
   }
 
   @Test
@@ -100,9 +105,69 @@ class ReadmeTest {
                 new RunSpec(
                     Duration.ofMinutes(1), 1, PulseResolution.FULL, ObservationSpec.defaults()))
             .complete();
+    long second = 1_000_000_000L;
+    var site =
+        new org.aifactory.model.site.SiteSpec(
+            List.of(
+                new org.aifactory.model.site.GridRule.ImportCapacity(1e9),
+                new org.aifactory.model.site.GridRule.Ramp("ramp_1s", 1e6, second),
+                new org.aifactory.model.site.GridRule.DynamicRange("range", 1e6, 10 * second),
+                new org.aifactory.model.site.GridRule.Oscillation(
+                    "band", 0.1, 1, 1e6, 10 * second, 10 * second),
+                new org.aifactory.model.site.GridRule.MinimumLoad(1)),
+            Optional.of(1e9),
+            Optional.of(
+                new org.aifactory.model.site.BatterySpec(
+                    3.6e9,
+                    1e6,
+                    0.85,
+                    0.1,
+                    0.9,
+                    0.5,
+                    new org.aifactory.model.site.BatterySpec.SmoothingPolicy(10 * second, 1e4, 1e4),
+                    165)),
+            Optional.of(new org.aifactory.model.site.GenerationSpec(5e3, 100, 8576, 3.66, 53.06)),
+            Optional.of(
+                new org.aifactory.model.site.CarbonSpec(
+                    org.aifactory.model.site.HourlyProfile.constant(380),
+                    Optional.of(org.aifactory.model.site.HourlyProfile.constant(1e4)))));
+    var sited =
+        new FactoryRun(
+                "x",
+                spec.withSite(Optional.of(site)),
+                new RunSpec(
+                    Duration.ofMinutes(1), 1, PulseResolution.FULL, ObservationSpec.defaults()))
+            .complete();
+    // Every component that can fail, with two feeds and sources per side.
+    var base = spec.power().orElseThrow();
+    var failing =
+        new org.aifactory.model.power.PowerSystemSpec(
+            base.paths(),
+            base.upsStage(),
+            base.generatorStage(),
+            base.distribution(),
+            base.utility().withFeeds(2, 0.25),
+            org.aifactory.model.power.SourceLayout.SHARED,
+            org.aifactory.model.power.ChainComponents.cited(),
+            base.commonCause(),
+            base.repairCrews(),
+            base.facilityRecovery());
+    var withComponents =
+        new FactoryRun(
+                "x",
+                spec.withPower(Optional.of(failing)),
+                new RunSpec(
+                    Duration.ofMinutes(1), 1, PulseResolution.FULL, ObservationSpec.defaults()))
+            .complete();
     List<Metric> metrics = new java.util.ArrayList<>(result.metrics());
     metrics.addAll(cooled.metrics());
-    String readme = readme();
+    metrics.addAll(sited.metrics());
+    metrics.addAll(withComponents.metrics());
+    metrics.addAll(
+        org.aifactory.metrics.CostBreakdown.of(
+                result, org.aifactory.model.economics.EconomicsSpec.defaults(1e6, 80, 2.5))
+            .metrics());
+    String readme = docs();
     for (Metric m : metrics) {
       // Keys with a job or cause name are documented once, with <name> and <cause>.
       String key =
@@ -111,6 +176,12 @@ class ReadmeTest {
               .replaceFirst(
                   "^job\\.<name>\\.lost_production\\.[a-z_]+$", "job.<name>.lost_production.<part>")
               .replaceFirst("_by_cause\\.[^.]+$", "_by_cause.<cause>")
+              .replaceFirst("^swing_by_cause\\.[a-z]+\\.", "swing_by_cause.<cause>.")
+              .replaceFirst("\\.max_ramp_mw_per_s\\.[0-9a-z]+$", ".max_ramp_mw_per_s.<window>")
+              .replaceFirst(
+                  "^compliance\\.ramp_[^.]+\\.(worst|limit|margin)$", "compliance.<ramp rule>.$1")
+              .replaceFirst(
+                  "^compliance\\.(?!broken_rules$)(?!<ramp rule>)[^.]+\\.", "compliance.<rule>.")
               .replaceFirst(
                   "^power_chain\\.path_availability\\.p[0-9]+$",
                   "power_chain.path_availability.p<k>")
@@ -120,7 +191,13 @@ class ReadmeTest {
                   "^cooling\\.(liquid|air)\\.(dry_coolers|cooling_towers|chillers)\\.",
                   "cooling.<loop>.<units>.")
               .replaceFirst("^cooling\\.(liquid|air)\\.", "cooling.<loop>.")
-              .replaceFirst("^pue_by_month\\.m[0-9]+$", "pue_by_month.m<NN>");
+              .replaceFirst("^pue_by_month\\.m[0-9]+$", "pue_by_month.m<NN>")
+              .replaceFirst(
+                  "^power_chain\\.(transformer|switchgear|ats|sts|battery_string)_failures$",
+                  "power_chain.<component>_failures")
+              .replaceFirst(
+                  "^economics\\.lost_dollars_per_year\\.(training|inference)\\.(?!total)[^.]+$",
+                  "economics.lost_dollars_per_year.$1.<cause>");
       assertThat(readme).as(m.key()).contains("| `" + key + "` | " + m.unit() + " |");
     }
   }

@@ -67,6 +67,22 @@ class RunawayWorkTest {
         "--out",
         out);
     refused(
+        "power.transformers",
+        "run",
+        "redundancy-study",
+        "--set",
+        "power.transformers={mtbf: 1 ns}",
+        "--out",
+        out);
+    refused(
+        "power.ups.battery_mtbf",
+        "run",
+        "redundancy-study",
+        "--set",
+        "power.ups.battery_mtbf=10 ns",
+        "--out",
+        out);
+    refused(
         "workloads[0].iteration.period",
         "run",
         "default",

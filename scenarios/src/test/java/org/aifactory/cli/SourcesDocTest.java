@@ -47,10 +47,12 @@ class SourcesDocTest {
       List.of(
           "org.aifactory.model",
           "org.aifactory.model.cooling",
+          "org.aifactory.model.economics",
           "org.aifactory.model.facility",
           "org.aifactory.model.failure",
           "org.aifactory.model.hardware",
           "org.aifactory.model.power",
+          "org.aifactory.model.shaping",
           "org.aifactory.model.workload",
           "org.aifactory.scenario");
 

@@ -111,6 +111,11 @@ class ComparisonTest {
     return inputs;
   }
 
+  private static RunResult run(Scenario s, int variant) {
+    Comparison.Input in = inputs(s).get(variant);
+    return new FactoryRun(in.name(), in.factory(), in.run()).complete();
+  }
+
   private static Variant variant(ComparisonResult r, String name) {
     return r.variants().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
   }
@@ -334,5 +339,54 @@ class ComparisonTest {
             Math.abs(lead.mean()) > lead.ci95()
                 ? Precision.Verdict.DECIDED
                 : Precision.Verdict.UNDECIDED);
+  }
+
+  /**
+   * A site battery's variant pays its capital (capacity × price, annualised) and the grid import it
+   * causes (its losses included) instead of the facility energy; the variant without one pays the
+   * facility energy. 2 MWh at $200/kWh = $400,000.
+   */
+  @Test
+  void aSiteBatteryAddsItsCapitalAndItsLossesToTheCost() throws ScenarioException {
+    String yaml =
+        CAPPED_HALL.substring(0, CAPPED_HALL.indexOf("variants:"))
+            + """
+            site:
+              rules: [{ ramp: 0.2 MW/min, window: 1 min }]
+            variants:
+              - name: none
+              - name: battery
+                set: { site.battery: { energy: 2 MWh, power: 1 MW, cost_per_kwh: 200, smoothing: { window: 2 min } } }
+            """;
+    Scenario s = new ScenarioLoader().parse("battery.yaml", yaml, List.of());
+    ComparisonResult r = compare(s, 1);
+    Variant none = variant(r, "none");
+    Variant battery = variant(r, "battery");
+    double crf = s.costs().capitalRecoveryFactor();
+    assertThat(none.capitalDollars()).isZero();
+    assertThat(none.grid().orElseThrow().brokenRules().mean())
+        .isEqualTo(metric(run(s, 0), MetricKeys.COMPLIANCE_BROKEN_RULES));
+    assertThat(battery.grid().orElseThrow().batteryLossesMwh().mean()).isPositive();
+    assertThat(battery.capitalDollars()).isCloseTo(400_000, withinPercentage(1e-9));
+    assertThat(battery.annualCapitalDollars()).isCloseTo(400_000 * crf, withinPercentage(1e-9));
+    Comparison.Input in = inputs(s).get(1);
+    RunResult run = new FactoryRun(in.name(), in.factory(), in.run()).complete();
+    double years = 6.0 / HOURS_PER_YEAR;
+    double bought =
+        metric(run, MetricKeys.GRID_IMPORT_MWH) - metric(run, MetricKeys.GRID_EXPORT_MWH);
+    assertThat(bought)
+        .isCloseTo(
+            metric(run, MetricKeys.ENERGY_FACILITY_MWH)
+                + metric(run, MetricKeys.BATTERY_LOSSES_MWH)
+                + (metric(run, MetricKeys.BATTERY_FINAL_SOC)
+                        - metric(run, MetricKeys.BATTERY_INITIAL_SOC))
+                    * 2,
+            withinPercentage(1e-6));
+    assertThat(battery.annualEnergyDollars().mean())
+        .isCloseTo(bought * s.costs().energyDollarsPerMwh() / years, withinPercentage(1e-6));
+    assertThat(none.annualEnergyDollars().mean())
+        .isCloseTo(
+            none.energyFacilityMwh().mean() * s.costs().energyDollarsPerMwh() / years,
+            withinPercentage(1e-9));
   }
 }

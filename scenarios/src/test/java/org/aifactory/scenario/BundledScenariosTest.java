@@ -1,6 +1,7 @@
 package org.aifactory.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
@@ -23,14 +24,19 @@ import org.aifactory.model.hardware.GpuType;
 import org.aifactory.model.hardware.HardwareCatalog;
 import org.aifactory.model.hardware.OtherItPower;
 import org.aifactory.model.hardware.SystemType;
+import org.aifactory.model.power.ChainComponents;
 import org.aifactory.model.power.CommonCauseSpec;
 import org.aifactory.model.power.CostSpec;
+import org.aifactory.model.power.MaintainedComponent;
+import org.aifactory.model.power.MaintenancePlan;
 import org.aifactory.model.power.PowerChainSpec;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.power.RedundancyDesign;
 import org.aifactory.model.power.RepairCrewSpec;
+import org.aifactory.model.power.SourceLayout;
 import org.aifactory.model.power.StageLayout;
 import org.aifactory.model.power.StageStructure;
+import org.aifactory.model.power.UpsStageSpec;
 import org.aifactory.model.power.UtilitySpec;
 import org.aifactory.model.workload.CheckpointPolicy;
 import org.aifactory.model.workload.CheckpointSpec;
@@ -202,20 +208,39 @@ class BundledScenariosTest {
     assertThat(s.factory().problems()).isEmpty();
 
     PowerSystemSpec power = s.factory().power().orElseThrow();
-    assertThat(power)
+    assertThat(power.paths()).isEqualTo(18);
+    assertThat(power.ups()).isEqualTo(new StageLayout.Sized(RedundancyDesign.N_PLUS_1));
+    assertThat(power.upsModuleWatts()).isEqualTo(1.7e6);
+    assertThat(power.batteryAutonomy()).contains(Duration.ofMinutes(10));
+    assertThat(power.generators()).contains(new StageLayout.Sized(RedundancyDesign.N_PLUS_1));
+    assertThat(power.generatorUnitWatts()).isEqualTo(2.5e6);
+    assertThat(power.dualCorded()).isTrue();
+    assertThat(power.facilityRecovery()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(power.utility()).isEqualTo(UtilitySpec.eiaDefaults());
+    assertThat(power.commonCause()).isEqualTo(CommonCauseSpec.typical());
+    assertThat(power.repairCrews()).isEqualTo(RepairCrewSpec.perUnit());
+    assertThat(power.sources()).isEqualTo(SourceLayout.SHARED);
+    // The components at their cited defaults, written out where they have keys.
+    assertThat(power.upsStage().modules())
+        .isEqualTo(UpsStageSpec.defaults(power.ups(), 1.7e6).modules());
+    assertThat(power.components())
         .isEqualTo(
-            new PowerSystemSpec(
-                18,
-                RedundancyDesign.N_PLUS_1,
-                1.7e6,
-                Optional.of(RedundancyDesign.N_PLUS_1),
-                2.5e6,
-                true,
-                Duration.ofMinutes(30),
-                UtilitySpec.eiaDefaults(),
-                CommonCauseSpec.typical(),
-                RepairCrewSpec.perUnit(),
-                Optional.of(Duration.ofMinutes(10))));
+            new ChainComponents(
+                Optional.of(ChainComponents.transformerDefaults()),
+                Optional.of(ChainComponents.switchgearDefaults()),
+                Optional.of(ChainComponents.transferSwitchDefaults()),
+                Optional.empty()));
+    assertThat(power.maintenance().plans())
+        .containsOnly(
+            entry(
+                MaintainedComponent.UPS,
+                new MaintenancePlan(Duration.ofDays(26 * 7), Duration.ofHours(8))),
+            entry(
+                MaintainedComponent.BATTERIES,
+                new MaintenancePlan(Duration.ofDays(13 * 7), Duration.ofHours(2))),
+            entry(
+                MaintainedComponent.GENERATORS,
+                new MaintenancePlan(Duration.ofDays(365), Duration.ofHours(4))));
     // 18 rack groups of 4 racks: a multiple of the 6 pairs of UPS systems of 4N/3.
     assertThat(power.paths() % 6).isZero();
     assertThat(pathItWatts(s)).containsOnly(4 * 132_000.0);
@@ -247,9 +272,14 @@ class BundledScenariosTest {
       assertThat(v.replications()).isEqualTo(s.replications());
       PowerChainSpec chain = vp.chain(pathItWatts(v));
       assertThat(chain.ups().structure()).isEqualTo(structures.get(i));
-      // N+1 generators: the chain's 10.2 MW input needs 5 units of 2.5 MW.
+      // N+1 generators: the chain's 10.2 MW input needs 5 units of 2.5 MW; 2N has a plant and a
+      // feed per side.
       assertThat(chain.generators().orElseThrow().units()).isEqualTo(6);
       assertThat(chain.generators().orElseThrow().unitsNeeded()).isEqualTo(5);
+      boolean sides = designs.get(i).equals(RedundancyDesign.TWO_N);
+      assertThat(chain.sources()).isEqualTo(sides ? SourceLayout.PER_SIDE : SourceLayout.SHARED);
+      assertThat(chain.utility().feeds()).isEqualTo(sides ? 2 : 1);
+      assertThat(chain.maintenance()).isEqualTo(power.maintenance());
     }
   }
 

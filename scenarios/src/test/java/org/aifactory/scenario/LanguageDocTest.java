@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aifactory.model.cooling.ClimateProfiles;
@@ -31,57 +31,35 @@ import org.aifactory.model.power.UpsSpec;
 import org.aifactory.model.power.UtilitySpec;
 import org.junit.jupiter.api.Test;
 
-/** README.md documents every key, unit and bundled scenario. */
+/** The user's docs (README.md and docs/) document every key, unit and bundled scenario. */
 class LanguageDocTest {
 
   private static String doc() throws IOException {
-    return Files.readString(Path.of("../README.md"));
+    return org.aifactory.docs.UserDocs.all();
   }
 
   @Test
   void everyKeyIsDocumented() throws IOException {
-    List<String> keys = new ArrayList<>();
-    keys.addAll(ScenarioBinder.KEYS);
-    keys.addAll(ScenarioBinder.FACILITY_KEYS);
-    keys.addAll(ClusterBinder.KEYS);
-    keys.addAll(WorkloadBinder.TRAINING_KEYS);
-    keys.addAll(WorkloadBinder.ITERATION_KEYS);
-    keys.addAll(WorkloadBinder.CHECKPOINT_KEYS);
-    keys.addAll(WorkloadBinder.WORK_KEYS);
-    keys.addAll(FailureBinder.KEYS);
-    keys.addAll(FailureBinder.CAUSE_KEYS);
-    keys.addAll(FailureTimes.TIME_TO_FAILURE_KEYS);
-    keys.addAll(FailureTimes.REPAIR_KEYS);
-    keys.addAll(RecordingBinder.KEYS);
-    keys.addAll(CatalogBinder.KEYS);
-    keys.addAll(CatalogBinder.GPU_KEYS);
-    keys.addAll(CatalogBinder.SYSTEM_KEYS);
-    keys.addAll(PowerCurveReader.KEYS);
-    keys.addAll(PowerCapReader.STEP_KEYS);
-    keys.addAll(CoolingBinder.KEYS);
-    keys.addAll(WeatherReader.KEYS);
-    keys.addAll(LoopReader.KEYS);
-    keys.addAll(HeatRejectionReader.DRY_COOLER_KEYS);
-    keys.addAll(HeatRejectionReader.COOLING_TOWER_KEYS);
-    keys.addAll(HeatRejectionReader.CHILLER_KEYS);
-    keys.addAll(StageLayoutReader.K_OF_N_KEYS);
-    keys.addAll(ClusterCoolingReader.KEYS);
-    keys.addAll(PowerBinder.KEYS);
-    keys.addAll(PowerBinder.UPS_KEYS);
-    keys.addAll(PowerBinder.GENERATOR_KEYS);
-    keys.addAll(PowerBinder.UPS_STRUCTURE_KEYS);
-    keys.addAll(PowerBinder.GENERATOR_STRUCTURE_KEYS);
-    keys.addAll(PowerBinder.UTILITY_KEYS);
-    keys.addAll(PowerBinder.COMMON_CAUSE_KEYS);
-    keys.addAll(CostBinder.KEYS);
-    keys.addAll(VariantBinder.KEYS);
+    // Every key of every map of the language (the keys the binders allow).
+    Map<String, Section> sections = new LinkedHashMap<>();
+    LanguageSchema.collect(Language.SCENARIO, sections);
+    List<String> keys =
+        sections.values().stream().flatMap(x -> x.keys().stream()).distinct().toList();
     String doc = doc();
     // A row may document several keys: "| `mtbf`, `rate`, `time_to_failure` |".
     assertThat(
             keys.stream()
                 .filter(key -> !doc.contains("| `" + key + "` |"))
                 .filter(key -> !doc.contains("| `" + key + "`, "))
-                .filter(key -> !doc.contains(", `" + key + "` |")))
+                .filter(key -> !doc.contains(", `" + key + "` |"))
+                // a key of a small map, described in its parent's row: "`rate` (requests ...)"
+                .filter(key -> !doc.contains("`" + key + "` ("))
+                // a parameter of a distribution: "`{distribution: uniform, min, max}`"
+                .filter(
+                    key ->
+                        !Pattern.compile("\\{distribution: [a-z]+(, [a-z_]+)*, " + key + "[,}]")
+                            .matcher(doc)
+                            .find()))
         .as("keys without a row in the doc's tables")
         .isEmpty();
   }
@@ -92,8 +70,16 @@ class LanguageDocTest {
     List<String> choices = new ArrayList<>();
     choices.addAll(WorkloadBinder.POLICIES.keySet());
     choices.addAll(FailureBinder.SCOPES.keySet());
-    choices.addAll(FailureTimes.TIME_TO_FAILURE_DISTRIBUTIONS.keySet());
-    choices.addAll(FailureTimes.REPAIR_DISTRIBUTIONS.keySet());
+    choices.addAll(Language.TIME_TO_FAILURE_DISTRIBUTIONS.keySet());
+    choices.addAll(Language.REPAIR_DISTRIBUTIONS.keySet());
+    // Every choice of the language, wherever it is.
+    Map<String, Section> sections = new LinkedHashMap<>();
+    LanguageSchema.collect(Language.SCENARIO, sections);
+    for (Section section : sections.values()) {
+      for (ValueKind kind : section.kinds().values()) {
+        choices.addAll(LanguageSchemaTest.words(kind));
+      }
+    }
     choices.addAll(FailureProfile.builtInNames());
     choices.addAll(PowerBinder.CHOICES);
     choices.addAll(ClimateProfiles.names());
@@ -130,11 +116,10 @@ class LanguageDocTest {
     }
   }
 
-  /** The YAML examples of the Scenario language section. */
+  /** The YAML examples of the scenario language (docs/scenario-language.md). */
   private static List<String> examples() throws IOException {
-    String doc = doc();
     String section =
-        doc.substring(doc.indexOf("## Scenario language"), doc.indexOf("## Metrics glossary"));
+        java.nio.file.Files.readString(java.nio.file.Path.of("../docs/scenario-language.md"));
     List<String> blocks = new ArrayList<>();
     Matcher m = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(section);
     while (m.find()) {
@@ -262,6 +247,21 @@ class LanguageDocTest {
   @Test
   void theCostsExampleGivesTheDefaults() throws IOException, ScenarioException {
     assertThat(Texts.load(Texts.VALID + example("costs")).costs()).isEqualTo(CostSpec.defaults());
+  }
+
+  @Test
+  void theEconomicsExampleGivesTheDefaults() throws IOException, ScenarioException {
+    Scenario s = Texts.load(Texts.VALID + example("economics"));
+    org.aifactory.model.economics.EconomicsSpec e = s.economics().orElseThrow();
+    assertThat(e.gpuDollars())
+        .isCloseTo(org.aifactory.model.economics.EconomicsSpec.GPU_DOLLARS, within(0.5));
+    assertThat(e)
+        .isEqualTo(
+            org.aifactory.model.economics.EconomicsSpec.defaults(
+                    e.facilityItWatts(),
+                    CostSpec.ENERGY_DOLLARS_PER_MWH,
+                    CostSpec.LOST_GPU_HOUR_DOLLARS)
+                .withGpuDollars(48_611));
   }
 
   @Test

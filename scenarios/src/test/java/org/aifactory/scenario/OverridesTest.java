@@ -236,7 +236,7 @@ class OverridesTest {
                 "nope",
                 "unknown key 'nope'; allowed keys: name, description, horizon, seed,"
                     + " replications, pulse_resolution, facility, clusters, workloads, failures,"
-                    + " recording, catalog, power, costs, variants"),
+                    + " recording, catalog, power, costs, economics, site, variants"),
             set(3, 6, "seed", "expected a whole number, got 'y'"));
   }
 

@@ -18,6 +18,7 @@ import org.aifactory.model.power.RedundancyDesign;
 import org.aifactory.model.power.RepairCrewSpec;
 import org.aifactory.model.power.StageLayout;
 import org.aifactory.model.power.StageStructure;
+import org.aifactory.model.power.UpsSpec;
 import org.aifactory.model.power.UtilitySpec;
 import org.aifactory.model.power.UtilitySpec.InterruptionProcess;
 import org.junit.jupiter.api.Test;
@@ -144,7 +145,8 @@ class PowerTest {
   @Test
   void aZeroBatteryIsNoBattery() throws ScenarioException {
     assertThat(power("  ups: { battery: 0 s }\n").batteryAutonomy()).contains(Duration.ZERO);
-    assertThat(power("  ups: { design: 2N }\n").batteryAutonomy()).isEmpty();
+    assertThat(power("  ups: { design: 2N }\n").batteryAutonomy())
+        .contains(UpsSpec.TYPICAL_BATTERY_AUTONOMY);
   }
 
   @Test
@@ -280,8 +282,7 @@ class PowerTest {
 
   @Test
   void oneCommonCauseFractionForEveryGroup() throws ScenarioException {
-    assertThat(power("  common_cause: 5 %\n").commonCause())
-        .isEqualTo(new CommonCauseSpec(0.05, 0.05, 0.05));
+    assertThat(power("  common_cause: 5 %\n").commonCause()).isEqualTo(CommonCauseSpec.all(0.05));
     assertThat(power("  common_cause: 0\n").commonCause()).isEqualTo(CommonCauseSpec.none());
     assertThat(power("  common_cause: { pdus: 4 % }\n").commonCause())
         .isEqualTo(
@@ -385,8 +386,8 @@ class PowerTest {
                 24,
                 5,
                 "power.utility.outages",
-                "unknown key 'outages'; allowed keys: outages_per_year, mean_outage,"
-                    + " momentary_per_year, momentary_duration"));
+                "unknown key 'outages'; allowed keys: "
+                    + String.join(", ", PowerBinder.UTILITY_KEYS)));
   }
 
   @Test
@@ -397,8 +398,9 @@ class PowerTest {
                 23,
                 12,
                 "power.utility",
-                "expected a map with keys outages_per_year, mean_outage, momentary_per_year,"
-                    + " momentary_duration, or perfect (a utility that never fails), got 'perfec'"
+                "expected a map with keys "
+                    + String.join(", ", PowerBinder.UTILITY_KEYS)
+                    + ", or perfect (a utility that never fails), got 'perfec'"
                     + " (did you mean 'perfect'?)"));
   }
 
@@ -426,7 +428,9 @@ class PowerTest {
                 23,
                 15,
                 "power.generators",
-                "expected a map with keys design, structure, unit, or none (no generators), got"
+                "expected a map with keys "
+                    + String.join(", ", PowerBinder.GENERATOR_KEYS)
+                    + ", or none (no generators), got"
                     + " 'N+1' (for the design, write generators: { design: N+1 })"));
   }
 
@@ -438,8 +442,8 @@ class PowerTest {
                 23,
                 17,
                 "power.generators.units",
-                "unknown key 'units' (did you mean 'unit'?); allowed keys: design, structure,"
-                    + " unit"));
+                "unknown key 'units' (did you mean 'unit'?); allowed keys: "
+                    + String.join(", ", PowerBinder.GENERATOR_KEYS)));
   }
 
   @Test
@@ -605,16 +609,17 @@ class PowerTest {
                 23,
                 27,
                 "power.common_cause.generator",
-                "unknown key 'generator' (did you mean 'generators'?); allowed keys: ups,"
-                    + " generators, pdus"));
+                "unknown key 'generator' (did you mean 'generators'?); allowed keys: "
+                    + String.join(", ", PowerBinder.COMMON_CAUSE_KEYS)));
     assertThat(error(withPower("  common_cause: [1 %]\n")))
         .isEqualTo(
             at(
                 23,
                 17,
                 "power.common_cause",
-                "expected a fraction (β of every group, e.g. 2 %) or a map with keys ups,"
-                    + " generators, pdus, got a list"));
+                "expected a fraction (β of every group, e.g. 2 %) or a map with keys "
+                    + String.join(", ", PowerBinder.COMMON_CAUSE_KEYS)
+                    + ", got a list"));
   }
 
   @Test
@@ -648,8 +653,9 @@ class PowerTest {
                 22,
                 8,
                 "power",
-                "expected a map with keys rack_groups, dual_corded, ups, generators, utility,"
-                    + " common_cause, repair_crews, facility_recovery (an empty map, {}, gives a"
+                "expected a map with keys "
+                    + String.join(", ", PowerBinder.KEYS)
+                    + " (an empty map, {}, gives a"
                     + " chain with every default), got 'true'"));
   }
 

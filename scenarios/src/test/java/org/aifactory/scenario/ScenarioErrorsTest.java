@@ -108,7 +108,7 @@ class ScenarioErrorsTest {
                 "horizn",
                 "unknown key 'horizn' (did you mean 'horizon'?); allowed keys: name, description,"
                     + " horizon, seed, replications, pulse_resolution, facility, clusters,"
-                    + " workloads, failures, recording, catalog, power, costs, variants"));
+                    + " workloads, failures, recording, catalog, power, costs, economics, site, variants"));
   }
 
   @Test
@@ -129,7 +129,7 @@ class ScenarioErrorsTest {
         .isEqualTo(
             "unknown key 'colour'; allowed keys: name, description, horizon, seed, replications,"
                 + " pulse_resolution, facility, clusters, workloads, failures, recording, catalog, power,"
-                + " costs, variants");
+                + " costs, economics, site, variants");
   }
 
   @Test
@@ -416,7 +416,8 @@ class ScenarioErrorsTest {
   void aMisspeltTypeIsAnUnknownKeyAsWellAsAMissingType() {
     String allowed =
         "; allowed keys: name, type, cluster, gpus, gpus_per_system, start, iteration,"
-            + " tokens_per_iteration, checkpoint, restart, work, power_cap, gpus_per_replica, batch,"
+            + " tokens_per_iteration, checkpoint, restart, work, power_cap, power_smoothing,"
+            + " filler, gpus_per_replica, batch,"
             + " tokens_per_second_per_gpu, precision, throughput_factor, busy_power,"
             + " prefill_speedup, demand, prompt_tokens, output_tokens, max_queueing, resolution";
     assertThat(errors(valid("    type: training", "    tye: training")))
@@ -450,7 +451,7 @@ class ScenarioErrorsTest {
   void emptyFile() {
     String message =
         "the file is empty; a scenario needs at least name, horizon and clusters"
-            + " (see the scenario language in README.md)";
+            + " (see the scenario language in docs/scenario-language.md)";
     assertThat(error("")).isEqualTo(at(1, 1, "", message));
     assertThat(error("# nothing but a comment\n\n")).isEqualTo(at(1, 1, "", message));
   }

@@ -22,7 +22,8 @@ class ScenarioLibraryTest {
             "redundancy-study",
             "power-cap-study",
             "heatwave",
-            "mixed-factory");
+            "mixed-factory",
+            "grid-compliance");
     assertThat(ScenarioLibrary.list())
         .filteredOn(b -> b.name().equals("llama3-405b-54d"))
         .extracting(BundledScenario::description)

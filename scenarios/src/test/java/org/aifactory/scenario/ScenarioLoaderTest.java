@@ -65,7 +65,7 @@ class ScenarioLoaderTest {
             "defualt: no such file or bundled scenario (did you mean 'default'?); bundled"
                 + " scenarios: default, llama3-405b-54d, grok4-energy, checkpoint-demo,"
                 + " redundancy-study, power-cap-study, heatwave,"
-                + " mixed-factory");
+                + " mixed-factory, grid-compliance");
   }
 
   @Test

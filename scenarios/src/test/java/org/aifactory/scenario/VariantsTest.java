@@ -220,8 +220,8 @@ class VariantsTest {
                 24,
                 22,
                 "variants[0].set.power.ups.desing",
-                "unknown key 'desing' (did you mean 'design'?); allowed keys: design, structure,"
-                    + " module, battery"));
+                "unknown key 'desing' (did you mean 'design'?); allowed keys: "
+                    + String.join(", ", PowerBinder.UPS_KEYS)));
   }
 
   @Test
@@ -254,8 +254,8 @@ class VariantsTest {
                 24,
                 37,
                 "variants[0].set.power.ups.modul",
-                "unknown key 'modul' (did you mean 'module'?); allowed keys: design, structure,"
-                    + " module, battery"));
+                "unknown key 'modul' (did you mean 'module'?); allowed keys: "
+                    + String.join(", ", PowerBinder.UPS_KEYS)));
   }
 
   @Test
@@ -279,8 +279,8 @@ class VariantsTest {
                 24,
                 23,
                 "variants[0].set.power.ups.desing",
-                "unknown key 'desing' (did you mean 'design'?); allowed keys: design, structure,"
-                    + " module, battery"));
+                "unknown key 'desing' (did you mean 'design'?); allowed keys: "
+                    + String.join(", ", PowerBinder.UPS_KEYS)));
   }
 
   @Test

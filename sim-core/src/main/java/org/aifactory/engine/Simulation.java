@@ -84,6 +84,11 @@ public final class Simulation implements SimClock {
     return eventsFired;
   }
 
+  /** The pending-event set (for the engine's tests). */
+  EventQueue queue() {
+    return queue;
+  }
+
   /**
    * Fires every event with a time at or before {@code horizonNanos}, in order, then advances the
    * clock to the horizon. May be called again with a later horizon to continue.

@@ -21,6 +21,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  *     runner-up with each later one...)
  * @param precision how the replications were chosen when they were added until the lead was known
  *     well enough ({@code --target-ci}); empty for a fixed number
+ * @param tokenRanking the variants ranked by cost per million tokens, when every variant has
+ *     economics; empty otherwise
  */
 public record ComparisonResult(
     String scenario,
@@ -30,12 +32,57 @@ public record ComparisonResult(
     List<Variant> variants,
     List<Integer> ranking,
     List<BreakEven> breakEvens,
-    Optional<Precision> precision) {
+    Optional<Precision> precision,
+    Optional<TokenRanking> tokenRanking) {
+
+  /** A comparison without economics. */
+  public ComparisonResult(
+      String scenario,
+      long seed,
+      int replications,
+      double horizonHours,
+      List<Variant> variants,
+      List<Integer> ranking,
+      List<BreakEven> breakEvens,
+      Optional<Precision> precision) {
+    this(
+        scenario,
+        seed,
+        replications,
+        horizonHours,
+        variants,
+        ranking,
+        breakEvens,
+        precision,
+        Optional.empty());
+  }
 
   public ComparisonResult {
     variants = List.copyOf(variants);
     ranking = List.copyOf(ranking);
     breakEvens = List.copyOf(breakEvens);
+    java.util.Objects.requireNonNull(tokenRanking, "tokenRanking");
+  }
+
+  /**
+   * The variants ranked by their cost per million tokens (economics.dollars_per_mtok.all: the run's
+   * cost, depreciation, energy and operations, over its trained and served tokens).
+   *
+   * @param ranking variant indices, the lowest expected cost per million tokens first (a variant
+   *     without tokens last)
+   * @param dollarsPerMillionTokens each variant's, in input order
+   * @param extraOverBest each variant's paired difference from the first of the ranking, in input
+   *     order
+   */
+  public record TokenRanking(
+      List<Integer> ranking,
+      List<MetricStats> dollarsPerMillionTokens,
+      List<MetricStats> extraOverBest) {
+    public TokenRanking {
+      ranking = List.copyOf(ranking);
+      dollarsPerMillionTokens = List.copyOf(dollarsPerMillionTokens);
+      extraOverBest = List.copyOf(extraOverBest);
+    }
   }
 
   /** This comparison with how its replications were chosen. */
@@ -48,7 +95,8 @@ public record ComparisonResult(
         variants,
         ranking,
         breakEvens,
-        Optional.of(how));
+        Optional.of(how),
+        tokenRanking);
   }
 
   /** The break-even of the cheapest variant and the runner-up: the pair that decides the top. */
@@ -127,7 +175,25 @@ public record ComparisonResult(
     return variants.get(i).costLine().lostGpuHoursPerYear().mean();
   }
 
+  /** True when some variant's electrical chain has planned maintenance. */
+  public boolean hasMaintenance() {
+    return variants.stream().anyMatch(v -> v.maintenance().isPresent());
+  }
+
+  /**
+   * The planned maintenance of a variant's electrical chain, per replication.
+   *
+   * @param hours time with a unit out ({@code power_chain.maintenance_hours})
+   * @param exposureHours of it, the time the load was exposed ({@code
+   *     power_chain.maintenance_exposure_hours})
+   */
+  public record Maintenance(MetricStats hours, MetricStats exposureHours) {}
+
   /** True when some variant has a cooling plant. */
+  public boolean hasGrid() {
+    return variants.stream().anyMatch(v -> v.grid().isPresent());
+  }
+
   public boolean hasCooling() {
     return variants.stream().anyMatch(v -> v.cooling().isPresent());
   }
@@ -161,6 +227,8 @@ public record ComparisonResult(
    * @param cooling what the cooling plant did; empty without one (a fixed PUE)
    * @param production what the variant trained and lost, per replication
    * @param costLine its annual cost as a function of the value of a lost GPU-hour
+   * @param maintenance its chain's planned maintenance; empty without
+   * @param grid the grid's verdict and the site's figures; empty without a site section
    */
   public record Variant(
       String name,
@@ -180,7 +248,100 @@ public record ComparisonResult(
       LostValue lostValue,
       Optional<Cooling> cooling,
       Production production,
-      CostLine costLine) {
+      CostLine costLine,
+      Optional<Maintenance> maintenance,
+      Optional<Grid> grid) {
+
+    public Variant {
+      java.util.Objects.requireNonNull(maintenance, "maintenance");
+      java.util.Objects.requireNonNull(grid, "grid");
+    }
+
+    /** A variant without a site section. */
+    public Variant(
+        String name,
+        String description,
+        ElectricalResult electrical,
+        MetricStats availability,
+        MetricStats lossOfLoadEvents,
+        MetricStats lostGpuHoursPower,
+        MetricStats lostTokensPower,
+        MetricStats energyFacilityMwh,
+        double capitalDollars,
+        double annualCapitalDollars,
+        MetricStats annualEnergyDollars,
+        MetricStats annualLostValueDollars,
+        MetricStats annualTotalDollars,
+        MetricStats extraCostOverBest,
+        LostValue lostValue,
+        Optional<Cooling> cooling,
+        Production production,
+        CostLine costLine,
+        Optional<Maintenance> maintenance) {
+      this(
+          name,
+          description,
+          electrical,
+          availability,
+          lossOfLoadEvents,
+          lostGpuHoursPower,
+          lostTokensPower,
+          energyFacilityMwh,
+          capitalDollars,
+          annualCapitalDollars,
+          annualEnergyDollars,
+          annualLostValueDollars,
+          annualTotalDollars,
+          extraCostOverBest,
+          lostValue,
+          cooling,
+          production,
+          costLine,
+          maintenance,
+          Optional.empty());
+    }
+
+    /** Without planned maintenance. */
+    public Variant(
+        String name,
+        String description,
+        ElectricalResult electrical,
+        MetricStats availability,
+        MetricStats lossOfLoadEvents,
+        MetricStats lostGpuHoursPower,
+        MetricStats lostTokensPower,
+        MetricStats energyFacilityMwh,
+        double capitalDollars,
+        double annualCapitalDollars,
+        MetricStats annualEnergyDollars,
+        MetricStats annualLostValueDollars,
+        MetricStats annualTotalDollars,
+        MetricStats extraCostOverBest,
+        LostValue lostValue,
+        Optional<Cooling> cooling,
+        Production production,
+        CostLine costLine) {
+      this(
+          name,
+          description,
+          electrical,
+          availability,
+          lossOfLoadEvents,
+          lostGpuHoursPower,
+          lostTokensPower,
+          energyFacilityMwh,
+          capitalDollars,
+          annualCapitalDollars,
+          annualEnergyDollars,
+          annualLostValueDollars,
+          annualTotalDollars,
+          extraCostOverBest,
+          lostValue,
+          cooling,
+          production,
+          costLine,
+          Optional.empty());
+    }
 
     /**
      * Loss-of-load events over all replications (a count: the mean × the replications, rounded);
@@ -455,4 +616,22 @@ public record ComparisonResult(
       MetricStats hoursAtSlowdown,
       MetricStats trips,
       MetricStats tokensLostToHeat) {}
+
+  /**
+   * The site of a variant as the grid sees it, per replication (means with 95 % half-widths).
+   *
+   * @param brokenRules grid rules broken ({@code compliance.broken_rules})
+   * @param compliantShare the share of replications in which every rule held
+   * @param peakImportMw highest grid import
+   * @param batteryLossesMwh energy the battery lost (0 without one)
+   * @param batteryCycles its equivalent full cycles (0 without one)
+   * @param co2Tonnes CO2 of the grid import and on-site generation (NaN without carbon)
+   */
+  public record Grid(
+      MetricStats brokenRules,
+      MetricStats compliantShare,
+      MetricStats peakImportMw,
+      MetricStats batteryLossesMwh,
+      MetricStats batteryCycles,
+      MetricStats co2Tonnes) {}
 }

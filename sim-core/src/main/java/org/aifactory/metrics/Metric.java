@@ -13,7 +13,16 @@ public record Metric(String key, String unit, String definition, double value) {
   /** True for whole counts (GPUs, tokens, events), which reports print without a fraction. */
   public boolean isCount() {
     return switch (unit) {
-      case "GPUs", "tokens", "events", "iterations", "checkpoints", "interruptions", "units" ->
+      case "GPUs",
+          "tokens",
+          "events",
+          "iterations",
+          "checkpoints",
+          "interruptions",
+          "units",
+          "violations",
+          "rules",
+          "changes" ->
           true;
       default -> false;
     };

@@ -96,6 +96,9 @@ public final class MetricKeys {
   public static final String CHAIN_ON_BATTERY_HOURS = "power_chain.on_battery_hours";
   public static final String CHAIN_UPS_MODULE_FAILURES = "power_chain.ups_module_failures";
   public static final String CHAIN_PDU_FAILURES = "power_chain.pdu_failures";
+  public static final String CHAIN_MAINTENANCE_HOURS = "power_chain.maintenance_hours";
+  public static final String CHAIN_MAINTENANCE_EXPOSURE_HOURS =
+      "power_chain.maintenance_exposure_hours";
   public static final String ENERGY_LOSSES_TOTAL_MWH = "energy_losses_mwh.total";
 
   public static final String COOLING_ENERGY_MWH = "cooling.energy_mwh";
@@ -104,6 +107,21 @@ public final class MetricKeys {
   public static final String COOLING_WUE = "cooling.wue_l_per_kwh";
   public static final String COOLING_MAX_OUTDOOR_C = "cooling.max_outdoor_c";
   public static final String COOLING_MAX_GPU_C = "cooling.max_gpu_c";
+
+  public static final String SHAPING_EXTRA_FACILITY_MWH = "load_shaping.extra_energy_facility_mwh";
+  public static final String SHAPING_EXTRA_GPU_MWH = "load_shaping.extra_energy_gpu_mwh";
+  public static final String SHAPING_FILLER_MWH = "load_shaping.filler_energy_mwh";
+  public static final String SHAPING_FLOOR_MWH = "load_shaping.floor_energy_mwh";
+  public static final String SHAPING_RAMP_MWH = "load_shaping.ramp_energy_mwh";
+  public static final String SHAPING_RAMP_LIMITED_GPU_HOURS = "load_shaping.ramp_limited_gpu_hours";
+  public static final String SHAPING_STORAGE_LOSS_MWH = "load_shaping.storage_loss_mwh";
+  public static final String SHAPING_STORAGE_CHANGE_MWH = "load_shaping.storage_change_mwh";
+  public static final String SHAPING_RACK_PEAK_CUT = "load_shaping.rack_peak_cut";
+  public static final String SHAPING_UNSHAPED_PEAK_MW = "load_shaping.unshaped_peak_mw";
+  public static final String SHAPING_PEAK_CUT = "load_shaping.peak_cut";
+  public static final String SHAPING_UNSHAPED_SWING_MW = "load_shaping.unshaped_swing_mw";
+  public static final String SHAPING_UNSHAPED_MAX_RAMP_MW_PER_S =
+      "load_shaping.unshaped_max_ramp_mw_per_s";
 
   /** The prefix of a cooling loop's figures: {@code cooling.liquid.}. */
   public static String coolingLoop(String loop) {
@@ -136,6 +154,122 @@ public final class MetricKeys {
   }
 
   public static final String PUE_ELECTRICAL = "pue_electrical";
+
+  public static final String GRID_IMPORT_MWH = "grid.import_mwh";
+  public static final String GRID_EXPORT_MWH = "grid.export_mwh";
+  public static final String GRID_PEAK_IMPORT_MW = "grid.peak_import_mw";
+  public static final String GRID_MIN_IMPORT_MW = "grid.min_import_mw";
+  public static final String COMPLIANCE_BROKEN_RULES = "compliance.broken_rules";
+
+  /** A figure of one grid rule's verdict, under {@code compliance.<rule>.}. */
+  public enum RuleFigure {
+    PASS("pass"),
+    WORST("worst"),
+    LIMIT("limit"),
+    MARGIN("margin"),
+    WORST_AT_HOURS("worst_at_hours"),
+    VIOLATIONS("violations"),
+    VIOLATION_HOURS("violation_hours");
+
+    private final String name;
+
+    RuleFigure(String name) {
+      this.name = name;
+    }
+
+    /** {@code compliance.<rule>.<figure>}: e.g. {@code compliance.ramp_1min.pass}. */
+    public String key(String rule) {
+      return "compliance." + segment(rule) + "." + name;
+    }
+  }
+
+  /** A figure of the site load's swings by cause, under {@code swing_by_cause.<cause>.}. */
+  public enum SwingFigure {
+    CHANGES("changes"),
+    LARGEST_UP_MW("largest_up_mw"),
+    LARGEST_DOWN_MW("largest_down_mw");
+
+    private final String name;
+
+    SwingFigure(String name) {
+      this.name = name;
+    }
+
+    /** {@code swing_by_cause.<cause>.<figure>}. */
+    public String key(String cause) {
+      return "swing_by_cause." + cause + "." + name;
+    }
+  }
+
+  /**
+   * {@code swing_by_cause.<cause>.max_ramp_mw_per_s.<window>}: a cause's largest ramp over one ramp
+   * window ({@code window} as {@code 1s}, {@code 1min}).
+   */
+  public static String swingRamp(String cause, String window) {
+    return "swing_by_cause." + cause + ".max_ramp_mw_per_s." + segment(window);
+  }
+
+  public static final String BUDGET_MW = "budget.budget_mw";
+  public static final String BUDGET_GPU_CAP = "budget.gpu_cap";
+  public static final String BUDGET_INSTALLED_MW = "budget.installed_mw";
+  public static final String BUDGET_CAPPED_MW = "budget.capped_mw";
+  public static final String BUDGET_PEAK_SITE_MW = "budget.peak_site_mw";
+  public static final String BUDGET_HOURS_ABOVE = "budget.hours_above";
+
+  public static final String BATTERY_ENERGY_MWH = "battery.energy_mwh";
+  public static final String BATTERY_POWER_MW = "battery.power_mw";
+  public static final String BATTERY_DISCHARGED_MWH = "battery.discharged_mwh";
+  public static final String BATTERY_CHARGED_MWH = "battery.charged_mwh";
+  public static final String BATTERY_LOSSES_MWH = "battery.losses_mwh";
+  public static final String BATTERY_CYCLES = "battery.equivalent_full_cycles";
+  public static final String BATTERY_TIMES_EMPTY = "battery.times_empty";
+  public static final String BATTERY_TIMES_FULL = "battery.times_full";
+  public static final String BATTERY_HOURS_EMPTY = "battery.hours_empty";
+  public static final String BATTERY_HOURS_FULL = "battery.hours_full";
+  public static final String BATTERY_INITIAL_SOC = "battery.initial_soc";
+  public static final String BATTERY_FINAL_SOC = "battery.final_soc";
+  public static final String BATTERY_LOWEST_SOC = "battery.lowest_soc";
+  public static final String BATTERY_HIGHEST_SOC = "battery.highest_soc";
+  public static final String BATTERY_CAPITAL_DOLLARS = "battery.capital_dollars";
+
+  public static final String GENERATION_CAPACITY_MW = "generation.capacity_mw";
+  public static final String GENERATION_ENERGY_MWH = "generation.energy_mwh";
+  public static final String GENERATION_PEAK_MW = "generation.peak_mw";
+  public static final String GENERATION_FUEL_MMBTU = "generation.fuel_mmbtu";
+  public static final String GENERATION_FUEL_DOLLARS = "generation.fuel_cost_dollars";
+  public static final String GENERATION_CO2_T = "generation.co2_t";
+
+  public static final String CARBON_GRID_T = "carbon.grid_t";
+  public static final String CARBON_GENERATION_T = "carbon.generation_t";
+  public static final String CARBON_TOTAL_T = "carbon.total_t";
+  public static final String CARBON_GRID_INTENSITY = "carbon.grid_g_per_kwh";
+  public static final String CARBON_CFE_SHARE = "carbon.cfe_share";
+  public static final String CARBON_CFE_HOURS_SHARE = "carbon.cfe_hours_share";
+
+  public static final String ECONOMICS_CAPITAL_SYSTEMS = "economics.capital.systems_dollars";
+  public static final String ECONOMICS_CAPITAL_FACILITY = "economics.capital.facility_dollars";
+  public static final String ECONOMICS_ANNUAL_SYSTEMS = "economics.annual.systems_dollars";
+  public static final String ECONOMICS_ANNUAL_FACILITY = "economics.annual.facility_dollars";
+  public static final String ECONOMICS_ANNUAL_ENERGY = "economics.annual.energy_dollars";
+  public static final String ECONOMICS_ANNUAL_OPERATIONS = "economics.annual.operations_dollars";
+  public static final String ECONOMICS_ANNUAL_TOTAL = "economics.annual.total_dollars";
+  public static final String ECONOMICS_ENERGY_PRICE = "economics.energy_price_per_mwh";
+  public static final String ECONOMICS_POWER_SHARE_OPEX = "economics.power_share_of_opex";
+  public static final String ECONOMICS_POWER_SHARE_COST = "economics.power_share_of_cost";
+  public static final String ECONOMICS_PER_MTOK_TRAINING = "economics.dollars_per_mtok.training";
+  public static final String ECONOMICS_PER_MTOK_INFERENCE = "economics.dollars_per_mtok.inference";
+  public static final String ECONOMICS_PER_MTOK_ALL = "economics.dollars_per_mtok.all";
+  public static final String ECONOMICS_LOST_TOTAL = "economics.lost_dollars_per_year.total";
+
+  /** {@code economics.lost_dollars_per_year.training.<cause>}. */
+  public static String economicsLostTraining(String cause) {
+    return "economics.lost_dollars_per_year.training." + segment(cause);
+  }
+
+  /** {@code economics.lost_dollars_per_year.inference.<cause>}. */
+  public static String economicsLostInference(String cause) {
+    return "economics.lost_dollars_per_year.inference." + segment(cause);
+  }
 
   /**
    * Figures of a job under {@code job.<name>.}: {@link #TOKENS}, {@link #ETTR}, {@link
@@ -198,6 +332,19 @@ public final class MetricKeys {
   }
 
   /** {@code power_chain.path_availability.p<k>}: availability of rack group {@code path}. */
+  /**
+   * Failures of one component of the electrical chain besides UPS modules and PDUs: {@code
+   * power_chain.transformer_failures}, {@code power_chain.ats_failures} ...
+   */
+  /** Units of a maintained kind ({@code ups}, {@code pdus} ...) taken out for maintenance. */
+  public static String maintenancePeriods(String component) {
+    return "power_chain." + component + "_maintenances";
+  }
+
+  public static String componentFailures(String component) {
+    return "power_chain." + component + "_failures";
+  }
+
   public static String pathAvailability(int path) {
     return "power_chain.path_availability.p" + path;
   }

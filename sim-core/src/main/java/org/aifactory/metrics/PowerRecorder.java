@@ -3,15 +3,21 @@ package org.aifactory.metrics;
 import java.util.Arrays;
 
 /**
- * Records one power signal (site power) exactly as a step function: energy is integrated as P·Δt at
- * every change, never sampled. Keeps min/mean/max in equal buckets over the whole run (memory set
- * by the bucket count, not the horizon), every step inside a full-resolution window, the peak, the
- * minimum, and the largest ramp between consecutive ramp-window averages.
+ * Records one power signal (site power) exactly as a piecewise-linear function: between two changes
+ * the power is a level or a straight ramp ({@link SitePowerSink}), and energy is integrated in
+ * closed form at every change (P·Δt for a level, the trapezoid (P₀ + P₁)/2·Δt for a ramp), never
+ * sampled. Keeps min/mean/max in equal buckets over the whole run (memory set by the bucket count,
+ * not the horizon), every change inside a full-resolution window, the peak, the minimum, and the
+ * largest ramp between consecutive ramp-window averages.
  *
- * <p>Only levels held for a positive time count for peak, minimum and bucket extremes: several
- * changes at the same instant (two jobs switching phase together) leave no phantom spike.
+ * <p>Only values held for a positive time count for peak, minimum and bucket extremes: several
+ * changes at the same instant (two jobs switching phase together) leave no phantom spike. A ramp
+ * over a positive time reaches both its ends, so both count. A signal of steps only (every slope 0)
+ * is recorded with exactly the arithmetic of a step function.
  */
-public final class PowerRecorder {
+public final class PowerRecorder implements SitePowerSink {
+  private static final double NANOS_PER_SECOND = 1e9;
+
   private final long horizon;
   private final long bucketNanos;
   private final double[] bucketMin;
@@ -19,6 +25,12 @@ public final class PowerRecorder {
   private final double[] bucketWattNanos;
   private final double[] bucketItWattNanos;
   private double itLevel;
+
+  /** Slopes of the present piece, W per nanosecond (0: a level). */
+  private double slopePerNano;
+
+  private double itSlopePerNano;
+  private boolean anySlope;
   private final long rampNanos;
   private long windowStart;
   private long windowEnd;
@@ -36,6 +48,7 @@ public final class PowerRecorder {
 
   private long[] stepTimes = new long[64];
   private double[] stepWatts = new double[64];
+  private double[] stepSlopes; // W per ns of each window step; null until a ramp is recorded
   private int steps;
   private boolean finished;
   private boolean started;
@@ -111,19 +124,36 @@ public final class PowerRecorder {
    * The power becomes {@code watts} at {@code now}, of which {@code itWatts} is IT power (kept as a
    * mean per bucket, for a PUE over time).
    */
+  @Override
   public void set(long now, double watts, double itWatts) {
+    set(now, watts, itWatts, 0, 0);
+  }
+
+  /**
+   * From {@code now} the power is {@code watts} and moves at {@code wattsPerSecond} (IT power
+   * {@code itWatts}, moving at {@code itWattsPerSecond}) until the next change.
+   */
+  @Override
+  public void set(
+      long now, double watts, double itWatts, double wattsPerSecond, double itWattsPerSecond) {
     started = true;
     if (now > last) {
-      hold(last, now, level);
+      hold(last, now);
       last = now;
     } else if (now < last) {
       throw new IllegalArgumentException("time went backwards: " + now + " < " + last);
     }
+    double slope = wattsPerSecond / NANOS_PER_SECOND;
     if (now >= windowStart && now < windowEnd) {
-      recordStep(now, watts);
+      recordStep(now, watts, slope);
     }
     level = watts;
     itLevel = itWatts;
+    slopePerNano = slope;
+    itSlopePerNano = itWattsPerSecond / NANOS_PER_SECOND;
+    if (slope != 0) {
+      anySlope = true;
+    }
   }
 
   /** Closes the record at the horizon. */
@@ -132,11 +162,11 @@ public final class PowerRecorder {
       return;
     }
     if (horizon > last) {
-      hold(last, horizon, level);
+      hold(last, horizon);
       last = horizon;
     }
     if (steps == 0 && windowEnd > windowStart) {
-      recordStep(windowStart, level);
+      recordStep(windowStart, level, slopePerNano);
     }
     if (search != null) {
       keepWindow(foundWindowStart());
@@ -175,24 +205,25 @@ public final class PowerRecorder {
   private void keepWindow(long start) {
     long end = Math.min(horizon, start + search.lengthNanos());
     int kept = 0;
-    double inForce = steps > 0 ? stepWatts[0] : level;
+    int inForce = -1; // the step in force at the start
     for (int i = 0; i < steps; i++) {
       if (stepTimes[i] <= start) {
-        inForce = stepWatts[i];
+        inForce = i;
       } else if (stepTimes[i] < end) {
         if (kept == 0) {
-          stepTimes[0] = start;
-          stepWatts[0] = inForce;
+          keepInForce(inForce, start);
           kept = 1;
         }
         stepTimes[kept] = stepTimes[i];
         stepWatts[kept] = stepWatts[i];
+        if (stepSlopes != null) {
+          stepSlopes[kept] = stepSlopes[i];
+        }
         kept++;
       }
     }
     if (kept == 0 && end > start) {
-      stepTimes[0] = start;
-      stepWatts[0] = inForce;
+      keepInForce(inForce, start);
       kept = 1;
     }
     steps = kept;
@@ -201,8 +232,42 @@ public final class PowerRecorder {
     search = null;
   }
 
+  /**
+   * Makes the first window step the value in force at {@code start}: step {@code i} continued to it
+   * (along its ramp, if it is one), or the first step's, or the present level without any.
+   */
+  private void keepInForce(int i, long start) {
+    double watts;
+    double slope;
+    if (i >= 0) {
+      slope = stepSlopes == null ? 0 : stepSlopes[i];
+      watts = slope == 0 ? stepWatts[i] : stepWatts[i] + slope * (start - stepTimes[i]);
+    } else {
+      watts = steps > 0 ? stepWatts[0] : level;
+      slope = steps > 0 && stepSlopes != null ? stepSlopes[0] : 0;
+    }
+    stepTimes[0] = start;
+    stepWatts[0] = watts;
+    if (stepSlopes != null) {
+      stepSlopes[0] = slope;
+    }
+  }
+
   public double energyJoules() {
     return wattNanos * 1e-9;
+  }
+
+  /**
+   * Start of the full-resolution window: while a window is searched for, the start of the span
+   * searched; after {@link #finish}, of the window found.
+   */
+  public long windowStartNanos() {
+    return windowStart;
+  }
+
+  /** End of the full-resolution window (or of the span searched, until {@link #finish}). */
+  public long windowEndNanos() {
+    return windowEnd;
   }
 
   public double peakWatts() {
@@ -219,6 +284,11 @@ public final class PowerRecorder {
 
   public double maxRampWattsPerSecond() {
     return maxRampWatts / (rampNanos * 1e-9);
+  }
+
+  /** Whether some piece of the signal was a ramp (a slope other than 0). */
+  public boolean hasRamps() {
+    return anySlope;
   }
 
   /** The recorded series; call after {@link #finish()}. */
@@ -244,27 +314,56 @@ public final class PowerRecorder {
         windowEnd,
         Arrays.copyOf(stepTimes, steps),
         Arrays.copyOf(stepWatts, steps),
-        it);
+        it,
+        stepSlopes == null ? null : slopesPerSecond());
   }
 
-  private void recordStep(long now, double watts) {
+  private double[] slopesPerSecond() {
+    double[] out = new double[steps];
+    for (int i = 0; i < steps; i++) {
+      out[i] = stepSlopes[i] * NANOS_PER_SECOND;
+    }
+    return out;
+  }
+
+  private void recordStep(long now, double watts, double slope) {
     if (steps == 0 && now > windowStart) {
-      append(windowStart, level); // the level in force when the window opened
+      // the value in force when the window opened
+      append(windowStart, valueAt(windowStart), slopePerNano);
     }
     if (steps > 0 && stepTimes[steps - 1] == now) {
       stepWatts[steps - 1] = watts; // several changes at one instant: keep the last
-      if (steps > 1 && stepWatts[steps - 2] == watts) {
+      setSlope(steps - 1, slope);
+      if (steps > 1 && stepWatts[steps - 2] == watts && slope == 0 && slopeOf(steps - 2) == 0) {
         steps--;
       }
       return;
     }
-    if (steps > 0 && stepWatts[steps - 1] == watts) {
+    if (steps > 0 && stepWatts[steps - 1] == watts && slope == 0 && slopeOf(steps - 1) == 0) {
       return;
     }
-    append(now, watts);
+    append(now, watts, slope);
   }
 
-  private void append(long time, double watts) {
+  private double slopeOf(int step) {
+    return stepSlopes == null ? 0 : stepSlopes[step];
+  }
+
+  private void setSlope(int step, double slope) {
+    if (slope != 0 && stepSlopes == null) {
+      stepSlopes = new double[stepWatts.length];
+    }
+    if (stepSlopes != null) {
+      stepSlopes[step] = slope;
+    }
+  }
+
+  /** The present piece's value at {@code t} (at or after its start). */
+  private double valueAt(long t) {
+    return slopePerNano == 0 ? level : level + slopePerNano * (t - last);
+  }
+
+  private void append(long time, double watts, double slope) {
     if (search != null && steps == WindowSearch.MAX_STEPS) {
       windowEnd = time; // enough: the search ends here
       return;
@@ -272,16 +371,45 @@ public final class PowerRecorder {
     if (steps == stepTimes.length) {
       stepTimes = Arrays.copyOf(stepTimes, steps * 2);
       stepWatts = Arrays.copyOf(stepWatts, steps * 2);
+      if (stepSlopes != null) {
+        stepSlopes = Arrays.copyOf(stepSlopes, steps * 2);
+      }
     }
     stepTimes[steps] = time;
     stepWatts[steps] = watts;
+    setSlope(steps, slope);
     steps++;
+  }
+
+  /** The present piece over [from, to), to > from: a level, or a ramp. */
+  private void hold(long from, long to) {
+    if (slopePerNano == 0 && itSlopePerNano == 0) {
+      hold(from, to, level);
+      return;
+    }
+    if (steps == 0 && from < windowStart && windowStart < to && windowStart < windowEnd) {
+      append(windowStart, valueAt(windowStart), slopePerNano); // in force when the window opened
+    }
+    double end = valueAt(to);
+    wattNanos += (level + end) * 0.5 * (to - from);
+    double hi = Math.max(level, end);
+    double lo = Math.min(level, end);
+    if (hi > peak) {
+      peak = hi;
+    }
+    if (lo < min) {
+      min = lo;
+    }
+    rampBuckets(from, to);
+    rampWindows(from, to);
+    level = end;
+    itLevel += itSlopePerNano * (to - from);
   }
 
   /** The power was {@code watts} over [from, to), to > from. */
   private void hold(long from, long to, double watts) {
     if (steps == 0 && from < windowStart && windowStart < to && windowStart < windowEnd) {
-      append(windowStart, watts); // the level in force when the window opened
+      append(windowStart, watts, 0); // the level in force when the window opened
     }
     wattNanos += watts * (to - from);
     if (watts > peak) {
@@ -310,6 +438,65 @@ public final class PowerRecorder {
       a = end;
       i++;
     }
+  }
+
+  /** The present ramp over [from, to) in the buckets it crosses: trapezoids, extremes at ends. */
+  private void rampBuckets(long from, long to) {
+    int i = (int) (from / bucketNanos);
+    long a = from;
+    double va = level;
+    double ita = itLevel;
+    while (a < to) {
+      long end = Math.min((i + 1) * bucketNanos, to);
+      double vb = level + slopePerNano * (end - from);
+      double itb = itLevel + itSlopePerNano * (end - from);
+      bucketWattNanos[i] += (va + vb) * 0.5 * (end - a);
+      bucketItWattNanos[i] += (ita + itb) * 0.5 * (end - a);
+      bucketMin[i] = Math.min(bucketMin[i], Math.min(va, vb));
+      bucketMax[i] = Math.max(bucketMax[i], Math.max(va, vb));
+      a = end;
+      va = vb;
+      ita = itb;
+      i++;
+    }
+  }
+
+  /**
+   * The present ramp over [from, to) in the ramp windows: O(1) however long. Windows wholly inside
+   * a ramp of slope s average to its value at their middle, so consecutive ones differ by s × the
+   * window, which is then the ramp between any two of them.
+   */
+  private void rampWindows(long from, long to) {
+    long a = from;
+    long windowEndTime = (rampWindowIndex + 1) * rampNanos;
+    if (to < windowEndTime) {
+      rampWattNanos += integral(from, a, to);
+      return;
+    }
+    rampWattNanos += integral(from, a, windowEndTime);
+    closeRampWindow(rampWattNanos / rampNanos);
+    a = windowEndTime;
+    long full = (to - a) / rampNanos;
+    if (full > 0) {
+      closeRampWindow(level + slopePerNano * (a + rampNanos / 2.0 - from));
+      if (full > 1) {
+        double between = Math.abs(slopePerNano) * rampNanos;
+        if (between > maxRampWatts) {
+          maxRampWatts = between;
+        }
+        previousRampMean = level + slopePerNano * (a + (full - 0.5) * rampNanos - from);
+      }
+      a += full * rampNanos;
+    }
+    rampWindowIndex = a / rampNanos;
+    rampWattNanos = integral(from, a, to);
+  }
+
+  /** ∫ of the present ramp (started at {@code from}) over [a, b], W·ns. */
+  private double integral(long from, long a, long b) {
+    double va = level + slopePerNano * (a - from);
+    double vb = level + slopePerNano * (b - from);
+    return (va + vb) * 0.5 * (b - a);
   }
 
   /** O(1) however long the hold: windows fully inside it all average to {@code watts}. */

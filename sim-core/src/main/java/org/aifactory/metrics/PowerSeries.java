@@ -4,7 +4,11 @@ import java.util.Arrays;
 
 /**
  * Site power over time: min, mean and max in equal buckets over the whole run (so no peak is hidden
- * by averaging), plus every step inside a full-resolution window. Immutable.
+ * by averaging), plus every change inside a full-resolution window. Immutable.
+ *
+ * <p>In the window, each change starts a piece that holds its value until the next change, or, if
+ * the piece has a slope (a ramp of GPU power smoothing), moves along a straight line from its value
+ * at that slope until the next change, where the power may also jump.
  */
 public final class PowerSeries {
   private final long bucketNanos;
@@ -16,6 +20,7 @@ public final class PowerSeries {
   private final long[] stepTimesNanos;
   private final double[] stepWatts;
   private final double[] meanItWatts;
+  private final double[] stepWattsPerSecond; // null: every piece is a level
 
   /**
    * @param bucketNanos width of every bucket; bucket i covers [i·w, (i+1)·w) (the last one may be
@@ -57,6 +62,34 @@ public final class PowerSeries {
       long[] stepTimesNanos,
       double[] stepWatts,
       double[] meanItWatts) {
+    this(
+        bucketNanos,
+        minWatts,
+        meanWatts,
+        maxWatts,
+        windowStartNanos,
+        windowEndNanos,
+        stepTimesNanos,
+        stepWatts,
+        meanItWatts,
+        null);
+  }
+
+  /**
+   * @param stepWattsPerSecond the slope of each window piece from its step on (W/s); null when
+   *     every piece is a level
+   */
+  public PowerSeries(
+      long bucketNanos,
+      double[] minWatts,
+      double[] meanWatts,
+      double[] maxWatts,
+      long windowStartNanos,
+      long windowEndNanos,
+      long[] stepTimesNanos,
+      double[] stepWatts,
+      double[] meanItWatts,
+      double[] stepWattsPerSecond) {
     if (minWatts.length != meanWatts.length || minWatts.length != maxWatts.length) {
       throw new IllegalArgumentException("bucket arrays differ in length");
     }
@@ -75,6 +108,10 @@ public final class PowerSeries {
       throw new IllegalArgumentException("bucket arrays differ in length");
     }
     this.meanItWatts = meanItWatts.clone();
+    if (stepWattsPerSecond != null && stepWattsPerSecond.length != stepWatts.length) {
+      throw new IllegalArgumentException("step arrays differ in length");
+    }
+    this.stepWattsPerSecond = stepWattsPerSecond == null ? null : stepWattsPerSecond.clone();
   }
 
   public long bucketNanos() {
@@ -126,6 +163,30 @@ public final class PowerSeries {
     return stepWatts[i];
   }
 
+  /** The slope of window piece i from its step on (W/s); 0 for a level. */
+  public double stepWattsPerSecond(int i) {
+    return stepWattsPerSecond == null ? 0 : stepWattsPerSecond[i];
+  }
+
+  /** Whether some piece of the window is a ramp rather than a level. */
+  public boolean windowHasRamps() {
+    if (stepWattsPerSecond != null) {
+      for (double s : stepWattsPerSecond) {
+        if (s != 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The window's power at the end of piece i (just before piece i + 1, or the window's end). */
+  public double stepEndWatts(int i) {
+    long end = i + 1 < stepTimesNanos.length ? stepTimesNanos[i + 1] : windowEndNanos;
+    double slope = stepWattsPerSecond(i);
+    return slope == 0 ? stepWatts[i] : stepWatts[i] + slope * (end - stepTimesNanos[i]) * 1e-9;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof PowerSeries p
@@ -137,7 +198,8 @@ public final class PowerSeries {
         && Arrays.equals(maxWatts, p.maxWatts)
         && Arrays.equals(stepTimesNanos, p.stepTimesNanos)
         && Arrays.equals(stepWatts, p.stepWatts)
-        && Arrays.equals(meanItWatts, p.meanItWatts);
+        && Arrays.equals(meanItWatts, p.meanItWatts)
+        && Arrays.equals(stepWattsPerSecond, p.stepWattsPerSecond);
   }
 
   @Override

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.aifactory.metrics.grid.SiteMetrics;
+import org.aifactory.metrics.grid.SiteResult;
 import org.aifactory.model.PulseResolution;
 
 /**
@@ -33,6 +35,8 @@ import org.aifactory.model.PulseResolution;
  * @param failureDomains what failures of field-replaceable units did; empty when no failure is
  *     contained in one (then every failure takes its whole system)
  * @param services per-service results of the inference services, in scenario order
+ * @param loadShaping what GPU smoothing, filler work and rack storage did; empty without any
+ * @param site what the site did as the grid sees it; empty without a site section
  */
 public record RunResult(
     String scenario,
@@ -56,7 +60,90 @@ public record RunResult(
     Optional<CoolingResult> cooling,
     List<Double> monthlyPue,
     Optional<FailureDomainResult> failureDomains,
-    List<ServiceResult> services) {
+    List<ServiceResult> services,
+    Optional<LoadShapingResult> loadShaping,
+    Optional<SiteResult> site) {
+
+  /** A run without a site section. */
+  public RunResult(
+      String scenario,
+      long seed,
+      Duration horizon,
+      PulseResolution pulseResolution,
+      int gpus,
+      double energyGpuJoules,
+      double energyItJoules,
+      double energyFacilityJoules,
+      long tokens,
+      GpuHours gpuHours,
+      PowerStats power,
+      long eventsProcessed,
+      List<JobResult> jobs,
+      PowerSeries series,
+      int replication,
+      List<String> causes,
+      List<FailureLog.Row> events,
+      Optional<ElectricalResult> electrical,
+      Optional<CoolingResult> cooling,
+      List<Double> monthlyPue,
+      Optional<FailureDomainResult> failureDomains,
+      List<ServiceResult> services,
+      Optional<LoadShapingResult> loadShaping) {
+    this(
+        scenario,
+        seed,
+        horizon,
+        pulseResolution,
+        gpus,
+        energyGpuJoules,
+        energyItJoules,
+        energyFacilityJoules,
+        tokens,
+        gpuHours,
+        power,
+        eventsProcessed,
+        jobs,
+        series,
+        replication,
+        causes,
+        events,
+        electrical,
+        cooling,
+        monthlyPue,
+        failureDomains,
+        services,
+        loadShaping,
+        Optional.empty());
+  }
+
+  /** The same result with what the site did. */
+  public RunResult withSite(SiteResult newSite) {
+    return new RunResult(
+        scenario,
+        seed,
+        horizon,
+        pulseResolution,
+        gpus,
+        energyGpuJoules,
+        energyItJoules,
+        energyFacilityJoules,
+        tokens,
+        gpuHours,
+        power,
+        eventsProcessed,
+        jobs,
+        series,
+        replication,
+        causes,
+        events,
+        electrical,
+        cooling,
+        monthlyPue,
+        failureDomains,
+        services,
+        loadShaping,
+        Optional.of(newSite));
+  }
 
   /** A run without inference services. */
   public RunResult(
@@ -106,7 +193,101 @@ public record RunResult(
         List.of());
   }
 
-  /** A run without failure domains. */
+  /** A run without load shaping. */
+  public RunResult(
+      String scenario,
+      long seed,
+      Duration horizon,
+      PulseResolution pulseResolution,
+      int gpus,
+      double energyGpuJoules,
+      double energyItJoules,
+      double energyFacilityJoules,
+      long tokens,
+      GpuHours gpuHours,
+      PowerStats power,
+      long eventsProcessed,
+      List<JobResult> jobs,
+      PowerSeries series,
+      int replication,
+      List<String> causes,
+      List<FailureLog.Row> events,
+      Optional<ElectricalResult> electrical,
+      Optional<CoolingResult> cooling,
+      List<Double> monthlyPue,
+      Optional<FailureDomainResult> failureDomains,
+      List<ServiceResult> services) {
+    this(
+        scenario,
+        seed,
+        horizon,
+        pulseResolution,
+        gpus,
+        energyGpuJoules,
+        energyItJoules,
+        energyFacilityJoules,
+        tokens,
+        gpuHours,
+        power,
+        eventsProcessed,
+        jobs,
+        series,
+        replication,
+        causes,
+        events,
+        electrical,
+        cooling,
+        monthlyPue,
+        failureDomains,
+        services,
+        Optional.empty());
+  }
+
+  /** A run without a cooling plant. */
+  public RunResult(
+      String scenario,
+      long seed,
+      Duration horizon,
+      PulseResolution pulseResolution,
+      int gpus,
+      double energyGpuJoules,
+      double energyItJoules,
+      double energyFacilityJoules,
+      long tokens,
+      GpuHours gpuHours,
+      PowerStats power,
+      long eventsProcessed,
+      List<JobResult> jobs,
+      PowerSeries series,
+      int replication,
+      List<String> causes,
+      List<FailureLog.Row> events,
+      Optional<ElectricalResult> electrical) {
+    this(
+        scenario,
+        seed,
+        horizon,
+        pulseResolution,
+        gpus,
+        energyGpuJoules,
+        energyItJoules,
+        energyFacilityJoules,
+        tokens,
+        gpuHours,
+        power,
+        eventsProcessed,
+        jobs,
+        series,
+        replication,
+        causes,
+        events,
+        electrical,
+        Optional.empty(),
+        List.of(),
+        Optional.empty());
+  }
+
+  /** A run without failure domains or load shaping. */
   public RunResult(
       String scenario,
       long seed,
@@ -152,49 +333,6 @@ public record RunResult(
         Optional.empty());
   }
 
-  /** A run without a cooling plant. */
-  public RunResult(
-      String scenario,
-      long seed,
-      Duration horizon,
-      PulseResolution pulseResolution,
-      int gpus,
-      double energyGpuJoules,
-      double energyItJoules,
-      double energyFacilityJoules,
-      long tokens,
-      GpuHours gpuHours,
-      PowerStats power,
-      long eventsProcessed,
-      List<JobResult> jobs,
-      PowerSeries series,
-      int replication,
-      List<String> causes,
-      List<FailureLog.Row> events,
-      Optional<ElectricalResult> electrical) {
-    this(
-        scenario,
-        seed,
-        horizon,
-        pulseResolution,
-        gpus,
-        energyGpuJoules,
-        energyItJoules,
-        energyFacilityJoules,
-        tokens,
-        gpuHours,
-        power,
-        eventsProcessed,
-        jobs,
-        series,
-        replication,
-        causes,
-        events,
-        electrical,
-        Optional.empty(),
-        List.of());
-  }
-
   private static final double JOULES_PER_MWH = 3.6e9;
   private static final double JOULES_PER_KWH = 3.6e6;
 
@@ -211,6 +349,8 @@ public record RunResult(
     monthlyPue = List.copyOf(monthlyPue);
     Objects.requireNonNull(failureDomains, "failureDomains");
     services = List.copyOf(services);
+    Objects.requireNonNull(loadShaping, "loadShaping");
+    Objects.requireNonNull(site, "site");
   }
 
   public double horizonHours() {
@@ -380,6 +520,8 @@ public record RunResult(
     if (!services.isEmpty()) {
       inferenceMetrics(m);
     }
+    loadShaping.ifPresent(s -> loadShapingMetrics(m, s));
+    site.ifPresent(s -> SiteMetrics.add(m, s));
     m.add(
         new Metric(
             MetricKeys.EVENTS_PROCESSED, "events", "Events fired by the engine.", eventsProcessed));
@@ -488,7 +630,7 @@ public record RunResult(
     }
   }
 
-  private static void serviceMetrics(List<Metric> m, ServiceResult r) {
+  private void serviceMetrics(List<Metric> m, ServiceResult r) {
     String n = r.name();
     m.add(
         new Metric(
@@ -514,14 +656,19 @@ public record RunResult(
             "tokens",
             "Output tokens of the completed requests.",
             r.servedTokens()));
-    for (var e : r.droppedTokensByCause().entrySet()) {
+    // Every cause that could drop, whether or not it did: replications share their keys.
+    java.util.Set<String> dropCauses = new java.util.LinkedHashSet<>();
+    dropCauses.add("queue_timeout");
+    dropCauses.addAll(causes);
+    dropCauses.addAll(r.droppedTokensByCause().keySet());
+    for (String cause : dropCauses) {
       m.add(
           new Metric(
-              MetricKeys.service(n, "tokens_dropped." + e.getKey()),
+              MetricKeys.service(n, "tokens_dropped." + cause),
               "tokens",
               "Output tokens of requests dropped for this cause (queue_timeout: waited longer than"
                   + " the service allows; a failure cause: lost in service with their replica).",
-              e.getValue()));
+              r.droppedTokensByCause().getOrDefault(cause, 0.0)));
     }
     m.add(
         new Metric(
@@ -694,6 +841,15 @@ public record RunResult(
             "UPS module failures (independent and common cause).",
             e.upsModuleFailures()));
     m.add(new Metric(MetricKeys.CHAIN_PDU_FAILURES, "events", "PDU failures.", e.pduFailures()));
+    for (ElectricalResult.ComponentFailures c : e.componentFailures()) {
+      m.add(
+          new Metric(
+              MetricKeys.componentFailures(c.component()),
+              "events",
+              "Failures of this component of the electrical chain (independent and common cause).",
+              c.failures()));
+    }
+    e.maintenance().ifPresent(mt -> maintenanceMetrics(m, mt));
     for (int i = 0; i < e.stages().size(); i++) {
       m.add(
           new Metric(
@@ -714,6 +870,30 @@ public record RunResult(
             "1",
             "The electrical chain's part of the PUE: conversion losses / IT energy.",
             energyItJoules > 0 ? e.totalLossJoules() / energyItJoules : Double.NaN));
+  }
+
+  private static void maintenanceMetrics(List<Metric> m, ElectricalResult.Maintenance mt) {
+    m.add(
+        new Metric(
+            MetricKeys.CHAIN_MAINTENANCE_HOURS,
+            "h",
+            "Time with at least one unit of the electrical chain out for planned maintenance.",
+            mt.hours()));
+    m.add(
+        new Metric(
+            MetricKeys.CHAIN_MAINTENANCE_EXPOSURE_HOURS,
+            "h",
+            "Planned-maintenance time during which the load was unprotected: some load on static"
+                + " bypass or a battery, some bus on its generators, or some rack group dark.",
+            mt.exposureHours()));
+    for (ElectricalResult.Periods p : mt.periods()) {
+      m.add(
+          new Metric(
+              MetricKeys.maintenancePeriods(p.component()),
+              "events",
+              "Units of this kind taken out for planned maintenance.",
+              p.count()));
+    }
   }
 
   private void throttlingMetrics(List<Metric> m) {
@@ -835,6 +1015,98 @@ public record RunResult(
               "PUE of this 730-hour month (a twelfth of a year): site energy / IT energy.",
               monthlyPue.get(i)));
     }
+  }
+
+  private void loadShapingMetrics(List<Metric> m, LoadShapingResult s) {
+    double unshapedPeak = s.unshapedPeakWatts();
+    m.add(
+        new Metric(
+            MetricKeys.SHAPING_EXTRA_FACILITY_MWH,
+            "MWh",
+            "Site energy load shaping added: facility energy - the same run's loads unshaped.",
+            (energyFacilityJoules - s.unshapedFacilityJoules()) / JOULES_PER_MWH));
+    m.add(
+        new Metric(
+            MetricKeys.SHAPING_EXTRA_GPU_MWH,
+            "MWh",
+            "GPU energy load shaping added: filler + floor + ramps.",
+            s.gpuJoules() / JOULES_PER_MWH));
+    if (s.filler()) {
+      m.add(
+          new Metric(
+              MetricKeys.SHAPING_FILLER_MWH,
+              "MWh",
+              "GPU energy of filler work: lull power lifted to the filler level (no tokens).",
+              s.fillerJoules() / JOULES_PER_MWH));
+    }
+    if (s.smoothing()) {
+      m.add(
+          new Metric(
+              MetricKeys.SHAPING_FLOOR_MWH,
+              "MWh",
+              "GPU energy holding the smoothing floor, beyond filler work (no tokens).",
+              s.floorJoules() / JOULES_PER_MWH));
+      m.add(
+          new Metric(
+              MetricKeys.SHAPING_RAMP_MWH,
+              "MWh",
+              "GPU energy of smoothing's holds and ramps beyond the lifted levels (ramps up save,"
+                  + " holds and slow ramps down cost).",
+              s.rampJoules() / JOULES_PER_MWH));
+      m.add(
+          new Metric(
+              MetricKeys.SHAPING_RAMP_LIMITED_GPU_HOURS,
+              "GPU·h",
+              "Compute-phase GPU-hours a ramp up held below what the work asked for (work is"
+                  + " taken as not slowed).",
+              s.rampLimitedGpuHours()));
+    }
+    if (s.storage()) {
+      m.add(
+          new Metric(
+              MetricKeys.SHAPING_STORAGE_LOSS_MWH,
+              "MWh",
+              "Energy lost by the racks' storage (round trip).",
+              s.storageLossJoules() / JOULES_PER_MWH));
+      m.add(
+          new Metric(
+              MetricKeys.SHAPING_STORAGE_CHANGE_MWH,
+              "MWh",
+              "Change of the energy held by the racks' storage over the run (stores start full;"
+                  + " negative: they ended emptier).",
+              s.storageChangeJoules() / JOULES_PER_MWH));
+      m.add(
+          new Metric(
+              MetricKeys.SHAPING_RACK_PEAK_CUT,
+              "1",
+              "1 - a rack's peak draw / its peak load (above its base): the peak its storage took"
+                  + " away.",
+              s.rackPeakCut()));
+    }
+    m.add(
+        new Metric(
+            MetricKeys.SHAPING_UNSHAPED_PEAK_MW,
+            "MW",
+            "Site peak of the same run's loads without load shaping.",
+            unshapedPeak / 1e6));
+    m.add(
+        new Metric(
+            MetricKeys.SHAPING_PEAK_CUT,
+            "1",
+            "1 - site peak / unshaped site peak.",
+            unshapedPeak > 0 ? 1 - power.peakWatts() / unshapedPeak : Double.NaN));
+    m.add(
+        new Metric(
+            MetricKeys.SHAPING_UNSHAPED_SWING_MW,
+            "MW",
+            "Site peak - lowest site power without load shaping.",
+            (unshapedPeak - s.unshapedMinWatts()) / 1e6));
+    m.add(
+        new Metric(
+            MetricKeys.SHAPING_UNSHAPED_MAX_RAMP_MW_PER_S,
+            "MW/s",
+            "Largest site ramp without load shaping (same ramp window).",
+            s.unshapedMaxRampWattsPerSecond() / 1e6));
   }
 
   private void failureMetrics(List<Metric> m) {

@@ -14,9 +14,11 @@ import org.aifactory.metrics.FailureDomainResult;
 import org.aifactory.metrics.FailureLog;
 import org.aifactory.metrics.GpuHours;
 import org.aifactory.metrics.JobResult;
+import org.aifactory.metrics.LoadShapingResult;
 import org.aifactory.metrics.LostProduction;
 import org.aifactory.metrics.PowerLedger;
 import org.aifactory.metrics.PowerRecorder;
+import org.aifactory.metrics.PowerSeries;
 import org.aifactory.metrics.PowerStats;
 import org.aifactory.metrics.RunResult;
 import org.aifactory.metrics.ServiceResult;
@@ -45,9 +47,13 @@ import org.aifactory.model.power.PowerChainResult;
 import org.aifactory.model.power.PowerChainSpec;
 import org.aifactory.model.power.PowerPathListener;
 import org.aifactory.model.power.PowerSystemSpec;
+import org.aifactory.model.site.PowerBudget;
+import org.aifactory.model.site.SiteMonitor;
+import org.aifactory.model.site.SiteSpec;
 import org.aifactory.model.workload.InferenceServiceSpec;
 import org.aifactory.model.workload.JobAccount;
 import org.aifactory.model.workload.JobState;
+import org.aifactory.model.workload.ShapingBooks;
 import org.aifactory.model.workload.TrainingJob;
 import org.aifactory.model.workload.TrainingJobSpec;
 
@@ -104,6 +110,7 @@ public final class FactoryRun {
   private final List<TrainingJob> jobs = new ArrayList<>();
   private final List<InferenceService> services = new ArrayList<>();
   private CoolingPlant cooling;
+  private SiteMonitor site;
   private final int installedGpus;
   private RunResult result;
 
@@ -207,7 +214,12 @@ public final class FactoryRun {
               failures.profile().causes().size(),
               swapNanos));
     }
+    if (jobs.stream().anyMatch(TrainingJob::shaped)) {
+      ObservationSpec obs = run.observation();
+      ledger.withUnshapedShadow(new PowerRecorder(horizon, 1, obs.rampWindow().toNanos(), 0, 0, 0));
+    }
     placeWindow(run.observation());
+    Optional<PowerBudget> budget = budgetCaps(factory);
     if (factory.facility().cooling().isPresent()) {
       cooling =
           new CoolingPlant(
@@ -228,9 +240,55 @@ public final class FactoryRun {
     startFailures(streams);
     if (electrical.isPresent()) {
       electrical.get().start(sim, streams, clusters);
+      if (cooling != null) {
+        electrical.get().carry(cooling);
+      }
     }
     if (cooling != null) {
       cooling.start();
+    }
+    factory.site().ifPresent(s -> watchSite(s, budget, run.observation()));
+  }
+
+  /** The power budget's caps on every cluster's GPUs, from the start (empty: no budget). */
+  private Optional<PowerBudget> budgetCaps(FactorySpec factory) {
+    Optional<PowerBudget> budget =
+        factory
+            .site()
+            .flatMap(SiteSpec::budgetWatts)
+            .flatMap(b -> PowerBudget.of(factory, b).budget());
+    budget.ifPresent(
+        b -> {
+          for (Cluster c : clusters) {
+            c.setBudgetCap(0, b.capWatts(c.power().gpu().tdpWatts()));
+          }
+        });
+    return budget;
+  }
+
+  /**
+   * The site as the grid sees it: from the level the factory draws at time 0, it hears every change
+   * of site power and every job's start and completion.
+   */
+  private void watchSite(SiteSpec spec, Optional<PowerBudget> budget, ObservationSpec obs) {
+    PowerRecorder rec = ledger.recorder();
+    site =
+        new SiteMonitor(
+            spec,
+            budget,
+            horizon,
+            obs.buckets(),
+            rec.windowStartNanos(),
+            rec.windowEndNanos(),
+            obs.rampWindow().toNanos());
+    site.begin(ledger.siteWatts());
+    ledger.setSiteListener(site);
+    for (TrainingJob job : jobs) {
+      long start = job.spec().start().toNanos();
+      if (start < horizon) {
+        sim.scheduleAt(start, Simulation.DEFAULT_PRIORITY, site::jobStarted);
+      }
+      job.setCompletionListener(site::jobEnded);
     }
   }
 
@@ -402,6 +460,10 @@ public final class FactoryRun {
         service.finish(horizon);
       }
       result = buildResult();
+      if (site != null) {
+        PowerSeries series = result.series();
+        result = result.withSite(site.finish(series.windowStartNanos(), series.windowEndNanos()));
+      }
     }
     return result;
   }
@@ -512,7 +574,8 @@ public final class FactoryRun {
         Optional.ofNullable(cooling).map(c -> c.result(horizon)),
         java.util.Arrays.stream(ledger.monthlyPue(horizon)).boxed().toList(),
         domains,
-        serviceResults);
+        serviceResults,
+        loadShaping());
   }
 
   /** What failure domains did; empty when no cluster has them (nothing is contained in a unit). */
@@ -543,6 +606,60 @@ public final class FactoryRun {
             shortSystems,
             unitDown / NANOS_PER_HOUR,
             systemDown / NANOS_PER_HOUR));
+  }
+
+  /** What load shaping did, summed over the shaped jobs; empty if none is shaped. */
+  private Optional<LoadShapingResult> loadShaping() {
+    PowerLedger shadow = ledger.unshaped();
+    if (shadow == null) {
+      return Optional.empty();
+    }
+    boolean smoothing = false;
+    boolean filler = false;
+    boolean storage = false;
+    double fillerJoules = 0;
+    double floorJoules = 0;
+    double rampJoules = 0;
+    double lossJoules = 0;
+    double changeJoules = 0;
+    double limitedNanos = 0;
+    double rackLoad = Double.NEGATIVE_INFINITY;
+    double rackDraw = Double.NEGATIVE_INFINITY;
+    for (TrainingJob job : jobs) {
+      ShapingBooks b = job.shapingBooks();
+      if (b == null) {
+        continue;
+      }
+      smoothing |= b.smoothing();
+      filler |= b.filler();
+      storage |= b.storage();
+      fillerJoules += b.fillerJoules();
+      floorJoules += b.floorJoules();
+      rampJoules += b.rampJoules();
+      lossJoules += b.storageLossJoules();
+      changeJoules += b.storageChangeJoules();
+      limitedNanos += b.rampLimitedGpuNanos();
+      rackLoad = Math.max(rackLoad, b.rackPeakLoadWatts());
+      rackDraw = Math.max(rackDraw, b.rackPeakDrawWatts());
+    }
+    PowerRecorder r = shadow.recorder();
+    return Optional.of(
+        new LoadShapingResult(
+            smoothing,
+            filler,
+            storage,
+            fillerJoules,
+            floorJoules,
+            rampJoules,
+            lossJoules,
+            changeJoules,
+            limitedNanos / NANOS_PER_HOUR,
+            r.energyJoules(),
+            r.peakWatts(),
+            r.minWatts(),
+            r.maxRampWattsPerSecond(),
+            storage ? rackLoad : Double.NaN,
+            storage ? rackDraw : Double.NaN));
   }
 
   private JobResult jobResult(TrainingJob job, JobAccount a) {
@@ -666,7 +783,7 @@ public final class FactoryRun {
       for (int p = 0; p < paths; p++) {
         pathSystems[p] = members.get(p).stream().mapToInt(Integer::intValue).toArray();
       }
-      this.chainSpec = spec.chain(pathItWatts);
+      this.chainSpec = factory.chain();
     }
 
     ChainFacility facility(double pue) {
@@ -709,6 +826,12 @@ public final class FactoryRun {
       chain.start();
     }
 
+    /** The generators also carry the cooling plant: its power is checked against their capacity. */
+    void carry(CoolingPlant plant) {
+      chain.setGeneratorAuxiliaryLoad(plant::coolingWatts);
+      plant.setPowerListener(chain::generatorAuxiliaryLoadChanged);
+    }
+
     ElectricalResult result(double[] stageLossJoules) {
       PowerChainResult r = chain.result();
       List<Double> losses = new ArrayList<>();
@@ -716,7 +839,8 @@ public final class FactoryRun {
         losses.add(j);
       }
       int upsModules = chainSpec.ups().structure().totalUnits();
-      int generators = chainSpec.generators().map(g -> g.units()).orElse(0);
+      int generators =
+          chainSpec.generators().map(g -> g.units()).orElse(0) * chainSpec.generatorPlants();
       return new ElectricalResult(
           spec.ups().name(),
           spec.generators().map(g -> g.name()).orElse("none"),
@@ -738,7 +862,19 @@ public final class FactoryRun {
           r.pduFailures(),
           List.of("ups", "pdu", "distribution"),
           losses,
-          r.paths().stream().map(PowerChainResult.PathResult::availability).toList());
+          r.paths().stream().map(PowerChainResult.PathResult::availability).toList(),
+          r.componentFailures().stream()
+              .map(c -> new ElectricalResult.ComponentFailures(c.component(), c.failures()))
+              .toList(),
+          r.maintenance()
+              .map(
+                  m ->
+                      new ElectricalResult.Maintenance(
+                          m.maintenanceNanos() / NANOS_PER_HOUR,
+                          m.exposedNanos() / NANOS_PER_HOUR,
+                          m.kinds().stream()
+                              .map(k -> new ElectricalResult.Periods(k.component(), k.periods()))
+                              .toList())));
     }
   }
 }

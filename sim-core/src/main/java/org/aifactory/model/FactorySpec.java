@@ -9,13 +9,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.aifactory.model.cooling.CoolingSizing;
 import org.aifactory.model.cooling.WeatherSpec;
 import org.aifactory.model.facility.FacilitySpec;
 import org.aifactory.model.failure.FailureSpec;
 import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.HardwareCatalog;
 import org.aifactory.model.hardware.SystemType;
+import org.aifactory.model.power.PowerChainSpec;
 import org.aifactory.model.power.PowerSystemSpec;
+import org.aifactory.model.site.PowerBudget;
+import org.aifactory.model.site.SiteSpec;
 import org.aifactory.model.workload.InferenceServiceSpec;
 import org.aifactory.model.workload.TrainingJobSpec;
 import org.aifactory.model.workload.WorkloadSpec;
@@ -30,7 +34,19 @@ public record FactorySpec(
     List<ClusterSpec> clusters,
     List<WorkloadSpec> workloads,
     FailureSpec failures,
-    Optional<PowerSystemSpec> power) {
+    Optional<PowerSystemSpec> power,
+    Optional<SiteSpec> site) {
+
+  /** A factory without a site section (no grid rules, battery or on-site generation). */
+  public FactorySpec(
+      HardwareCatalog catalog,
+      FacilitySpec facility,
+      List<ClusterSpec> clusters,
+      List<WorkloadSpec> workloads,
+      FailureSpec failures,
+      Optional<PowerSystemSpec> power) {
+    this(catalog, facility, clusters, workloads, failures, power, Optional.empty());
+  }
 
   /** A factory without an electrical chain (facility power = PUE × IT). */
   public FactorySpec(
@@ -54,6 +70,7 @@ public record FactorySpec(
   public FactorySpec {
     Objects.requireNonNull(failures, "failures");
     Objects.requireNonNull(power, "power");
+    Objects.requireNonNull(site, "site");
     Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(facility, "facility");
     clusters = List.copyOf(clusters);
@@ -84,18 +101,24 @@ public record FactorySpec(
 
   /** The same factory with other workloads. */
   public FactorySpec withWorkloads(List<WorkloadSpec> newWorkloads) {
-    return new FactorySpec(catalog, facility, clusters, newWorkloads, failures, power);
+    return new FactorySpec(catalog, facility, clusters, newWorkloads, failures, power, site);
   }
 
   /** The same factory with another electrical chain (or none). */
   public FactorySpec withPower(Optional<PowerSystemSpec> newPower) {
-    return new FactorySpec(catalog, facility, clusters, workloads, failures, newPower);
+    return new FactorySpec(catalog, facility, clusters, workloads, failures, newPower, site);
+  }
+
+  /** The same factory with another site section (or none). */
+  public FactorySpec withSite(Optional<SiteSpec> newSite) {
+    return new FactorySpec(catalog, facility, clusters, workloads, failures, power, newSite);
   }
 
   /**
    * Cross-reference problems: unknown names, duplicates, jobs larger than their cluster, an
-   * electrical chain that cannot be sized for the racks' design IT load, and a cooling plant that
-   * does not fit its clusters ({@link CoolingProblems}).
+   * electrical chain that cannot be sized for the racks' design IT load, a cooling plant that does
+   * not fit its clusters ({@link CoolingProblems}), and a site power budget that cannot be kept
+   * ({@link PowerBudget}).
    */
   public List<SpecProblem> problems() {
     List<SpecProblem> problems = new ArrayList<>();
@@ -259,13 +282,56 @@ public record FactorySpec(
                         .system(c.systemType())
                         .flatMap(t -> catalog.gpu(t.gpuType()))
                         .isPresent());
-    problems.addAll(CoolingProblems.of(this, racksKnown));
-    if (racksKnown && power.isPresent()) {
+    List<SpecProblem> cooling = CoolingProblems.of(this, racksKnown);
+    problems.addAll(cooling);
+    if (racksKnown && power.isPresent() && cooling.isEmpty()) {
       // Sized here too, not only when a run builds it: validate must find what the run would.
       PowerSystemSpec chain = power.get();
-      problems.addAll(chain.sizingProblems(RackGroups.designItWatts(this, chain.paths())));
+      problems.addAll(
+          chain.sizingProblems(
+              RackGroups.designItWatts(this, chain.paths()), generatorAuxiliaryWatts()));
+    }
+    if (racksKnown && site.isPresent() && site.get().budgetWatts().isPresent()) {
+      PowerBudget.of(this, site.get().budgetWatts().get())
+          .problem()
+          .ifPresent(p -> problems.add(new SpecProblem("site.budget", p)));
+    }
+    if (site.isPresent()
+        && (site.get().battery().isPresent() || site.get().generation().isPresent())) {
+      for (int i = 0; i < workloads.size(); i++) {
+        if (workloads.get(i) instanceof TrainingJobSpec job
+            && (job.powerSmoothing().isPresent() || job.filler().isPresent())) {
+          problems.add(
+              new SpecProblem(
+                  "workloads["
+                      + i
+                      + "]."
+                      + (job.powerSmoothing().isPresent() ? "power_smoothing" : "filler"),
+                  "a site battery or on-site generation cannot follow a shaped load yet (its"
+                      + " ramps make the load piecewise linear, the dispatch follows steps); the"
+                      + " grid's rules are checked on a shaped load without them"));
+        }
+      }
     }
     return problems;
+  }
+
+  /**
+   * What the generators carry besides the electrical chain at most, for sizing them: the cooling
+   * plant's peak draw ({@link CoolingSizing#peakPowerWatts}); 0 with a fixed PUE (the generators'
+   * capacity is then net of the cooling). Needs a cooling plant that can be sized.
+   */
+  public double generatorAuxiliaryWatts() {
+    return facility.cooling().isPresent() ? CoolingSizing.peakPowerWatts(this) : 0;
+  }
+
+  /**
+   * The electrical chain sized for the racks' design IT load, its generators for the cooling plant
+   * too. Needs a valid factory with a chain.
+   */
+  public PowerChainSpec chain() {
+    PowerSystemSpec chain = power.orElseThrow();
+    return chain.chain(RackGroups.designItWatts(this, chain.paths()), generatorAuxiliaryWatts());
   }
 
   /**

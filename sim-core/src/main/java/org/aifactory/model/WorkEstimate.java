@@ -12,9 +12,15 @@ import org.aifactory.model.failure.TimeDistribution;
 import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.SystemType;
 import org.aifactory.model.inference.ServiceResolution;
+import org.aifactory.model.power.ChainComponents;
+import org.aifactory.model.power.MaintainedComponent;
+import org.aifactory.model.power.PlannedMaintenance;
+import org.aifactory.model.power.PowerChainSpec;
 import org.aifactory.model.power.PowerSystemSpec;
+import org.aifactory.model.power.UnitReliability;
 import org.aifactory.model.power.UpsSpec;
 import org.aifactory.model.power.UtilitySpec;
+import org.aifactory.model.shaping.PowerSmoothingSpec;
 import org.aifactory.model.workload.CheckpointPlan;
 import org.aifactory.model.workload.InferenceServiceSpec;
 import org.aifactory.model.workload.TrainingJobSpec;
@@ -112,6 +118,18 @@ public record WorkEstimate(List<Part> parts) {
                 String.format("%.3g iterations of %s", active / period, job.name()),
                 2 * active / period + checkpoints,
                 0));
+        double kinks = kinksPerIteration(factory, job);
+        if (kinks > 0) {
+          parts.add(
+              new Part(
+                  "workloads[" + i + "].power_smoothing",
+                  String.format(
+                      "%.3g kinks of %s's shaped power (ramps, holds, stores emptying and"
+                          + " filling)",
+                      kinks * active / period, job.name()),
+                  kinks * active / period,
+                  0));
+        }
       } else {
         parts.add(
             new Part(
@@ -121,6 +139,23 @@ public record WorkEstimate(List<Part> parts) {
                 0));
       }
     }
+  }
+
+  /**
+   * At most how many kinks of a shaped load an iteration adds at full resolution: the end of a ramp
+   * up, of a hold and of a ramp down under GPU smoothing; with rack storage, the load crossing the
+   * target on each ramp, and the store emptying and filling.
+   */
+  private static double kinksPerIteration(FactorySpec factory, TrainingJobSpec job) {
+    Optional<ClusterSpec> cluster =
+        factory.clusters().stream().filter(c -> c.name().equals(job.cluster())).findFirst();
+    boolean smoothed =
+        job.powerSmoothing()
+            .or(() -> cluster.flatMap(ClusterSpec::powerSmoothing))
+            .map(PowerSmoothingSpec::shapes)
+            .orElse(false);
+    boolean stored = cluster.flatMap(ClusterSpec::rackStorage).isPresent();
+    return (smoothed ? 3 : 0) + (stored ? 4 : 0);
   }
 
   /**
@@ -204,7 +239,8 @@ public record WorkEstimate(List<Part> parts) {
   private static void power(
       FactorySpec factory, PowerSystemSpec p, double horizon, List<Part> parts) {
     double years = horizon / SECONDS_PER_YEAR;
-    UpsSpec ups = p.chain(RackGroups.designItWatts(factory, p.paths())).ups();
+    PowerChainSpec chain = factory.chain();
+    UpsSpec ups = chain.ups();
     double modules = ups.structure().totalUnits();
     parts.add(
         new Part(
@@ -212,15 +248,22 @@ public record WorkEstimate(List<Part> parts) {
             String.format("%,.0f UPS modules", modules),
             modules * horizon / ups.moduleTimeToFailure().meanSeconds() * EVENTS_PER_UNIT_FAILURE,
             modules * BYTES_PER_CHAIN_UNIT));
+    int systems = ups.structure().systems();
+    ups.batteryStrings()
+        .ifPresent(
+            b -> components(parts, "power.ups.battery_mtbf", "battery strings", systems, b, years));
     UtilitySpec u = p.utility();
+    // Arrivals on all feeds: each feed's own at (1 − β) of the rate, and the common ones.
+    double beta = u.feeds() > 1 ? u.commonOutageFraction() : 0;
+    double streams = u.feeds() * (1 - beta) + beta;
     u.sustainedOutages()
         .ifPresent(
             o ->
                 parts.add(
                     new Part(
                         "power.utility.outages_per_year",
-                        String.format("%.3g utility outages", o.perYear() * years),
-                        o.perYear() * years * EVENTS_PER_UTILITY_INTERRUPTION,
+                        String.format("%.3g utility outages", o.perYear() * years * streams),
+                        o.perYear() * years * streams * EVENTS_PER_UTILITY_INTERRUPTION,
                         0)));
     u.momentaryEvents()
         .ifPresent(
@@ -228,17 +271,83 @@ public record WorkEstimate(List<Part> parts) {
                 parts.add(
                     new Part(
                         "power.utility.momentary_per_year",
-                        String.format("%.3g momentary utility events", o.perYear() * years),
-                        o.perYear() * years * EVENTS_PER_UTILITY_INTERRUPTION,
+                        String.format(
+                            "%.3g momentary utility events", o.perYear() * years * streams),
+                        o.perYear() * years * streams * EVENTS_PER_UTILITY_INTERRUPTION,
                         0)));
+    chain
+        .generators()
+        .ifPresent(
+            g -> {
+              // Every demand starts each unit once; units stop when it ends.
+              double units = (double) g.units() * chain.generatorPlants();
+              double demands =
+                  u.sustainedOutages().map(o -> o.perYear() * years * streams).orElse(0.0)
+                      + u.momentaryEvents().map(o -> o.perYear() * years * streams).orElse(0.0);
+              parts.add(
+                  new Part(
+                      "power.generators",
+                      String.format("%,.0f generators", units),
+                      demands * units,
+                      units * BYTES_PER_CHAIN_UNIT));
+            });
     // PDUs: one or two per rack group; their failures are rare (0.58 % per year each).
     double pdus = (double) p.paths() * (p.dualCorded() ? 2 : 1);
     parts.add(
         new Part(
             "power.rack_groups",
             String.format("%,.0f PDUs", pdus),
-            pdus * years * EVENTS_PER_UNIT_FAILURE,
+            pdus
+                * horizon
+                / chain.distribution().pduTimeToFailure().meanSeconds()
+                * EVENTS_PER_UNIT_FAILURE,
             pdus * BYTES_PER_CHAIN_UNIT));
+    ChainComponents c = chain.components();
+    int feeds = u.feeds();
+    c.transformers()
+        .ifPresent(
+            r -> components(parts, "power.transformers", "MV transformers", feeds, r, years));
+    c.switchgear()
+        .ifPresent(
+            r -> components(parts, "power.switchgear", "switchgear line-ups", feeds, r, years));
+    int sides = chain.sources().sides();
+    c.transferSwitches()
+        .ifPresent(r -> components(parts, "power.ats", "transfer switches", sides, r, years));
+    int sts = chain.staticTransferSwitches(p.paths());
+    c.staticTransferSwitches()
+        .filter(r -> sts > 0)
+        .ifPresent(r -> components(parts, "power.sts", "static transfer switches", sts, r, years));
+    PlannedMaintenance maintenance = chain.maintenance();
+    if (!maintenance.isEmpty()) {
+      int[] units = chain.maintainedUnits(p.paths());
+      double periods = 0;
+      for (MaintainedComponent kind : MaintainedComponent.values()) {
+        int n = units[kind.ordinal()];
+        periods +=
+            maintenance
+                .plan(kind)
+                .map(m -> n * Math.ceil(horizon / (m.interval().toNanos() / 1e9)))
+                .orElse(0.0);
+      }
+      parts.add(
+          new Part(
+              "power.maintenance",
+              String.format("%,.0f unit maintenances", periods),
+              periods * EVENTS_PER_UNIT_FAILURE,
+              0));
+    }
+  }
+
+  /** A component of {@code count} units failing as {@code r} says over {@code years}. */
+  private static void components(
+      List<Part> parts, String key, String noun, int count, UnitReliability r, double years) {
+    double failures = count * r.failuresPerYear() * years;
+    parts.add(
+        new Part(
+            key,
+            String.format("%,d %s, %.3g failures", count, noun, failures),
+            failures * EVENTS_PER_UNIT_FAILURE,
+            count * BYTES_PER_CHAIN_UNIT));
   }
 
   private static void cooling(

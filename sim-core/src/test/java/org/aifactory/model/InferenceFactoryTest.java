@@ -180,5 +180,17 @@ class InferenceFactoryTest {
     assertThat(accounted).isCloseTo(s.demandedTokens(), within(1e-9 * s.demandedTokens() + 50_000));
     assertThat(r.gpuHours().serving() + r.gpuHours().idle() + r.gpuHours().down())
         .isCloseTo(r.gpuHours().installed(), within(1e-6));
+    // Every replication lists every cause, dropped or not: a run without failures has the keys.
+    RunResult calm =
+        new FactoryRun(
+                "failures",
+                factory.withWorkloads(List.of(big)),
+                Specs.run(Duration.ofHours(10), PulseResolution.FULL),
+                1,
+                false)
+            .complete();
+    assertThat(calm.metrics().stream().map(org.aifactory.metrics.Metric::key).toList())
+        .isEqualTo(r.metrics().stream().map(org.aifactory.metrics.Metric::key).toList());
+    new org.aifactory.metrics.ReplicationSet(r, List.of(r.metrics(), calm.metrics()));
   }
 }

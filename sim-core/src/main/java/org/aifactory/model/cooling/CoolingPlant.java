@@ -3,6 +3,7 @@ package org.aifactory.model.cooling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.aifactory.engine.Event;
 import org.aifactory.engine.RandomStreams;
 import org.aifactory.engine.SimTime;
@@ -33,6 +34,7 @@ public final class CoolingPlant implements Cluster.HeatListener, ThermalLoop.Own
   private final Event nextHour = this::onHour;
   private final ThermalSeries series;
   private PowerLedger ledger;
+  private LongConsumer powerListener = now -> {};
   private long hour;
   private double dryBulb;
   private double wetBulb;
@@ -92,6 +94,11 @@ public final class CoolingPlant implements Cluster.HeatListener, ThermalLoop.Own
     this.series = new ThermalSeries(horizonNanos, buckets);
   }
 
+  /** Told (with the time) whenever the cooling power changes, after the ledger. */
+  public void setPowerListener(LongConsumer listener) {
+    this.powerListener = java.util.Objects.requireNonNull(listener, "listener");
+  }
+
   /** The ledger to tell when the cooling power changes. */
   public void attach(PowerLedger ledger) {
     this.ledger = ledger;
@@ -145,6 +152,7 @@ public final class CoolingPlant implements Cluster.HeatListener, ThermalLoop.Own
       if (ledger != null) {
         ledger.refresh(now);
       }
+      powerListener.accept(now);
     }
   }
 

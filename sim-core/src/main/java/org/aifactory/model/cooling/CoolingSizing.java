@@ -101,6 +101,47 @@ public final class CoolingSizing {
     };
   }
 
+  /**
+   * The plant's peak electric draw, for sizing the generators that must carry it: in every loop,
+   * every installed economiser's fans at full speed, the chillers moving all the heat they can
+   * (their installed capacity, at most the loop's design heat) at the COP of the design day, and
+   * the pumps at the design heat. An upper bound of what the plant draws while the weather is no
+   * hotter than its design day: less at part load, with units failed, or on a cooler day. 0 without
+   * a cooling plant.
+   */
+  public static double peakPowerWatts(FactorySpec factory) {
+    double watts = 0;
+    for (Loop which : Loop.values()) {
+      Optional<SizedLoop> sized = size(factory, which);
+      if (sized.isEmpty()) {
+        continue;
+      }
+      LoopSpec loop = sized.get().spec();
+      double heat = sized.get().designHeatWatts();
+      watts += loop.pumpPowerFraction() * heat;
+      double chilled = 0;
+      double cop = Double.POSITIVE_INFINITY;
+      for (SizedStage stage : sized.get().stages()) {
+        HeatRejectionSpec unit = stage.spec();
+        double installed = stage.installed() * unit.unitCapacityWatts();
+        if (unit.kind() == HeatRejectionSpec.Kind.CHILLER) {
+          chilled += installed;
+          cop =
+              Math.min(
+                  cop,
+                  ThermalLoop.cop(
+                      unit.ratedCop(), loop.supplyCelsius(), loop.designDryBulbCelsius()));
+        } else {
+          watts += unit.fanPowerFraction() * installed;
+        }
+      }
+      if (chilled > 0) {
+        watts += Math.min(chilled, heat) / cop;
+      }
+    }
+    return watts;
+  }
+
   /** The scenario key of a kind of unit. */
   public static String stageKey(HeatRejectionSpec.Kind kind) {
     return switch (kind) {

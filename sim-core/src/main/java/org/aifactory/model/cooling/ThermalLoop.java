@@ -505,12 +505,19 @@ final class ThermalLoop {
 
   /** Chillers' COP now: Carnot scaled to the rated COP at the rating point. */
   private double copNow(Stage chiller) {
-    double evaporator = setpoint - EVAPORATOR_APPROACH + KELVIN;
-    double lift =
-        Math.max(MINIMUM_LIFT, owner.dryBulbCelsius() + CONDENSER_APPROACH + KELVIN - evaporator);
+    return cop(chiller.spec.ratedCop(), setpoint, owner.dryBulbCelsius());
+  }
+
+  /**
+   * A chiller's COP making water at {@code supplyCelsius} on a day at {@code dryBulbCelsius}: the
+   * Carnot COP of its lift, scaled to {@code ratedCop} at the rating point.
+   */
+  static double cop(double ratedCop, double supplyCelsius, double dryBulbCelsius) {
+    double evaporator = supplyCelsius - EVAPORATOR_APPROACH + KELVIN;
+    double lift = Math.max(MINIMUM_LIFT, dryBulbCelsius + CONDENSER_APPROACH + KELVIN - evaporator);
     double ratedEvaporator = RATING_SUPPLY - EVAPORATOR_APPROACH + KELVIN;
     double ratedLift = RATING_OUTDOOR + CONDENSER_APPROACH + KELVIN - ratedEvaporator;
-    double carnotShare = chiller.spec.ratedCop() * ratedLift / ratedEvaporator;
+    double carnotShare = ratedCop * ratedLift / ratedEvaporator;
     return carnotShare * evaporator / lift;
   }
 

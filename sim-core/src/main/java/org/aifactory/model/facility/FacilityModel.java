@@ -13,4 +13,14 @@ public interface FacilityModel {
    * quadratic in the load follow the mean square. 0 for a steady load.
    */
   double facilityWatts(double itWatts, double itVarianceWatts2);
+
+  /**
+   * How fast site power follows IT power at {@code itWatts} (W of site per W of IT): the tangent
+   * along which a ramp of IT power is carried to site power until the next change (see {@code
+   * PowerLedger}). By default a central difference of {@link #facilityWatts}; exact for a fixed
+   * PUE.
+   */
+  default double facilityWattsPerItWatt(double itWatts, double itVarianceWatts2) {
+    return Tangents.slope(it -> facilityWatts(it, itVarianceWatts2), itWatts);
+  }
 }

@@ -6,4 +6,9 @@ record FixedPueFacility(double pue) implements FacilityModel {
   public double facilityWatts(double itWatts, double itVarianceWatts2) {
     return pue * itWatts;
   }
+
+  @Override
+  public double facilityWattsPerItWatt(double itWatts, double itVarianceWatts2) {
+    return pue;
+  }
 }

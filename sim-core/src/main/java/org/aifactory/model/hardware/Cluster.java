@@ -11,6 +11,7 @@ import org.aifactory.engine.Event;
 import org.aifactory.engine.Simulation;
 import org.aifactory.metrics.FailureLog;
 import org.aifactory.metrics.PowerLedger;
+import org.aifactory.metrics.SwingCause;
 import org.aifactory.model.failure.FailureCause;
 import org.aifactory.model.failure.SystemOutageListener;
 import org.aifactory.model.failure.TimeDistribution;
@@ -69,6 +70,7 @@ public final class Cluster {
   }
 
   private final String name;
+  private final ClusterSpec spec;
   private final SystemPower power;
   private final int systems;
   private final int gpusPerSystem;
@@ -114,6 +116,8 @@ public final class Cluster {
 
   private boolean tripped;
   private double capWatts = Double.POSITIVE_INFINITY;
+  private double scheduleCapWatts = Double.POSITIVE_INFINITY;
+  private double budgetCapWatts = Double.POSITIVE_INFINITY;
   private double thermalLimitWatts = Double.POSITIVE_INFINITY;
 
   private int downCount;
@@ -142,6 +146,7 @@ public final class Cluster {
       TimeDistribution.Sampler[] repairSamplers,
       Optional<FieldReplaceableUnit> domains) {
     this.name = spec.name();
+    this.spec = spec;
     this.power = power;
     this.systems = spec.systemCount();
     this.gpusPerSystem = power.gpusPerSystem();
@@ -179,6 +184,11 @@ public final class Cluster {
 
   public String name() {
     return name;
+  }
+
+  /** What the cluster is. */
+  public ClusterSpec spec() {
+    return spec;
   }
 
   /** The power model of the cluster's systems. */
@@ -249,8 +259,23 @@ public final class Cluster {
 
   /** The cluster's cap changes (a schedule's step). */
   public void setCap(long now, double watts) {
-    if (watts != capWatts) {
-      capWatts = watts;
+    scheduleCapWatts = watts;
+    applyCaps(now);
+  }
+
+  /**
+   * The cap the site's power budget puts on every GPU of the cluster (W; infinite: none); the lower
+   * of it and the cluster's own cap applies.
+   */
+  public void setBudgetCap(long now, double watts) {
+    budgetCapWatts = watts;
+    applyCaps(now);
+  }
+
+  private void applyCaps(long now) {
+    double cap = Math.min(scheduleCapWatts, budgetCapWatts);
+    if (cap != capWatts) {
+      capWatts = cap;
       notifyLimit(now);
     }
   }
@@ -446,7 +471,7 @@ public final class Cluster {
   private void changeGpuWatts(long now, double dGpu) {
     if (dGpu != 0) {
       double dIt = dGpu * itPerGpuWatt;
-      ledger.change(now, dGpu, dIt);
+      ledger.change(now, dGpu, dIt, SwingCause.JOBS); // a unit failing or replaced
       addMeanIt(now, dIt);
     }
   }
@@ -537,7 +562,7 @@ public final class Cluster {
         (next == 0 ? otherFixedWattsPerSystem : 0) - (before == 0 ? otherFixedWattsPerSystem : 0);
     if (dGpu != 0 || dOther != 0) {
       double dIt = dGpu * itPerGpuWatt + dOther;
-      ledger.change(now, dGpu, dIt);
+      ledger.change(now, dGpu, dIt, SwingCause.JOBS);
       addMeanIt(now, dIt);
     }
     if (before == 0) { // the system goes out

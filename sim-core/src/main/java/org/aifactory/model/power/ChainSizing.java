@@ -1,5 +1,6 @@
 package org.aifactory.model.power;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.aifactory.model.ProblemNumbers;
@@ -8,10 +9,11 @@ import org.aifactory.model.SpecProblem;
 /**
  * Sizes a {@link PowerSystemSpec}'s chain for the racks' design IT load: the UPS stage needs N =
  * ⌈UPS output at full load / module capacity⌉ modules (the output includes the PDU and conductor
- * losses), the generator plant N = ⌈chain input at full load / unit capacity⌉ units (the cooling
- * load is not included: the units' capacity is net of it); each stage's {@link StageLayout} says
- * how many are installed and how they are grouped. Pure functions of the spec and the load, kept on
- * the spec side so that a scenario can be checked without building a run.
+ * losses), the generator plant N = ⌈(chain input at full load + the cooling plant's peak draw, when
+ * the facility has a cooling plant) / unit capacity⌉ units (with a fixed PUE the units' capacity is
+ * net of the cooling load); each stage's {@link StageLayout} says how many are installed and how
+ * they are grouped. Pure functions of the spec and the load, kept on the spec side so that a
+ * scenario can be checked without building a run.
  */
 final class ChainSizing {
   private ChainSizing() {}
@@ -43,8 +45,9 @@ final class ChainSizing {
           "the chain draws at full load");
 
   /** See {@link PowerSystemSpec#sizingProblems}. */
-  static List<SpecProblem> problems(PowerSystemSpec spec, double[] pathItWatts) {
-    DistributionSpec distribution = DistributionSpec.defaults(spec.dualCorded());
+  static List<SpecProblem> problems(
+      PowerSystemSpec spec, double[] pathItWatts, double otherGeneratorWatts) {
+    DistributionSpec distribution = spec.distribution();
     double itWatts = total(pathItWatts); // finite: so is every path's (all >= 0)
     double upsOutput =
         Double.isFinite(itWatts)
@@ -53,19 +56,63 @@ final class ChainSizing {
     if (!Double.isFinite(upsOutput)) {
       return List.of(
           new SpecProblem(
-              "power",
+              Double.isFinite(itWatts) ? "power.distribution" : "power",
               "the racks' design IT load, "
                   + watts(itWatts)
-                  + ", is too large to size an electrical chain for"));
+                  + (Double.isFinite(itWatts)
+                      ? ", with its conductor losses is too large to size an electrical chain for"
+                      : ", is too large to size an electrical chain for")));
     }
     Optional<SpecProblem> ups = problem(spec.ups(), upsOutput, spec.upsModuleWatts(), UPS);
-    if (ups.isPresent() || spec.generators().isEmpty()) {
-      return ups.stream().toList(); // the generators are sized with the UPS stage's losses
+    if (ups.isPresent()) {
+      return List.of(ups.get());
     }
-    UpsSpec upsStage = ups(spec, upsOutput);
-    double input = input(spec, distribution, upsStage, pathItWatts, itWatts);
-    return problem(spec.generators().get(), input, spec.generatorUnitWatts(), GENERATORS).stream()
-        .toList();
+    List<SpecProblem> problems = new ArrayList<>();
+    int systems = spec.ups().structureFor(upsOutput, spec.upsModuleWatts()).systems();
+    if (spec.sources() == SourceLayout.PER_SIDE && systems < 2) {
+      problems.add(
+          new SpecProblem(
+              "power.sources",
+              "sources per side need at least 2 UPS systems, one per side, but the UPS stage ("
+                  + spec.ups().name()
+                  + ") has 1: use a design with two or more systems, such as 2N, 2(N+1) or 4N/3"));
+    }
+    if (spec.generatorStage().isPresent()) {
+      // The generators are sized with the UPS stage's losses.
+      UpsSpec upsStage = spec.upsStage().forOutput(upsOutput);
+      double load = generatorLoad(spec, upsStage, pathItWatts, itWatts, otherGeneratorWatts);
+      problem(spec.generatorStage().get().layout(), load, spec.generatorUnitWatts(), GENERATORS)
+          .ifPresent(problems::add);
+    }
+    if (problems.isEmpty() && !spec.maintenance().isEmpty()) {
+      maintenanceProblems(build(spec, pathItWatts, otherGeneratorWatts), pathItWatts.length)
+          .forEach(problems::add);
+    }
+    return problems;
+  }
+
+  /** Kinds whose units, one after another, take longer than the interval between two rounds. */
+  private static List<SpecProblem> maintenanceProblems(PowerChainSpec chain, int paths) {
+    List<SpecProblem> problems = new ArrayList<>();
+    int[] units = chain.maintainedUnits(paths);
+    for (MaintainedComponent kind : MaintainedComponent.values()) {
+      Optional<MaintenancePlan> plan = chain.maintenance().plan(kind);
+      int n = units[kind.ordinal()];
+      if (plan.isPresent() && !plan.get().fits(n)) {
+        problems.add(
+            new SpecProblem(
+                "power.maintenance." + kind.key(),
+                count(n)
+                    + " units maintained one after another for "
+                    + hours(plan.get().duration())
+                    + " each take "
+                    + hours(plan.get().round(n))
+                    + ", longer than the interval of "
+                    + hours(plan.get().interval())
+                    + ": lengthen the interval or shorten the duration"));
+      }
+    }
+    return problems;
   }
 
   /**
@@ -120,59 +167,62 @@ final class ChainSizing {
     return Optional.empty();
   }
 
-  static PowerChainSpec chain(PowerSystemSpec spec, double[] pathItWatts) {
-    List<SpecProblem> problems = problems(spec, pathItWatts);
+  static PowerChainSpec chain(
+      PowerSystemSpec spec, double[] pathItWatts, double otherGeneratorWatts) {
+    List<SpecProblem> problems = problems(spec, pathItWatts, otherGeneratorWatts);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(problems.get(0).toString());
     }
-    DistributionSpec distribution = DistributionSpec.defaults(spec.dualCorded());
+    return build(spec, pathItWatts, otherGeneratorWatts);
+  }
+
+  /** The chain, once {@link #problems} found none in the stages. */
+  private static PowerChainSpec build(
+      PowerSystemSpec spec, double[] pathItWatts, double otherGeneratorWatts) {
+    DistributionSpec distribution = spec.distribution();
     double itWatts = total(pathItWatts);
     double upsOutput = ConversionLosses.upsOutputWatts(distribution, pathItWatts, itWatts);
-    UpsSpec ups = ups(spec, upsOutput);
-    if (spec.generators().isEmpty()) {
-      return new PowerChainSpec(
-          spec.utility(),
-          Optional.empty(),
-          ups,
-          distribution,
-          spec.commonCause(),
-          spec.repairCrews());
-    }
-    double input = input(spec, distribution, ups, pathItWatts, itWatts);
-    StageLayout plant = spec.generators().get();
-    double unitWatts = spec.generatorUnitWatts();
-    // One paralleling bus: any layout is k-of-n over all its units (2N: 2N units, N needed).
-    GeneratorPlantSpec generators =
-        GeneratorPlantSpec.defaults(
-            plant.structureFor(input, unitWatts).totalUnits(), plant.unitsNeeded(input, unitWatts));
+    UpsSpec ups = spec.upsStage().forOutput(upsOutput);
+    // One paralleling bus per plant: any layout is k-of-n over all its units (2N: 2N units, N
+    // needed); with a plant per side, each is sized for the whole load.
+    Optional<GeneratorPlantSpec> generators =
+        spec.generatorStage()
+            .map(
+                g ->
+                    g.forLoad(generatorLoad(spec, ups, pathItWatts, itWatts, otherGeneratorWatts)));
     return new PowerChainSpec(
         spec.utility(),
-        Optional.of(generators),
+        generators,
         ups,
         distribution,
         spec.commonCause(),
-        spec.repairCrews());
+        spec.repairCrews(),
+        spec.sources(),
+        spec.components(),
+        spec.maintenance());
   }
 
   /**
    * What the generators carry at full load: the UPS stage's output plus its own losses, which
-   * depend on its installed modules (of a written-out stage too).
+   * depend on its installed modules (of a written-out stage too), and the other loads on their bus
+   * (the cooling plant at its peak).
    */
-  private static double input(
+  private static double generatorLoad(
       PowerSystemSpec spec,
-      DistributionSpec distribution,
       UpsSpec ups,
       double[] pathItWatts,
-      double itWatts) {
+      double itWatts,
+      double otherGeneratorWatts) {
     PowerChainSpec withoutGenerators =
         new PowerChainSpec(
             spec.utility(),
             Optional.empty(),
             ups,
-            distribution,
+            spec.distribution(),
             spec.commonCause(),
             spec.repairCrews());
-    return ConversionLosses.of(withoutGenerators, pathItWatts).inputWatts(itWatts);
+    double input = ConversionLosses.of(withoutGenerators, pathItWatts).inputWatts(itWatts);
+    return otherGeneratorWatts > 0 ? input + otherGeneratorWatts : input;
   }
 
   private static double total(double[] pathItWatts) {
@@ -187,25 +237,11 @@ final class ChainSizing {
     return ProblemNumbers.watts(w);
   }
 
-  private static String count(double n) {
-    return ProblemNumbers.count(n);
+  private static String hours(java.time.Duration d) {
+    return ProblemNumbers.significant(d.toNanos() / PowerTime.NANOS_PER_HOUR) + " h";
   }
 
-  /** The UPS stage delivering {@code outputWatts} at full load, with the cited defaults. */
-  private static UpsSpec ups(PowerSystemSpec spec, double outputWatts) {
-    double moduleWatts = spec.upsModuleWatts();
-    UpsSpec ups = UpsSpec.defaults(spec.ups().structureFor(outputWatts, moduleWatts), moduleWatts);
-    if (spec.batteryAutonomy().isEmpty()) {
-      return ups;
-    }
-    return new UpsSpec(
-        ups.structure(),
-        ups.moduleCapacityWatts(),
-        spec.batteryAutonomy().get(),
-        ups.rechargeTime(),
-        ups.efficiency(),
-        ups.staticBypass(),
-        ups.moduleTimeToFailure(),
-        ups.moduleRepair());
+  private static String count(double n) {
+    return ProblemNumbers.count(n);
   }
 }

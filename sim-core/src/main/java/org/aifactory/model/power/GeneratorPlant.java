@@ -17,9 +17,10 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <p>Common cause (β): the whole plant fails to start with probability β·p on a demand, the rest of
  * p per unit is independent; running units all fail together at rate β / MTTF.
  *
- * <p>Random streams: {@code power.generators.i} per unit, {@code power.generators.ccf}.
+ * <p>Random streams: {@code <name>.i} per unit, {@code <name>.ccf}, with {@code name} {@code
+ * power.generators} for the only (or side A's) plant and {@code power.generators.b} for side B's.
  */
-final class GeneratorPlant {
+final class GeneratorPlant implements MaintainableUnits {
   /** Told when the plant starts or stops carrying, or a unit fails or is repaired. */
   interface Listener {
     void plantChanged(long nowNanos);
@@ -31,7 +32,9 @@ final class GeneratorPlant {
     RUNNING,
     /** In maintenance for the present demand (the availability draw). */
     UNAVAILABLE,
-    IN_REPAIR
+    IN_REPAIR,
+    /** Out for planned maintenance: it cannot start. */
+    IN_MAINTENANCE
   }
 
   private final Simulation sim;
@@ -44,6 +47,7 @@ final class GeneratorPlant {
   private final double independentFailToStart;
   private final double commonFailToStart;
   private final long fuelAutonomyNanos;
+  private final double unitWatts;
   private final UniformRandomProvider commonCauseRng;
   private final ZigguratSampler.Exponential commonCauseSampler;
   private final double commonCauseMeanNanos;
@@ -54,6 +58,7 @@ final class GeneratorPlant {
   private boolean onDemand;
   private boolean starting;
   private boolean outOfFuel;
+  private boolean tripped;
   private long startHandle = -1;
   private long fuelHandle = -1;
   private long commonCauseHandle = -1;
@@ -63,8 +68,10 @@ final class GeneratorPlant {
   private int starts;
   private int failToStarts;
   private int runningFailures;
+  private int overloadTrips;
 
   GeneratorPlant(
+      String name,
       GeneratorPlantSpec spec,
       double beta,
       RepairCrews crews,
@@ -80,10 +87,11 @@ final class GeneratorPlant {
     this.independentFailToStart = (1 - beta) * spec.failToStartProbability();
     this.commonFailToStart = beta * spec.failToStartProbability();
     this.fuelAutonomyNanos = spec.fuelAutonomy().map(d -> d.toNanos()).orElse(-1L);
+    this.unitWatts = spec.unitWatts();
     TimeDistribution independent = beta < 1 ? spec.runningTimeToFailure().faster(1 - beta) : null;
     this.units = new GeneratorUnit[spec.units()];
     for (int i = 0; i < units.length; i++) {
-      UniformRandomProvider rng = streams.stream("power.generators." + i);
+      UniformRandomProvider rng = streams.stream(name + "." + i);
       units[i] =
           new GeneratorUnit(
               rng,
@@ -91,7 +99,7 @@ final class GeneratorPlant {
               spec.repair().sampler(rng));
     }
     if (beta > 0) {
-      commonCauseRng = streams.stream("power.generators.ccf");
+      commonCauseRng = streams.stream(name + ".ccf");
       commonCauseSampler = ZigguratSampler.Exponential.of(commonCauseRng);
       commonCauseMeanNanos = spec.runningTimeToFailure().meanSeconds() * 1e9 / beta;
     } else {
@@ -101,9 +109,57 @@ final class GeneratorPlant {
     }
   }
 
-  /** True while the plant carries the load: on demand, started, fuelled, at least k running. */
+  @Override
+  public int units() {
+    return units.length;
+  }
+
+  /** A unit on standby, the plant not demanded, stops for maintenance. */
+  @Override
+  public boolean beginMaintenance(int unit, long nowNanos) {
+    GeneratorUnit u = units[unit];
+    if (onDemand || u.state != UnitState.STANDBY) {
+      return false;
+    }
+    u.state = UnitState.IN_MAINTENANCE;
+    return true;
+  }
+
+  /** Back as good as new; on a demand it starts after the start delay, as a repaired unit. */
+  @Override
+  public void endMaintenance(int unit, long nowNanos) {
+    GeneratorUnit u = units[unit];
+    u.remainingLifeNanos = -1;
+    u.backInService(nowNanos);
+  }
+
+  /**
+   * True while the plant carries the load: on demand, started, fuelled, not tripped, at least k
+   * running.
+   */
   boolean carrying() {
-    return onDemand && !starting && !outOfFuel && running >= needed;
+    return onDemand && !starting && !outOfFuel && !tripped && running >= needed;
+  }
+
+  /**
+   * The plant could not carry its load: its breakers open and its units stop, and it stays off
+   * until the demand ends (an ASSUMPTION: a plant tripped on overload is reset by hand once the
+   * utility is back, rather than picking the load up again as soon as it would fit, which would
+   * repeat the trip as the racks come back). Does not notify the listener (the chain is
+   * evaluating).
+   */
+  void trip(long nowNanos) {
+    if (tripped) {
+      return;
+    }
+    tripped = true;
+    overloadTrips++;
+    stopUnits(nowNanos);
+  }
+
+  /** Times the plant tripped on overload. */
+  int overloadTrips() {
+    return overloadTrips;
   }
 
   boolean onDemand() {
@@ -112,6 +168,16 @@ final class GeneratorPlant {
 
   int runningUnits() {
     return running;
+  }
+
+  /** What the running units can carry: running units × unit capacity (infinite: not checked). */
+  double capacityWatts() {
+    return running == 0 ? 0 : running * unitWatts;
+  }
+
+  /** Whether the plant's capacity is checked against its load (a finite unit capacity). */
+  boolean capacityChecked() {
+    return Double.isFinite(unitWatts);
   }
 
   /** Demands (utility interruptions) so far. */
@@ -141,6 +207,7 @@ final class GeneratorPlant {
     onDemand = true;
     starting = true;
     outOfFuel = false;
+    tripped = false;
     demands++;
     startHandle = PowerTime.schedule(sim, nowNanos, startDelayNanos, startedEvent);
   }
@@ -218,6 +285,11 @@ final class GeneratorPlant {
   private void fuelOut(long nowNanos) {
     fuelHandle = -1;
     outOfFuel = true;
+    stopUnits(nowNanos);
+    listener.plantChanged(nowNanos);
+  }
+
+  private void stopUnits(long nowNanos) {
     for (GeneratorUnit u : units) {
       if (u.state == UnitState.RUNNING) {
         u.stop(nowNanos);
@@ -226,7 +298,6 @@ final class GeneratorPlant {
         u.state = UnitState.STANDBY;
       }
     }
-    listener.plantChanged(nowNanos);
   }
 
   /** One generator set. */
@@ -315,12 +386,17 @@ final class GeneratorPlant {
 
     private void repaired(long nowNanos) {
       crews.release(nowNanos);
+      backInService(nowNanos);
+      listener.plantChanged(nowNanos);
+    }
+
+    /** On standby, or starting when the plant is demanded and may run. */
+    void backInService(long nowNanos) {
       state = UnitState.STANDBY;
-      if (onDemand && !starting && !outOfFuel) {
+      if (onDemand && !starting && !outOfFuel && !tripped) {
         state = UnitState.STARTING;
         startHandle = PowerTime.schedule(sim, nowNanos, startDelayNanos, startedEvent);
       }
-      listener.plantChanged(nowNanos);
     }
 
     private void startedAlone(long nowNanos) {

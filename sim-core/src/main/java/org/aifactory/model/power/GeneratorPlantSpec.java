@@ -17,6 +17,11 @@ import org.aifactory.model.failure.TimeDistribution;
  * runningTimeToFailure} counted in running hours. Failed units are repaired ({@code repair}) by the
  * repair crews and restart if the outage is still on.
  *
+ * <p>The plant carries its load while at least {@code unitsNeeded} units run and their capacity,
+ * running units × {@code unitWatts}, covers the load it must carry at that moment (the chain's
+ * input for the UPS systems it feeds, and the cooling plant's power when the facility has one); an
+ * overloaded plant drops its load (its breaker opens) and picks it up again once the load fits.
+ *
  * @param units installed units (n)
  * @param unitsNeeded running units needed to carry the load (k)
  * @param startDelay from the utility's failure to the generators carrying the load (start,
@@ -25,8 +30,10 @@ import org.aifactory.model.failure.TimeDistribution;
  * @param runningTimeToFailure time to failure of one running unit, in running time
  * @param repair repair time of one unit
  * @param availabilityOnDemand probability that a unit is not in maintenance when called
- * @param fuelAutonomy how long the plant can run from the start of a demand on stored fuel; empty:
- *     unlimited (refuelled)
+ * @param fuelAutonomy how long the plant can run from the start of a demand on stored fuel (the
+ *     tanks are full again at the next demand); empty: unlimited (refuelled during the outage)
+ * @param unitWatts capacity of one unit; infinite: the capacity is not checked (a plant described
+ *     by its k-of-n only)
  */
 public record GeneratorPlantSpec(
     int units,
@@ -36,7 +43,8 @@ public record GeneratorPlantSpec(
     TimeDistribution runningTimeToFailure,
     TimeDistribution repair,
     double availabilityOnDemand,
-    Optional<Duration> fuelAutonomy) {
+    Optional<Duration> fuelAutonomy,
+    double unitWatts) {
 
   /** Start + transfer ≤ 10 s: NFPA 110 Type 10 (docs/sources.md §6). */
   public static final Duration NFPA_110_TYPE_10_START = Duration.ofSeconds(10);
@@ -76,6 +84,36 @@ public record GeneratorPlantSpec(
             throw new IllegalArgumentException("generator fuel autonomy must be > 0");
           }
         });
+    if (!(unitWatts > 0)) {
+      throw new IllegalArgumentException("generator unit capacity must be > 0, got " + unitWatts);
+    }
+  }
+
+  /** A plant whose capacity is not checked: it carries while {@code unitsNeeded} units run. */
+  public GeneratorPlantSpec(
+      int units,
+      int unitsNeeded,
+      Duration startDelay,
+      double failToStartProbability,
+      TimeDistribution runningTimeToFailure,
+      TimeDistribution repair,
+      double availabilityOnDemand,
+      Optional<Duration> fuelAutonomy) {
+    this(
+        units,
+        unitsNeeded,
+        startDelay,
+        failToStartProbability,
+        runningTimeToFailure,
+        repair,
+        availabilityOnDemand,
+        fuelAutonomy,
+        Double.POSITIVE_INFINITY);
+  }
+
+  /** Capacity of the units running: {@code running} × unit capacity. */
+  public double capacityWatts(int running) {
+    return running * unitWatts;
   }
 
   /**

@@ -17,9 +17,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * common-cause process is Poisson at β / (mean time to failure), whatever the distribution of the
  * independent part, which is the unit distribution made 1/(1−β) times slower.
  *
- * <p>The owner is told of every change (after a common-cause event, once) and reads the state.
+ * <p>The owner is told of every change (after a common-cause event, once) and reads the state. A
+ * unit out for planned maintenance ({@link MaintenanceCalendar}) is down, cannot fail, and is not
+ * hit by common-cause events.
  */
-public final class RepairableGroup {
+public final class RepairableGroup implements MaintainableUnits {
   /** Told after any unit of the group went down or came back. */
   public interface Listener {
     void groupChanged(long nowNanos);
@@ -35,6 +37,7 @@ public final class RepairableGroup {
   private int upUnits;
   private long failures;
   private long commonCauseEvents;
+  private final boolean canFail;
 
   public RepairableGroup(
       String name,
@@ -60,6 +63,7 @@ public final class RepairableGroup {
           new Unit(independent == null ? null : independent.sampler(rng), repair.sampler(rng));
     }
     this.upUnits = count;
+    this.canFail = true;
     if (beta > 0 && count > 0) {
       commonCauseSampler = ZigguratSampler.Exponential.of(streams.stream(name + ".ccf"));
       commonCauseMeanNanos = timeToFailure.meanSeconds() * 1e9 / beta;
@@ -67,6 +71,35 @@ public final class RepairableGroup {
       commonCauseSampler = null;
       commonCauseMeanNanos = 0;
     }
+  }
+
+  /**
+   * Units that never fail, only taken out for planned maintenance: a component the scenario leaves
+   * ideal but maintains. Draws no random numbers.
+   */
+  static RepairableGroup neverFailing(
+      String name, int count, RepairCrews crews, Simulation sim, Listener listener) {
+    return new RepairableGroup(name, count, crews, sim, listener);
+  }
+
+  private RepairableGroup(
+      String name, int count, RepairCrews crews, Simulation sim, Listener listener) {
+    this.sim = sim;
+    this.crews = crews;
+    this.listener = listener;
+    this.units = new Unit[count];
+    for (int i = 0; i < count; i++) {
+      units[i] = new Unit(null, null);
+    }
+    this.upUnits = count;
+    this.commonCauseSampler = null;
+    this.commonCauseMeanNanos = 0;
+    this.canFail = false;
+  }
+
+  /** Whether its units fail at all (else they are only ever out for maintenance). */
+  boolean canFail() {
+    return canFail;
   }
 
   /** Schedules every unit's first failure and the first common-cause event. */
@@ -77,8 +110,32 @@ public final class RepairableGroup {
     scheduleCommonCause(nowNanos);
   }
 
+  @Override
   public int units() {
     return units.length;
+  }
+
+  /** A working unit stops for maintenance: no failure meanwhile, no crew. */
+  @Override
+  public boolean beginMaintenance(int unit, long nowNanos) {
+    Unit u = units[unit];
+    if (!u.up) {
+      return false; // failed: its repair renews it
+    }
+    u.failureHandle = PowerTime.cancel(sim, u.failureHandle);
+    u.up = false;
+    u.maintained = true;
+    upUnits--;
+    return true;
+  }
+
+  @Override
+  public void endMaintenance(int unit, long nowNanos) {
+    Unit u = units[unit];
+    u.up = true;
+    u.maintained = false;
+    upUnits++;
+    u.scheduleFailure(nowNanos);
   }
 
   public int upUnits() {
@@ -98,6 +155,16 @@ public final class RepairableGroup {
       }
     }
     return up;
+  }
+
+  /** Whether a unit among {@code count} units from {@code first} is out for maintenance. */
+  boolean anyMaintained(int first, int count) {
+    for (int i = first; i < first + count; i++) {
+      if (units[i].maintained) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Unit failures so far, independent and common-cause. */
@@ -143,6 +210,7 @@ public final class RepairableGroup {
     private final Event failureEvent = this::fail;
     private final Event repairedEvent = this::repaired;
     private boolean up = true;
+    private boolean maintained;
     private long failureHandle = -1;
 
     Unit(TimeDistribution.Sampler timeToFailure, TimeDistribution.Sampler repair) {

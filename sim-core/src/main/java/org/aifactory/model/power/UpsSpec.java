@@ -2,6 +2,7 @@ package org.aifactory.model.power;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.aifactory.model.Checks;
 import org.aifactory.model.failure.TimeDistribution;
 
@@ -13,9 +14,16 @@ import org.aifactory.model.failure.TimeDistribution;
  * the input (utility or generators) is live, from its battery otherwise. Battery model (linear, no
  * Peukert effect): the battery holds {@code batteryAutonomyAtFullLoad} × the system's rated power
  * (needed modules × module capacity), so at load P it lasts that energy / P; it recharges at a
- * constant rate that refills it from empty in {@code rechargeTime} whenever the input is live. When
- * the modules cannot carry the load (failures, overload) a system with {@code staticBypass}
- * transfers it to the raw input, which then has no ride-through; without a bypass the load drops.
+ * constant rate that refills it from empty in {@code rechargeTime} whenever the input is live and a
+ * module works: after a discharge to energy E₀, the energy t later is min(E_full, E₀ + E_full · t /
+ * rechargeTime), so an outage that comes before the recharge is complete finds a ride-through of
+ * that energy / P, computed from the state at the instant it begins. When the modules cannot carry
+ * the load (failures, overload) a system with {@code staticBypass} transfers it to the raw input,
+ * which then has no ride-through; without a bypass the load drops.
+ *
+ * <p>Each system's battery is one string: when it fails ({@code batteryStrings}) the system has no
+ * ride-through until it is repaired, and the repaired string starts empty and recharges (new blocks
+ * are not delivered charged: an assumption, the conservative side).
  *
  * @param structure systems × modules, k-of-n per system
  * @param moduleCapacityWatts rated output of one module
@@ -25,6 +33,7 @@ import org.aifactory.model.failure.TimeDistribution;
  * @param staticBypass whether a failed or overloaded system transfers its load to the input
  * @param moduleTimeToFailure time to failure of one module
  * @param moduleRepair repair time of one module
+ * @param batteryStrings how each system's battery string fails and is repaired; empty: never
  */
 public record UpsSpec(
     StageStructure structure,
@@ -34,7 +43,8 @@ public record UpsSpec(
     EfficiencyCurve efficiency,
     boolean staticBypass,
     TimeDistribution moduleTimeToFailure,
-    TimeDistribution moduleRepair) {
+    TimeDistribution moduleRepair,
+    Optional<UnitReliability> batteryStrings) {
 
   /** Battery autonomy at full load: 5-15 min typical (docs/sources.md §6); mid value. */
   public static final Duration TYPICAL_BATTERY_AUTONOMY = Duration.ofMinutes(10);
@@ -59,6 +69,13 @@ public record UpsSpec(
   /** Battery recharge time from empty: placeholder (no figure in docs/sources.md §6). */
   public static final Duration RECHARGE_PLACEHOLDER = Duration.ofHours(8);
 
+  /**
+   * Repair of a failed battery string: PLACEHOLDER. docs/sources.md §10 has no string failure data;
+   * the reliability tool it cites assumes 12-24 h to replace a whole VRLA string (its own
+   * placeholder, not data): the top of that range.
+   */
+  public static final Duration BATTERY_STRING_REPAIR_PLACEHOLDER = Duration.ofHours(24);
+
   public UpsSpec {
     Objects.requireNonNull(structure, "structure");
     Checks.positive(moduleCapacityWatts, "UPS module capacity");
@@ -73,6 +90,29 @@ public record UpsSpec(
     Objects.requireNonNull(efficiency, "efficiency");
     Objects.requireNonNull(moduleTimeToFailure, "moduleTimeToFailure");
     Objects.requireNonNull(moduleRepair, "moduleRepair");
+    Objects.requireNonNull(batteryStrings, "batteryStrings");
+  }
+
+  /** A UPS stage whose battery strings never fail. */
+  public UpsSpec(
+      StageStructure structure,
+      double moduleCapacityWatts,
+      Duration batteryAutonomyAtFullLoad,
+      Duration rechargeTime,
+      EfficiencyCurve efficiency,
+      boolean staticBypass,
+      TimeDistribution moduleTimeToFailure,
+      TimeDistribution moduleRepair) {
+    this(
+        structure,
+        moduleCapacityWatts,
+        batteryAutonomyAtFullLoad,
+        rechargeTime,
+        efficiency,
+        staticBypass,
+        moduleTimeToFailure,
+        moduleRepair,
+        Optional.empty());
   }
 
   /**

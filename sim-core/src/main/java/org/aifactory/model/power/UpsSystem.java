@@ -67,6 +67,15 @@ final class UpsSystem {
     return energyJoules > 0;
   }
 
+  /**
+   * The battery string has failed: no energy, and none is stored until it is repaired (the chain
+   * then charges it from empty). Call after {@link #advance}.
+   */
+  void loseCharge() {
+    energyJoules = 0;
+    rateWatts = 0;
+  }
+
   /** Brings the battery's energy up to {@code now} at the rate set by the last {@link #apply}. */
   void advance(long nowNanos) {
     if (rateWatts != 0 && nowNanos > lastNanos) {
@@ -79,7 +88,7 @@ final class UpsSystem {
   /**
    * Sets the mode found by the chain and the load on the system; (re)schedules the depletion.
    *
-   * @param charging the input is live and a module is up to charge the battery
+   * @param charging the input is live, a module is up to charge the battery and its string works
    */
   void apply(Mode newMode, double loadWatts, boolean charging, long nowNanos) {
     mode = newMode;

@@ -7,38 +7,84 @@ import org.aifactory.model.failure.TimeDistribution;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * The utility at run time: each interruption process (sustained, momentary) is a renewal process of
- * starts; an interruption arriving while one of the same process is on extends it. The utility is
- * down while any process has one on. Streams: {@code power.utility.sustained}, {@code
- * power.utility.momentary}.
+ * The utility feeds at run time. Each interruption process (sustained, momentary) is a renewal
+ * process of starts; an interruption arriving while one of the same process is on extends it. A
+ * feed is down while any process that strikes it has one on. With two feeds and a common fraction
+ * β, each feed has its own processes at (1−β) of the rates and a common process at β of them
+ * strikes both (see {@link UtilitySpec}).
+ *
+ * <p>Streams: feed A {@code power.utility.sustained}, {@code power.utility.momentary} (the names of
+ * the single feed, so one feed draws what it always drew); feed B {@code power.utility.b.*}; the
+ * common processes {@code power.utility.common.*}.
  */
 final class UtilityFeed {
-  /** Told when the utility goes down or comes back. */
+  /** Told when a feed goes down or comes back. */
   interface Listener {
-    void utilityChanged(boolean up, long nowNanos);
+    void feedChanged(int feed, boolean up, long nowNanos);
   }
+
+  private static final String[] FEED_NAMES = {"power.utility", "power.utility.b"};
+  private static final String COMMON_NAME = "power.utility.common";
 
   private final Simulation sim;
   private final Listener listener;
   private final Process[] processes;
-  private int active;
+  private final int[] active;
   private int interruptions;
 
   UtilityFeed(UtilitySpec spec, Simulation sim, RandomStreams streams, Listener listener) {
     this.sim = sim;
     this.listener = listener;
-    int n =
+    int feeds = spec.feeds();
+    this.active = new int[feeds];
+    double beta = feeds > 1 ? spec.commonOutageFraction() : 0;
+    int kinds =
         (spec.sustainedOutages().isPresent() ? 1 : 0)
             + (spec.momentaryEvents().isPresent() ? 1 : 0);
-    this.processes = new Process[n];
+    int perFeed = beta < 1 ? kinds : 0;
+    int common = beta > 0 ? kinds : 0;
+    this.processes = new Process[feeds * perFeed + common];
     int i = 0;
-    if (spec.sustainedOutages().isPresent()) {
-      processes[i++] =
-          new Process(spec.sustainedOutages().get(), streams.stream("power.utility.sustained"));
+    if (perFeed > 0) {
+      for (int f = 0; f < feeds; f++) {
+        int[] strikes = {f};
+        String name = FEED_NAMES[f];
+        if (spec.sustainedOutages().isPresent()) {
+          processes[i++] =
+              new Process(
+                  spec.sustainedOutages().get(),
+                  1 - beta,
+                  streams.stream(name + ".sustained"),
+                  strikes);
+        }
+        if (spec.momentaryEvents().isPresent()) {
+          processes[i++] =
+              new Process(
+                  spec.momentaryEvents().get(),
+                  1 - beta,
+                  streams.stream(name + ".momentary"),
+                  strikes);
+        }
+      }
     }
-    if (spec.momentaryEvents().isPresent()) {
-      processes[i] =
-          new Process(spec.momentaryEvents().get(), streams.stream("power.utility.momentary"));
+    if (common > 0) {
+      int[] both = {0, 1};
+      if (spec.sustainedOutages().isPresent()) {
+        processes[i++] =
+            new Process(
+                spec.sustainedOutages().get(),
+                beta,
+                streams.stream(COMMON_NAME + ".sustained"),
+                both);
+      }
+      if (spec.momentaryEvents().isPresent()) {
+        processes[i] =
+            new Process(
+                spec.momentaryEvents().get(),
+                beta,
+                streams.stream(COMMON_NAME + ".momentary"),
+                both);
+      }
     }
   }
 
@@ -48,11 +94,15 @@ final class UtilityFeed {
     }
   }
 
-  boolean up() {
-    return active == 0;
+  int feeds() {
+    return active.length;
   }
 
-  /** Transitions from up to down so far. */
+  boolean up(int feed) {
+    return active[feed] == 0;
+  }
+
+  /** Transitions of a feed from up to down so far, all feeds added. */
   int interruptions() {
     return interruptions;
   }
@@ -60,15 +110,28 @@ final class UtilityFeed {
   private final class Process {
     private final TimeDistribution.Sampler interval;
     private final TimeDistribution.Sampler duration;
+    private final int[] strikes;
+    private final boolean[] changed;
     private final Event arrivalEvent = this::arrive;
     private final Event endEvent = this::end;
     private boolean on;
     private long endsAt;
     private long endHandle = -1;
 
-    Process(UtilitySpec.InterruptionProcess spec, UniformRandomProvider rng) {
-      this.interval = spec.interval().sampler(rng);
+    /**
+     * @param share the part of the process's rate that strikes these feeds: its intervals are
+     *     {@code 1 / share} times as long (exactly the spec's when 1)
+     */
+    Process(
+        UtilitySpec.InterruptionProcess spec,
+        double share,
+        UniformRandomProvider rng,
+        int[] strikes) {
+      TimeDistribution intervals = share == 1 ? spec.interval() : spec.interval().faster(share);
+      this.interval = intervals.sampler(rng);
       this.duration = spec.duration().sampler(rng);
+      this.strikes = strikes;
+      this.changed = new boolean[strikes.length];
     }
 
     void scheduleNext(long nowNanos) {
@@ -81,9 +144,15 @@ final class UtilityFeed {
         on = true;
         endsAt = end;
         endHandle = PowerTime.schedule(sim, nowNanos, end - nowNanos, endEvent);
-        if (active++ == 0) {
-          interruptions++;
-          listener.utilityChanged(false, nowNanos);
+        // Every feed struck goes down before anyone is told: a common outage is one instant.
+        for (int i = 0; i < strikes.length; i++) {
+          changed[i] = active[strikes[i]]++ == 0;
+        }
+        for (int i = 0; i < strikes.length; i++) {
+          if (changed[i]) {
+            interruptions++;
+            listener.feedChanged(strikes[i], false, nowNanos);
+          }
         }
       } else if (end > endsAt) {
         PowerTime.cancel(sim, endHandle);
@@ -96,8 +165,13 @@ final class UtilityFeed {
     private void end(long nowNanos) {
       endHandle = -1;
       on = false;
-      if (--active == 0) {
-        listener.utilityChanged(true, nowNanos);
+      for (int i = 0; i < strikes.length; i++) {
+        changed[i] = --active[strikes[i]] == 0;
+      }
+      for (int i = 0; i < strikes.length; i++) {
+        if (changed[i]) {
+          listener.feedChanged(strikes[i], true, nowNanos);
+        }
       }
     }
   }

@@ -5,6 +5,7 @@ import org.aifactory.engine.Event;
 import org.aifactory.engine.Simulation;
 import org.aifactory.metrics.FailureLog;
 import org.aifactory.metrics.PowerLedger;
+import org.aifactory.metrics.SwingCause;
 import org.aifactory.model.PulseResolution;
 import org.aifactory.model.failure.FailureCause;
 import org.aifactory.model.failure.FailureScope;
@@ -84,6 +85,7 @@ public final class TrainingJob implements Cluster.Tenant {
   private final Event swapDone = this::onSwapDone;
   private final Event restartDone = this::onRestartDone;
   private final Event capStep = this::onCapStep;
+  private final Event powerKink = this::onPowerKink;
 
   private JobState state = JobState.NOT_STARTED;
   private long stateSince;
@@ -95,6 +97,13 @@ public final class TrainingJob implements Cluster.Tenant {
   private int heldGpusAtLastPower;
   private double varianceAtLastPower;
   private double meanItAtLastPower;
+
+  // Load shaping (GPU smoothing, filler work, rack storage); null without any.
+  private final ShapedPower shaped;
+  private long kinkHandle = NONE;
+  private long kinkAt = Long.MAX_VALUE;
+  private boolean stretchBoundary;
+  private double shapedEnergyBooked;
 
   // Limits: the job's own cap (its schedule), and which limit binds.
   private double jobCapWatts = Double.POSITIVE_INFINITY;
@@ -126,6 +135,7 @@ public final class TrainingJob implements Cluster.Tenant {
   private final OpenInterruptions openRows;
   private int currentCause = NONE;
   private boolean swapped;
+  private java.util.function.LongConsumer completionListener = now -> {};
 
   /**
    * @param causes the factory's failure causes, in profile order (indices are cause indices)
@@ -182,7 +192,38 @@ public final class TrainingJob implements Cluster.Tenant {
       held[heldCount++] = s;
     }
     this.heldGpusAtLastPower = heldGpus();
+    var smoothing = spec.powerSmoothing().or(() -> cluster.spec().powerSmoothing());
+    var storage = cluster.spec().rackStorage();
+    this.shaped =
+        smoothing.isPresent() || spec.filler().isPresent() || storage.isPresent()
+            ? new ShapedPower(power, ledger, smoothing, spec.filler(), storage)
+            : null;
     cluster.addTenant(this);
+  }
+
+  /** Whether the job's load is shaped (GPU smoothing, filler work or rack storage). */
+  public boolean shaped() {
+    return shaped != null;
+  }
+
+  /** What load shaping did for the job; call after {@link #finish}; null if it is not shaped. */
+  public ShapingBooks shapingBooks() {
+    if (shaped == null) {
+      return null;
+    }
+    var store = shaped.store();
+    return new ShapingBooks(
+        spec.powerSmoothing().or(() -> cluster.spec().powerSmoothing()).isPresent(),
+        spec.filler().isPresent(),
+        store != null,
+        shaped.fillerWattNanos() * 1e-9,
+        shaped.floorWattNanos() * 1e-9,
+        shaped.rampWattNanos() * 1e-9,
+        shaped.storageLossJoules(),
+        store == null ? 0 : store.storedChangeJoules(),
+        shaped.rampLimitedGpuNanos(),
+        store == null ? Double.NEGATIVE_INFINITY : store.maxLoadWatts(),
+        store == null ? Double.NEGATIVE_INFINITY : store.maxDrawWatts());
   }
 
   private IterationPace pace(double limitWatts) {
@@ -203,6 +244,11 @@ public final class TrainingJob implements Cluster.Tenant {
 
   public TrainingJobSpec spec() {
     return spec;
+  }
+
+  /** Who hears when the job completes its work (one listener). */
+  public void setCompletionListener(java.util.function.LongConsumer listener) {
+    this.completionListener = listener;
   }
 
   public void schedule() {
@@ -296,12 +342,14 @@ public final class TrainingJob implements Cluster.Tenant {
     endPhase(now);
     iterations += stretchIterations;
     stretchIterations = 0;
+    stretchBoundary = true; // shaped power goes on from the end of an iteration
     if (iterationsPerCheckpoint > 0) {
       startCheckpoint(now);
     } else {
       commit();
       finishWork(now);
     }
+    stretchBoundary = false;
   }
 
   private void startCheckpoint(long now) {
@@ -332,6 +380,7 @@ public final class TrainingJob implements Cluster.Tenant {
     for (int i = 0; i < n; i++) {
       cluster.release(held[i], now);
     }
+    completionListener.accept(now);
   }
 
   // ---------------------------------------------------------------- pacing under power limits
@@ -443,20 +492,29 @@ public final class TrainingJob implements Cluster.Tenant {
                 ? next.computeDelta
                 : state == JobState.COMMUNICATION ? next.communicationDelta : next.iteratingDelta;
         accrue(now);
-        setPower(now, delta);
+        setPower(now, delta, SwingCause.OTHER);
       }
       case CHECKPOINT -> {
         pace = next;
         accrue(now);
-        setPower(now, next.checkpointDelta);
+        setPower(now, next.checkpointDelta, SwingCause.OTHER);
       }
-      default -> pace = next;
+      default -> {
+        pace = next;
+        if (shaped != null) { // GPUs still ramping down obey the new limit at once
+          accrue(now);
+          setPower(now, deltaPerGpu, SwingCause.OTHER);
+        }
+      }
     }
   }
 
   @Override
   public double meanItAboveIdleAt(double limitWatts) {
     IterationPace p = paceAt(limitWatts);
+    if (shaped != null) {
+      return shaped.meanItAboveIdle(state, p, heldGpusAtLastPower, heldCount);
+    }
     double perGpu =
         state.iterating()
             ? p.iteratingDelta
@@ -470,6 +528,9 @@ public final class TrainingJob implements Cluster.Tenant {
       return 0;
     }
     IterationPace p = paceAt(limitWatts);
+    if (shaped != null) {
+      return shaped.peakGpuWatts(state, p);
+    }
     double delta =
         state.iterating()
             ? Math.max(p.computeDelta, p.communicationDelta)
@@ -512,7 +573,7 @@ public final class TrainingJob implements Cluster.Tenant {
       recover(now);
       return;
     }
-    setPower(now, deltaPerGpu); // the lost system's GPUs leave the job
+    setPower(now, deltaPerGpu, SwingCause.JOBS); // the lost system's GPUs leave the job
     if (state == JobState.WAITING) {
       if (pending != NONE) { // a swap was under way: now one more system is needed
         sim.cancel(pending);
@@ -653,15 +714,36 @@ public final class TrainingJob implements Cluster.Tenant {
 
   private void enter(long now, JobState next, double nextDeltaPerGpu) {
     accrue(now);
+    SwingCause cause = swingCause(state, next);
     state = next;
-    setPower(now, nextDeltaPerGpu);
+    setPower(now, nextDeltaPerGpu, cause);
+  }
+
+  /**
+   * What a change of state does to the site's swings: a checkpoint starting or ending, a phase of
+   * an iteration, or else the job starting, stopping, failing or restarting (a failure during a
+   * checkpoint leaves it for waiting or a restart: a job event).
+   */
+  static SwingCause swingCause(JobState from, JobState to) {
+    if (to == JobState.CHECKPOINT || from == JobState.CHECKPOINT && to.iterating()) {
+      return SwingCause.CHECKPOINTS;
+    }
+    if (from.iterating() && to.iterating()) {
+      return SwingCause.PULSES;
+    }
+    return SwingCause.JOBS;
   }
 
   /**
    * Puts the job's power on the ledger (instantaneous, with the variance of an averaged iteration)
    * and its mean on the cluster (the heat its cooling sees: an iteration's pulses are averaged).
    */
-  private void setPower(long now, double nextDeltaPerGpu) {
+  private void setPower(long now, double nextDeltaPerGpu, SwingCause cause) {
+    if (shaped != null) {
+      ledger.causedBy(cause);
+      setShapedPower(now, nextDeltaPerGpu);
+      return;
+    }
     double before = heldGpusAtLastPower * deltaPerGpu;
     int heldGpus = heldGpus();
     double after = heldGpus * nextDeltaPerGpu;
@@ -672,7 +754,7 @@ public final class TrainingJob implements Cluster.Tenant {
             : 0;
     double deltaVariance = variance - varianceAtLastPower;
     if (delta != 0 || deltaVariance != 0) {
-      ledger.change(now, delta, delta * itPerGpuWatt, deltaVariance);
+      ledger.change(now, delta, delta * itPerGpuWatt, deltaVariance, cause);
     }
     double mean = heldGpus * meanDeltaPerGpu(nextDeltaPerGpu) * itPerGpuWatt;
     cluster.addMeanIt(now, mean - meanItAtLastPower);
@@ -680,6 +762,46 @@ public final class TrainingJob implements Cluster.Tenant {
     heldGpusAtLastPower = heldGpus;
     varianceAtLastPower = variance;
     meanItAtLastPower = mean;
+  }
+
+  /**
+   * As {@link #setPower} with load shaping: the shaped power goes on the ledger (its demand on the
+   * unshaped shadow), its mean on the cluster, and the next kink of its trajectory is scheduled. A
+   * job that is done keeps its last GPUs in the books while their power smoothing ramps down.
+   */
+  private void setShapedPower(long now, double nextDeltaPerGpu) {
+    int heldGpus = heldGpus();
+    int shapedGpus = state == JobState.DONE ? heldGpusAtLastPower : heldGpus;
+    shaped.update(now, state, pace, shapedGpus, heldCount, stretchBoundary);
+    double mean = shaped.meanItAboveIdle(state, pace, heldGpus, heldCount);
+    cluster.addMeanIt(now, mean - meanItAtLastPower);
+    deltaPerGpu = nextDeltaPerGpu;
+    heldGpusAtLastPower = heldGpus;
+    meanItAtLastPower = mean;
+    scheduleKink();
+  }
+
+  /** A ramp reached its target, a hold ended, or the racks' store emptied or filled. */
+  private void onPowerKink(long now) {
+    kinkHandle = NONE;
+    kinkAt = Long.MAX_VALUE;
+    shaped.kink(now);
+    scheduleKink();
+  }
+
+  private void scheduleKink() {
+    long next = shaped.nextKinkNanos();
+    if (next == kinkAt) {
+      return;
+    }
+    if (kinkHandle != NONE) {
+      sim.cancel(kinkHandle);
+      kinkHandle = NONE;
+    }
+    kinkAt = next;
+    if (next != Long.MAX_VALUE) {
+      kinkHandle = sim.scheduleAt(next, Simulation.DEFAULT_PRIORITY, powerKink);
+    }
   }
 
   /** The power above idle the cooling sees: an iteration's mean while iterating. */
@@ -696,9 +818,14 @@ public final class TrainingJob implements Cluster.Tenant {
         state,
         dt,
         heldGpusAtLastPower,
-        power.idleGpuWatts() + deltaPerGpu,
+        power.idleGpuWatts() + (shaped == null ? deltaPerGpu : 0),
         pace.times,
         currentCause);
+    if (shaped != null) {
+      double e = shaped.gpuAboveIdleWattNanos(now);
+      books.gpuWattNanos += e - shapedEnergyBooked;
+      shapedEnergyBooked = e;
+    }
     if (state.iterating()) {
       iteratingNanosSinceCommit += dt;
       iteratingGpuNanosSinceCommit += (double) heldGpusAtLastPower * dt;
@@ -709,6 +836,9 @@ public final class TrainingJob implements Cluster.Tenant {
   /** Closes the job's books at the horizon. */
   public void finish(long horizonNanos) {
     accrue(horizonNanos);
+    if (shaped != null) {
+      shaped.finish(horizonNanos);
+    }
     if (state.iterating()) {
       closeSegment(horizonNanos);
     }

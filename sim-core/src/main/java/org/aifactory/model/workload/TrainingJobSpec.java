@@ -7,6 +7,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.aifactory.model.Checks;
 import org.aifactory.model.hardware.PowerCapSchedule;
+import org.aifactory.model.shaping.FillerSpec;
+import org.aifactory.model.shaping.PowerSmoothingSpec;
 
 /**
  * A synchronous training job on one cluster.
@@ -26,6 +28,9 @@ import org.aifactory.model.hardware.PowerCapSchedule;
  * @param gpusPerSystem GPUs the job uses on each of its systems (its share; the others are
  *     in-system spares): a system serves the job while it has that many healthy GPUs; empty: all
  *     the system's GPUs
+ * @param powerSmoothing power smoothing of the job's GPUs (in place of its cluster's); empty: the
+ *     cluster's, if any
+ * @param filler filler work in the job's lulls; empty: none
  */
 public record TrainingJobSpec(
     String name,
@@ -38,7 +43,9 @@ public record TrainingJobSpec(
     Duration restart,
     OptionalLong workIterations,
     Optional<PowerCapSchedule> powerCap,
-    OptionalInt gpusPerSystem)
+    OptionalInt gpusPerSystem,
+    Optional<PowerSmoothingSpec> powerSmoothing,
+    Optional<FillerSpec> filler)
     implements WorkloadSpec {
 
   /*
@@ -46,6 +53,35 @@ public record TrainingJobSpec(
    * published figure in docs/sources.md. ASSUMPTION: 10 min; scenarios should set their own.
    */
   public static final Duration DEFAULT_RESTART = Duration.ofMinutes(10);
+
+  /** A job without load shaping of its own. */
+  public TrainingJobSpec(
+      String name,
+      String cluster,
+      int gpus,
+      Duration start,
+      IterationProfile iteration,
+      long tokensPerIteration,
+      Optional<CheckpointSpec> checkpoint,
+      Duration restart,
+      OptionalLong workIterations,
+      Optional<PowerCapSchedule> powerCap,
+      OptionalInt gpusPerSystem) {
+    this(
+        name,
+        cluster,
+        gpus,
+        start,
+        iteration,
+        tokensPerIteration,
+        checkpoint,
+        restart,
+        workIterations,
+        powerCap,
+        gpusPerSystem,
+        Optional.empty(),
+        Optional.empty());
+  }
 
   /** A job on all the GPUs of its systems. */
   public TrainingJobSpec(
@@ -142,6 +178,8 @@ public record TrainingJobSpec(
     }
     Objects.requireNonNull(checkpoint, "checkpoint");
     Objects.requireNonNull(powerCap, "powerCap");
+    Objects.requireNonNull(powerSmoothing, "powerSmoothing");
+    Objects.requireNonNull(filler, "filler");
     Objects.requireNonNull(gpusPerSystem, "gpusPerSystem");
     if (gpusPerSystem.isPresent() && gpusPerSystem.getAsInt() <= 0) {
       throw new IllegalArgumentException("gpus_per_system must be positive");
@@ -175,6 +213,8 @@ public record TrainingJobSpec(
         restart,
         workIterations,
         powerCap,
-        gpusPerSystem);
+        gpusPerSystem,
+        powerSmoothing,
+        filler);
   }
 }

@@ -48,6 +48,7 @@ class GeneratorPlantTest {
       GeneratorPlant[] plant = new GeneratorPlant[1];
       plant[0] =
           new GeneratorPlant(
+              "power.generators",
               spec,
               beta,
               new RepairCrews(RepairCrewSpec.perUnit()),
@@ -127,6 +128,7 @@ class GeneratorPlantTest {
     Simulation sim = new Simulation();
     GeneratorPlant plant =
         new GeneratorPlant(
+            "power.generators",
             spec(2, 1, 1, 0, 100),
             0,
             new RepairCrews(RepairCrewSpec.perUnit()),

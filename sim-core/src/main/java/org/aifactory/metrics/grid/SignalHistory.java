@@ -1,0 +1,154 @@
+package org.aifactory.metrics.grid;
+
+import java.util.Arrays;
+
+/**
+ * The recent past of a piecewise-linear signal (grid import, site load): pieces in time order, each
+ * from its start to the next one's, the last to the latest known time. Before the first piece the
+ * signal holds its first level since forever (the site before the run), so windows that reach
+ * before time 0 see it. Pieces are numbered from 0 in the order they came; checks keep cursors on
+ * those numbers, and {@link #trimBefore} forgets pieces that ended before the longest window: the
+ * memory is set by the windows, not by the horizon.
+ *
+ * <p>A piece that continues the one before it (same value where they meet, same slope) extends it
+ * instead of being added, so a flat signal stays one piece however long it lasts.
+ */
+public final class SignalHistory {
+  /** The start of the first piece: the infinite past, far enough that no window reaches it. */
+  public static final long PAST = Long.MIN_VALUE / 4;
+
+  private long[] start = new long[16];
+  private double[] value = new double[16];
+  private double[] slope = new double[16];
+  private int mask = 15;
+  private long first; // number of the oldest piece kept
+  private long next; // number of the next piece to add
+  private long end; // latest known time
+
+  /**
+   * @param initialWatts the level held before time 0
+   */
+  public SignalHistory(double initialWatts) {
+    append(PAST, initialWatts, 0);
+    end = 0;
+  }
+
+  /**
+   * The signal from {@code from} (the latest known time) to {@code to}: {@code watts} at {@code
+   * from}, changing by {@code slopeWattsPerNano} per nanosecond.
+   */
+  public void add(long from, long to, double watts, double slopeWattsPerNano) {
+    if (from != end || to <= from) {
+      throw new IllegalArgumentException("pieces must follow each other: " + from + " != " + end);
+    }
+    long last = next - 1;
+    int i = (int) (last & mask);
+    double lastEnd = value[i] + slope[i] * (double) (from - start[i]);
+    if (slope[i] == slopeWattsPerNano
+        && (lastEnd == watts || slopeWattsPerNano == 0 && value[i] == watts)) {
+      end = to; // the same line goes on
+      return;
+    }
+    append(from, watts, slopeWattsPerNano);
+    end = to;
+  }
+
+  private void append(long from, double watts, double slopeWattsPerNano) {
+    if (next - first > mask) {
+      grow();
+    }
+    int i = (int) (next & mask);
+    start[i] = from;
+    value[i] = watts;
+    slope[i] = slopeWattsPerNano;
+    next++;
+  }
+
+  private void grow() {
+    int size = mask + 1;
+    long[] s = new long[size * 2];
+    double[] v = new double[size * 2];
+    double[] d = new double[size * 2];
+    for (long n = first; n < next; n++) {
+      int from = (int) (n & mask);
+      int to = (int) (n & (size * 2 - 1));
+      s[to] = start[from];
+      v[to] = value[from];
+      d[to] = slope[from];
+    }
+    start = s;
+    value = v;
+    slope = d;
+    mask = size * 2 - 1;
+  }
+
+  /** Forgets pieces that end at or before {@code time} (the newest piece is always kept). */
+  public void trimBefore(long time) {
+    while (first < next - 1 && start[(int) ((first + 1) & mask)] <= time) {
+      first++;
+    }
+  }
+
+  /** The latest known time. */
+  public long end() {
+    return end;
+  }
+
+  /** Number of the oldest piece kept. */
+  public long first() {
+    return first;
+  }
+
+  /** Number of the newest piece. */
+  public long last() {
+    return next - 1;
+  }
+
+  /** Start of piece {@code n}. */
+  public long start(long n) {
+    return start[(int) (n & mask)];
+  }
+
+  /** End of piece {@code n}: the next one's start, or the latest known time. */
+  public long end(long n) {
+    return n + 1 < next ? start[(int) ((n + 1) & mask)] : end;
+  }
+
+  /** Value of piece {@code n} at its start. */
+  public double value(long n) {
+    return value[(int) (n & mask)];
+  }
+
+  /** Slope of piece {@code n} (W per ns). */
+  public double slope(long n) {
+    return slope[(int) (n & mask)];
+  }
+
+  /** Value of piece {@code n} at {@code time} (within or at the ends of the piece). */
+  public double valueAt(long n, double time) {
+    int i = (int) (n & mask);
+    double s = slope[i];
+    return s == 0 ? value[i] : value[i] + s * (time - start[i]);
+  }
+
+  /** The piece that holds {@code time}, searching forward from piece {@code from}. */
+  public long pieceAt(long from, long time) {
+    long n = Math.max(from, first);
+    while (n + 1 < next && start[(int) ((n + 1) & mask)] <= time) {
+      n++;
+    }
+    return n;
+  }
+
+  @Override
+  public String toString() {
+    return "SignalHistory["
+        + (next - first)
+        + " pieces to "
+        + end
+        + ", capacity "
+        + (mask + 1)
+        + "]"
+        + Arrays.toString(new long[] {first, next});
+  }
+}

@@ -1,0 +1,161 @@
+package org.aifactory.metrics.grid;
+
+import java.util.Arrays;
+import org.aifactory.metrics.WindowSearch;
+
+/**
+ * The grid chart's data, gathered piece by piece: the grid import's minimum, mean and maximum, the
+ * smoothed load's mean and the battery's state of charge in equal buckets (at most {@link
+ * #MAX_BUCKETS}: a chart draws no more), and every piece inside the full-resolution window (at most
+ * {@link WindowSearch#MAX_STEPS}), so the memory is bounded whatever the horizon.
+ */
+public final class SiteSeries {
+  /** Buckets kept: a chart draws at most 2,000. */
+  public static final int MAX_BUCKETS = 4000;
+
+  private final long horizon;
+  private final long bucket;
+  private final double[] gridMin;
+  private final double[] gridMax;
+  private final double[] gridSum;
+  private final double[] smoothedSum;
+  private final double[] socMin;
+  private final double[] socMax;
+  private final long windowStart;
+  private final long windowEnd;
+  private double[] times = new double[64];
+  private double[] load = new double[64];
+  private double[] smoothed = new double[64];
+  private double[] grid = new double[64];
+  private int vertices;
+
+  /**
+   * @param horizonNanos end of the run
+   * @param buckets buckets wanted (at most {@link #MAX_BUCKETS} are kept)
+   * @param windowStartNanos start of the span whose pieces are kept
+   * @param windowEndNanos its end
+   */
+  public SiteSeries(long horizonNanos, int buckets, long windowStartNanos, long windowEndNanos) {
+    this.horizon = horizonNanos;
+    int n = Math.max(1, Math.min(buckets, MAX_BUCKETS));
+    this.bucket = Math.max(1, -Math.floorDiv(-horizonNanos, n));
+    int count = (int) -Math.floorDiv(-horizonNanos, bucket);
+    gridMin = filled(count, Double.POSITIVE_INFINITY);
+    gridMax = filled(count, Double.NEGATIVE_INFINITY);
+    gridSum = new double[count];
+    smoothedSum = new double[count];
+    socMin = filled(count, Double.NaN);
+    socMax = filled(count, Double.NaN);
+    this.windowStart = windowStartNanos;
+    this.windowEnd = windowEndNanos;
+  }
+
+  private static double[] filled(int n, double v) {
+    double[] a = new double[n];
+    Arrays.fill(a, v);
+    return a;
+  }
+
+  /** A piece: the load, the smoothed load and the grid import, each linear. */
+  public void piece(
+      long from,
+      long to,
+      double siteLoad,
+      double siteLoadSlope,
+      double smooth,
+      double smoothSlope,
+      double gridWatts,
+      double gridSlope,
+      double stateOfCharge) {
+    if (from >= horizon) {
+      return;
+    }
+    long a = from;
+    int i = (int) (from / bucket);
+    while (a < to && i < gridSum.length) {
+      long end = Math.min(to, Math.min(horizon, (i + 1) * bucket));
+      double g0 = gridWatts + gridSlope * (a - from);
+      double g1 = gridWatts + gridSlope * (end - from);
+      double s0 = smooth + smoothSlope * (a - from);
+      double s1 = smooth + smoothSlope * (end - from);
+      double dt = end - a;
+      gridSum[i] += 0.5 * (g0 + g1) * dt;
+      smoothedSum[i] += 0.5 * (s0 + s1) * dt;
+      gridMin[i] = Math.min(gridMin[i], Math.min(g0, g1));
+      gridMax[i] = Math.max(gridMax[i], Math.max(g0, g1));
+      if (!Double.isNaN(stateOfCharge)) {
+        socMin[i] = Double.isNaN(socMin[i]) ? stateOfCharge : Math.min(socMin[i], stateOfCharge);
+        socMax[i] = Double.isNaN(socMax[i]) ? stateOfCharge : Math.max(socMax[i], stateOfCharge);
+      }
+      a = end;
+      i++;
+    }
+    if (to > windowStart && from < windowEnd && vertices + 2 <= 2 * WindowSearch.MAX_STEPS) {
+      long a0 = Math.max(from, windowStart);
+      long b0 = Math.min(to, windowEnd);
+      vertex(
+          a0,
+          siteLoad + siteLoadSlope * (a0 - from),
+          smooth + smoothSlope * (a0 - from),
+          gridWatts + gridSlope * (a0 - from));
+      vertex(
+          b0,
+          siteLoad + siteLoadSlope * (b0 - from),
+          smooth + smoothSlope * (b0 - from),
+          gridWatts + gridSlope * (b0 - from));
+    }
+  }
+
+  /** The state of charge at the end of the run, into the last bucket. */
+  public void finalStateOfCharge(double stateOfCharge) {
+    int i = gridSum.length - 1;
+    if (!Double.isNaN(stateOfCharge) && i >= 0) {
+      socMin[i] = Double.isNaN(socMin[i]) ? stateOfCharge : Math.min(socMin[i], stateOfCharge);
+      socMax[i] = Double.isNaN(socMax[i]) ? stateOfCharge : Math.max(socMax[i], stateOfCharge);
+    }
+  }
+
+  private void vertex(double t, double l, double s, double g) {
+    if (vertices == times.length) {
+      times = Arrays.copyOf(times, vertices * 2);
+      load = Arrays.copyOf(load, vertices * 2);
+      smoothed = Arrays.copyOf(smoothed, vertices * 2);
+      grid = Arrays.copyOf(grid, vertices * 2);
+    }
+    times[vertices] = t;
+    load[vertices] = l;
+    smoothed[vertices] = s;
+    grid[vertices] = g;
+    vertices++;
+  }
+
+  public SiteResult.Series series() {
+    int n = gridSum.length;
+    double[] mean = new double[n];
+    double[] sm = new double[n];
+    for (int i = 0; i < n; i++) {
+      long width = Math.min(horizon, (i + 1) * bucket) - i * bucket;
+      mean[i] = gridSum[i] / width;
+      sm[i] = smoothedSum[i] / width;
+    }
+    return new SiteResult.Series(
+        bucket, gridMin.clone(), mean, gridMax.clone(), sm, socMin.clone(), socMax.clone());
+  }
+
+  /** The vertices within [start, end) of the recorder's final window. */
+  public SiteResult.Window window(long start, long end) {
+    int from = 0;
+    while (from < vertices && times[from] < start) {
+      from++;
+    }
+    int to = from;
+    while (to < vertices && times[to] <= end) {
+      to++;
+    }
+    return new SiteResult.Window(
+        Arrays.copyOfRange(times, from, to),
+        Arrays.copyOfRange(load, from, to),
+        Arrays.copyOfRange(smoothed, from, to),
+        Arrays.copyOfRange(grid, from, to));
+  }
+}

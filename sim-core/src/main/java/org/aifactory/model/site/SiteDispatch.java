@@ -1,0 +1,164 @@
+package org.aifactory.model.site;
+
+import java.util.Optional;
+
+/**
+ * Who supplies the site load, instant by instant: on-site generation, the battery and the grid. The
+ * load L is piecewise constant (it changes at events); everything derived from it is piecewise
+ * linear with breakpoints found in closed form, so the grid import is known exactly:
+ *
+ * <ol>
+ *   <li>the smoothed load F: L's moving average over the battery's window, then ramp limited (or L
+ *       itself without a battery);
+ *   <li>generation G follows F up to its capacity at its ramp rate;
+ *   <li>the battery is asked for P = L − F − c, c the restoring power, and gives what its power and
+ *       energy limits allow;
+ *   <li>the grid imports I = L − G − P.
+ * </ol>
+ *
+ * Between two changes of the load, {@link #advance} walks from breakpoint to breakpoint (a change
+ * leaving the moving window, a follower meeting its target, the battery reaching a limit or its
+ * request crossing one) and hands each piece to a {@link PieceSink}.
+ */
+final class SiteDispatch {
+  /** Receives the dispatch piece by piece: each value at the piece's start and its slope per ns. */
+  interface PieceSink {
+    void piece(
+        long from,
+        long to,
+        double load,
+        double loadSlope,
+        double smoothed,
+        double smoothedSlope,
+        double generation,
+        double generationSlope,
+        double battery,
+        double batterySlope,
+        double grid,
+        double gridSlope,
+        double stateOfCharge);
+  }
+
+  private final MovingAverage average;
+  private final RampFollower limited;
+  private final RampFollower generator;
+  private final double capacity;
+  private final SiteBattery battery;
+  private double load;
+
+  SiteDispatch(Optional<BatterySpec> batterySpec, Optional<GenerationSpec> generation, double L0) {
+    this.load = L0;
+    BatterySpec.SmoothingPolicy policy = batterySpec.map(BatterySpec::policy).orElse(null);
+    this.average =
+        policy != null && policy.windowNanos() > 0
+            ? new MovingAverage(policy.windowNanos(), L0)
+            : null;
+    this.limited =
+        policy != null && policy.rampLimited()
+            ? new RampFollower(policy.rampWattsPerSecond() * 1e-9, L0)
+            : null;
+    this.capacity = generation.map(GenerationSpec::capacityWatts).orElse(0.0);
+    this.generator =
+        generation
+            .map(g -> new RampFollower(g.rampWattsPerSecond() * 1e-9, clamp(L0)))
+            .orElse(null);
+    this.battery = batterySpec.map(SiteBattery::new).orElse(null);
+  }
+
+  private double clamp(double f) {
+    return Math.min(capacity, Math.max(0, f));
+  }
+
+  /** The load becomes {@code watts} at {@code now} (the dispatch has been advanced to now). */
+  void loadChanged(long now, double watts) {
+    load = watts;
+    if (average != null) {
+      average.set(now, watts);
+    }
+  }
+
+  /** Walks [from, to) with the load constant, piece by piece. */
+  void advance(long from, long to, PieceSink sink) {
+    long t = from;
+    while (t < to) {
+      double next = to - t; // ns to the next breakpoint
+      // 1. The smoothed load F and its slope.
+      double f = load;
+      double fSlope = 0;
+      if (average != null) {
+        f = average.value();
+        fSlope = average.slope();
+        long br = average.nextBreak();
+        if (br != Long.MAX_VALUE) {
+          next = Math.min(next, br - t);
+        }
+      }
+      if (limited != null) {
+        next = Math.min(next, limited.decide(f, fSlope));
+        f = limited.value();
+        fSlope = limited.slope();
+      }
+      // 2. Generation follows F within [0, capacity].
+      double g = 0;
+      double gSlope = 0;
+      if (generator != null) {
+        double target = clamp(f);
+        double targetSlope = f > 0 && f < capacity ? fSlope : 0;
+        if (fSlope > 0 && f < capacity) {
+          next = Math.min(next, (capacity - f) / fSlope);
+        } else if (fSlope < 0 && f > capacity) {
+          next = Math.min(next, (f - capacity) / -fSlope);
+        }
+        next = Math.min(next, generator.decide(target, targetSlope));
+        g = generator.value();
+        gSlope = generator.slope();
+      }
+      // 3. The battery takes L − F − c within its limits.
+      double p = 0;
+      double pSlope = 0;
+      double grid = load - g;
+      double gridSlope = -gSlope;
+      if (battery != null) {
+        next = Math.min(next, battery.decideRestore());
+        double c = battery.restoreWatts();
+        double cSlope = battery.restoreSlope();
+        next = Math.min(next, battery.decide(load - f - c, -fSlope - cSlope));
+        p = battery.power();
+        pSlope = battery.powerSlope();
+        if (battery.givesWhatIsAsked()) {
+          grid = f + c - g; // the same as L − G − P, without L's rounding
+          gridSlope = fSlope + cSlope - gSlope;
+        } else {
+          grid = load - g - p;
+          gridSlope = -gSlope - pSlope;
+        }
+      }
+      long step = (long) Math.min(to - t, Math.max(1, Math.ceil(next)));
+      long end = t + step;
+      double soc = battery != null ? battery.stateOfCharge() : Double.NaN;
+      sink.piece(t, end, load, 0, f, fSlope, g, gSlope, p, pSlope, grid, gridSlope, soc);
+      // Move everything to the end of the piece.
+      double fEnd = f + fSlope * step;
+      if (average != null) {
+        average.advance(t, end);
+      }
+      if (limited != null) {
+        limited.advance(step, average != null ? average.value() : load);
+        fEnd = limited.value();
+      } else if (average != null) {
+        fEnd = average.value();
+      }
+      if (generator != null) {
+        generator.advance(step, clamp(fEnd));
+      }
+      if (battery != null) {
+        battery.advance(step);
+      }
+      t = end;
+    }
+  }
+
+  Optional<SiteBattery> battery() {
+    return Optional.ofNullable(battery);
+  }
+}
