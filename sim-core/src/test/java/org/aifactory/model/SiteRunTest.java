@@ -208,8 +208,8 @@ class SiteRunTest {
 
   /**
    * A load shaped by GPU power smoothing ramps (piecewise linear): the rules are checked on its
-   * ramps, the site's energy is the facility's exactly, and a battery cannot follow it yet (a
-   * problem of the scenario).
+   * ramps, the site's energy is the facility's exactly, and a battery with on-site generation
+   * follows it with the energy conserved: grid + generation = load + losses + ΔSOC to 1e-9.
    */
   @Test
   void aShapedLoadIsCheckedOnItsRamps() {
@@ -250,17 +250,59 @@ class SiteRunTest {
     assertThat(s.rules().get(0).worst()).isLessThan(3.5e6);
     BatterySpec battery =
         new BatterySpec(
-            3.6e9, 1e6, 0.9, 0.1, 0.9, 0.5, new BatterySpec.SmoothingPolicy(S, 1e5, 0), 0);
+            3.6e9, 1e6, 0.9, 0.1, 0.9, 0.5, new BatterySpec.SmoothingPolicy(S, 1e5, 1e5), 0);
     FactorySpec withBattery =
+        f.withSite(
+            Optional.of(
+                new SiteSpec(
+                    List.of(new GridRule.Ramp("ramp", 3e6, S / 5)),
+                    Optional.empty(),
+                    Optional.of(battery),
+                    Optional.of(new GenerationSpec(3e5, 1e4, 8576, 3.66, 53.06)),
+                    Optional.empty())));
+    assertThat(withBattery.problems()).isEmpty();
+    RunResult rb =
+        new FactoryRun(
+                "shaped-battery",
+                withBattery,
+                Specs.run(Duration.ofSeconds(60), PulseResolution.FULL))
+            .complete();
+    SiteResult sb = rb.site().orElseThrow();
+    SiteResult.BatteryResult b = sb.battery().orElseThrow();
+    double supplied =
+        sb.grid().importJoules()
+            - sb.grid().exportJoules()
+            + sb.generation().orElseThrow().energyJoules();
+    double used = sb.grid().loadJoules() + b.lossJoules() + b.storedChangeJoules();
+    assertThat(Math.abs(supplied - used) / used).isLessThan(1e-9);
+    assertThat(sb.grid().loadJoules())
+        .isCloseTo(rb.energyFacilityJoules(), within(rb.energyFacilityJoules() * 1e-9));
+    // The battery did work, and the generator too.
+    assertThat(b.dischargedJoules() + b.chargedJoules()).isPositive();
+    assertThat(b.lossJoules()).isPositive();
+    assertThat(sb.generation().get().energyJoules()).isPositive();
+    // The grid import follows a 0.1 MW/s ramp limit: far below the shaped load's own ramp.
+    assertThat(sb.rules().get(0).worst()).isLessThan(s.rules().get(0).worst());
+    // A shaped load needs a ramp-limited policy (no moving average of a ramping load).
+    BatterySpec windowOnly =
+        new BatterySpec(
+            3.6e9,
+            1e6,
+            0.9,
+            0.1,
+            0.9,
+            0.5,
+            new BatterySpec.SmoothingPolicy(S, Double.POSITIVE_INFINITY, 0),
+            0);
+    FactorySpec averaged =
         f.withSite(
             Optional.of(
                 new SiteSpec(
                     List.of(),
                     Optional.empty(),
-                    Optional.of(battery),
+                    Optional.of(windowOnly),
                     Optional.empty(),
                     Optional.empty())));
-    assertThat(withBattery.problems())
-        .anyMatch(p -> p.path().equals("workloads[0].power_smoothing"));
+    assertThat(averaged.problems()).anyMatch(p -> p.path().equals("site.battery.smoothing"));
   }
 }

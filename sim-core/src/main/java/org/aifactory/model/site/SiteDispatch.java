@@ -4,12 +4,15 @@ import java.util.Optional;
 
 /**
  * Who supplies the site load, instant by instant: on-site generation, the battery and the grid. The
- * load L is piecewise constant (it changes at events); everything derived from it is piecewise
- * linear with breakpoints found in closed form, so the grid import is known exactly:
+ * load L is piecewise constant (it changes at events), or piecewise linear when load shaping (GPU
+ * power smoothing's ramps, rack storage, filler work) shapes it; everything derived from it is
+ * piecewise linear with breakpoints found in closed form, so the grid import is known exactly:
  *
  * <ol>
  *   <li>the smoothed load F: L's moving average over the battery's window, then ramp limited (or L
- *       itself without a battery);
+ *       itself without a battery). A shaped load has no moving average: F is L ramp limited (the
+ *       average of a piecewise-linear load would be piecewise quadratic, and the battery's energy
+ *       piecewise cubic);
  *   <li>generation G follows F up to its capacity at its ramp rate;
  *   <li>the battery is asked for P = L − F − c, c the restoring power, and gives what its power and
  *       energy limits allow;
@@ -44,13 +47,25 @@ final class SiteDispatch {
   private final RampFollower generator;
   private final double capacity;
   private final SiteBattery battery;
-  private double load;
+  private double load; // at the last change
+  private double loadSlope; // W per ns
 
-  SiteDispatch(Optional<BatterySpec> batterySpec, Optional<GenerationSpec> generation, double L0) {
+  /**
+   * @param batterySpec the battery, if any
+   * @param generation on-site generation, if any
+   * @param L0 the load at the start
+   * @param shapedLoad whether the load may ramp (then the battery's target is the load ramp
+   *     limited, without the moving average; its policy must be ramp limited)
+   */
+  SiteDispatch(
+      Optional<BatterySpec> batterySpec,
+      Optional<GenerationSpec> generation,
+      double L0,
+      boolean shapedLoad) {
     this.load = L0;
     BatterySpec.SmoothingPolicy policy = batterySpec.map(BatterySpec::policy).orElse(null);
     this.average =
-        policy != null && policy.windowNanos() > 0
+        policy != null && policy.windowNanos() > 0 && !shapedLoad
             ? new MovingAverage(policy.windowNanos(), L0)
             : null;
     this.limited =
@@ -69,22 +84,30 @@ final class SiteDispatch {
     return Math.min(capacity, Math.max(0, f));
   }
 
-  /** The load becomes {@code watts} at {@code now} (the dispatch has been advanced to now). */
-  void loadChanged(long now, double watts) {
+  /**
+   * The load becomes {@code watts} at {@code now}, changing by {@code wattsPerNano} per ns from
+   * then on (the dispatch has been advanced to now).
+   */
+  void loadChanged(long now, double watts, double wattsPerNano) {
+    if (wattsPerNano != 0 && average != null) {
+      throw new IllegalStateException("a ramping load needs the dispatch built for a shaped load");
+    }
     load = watts;
+    loadSlope = wattsPerNano == 0 ? 0 : wattsPerNano; // no −0: steps stay as they were
     if (average != null) {
       average.set(now, watts);
     }
   }
 
-  /** Walks [from, to) with the load constant, piece by piece. */
+  /** Walks [from, to) with the load linear (from its last change), piece by piece. */
   void advance(long from, long to, PieceSink sink) {
     long t = from;
     while (t < to) {
       double next = to - t; // ns to the next breakpoint
+      double l = loadSlope == 0 ? load : load + loadSlope * (double) (t - from);
       // 1. The smoothed load F and its slope.
-      double f = load;
-      double fSlope = 0;
+      double f = l;
+      double fSlope = loadSlope;
       if (average != null) {
         f = average.value();
         fSlope = average.slope();
@@ -116,37 +139,41 @@ final class SiteDispatch {
       // 3. The battery takes L − F − c within its limits.
       double p = 0;
       double pSlope = 0;
-      double grid = load - g;
-      double gridSlope = -gSlope;
+      double grid = l - g;
+      double gridSlope = loadSlope == 0 ? -gSlope : loadSlope - gSlope;
       if (battery != null) {
         next = Math.min(next, battery.decideRestore());
         double c = battery.restoreWatts();
         double cSlope = battery.restoreSlope();
-        next = Math.min(next, battery.decide(load - f - c, -fSlope - cSlope));
+        double askedSlope = loadSlope == 0 ? -fSlope - cSlope : loadSlope - fSlope - cSlope;
+        next = Math.min(next, battery.decide(l - f - c, askedSlope));
         p = battery.power();
         pSlope = battery.powerSlope();
         if (battery.givesWhatIsAsked()) {
           grid = f + c - g; // the same as L − G − P, without L's rounding
           gridSlope = fSlope + cSlope - gSlope;
         } else {
-          grid = load - g - p;
-          gridSlope = -gSlope - pSlope;
+          grid = l - g - p;
+          gridSlope = loadSlope == 0 ? -gSlope - pSlope : loadSlope - gSlope - pSlope;
         }
       }
       long step = (long) Math.min(to - t, Math.max(1, Math.ceil(next)));
       long end = t + step;
       double soc = battery != null ? battery.stateOfCharge() : Double.NaN;
-      sink.piece(t, end, load, 0, f, fSlope, g, gSlope, p, pSlope, grid, gridSlope, soc);
+      sink.piece(t, end, l, loadSlope, f, fSlope, g, gSlope, p, pSlope, grid, gridSlope, soc);
       // Move everything to the end of the piece.
       double fEnd = f + fSlope * step;
       if (average != null) {
         average.advance(t, end);
       }
+      double lEnd = loadSlope == 0 ? load : load + loadSlope * (double) (end - from);
       if (limited != null) {
-        limited.advance(step, average != null ? average.value() : load);
+        limited.advance(step, average != null ? average.value() : lEnd);
         fEnd = limited.value();
       } else if (average != null) {
         fEnd = average.value();
+      } else if (loadSlope != 0) {
+        fEnd = lEnd;
       }
       if (generator != null) {
         generator.advance(step, clamp(fEnd));

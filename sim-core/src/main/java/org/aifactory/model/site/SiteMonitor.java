@@ -97,9 +97,22 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
 
   /** Starts at time 0 with the site drawing {@code siteWatts} (and since before the run). */
   public void begin(double siteWatts) {
+    begin(siteWatts, false);
+  }
+
+  /**
+   * Starts at time 0 with the site drawing {@code siteWatts} (and since before the run).
+   *
+   * @param shapedLoad whether load shaping may make the load ramp: then a battery's target is the
+   *     load ramp limited, without the moving average ({@link SiteDispatch})
+   */
+  public void begin(double siteWatts, boolean shapedLoad) {
     load = siteWatts;
     boolean dispatched = spec.battery().isPresent() || spec.generation().isPresent();
-    dispatch = dispatched ? new SiteDispatch(spec.battery(), spec.generation(), siteWatts) : null;
+    dispatch =
+        dispatched
+            ? new SiteDispatch(spec.battery(), spec.generation(), siteWatts, shapedLoad)
+            : null;
     double generation =
         spec.generation().map(g -> Math.min(g.capacityWatts(), Math.max(0, siteWatts))).orElse(0.0);
     rules = new RuleChecks(spec.rules(), siteWatts - generation);
@@ -145,11 +158,7 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
         overBudget.piece(last, to, load, loadSlope);
       }
       if (dispatch != null) {
-        if (loadSlope != 0) {
-          // FactorySpec refuses a battery or generation with a shaped (ramping) load.
-          throw new IllegalStateException("a dispatched site needs a load made of steps");
-        }
-        dispatch.loadChanged(last, load);
+        dispatch.loadChanged(last, load, loadSlope);
         dispatch.advance(last, to, this);
       } else {
         piece(last, to, load, loadSlope, load, loadSlope, 0, 0, 0, 0, load, loadSlope, Double.NaN);
