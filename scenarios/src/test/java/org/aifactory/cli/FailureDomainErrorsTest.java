@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,24 +53,7 @@ class FailureDomainErrorsTest {
       })
   void isAUserErrorAtItsValueWithNothingWritten(
       String good, String bad, String lineColumn, String path, String says) throws IOException {
-    assertThat(HALL).contains(good);
-    Path file = tmp.resolve("hall.yaml");
-    Files.writeString(file, HALL.replace(good, bad));
-    Path out = tmp.resolve("never");
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        Main.execute(
-            new String[] {"run", file.toString(), "--out", out.toString(), "--no-progress"},
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    String message = err.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(message).isEqualTo(2);
-    assertThat(message).contains("hall.yaml:" + lineColumn + ": " + path + ": ").contains(says);
-    assertThat(message).doesNotContain("Exception");
-    assertThat(out).doesNotExist();
-    try (Stream<Path> left = Files.list(tmp)) {
-      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("hall.yaml");
-    }
+    Cli.assertUserError(tmp, HALL, good, bad, lineColumn, path, says);
   }
 
   @Test
