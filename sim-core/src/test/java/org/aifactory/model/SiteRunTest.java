@@ -305,4 +305,62 @@ class SiteRunTest {
                     Optional.empty())));
     assertThat(averaged.problems()).anyMatch(p -> p.path().equals("site.battery.smoothing"));
   }
+
+  /**
+   * Rack storage on the cluster (its load shaped, no job-level smoothing) under a site battery and
+   * generation: the dispatch follows the shaped load, grid + generation = load + losses + ΔSOC to
+   * 1e-9, and the site's energy is the facility's.
+   */
+  @Test
+  void aBatteryFollowsALoadShapedByRackStorage() {
+    FactorySpec plain = factory(1, Optional.empty(), null);
+    ClusterSpec stored =
+        new ClusterSpec(
+            "c",
+            "S",
+            250,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(
+                new org.aifactory.model.shaping.RackStorageSpec(
+                    new org.aifactory.model.shaping.RackStorageSpec.Energy.PerSystem(1_000),
+                    new org.aifactory.model.shaping.RackStorageSpec.Target.OfDesignIt(0.75),
+                    0.9)));
+    BatterySpec battery =
+        new BatterySpec(
+            3.6e8, 1e6, 0.85, 0.1, 0.9, 0.5, new BatterySpec.SmoothingPolicy(0, 2e4, 5e4), 0);
+    FactorySpec f =
+        new FactorySpec(
+            Specs.TOY_CATALOG,
+            new FacilitySpec(1.1),
+            List.of(stored),
+            plain.workloads(),
+            org.aifactory.model.failure.FailureSpec.none(),
+            Optional.empty(),
+            Optional.of(
+                new SiteSpec(
+                    List.of(new GridRule.Ramp("ramp", 1e5, S)),
+                    Optional.empty(),
+                    Optional.of(battery),
+                    Optional.of(new GenerationSpec(2e5, 5e3, 8576, 3.66, 53.06)),
+                    Optional.empty())));
+    assertThat(f.shapesLoad()).isTrue();
+    assertThat(f.problems()).isEmpty();
+    RunResult r =
+        new FactoryRun("stored", f, Specs.run(Duration.ofMinutes(10), PulseResolution.FULL))
+            .complete();
+    SiteResult s = r.site().orElseThrow();
+    SiteResult.BatteryResult b = s.battery().orElseThrow();
+    double supplied =
+        s.grid().importJoules()
+            - s.grid().exportJoules()
+            + s.generation().orElseThrow().energyJoules();
+    double used = s.grid().loadJoules() + b.lossJoules() + b.storedChangeJoules();
+    assertThat(Math.abs(supplied - used) / used).isLessThan(1e-9);
+    assertThat(s.grid().loadJoules())
+        .isCloseTo(r.energyFacilityJoules(), within(r.energyFacilityJoules() * 1e-9));
+    assertThat(b.dischargedJoules()).isPositive();
+    assertThat(b.chargedJoules()).isPositive();
+  }
 }
