@@ -2,6 +2,7 @@ package org.aifactory.scenario;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,9 +22,16 @@ final class InferenceBinder {
   static final List<String> DEMAND_KEYS = Language.DEMAND.keys();
   static final List<String> TOKEN_KEYS = Language.TOKENS.keys();
   static final Map<String, ServiceResolution> RESOLUTIONS =
-      Field.ordered(Language.SERVICE_RESOLUTIONS, r -> ServiceResolution.valueOf(r.toUpperCase()));
+      Field.ordered(
+          Language.SERVICE_RESOLUTIONS, r -> ServiceResolution.valueOf(r.toUpperCase(Locale.ROOT)));
   private static final String RATE_EXPECTED =
       "a request rate: a number of requests per duration (e.g. 120 per 1 s, 4000 per 1 min)";
+
+  /**
+   * The highest demand a service takes: a billion requests per second, far beyond any service (an
+   * input limit, so that estimates and counts stay finite).
+   */
+  static final double MAX_REQUESTS_PER_SECOND = 1e9;
 
   private final Diagnostics diagnostics;
   private final Function<String, Optional<String>> gpuTypeOfCluster;
@@ -250,7 +258,17 @@ final class InferenceBinder {
       throw new ValueException(
           "expected " + RATE_EXPECTED + ", got '" + written + "': " + e.getMessage());
     }
-    return requests / seconds;
+    double rate = requests / seconds;
+    if (rate > DemandSpec.MAX_REQUESTS_PER_SECOND) {
+      throw new ValueException(
+          String.format(
+              Locale.ROOT,
+              "'%s' is %.3g requests per second; the most a service takes is %,d per second",
+              written,
+              rate,
+              (long) DemandSpec.MAX_REQUESTS_PER_SECOND));
+    }
+    return rate;
   }
 
   /** 24 multipliers >= 0, hour 0 first. */

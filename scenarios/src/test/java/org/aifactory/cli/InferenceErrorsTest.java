@@ -48,6 +48,8 @@ class InferenceErrorsTest {
         "1, 1, 1]|1, 1]|15:22|workloads[0].demand.daily_profile|expected 24 hourly multipliers",
         "rate: 10 per 1 s|rate: -10 per 1 s|14:13|workloads[0].demand.rate|requests >= 0",
         "rate: 10 per 1 s|rate: 10|14:13|workloads[0].demand.rate|requests per duration",
+        "rate: 10 per 1 s|rate: 1e308 per 1 s|14:13|workloads[0].demand.rate|the most a service",
+        "1, 1, 1]|1, 1, 1e308]|14:7|workloads[0].demand|more than 1e308 requests per second",
         "max_queueing: 5 s|max_queueing: 5|11:19|workloads[0].max_queueing|needs a unit",
         "gpus: 32|gpus: 30|9:11|workloads[0].gpus|whole number of replicas",
         "precision: fp8|precision: fp4|12:16|workloads[0].precision|nvfp4",

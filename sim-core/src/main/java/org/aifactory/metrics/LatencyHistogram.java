@@ -137,8 +137,10 @@ public final class LatencyHistogram {
     if (seconds < MIN_SECONDS) {
       return 0;
     }
-    int i = 1 + (int) Math.floor(Math.log(seconds / MIN_SECONDS) / LOG_GROWTH);
-    return Math.min(i, BUCKETS + 1);
+    // Clamped as a double: an infinite latency (a request that can never finish) is in the top
+    // bucket, not an int overflow.
+    double i = 1 + Math.floor(Math.log(seconds / MIN_SECONDS) / LOG_GROWTH);
+    return (int) Math.min(i, BUCKETS + 1);
   }
 
   private static double lowerEdge(int bucket) {

@@ -16,6 +16,7 @@ import org.aifactory.model.failure.FailureSpec;
 import org.aifactory.model.hardware.ClusterSpec;
 import org.aifactory.model.hardware.HardwareCatalog;
 import org.aifactory.model.hardware.SystemType;
+import org.aifactory.model.inference.DemandSpec;
 import org.aifactory.model.power.PowerChainSpec;
 import org.aifactory.model.power.PowerSystemSpec;
 import org.aifactory.model.site.PowerBudget;
@@ -369,6 +370,36 @@ public record FactorySpec(
                   + " h)"));
     }
     problems.addAll(countProblems(horizon));
+    problems.addAll(demandProblems(horizon));
+    return problems;
+  }
+
+  /**
+   * A service's demand must stay countable over the horizon: its busiest hour (the daily profile's
+   * peak, grown to the end of the run) at most {@link DemandSpec#MAX_REQUESTS_PER_SECOND}.
+   */
+  private List<SpecProblem> demandProblems(Duration horizon) {
+    List<SpecProblem> problems = new ArrayList<>();
+    double seconds = horizon.toNanos() / 1e9;
+    for (int i = 0; i < workloads.size(); i++) {
+      if (workloads.get(i) instanceof InferenceServiceSpec service) {
+        double peak = service.demand().peakRate(seconds);
+        if (!(peak <= DemandSpec.MAX_REQUESTS_PER_SECOND)) {
+          problems.add(
+              new SpecProblem(
+                  "workloads[" + i + "].demand",
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "the busiest hour asks for %s requests per second (the rate × the daily"
+                          + " profile's peak, grown to the end of the run); a service takes at"
+                          + " most %,d per second",
+                      Double.isFinite(peak)
+                          ? String.format(java.util.Locale.ROOT, "%.3g", peak)
+                          : "more than 1e308",
+                      (long) DemandSpec.MAX_REQUESTS_PER_SECOND)));
+        }
+      }
+    }
     return problems;
   }
 

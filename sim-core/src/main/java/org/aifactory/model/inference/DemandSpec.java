@@ -19,6 +19,12 @@ public record DemandSpec(
     double growthPerYear,
     int startHourOfDay) {
 
+  /**
+   * The highest arrival rate a service takes: a billion requests per second, far beyond any service
+   * (an input limit, so that estimates and counts stay finite).
+   */
+  public static final double MAX_REQUESTS_PER_SECOND = 1e9;
+
   /** Hours in the year of the growth rate. */
   public static final double HOURS_PER_YEAR = 8_760;
 
