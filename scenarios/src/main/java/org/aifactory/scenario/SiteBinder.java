@@ -211,12 +211,12 @@ final class SiteBinder {
                           () ->
                               new GridRule.DynamicRange(
                                   named(name.get(), "range_" + segment), r, w)));
-      default -> oscillation(kind, bandField, everyField, name.get(), w);
+      default -> oscillation(kind, bandField, everyField, windowField, name.get(), w);
     };
   }
 
   private Optional<GridRule> oscillation(
-      Field kind, Field bandField, Field everyField, String name, long window) {
+      Field kind, Field bandField, Field everyField, Field windowField, String name, long window) {
     Optional<Double> amplitude = watts(kind, SiteSpec.MAX_WATTS);
     if (!bandField.isPresent()) {
       diagnostics.error(
@@ -243,6 +243,18 @@ final class SiteBinder {
     }
     double low = band.get()[0];
     double high = band.get()[1];
+    if (window < GridRule.Oscillation.shortestWindowNanos(low)) {
+      diagnostics.error(
+          windowField.location(),
+          windowField.path(),
+          "the window must hold a period of the band's lowest frequency, "
+              + Values.plain(low)
+              + " Hz: at least "
+              + Values.plain(GridRule.Oscillation.shortestWindowNanos(low) / 1e9)
+              + " s"
+              + " (an analysis window of T reads the frequencies 1/T, 2/T, ...)");
+      return Optional.empty();
+    }
     String byDefault =
         "band_" + Values.plain(low) + "-" + Values.plain(high) + "hz".replace(' ', '_');
     return diagnostics.construct(

@@ -82,6 +82,8 @@ class SiteCommandTest {
       {"    - { ramp: 0.5 MW/min, window: 1 min }", "    - { ramp: 0.5 MW/min }", ":14:9: "},
       {"    power: 2 MW", "    power: 2 MW\n    round_trip_efficiency: 105 %", ":20:28: "},
       {"    power: 2 MW", "    power: 2 MW\n    soc_min: 80 %\n    soc_max: 20 %", ":21:14: "},
+      // A 1-ns window reads no frequency of 0.1-1 Hz (and would analyse 1e9 windows a second).
+      {"band: 0.1-1 Hz, window: 64 s", "band: 0.1-1 Hz, window: 1 ns", ":16:53: "},
     };
     for (String[] c : cases) {
       Path dir = tmp.resolve("bad");

@@ -83,6 +83,14 @@ public sealed interface GridRule {
     /** Highest frequency of a band: 1 kHz, far above the grid's critical 0.1-20 Hz. */
     public static final double MAX_HZ = 1000;
 
+    /**
+     * The shortest analysis window for a band from {@code lowHz}: one period of it (a window of T
+     * reads the frequencies 1/T, 2/T, ..., so a shorter one reads nothing in the band).
+     */
+    public static long shortestWindowNanos(double lowHz) {
+      return (long) Math.ceil(1e9 / lowHz);
+    }
+
     public Oscillation {
       Objects.requireNonNull(name, "name");
       if (!(lowHz > 0) || !(highHz > lowHz) || highHz > MAX_HZ) {
@@ -90,6 +98,10 @@ public sealed interface GridRule {
       }
       positiveFinite(watts, "amplitude");
       window(windowNanos);
+      if (windowNanos < shortestWindowNanos(lowHz)) {
+        throw new IllegalArgumentException(
+            "the window must hold a period of the band's lowest frequency");
+      }
       if (BandCheck.samples(highHz, windowNanos) > BandCheck.MAX_SAMPLES) {
         throw new IllegalArgumentException("the window holds too many samples of the band");
       }
