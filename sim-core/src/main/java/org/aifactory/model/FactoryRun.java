@@ -247,7 +247,7 @@ public final class FactoryRun {
     if (cooling != null) {
       cooling.start();
     }
-    factory.site().ifPresent(s -> watchSite(s, budget, run.observation(), factory.shapesLoad()));
+    factory.site().ifPresent(s -> watchSite(s, budget, run.observation()));
   }
 
   /** The power budget's caps on every cluster's GPUs, from the start (empty: no budget). */
@@ -270,8 +270,7 @@ public final class FactoryRun {
    * The site as the grid sees it: from the level the factory draws at time 0, it hears every change
    * of site power and every job's start and completion.
    */
-  private void watchSite(
-      SiteSpec spec, Optional<PowerBudget> budget, ObservationSpec obs, boolean shapedLoad) {
+  private void watchSite(SiteSpec spec, Optional<PowerBudget> budget, ObservationSpec obs) {
     PowerRecorder rec = ledger.recorder();
     site =
         new SiteMonitor(
@@ -282,7 +281,7 @@ public final class FactoryRun {
             rec.windowStartNanos(),
             rec.windowEndNanos(),
             obs.rampWindow().toNanos());
-    site.begin(ledger.siteWatts(), shapedLoad);
+    site.begin(ledger.siteWatts());
     ledger.setSiteListener(site);
     for (TrainingJob job : jobs) {
       long start = job.spec().start().toNanos();
