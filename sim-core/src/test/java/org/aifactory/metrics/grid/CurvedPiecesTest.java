@@ -1,0 +1,164 @@
+package org.aifactory.metrics.grid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The checks on piecewise-quadratic signals (the grid import of a battery that follows a moving
+ * average of a shaped load) against dense evaluation of the signal's closed form: every tolerance
+ * is the error of that dense reference, bounded from the signal (its steepest slope, its range) and
+ * the spacing of the evaluation grid, plus rounding.
+ */
+class CurvedPiecesTest {
+  private static final long S = 1_000_000_000L;
+  private static final double EPS = Math.ulp(1.0);
+
+  /**
+   * 100 MW − c·(τ − 4 s)² with c = 1 MW/s² over 10 s, limit 99 MW: the peak is 100 MW at 4 s, and
+   * the signal is over the limit while |τ − 4 s| < 1 s, 2 s in one violation.
+   */
+  @Test
+  void levelOfAParabolaByHand() {
+    double c = 1e6 / 1e18;
+    LevelCheck check = new LevelCheck(true, 99e6);
+    check.piece(0, 10 * S, 100e6 - c * 16e18, 8 * S * c, -c);
+    assertThat(check.worstWatts()).isCloseTo(100e6, within(100e6 * 4 * EPS));
+    assertThat(check.worstAtNanos()).isCloseTo(4.0 * S, within(1.0));
+    assertThat(check.violations()).isEqualTo(1);
+    assertThat(check.violationNanos()).isCloseTo(2.0 * S, within(1.0));
+  }
+
+  /**
+   * Random piecewise-quadratic signals against each piece evaluated on a grid of m + 1 points: the
+   * true extreme is above the grid's by at most the steepest slope × half a spacing; the time
+   * beyond the bound, counted at the midpoints of the m cells, is off by at most one cell per
+   * crossing (at most two per piece, the quadratic's roots; jumps fall on cell edges).
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+  void levelOfRandomQuadratics(long seed) {
+    QuadraticSignal s = QuadraticSignal.random(seed, 20, 2 * S);
+    for (boolean upper : new boolean[] {true, false}) {
+      LevelCheck check = new LevelCheck(upper, 100e6);
+      for (int i = 0; i < s.pieces(); i++) {
+        check.piece(s.start[i], s.end[i], s.value[i], s.slope[i], s.curve[i]);
+      }
+      int m = 20_000;
+      double worst = upper ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+      double beyond = 0;
+      double worstTolerance = 0;
+      double timeTolerance = 0;
+      for (int i = 0; i < s.pieces(); i++) {
+        double length = s.end[i] - s.start[i];
+        double spacing = length / m;
+        for (int j = 0; j <= m; j++) {
+          double tau = j * spacing;
+          double v = s.value[i] + s.slope[i] * tau + s.curve[i] * tau * tau;
+          worst = upper ? Math.max(worst, v) : Math.min(worst, v);
+          if (j < m) {
+            double mid = tau + 0.5 * spacing;
+            double w = s.value[i] + s.slope[i] * mid + s.curve[i] * mid * mid;
+            if (upper ? w > 100e6 : w < 100e6) {
+              beyond += spacing;
+            }
+          }
+        }
+        worstTolerance = Math.max(worstTolerance, s.steepest() * spacing / 2);
+        timeTolerance += 2 * spacing;
+      }
+      double rounding = 8 * EPS * s.largest();
+      if (upper) {
+        assertThat(check.worstWatts()).isBetween(worst - rounding, worst + worstTolerance);
+      } else {
+        assertThat(check.worstWatts()).isBetween(worst - worstTolerance, worst + rounding);
+      }
+      assertThat(check.violationNanos()).isCloseTo(beyond, within(timeTolerance + 1));
+    }
+  }
+
+  /**
+   * Random piecewise-quadratic signals: the ramp at t is (mean over [t − w, t] − mean over [t − 2w,
+   * t − w]) / w, from the signal's exact integral, on a grid of M + 1 instants over the run. Its
+   * derivative (the signal's second difference over w) is at most twice the signal's range over w²,
+   * so the true worst ramp is above the grid's by at most range × spacing / w²; the ramp, a cubic
+   * between the instants when a piece's start is 0, w or 2w behind, crosses each of ±limit at most
+   * 3 times per stretch: the time beyond, counted at cell midpoints, is off by at most one cell per
+   * crossing.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+  void rampOfRandomQuadratics(long seed) {
+    QuadraticSignal s = QuadraticSignal.random(seed, 20, 2 * S);
+    long w = new SplittableRandom(seed + 100).nextLong(S / 20, 2 * S);
+    double w2 = (double) w * w;
+    long horizon = s.horizon();
+    int cells = 1_000_000;
+    double spacing = (double) horizon / cells;
+    double worst = 0;
+    double[] ramp = new double[cells];
+    for (int k = 0; k <= cells; k++) {
+      worst = Math.max(worst, Math.abs(ramp(s, k * spacing, w)));
+      if (k < cells) {
+        ramp[k] = ramp(s, (k + 0.5) * spacing, w);
+      }
+    }
+    double limit = 0.5 * worst;
+    RampCheck check = new RampCheck(w, limit * 1e9, s.initial);
+    for (int i = 0; i < s.pieces(); i++) {
+      check.piece(s.start[i], s.end[i], s.value[i], s.slope[i], s.curve[i]);
+    }
+    double beyond = 0;
+    for (double r : ramp) {
+      if (Math.abs(r) > limit) {
+        beyond += spacing;
+      }
+    }
+    // The reference's rounding: F is about largest × horizon, and h adds four of its values.
+    double rounding = 16 * EPS * s.largest() * (horizon + 2.0 * w) / w2;
+    // The check's own: h is carried from stretch to stretch (at most 3 per piece), each adding
+    // rounding of the same size.
+    double carried = (3 * s.pieces() + 1) * rounding;
+    double gridError = s.range() * spacing / w2;
+    double checked = Math.abs(check.worstWattsPerSecond()) / 1e9;
+    assertThat(checked).isBetween(worst - rounding - carried, worst + gridError + carried);
+    assertThat(Math.abs(ramp(s, check.worstAtNanos(), w)))
+        .isCloseTo(checked, within(rounding + carried));
+    double crossings = 6 * (3 * s.pieces() + 1);
+    assertThat(check.violationNanos()).isCloseTo(beyond, within(crossings * spacing + 1));
+  }
+
+  /** (F(t) − 2F(t − w) + F(t − 2w)) / w², in W/ns. */
+  private static double ramp(QuadraticSignal s, double t, long w) {
+    double h = s.integral(t) - 2 * s.integral(t - w) + s.integral(t - 2.0 * w);
+    return h / ((double) w * w);
+  }
+
+  /** A curve of 0 gives the line's results bit for bit. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3})
+  void noCurveIsTheLine(long seed) {
+    QuadraticSignal s = QuadraticSignal.random(seed, 30, 2 * S).lines();
+    RampCheck lineRamp = new RampCheck(S / 3, 1e6, s.initial);
+    RampCheck flatCurveRamp = new RampCheck(S / 3, 1e6, s.initial);
+    LevelCheck lineLevel = new LevelCheck(true, 100e6);
+    LevelCheck flatCurveLevel = new LevelCheck(true, 100e6);
+    for (int i = 0; i < s.pieces(); i++) {
+      lineRamp.piece(s.start[i], s.end[i], s.value[i], s.slope[i]);
+      flatCurveRamp.piece(s.start[i], s.end[i], s.value[i], s.slope[i], 0.0);
+      lineLevel.piece(s.start[i], s.end[i], s.value[i], s.slope[i]);
+      flatCurveLevel.piece(s.start[i], s.end[i], s.value[i], s.slope[i], 0.0);
+    }
+    assertThat(flatCurveRamp.worstWattsPerSecond()).isEqualTo(lineRamp.worstWattsPerSecond());
+    assertThat(flatCurveRamp.worstAtNanos()).isEqualTo(lineRamp.worstAtNanos());
+    assertThat(flatCurveRamp.violationNanos()).isEqualTo(lineRamp.violationNanos());
+    assertThat(flatCurveRamp.violationStarts()).isEqualTo(lineRamp.violationStarts());
+    assertThat(flatCurveLevel.worstWatts()).isEqualTo(lineLevel.worstWatts());
+    assertThat(flatCurveLevel.violationNanos()).isEqualTo(lineLevel.violationNanos());
+    assertThat(flatCurveLevel.violationStarts()).isEqualTo(lineLevel.violationStarts());
+  }
+}

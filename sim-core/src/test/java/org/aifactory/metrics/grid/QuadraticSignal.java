@@ -1,0 +1,150 @@
+package org.aifactory.metrics.grid;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * A random piecewise-quadratic signal for the tests, with its value and its integral in closed
+ * form: the reference the exact checks are compared with by dense evaluation. Each piece holds
+ * {@code value + slope·τ + curve·τ²} over [start, end); some pieces continue the one before, others
+ * jump; before time 0 the signal holds {@code initial}.
+ */
+final class QuadraticSignal {
+  final long[] start;
+  final long[] end;
+  final double[] value;
+  final double[] slope;
+  final double[] curve;
+  final double initial;
+  private final double[] integralAtStart;
+
+  private QuadraticSignal(
+      long[] start, long[] end, double[] value, double[] slope, double[] curve, double initial) {
+    this.start = start;
+    this.end = end;
+    this.value = value;
+    this.slope = slope;
+    this.curve = curve;
+    this.initial = initial;
+    this.integralAtStart = new double[start.length + 1];
+    for (int i = 0; i < start.length; i++) {
+      double l = end[i] - start[i];
+      integralAtStart[i + 1] = integralAtStart[i] + partIntegral(i, l);
+    }
+  }
+
+  /**
+   * {@code pieces} pieces lasting 1 ms to {@code longestNanos}, values of 50 to 150 MW, slopes up
+   * to 20 MW/s, curves bending a piece by up to 20 MW over its length; about half continue the
+   * piece before (same value where they meet).
+   */
+  static QuadraticSignal random(long seed, int pieces, long longestNanos) {
+    SplittableRandom r = new SplittableRandom(seed);
+    long[] start = new long[pieces];
+    long[] end = new long[pieces];
+    double[] value = new double[pieces];
+    double[] slope = new double[pieces];
+    double[] curve = new double[pieces];
+    long t = 0;
+    for (int i = 0; i < pieces; i++) {
+      long length = r.nextLong(1_000_000L, longestNanos + 1);
+      double l = length;
+      start[i] = t;
+      end[i] = t + length;
+      slope[i] = r.nextDouble(-2e-2, 2e-2);
+      curve[i] = r.nextDouble(-2e7, 2e7) / (l * l);
+      if (i > 0 && r.nextBoolean()) {
+        double prior = end[i - 1] - start[i - 1];
+        value[i] = value[i - 1] + (slope[i - 1] + curve[i - 1] * prior) * prior;
+      } else {
+        value[i] = r.nextDouble(50e6, 150e6);
+      }
+      t += length;
+    }
+    return new QuadraticSignal(start, end, value, slope, curve, r.nextDouble(50e6, 150e6));
+  }
+
+  /** The same signal with every curve 0 (lines), the values and slopes kept. */
+  QuadraticSignal lines() {
+    return new QuadraticSignal(start, end, value, slope, new double[start.length], initial);
+  }
+
+  int pieces() {
+    return start.length;
+  }
+
+  long horizon() {
+    return end[end.length - 1];
+  }
+
+  private int pieceAt(double t) {
+    int i = Arrays.binarySearch(start, (long) Math.floor(t));
+    if (i < 0) {
+      i = -i - 2;
+    }
+    return Math.max(0, Math.min(start.length - 1, i));
+  }
+
+  /** The value at {@code t} (the right limit; the initial level before 0). */
+  double at(double t) {
+    if (t < 0) {
+      return initial;
+    }
+    int i = pieceAt(t);
+    double tau = t - start[i];
+    return value[i] + slope[i] * tau + curve[i] * tau * tau;
+  }
+
+  private double partIntegral(int i, double tau) {
+    return tau * (value[i] + tau * (slope[i] / 2 + tau * curve[i] / 3));
+  }
+
+  /** ∫ from 0 to t of the signal (negative before 0), exactly but for rounding. */
+  double integral(double t) {
+    if (t < 0) {
+      return initial * t;
+    }
+    int i = pieceAt(t);
+    return integralAtStart[i] + partIntegral(i, t - start[i]);
+  }
+
+  /** Largest minus smallest value the signal takes, the initial level included (a bound). */
+  double range() {
+    double hi = initial;
+    double lo = initial;
+    for (int i = 0; i < start.length; i++) {
+      double l = end[i] - start[i];
+      double e = value[i] + (slope[i] + curve[i] * l) * l;
+      hi = Math.max(hi, Math.max(value[i], e));
+      lo = Math.min(lo, Math.min(value[i], e));
+      double v = -slope[i] / (2 * curve[i]);
+      if (v > 0 && v < l) {
+        double top = value[i] + (slope[i] + curve[i] * v) * v;
+        hi = Math.max(hi, top);
+        lo = Math.min(lo, top);
+      }
+    }
+    return hi - lo;
+  }
+
+  /** The largest |slope| anywhere (W/ns): at a piece's ends, since the slope is linear in it. */
+  double steepest() {
+    double s = 0;
+    for (int i = 0; i < start.length; i++) {
+      double l = end[i] - start[i];
+      s = Math.max(s, Math.max(Math.abs(slope[i]), Math.abs(slope[i] + 2 * curve[i] * l)));
+    }
+    return s;
+  }
+
+  /** Largest |value| (W), a scale for rounding. */
+  double largest() {
+    double hi = Math.abs(initial);
+    for (int i = 0; i < start.length; i++) {
+      double l = end[i] - start[i];
+      hi = Math.max(hi, Math.abs(value[i]));
+      hi = Math.max(hi, Math.abs(value[i] + (slope[i] + curve[i] * l) * l));
+    }
+    return hi + range();
+  }
+}
