@@ -64,6 +64,18 @@ final class QuadraticSignal {
     return new QuadraticSignal(start, end, value, slope, curve, r.nextDouble(50e6, 150e6));
   }
 
+  /** One piece, or several with the same value, slope and curve at their starts. */
+  static QuadraticSignal of(long[] start, long[] end, double value, double slope, double curve) {
+    int n = start.length;
+    double[] v = new double[n];
+    double[] d = new double[n];
+    double[] c = new double[n];
+    java.util.Arrays.fill(v, value);
+    java.util.Arrays.fill(d, slope);
+    java.util.Arrays.fill(c, curve);
+    return new QuadraticSignal(start, end, v, d, c, value);
+  }
+
   /** The same signal with every curve 0 (lines), the values and slopes kept. */
   QuadraticSignal lines() {
     return new QuadraticSignal(start, end, value, slope, new double[start.length], initial);
@@ -93,6 +105,28 @@ final class QuadraticSignal {
     int i = pieceAt(t);
     double tau = t - start[i];
     return value[i] + slope[i] * tau + curve[i] * tau * tau;
+  }
+
+  /** Piece {@code i}'s closed form at {@code t} (its end included). */
+  double valueIn(int i, double t) {
+    double tau = t - start[i];
+    return value[i] + slope[i] * tau + curve[i] * tau * tau;
+  }
+
+  /**
+   * ∫ over [x, y] of the signal (0 <= x <= y <= horizon) by Simpson's rule on the stretches between
+   * piece boundaries: exact for quadratics, so only rounding differs from the integral.
+   */
+  double simpson(double x, double y) {
+    double sum = 0;
+    for (int i = pieceAt(x); i < start.length && start[i] < y; i++) {
+      double a = Math.max(x, start[i]);
+      double b = Math.min(y, end[i]);
+      if (b > a) {
+        sum += (b - a) / 6 * (valueIn(i, a) + 4 * valueIn(i, 0.5 * (a + b)) + valueIn(i, b));
+      }
+    }
+    return sum;
   }
 
   private double partIntegral(int i, double tau) {
