@@ -225,6 +225,91 @@ class CurvedPiecesTest {
     return amplitude;
   }
 
+  /**
+   * Random piecewise-quadratic signals: the range at t, the highest minus the lowest value over [t
+   * − W, t] (both sides of a jump included), from each piece's closed form on its part of the
+   * window (its ends and its vertex), at every piece's start and end, W after them, and on a
+   * uniform grid of M cells. Between those instants the range moves by at most twice the steepest
+   * slope per ns, so the true worst is above the reference's by at most 2 × steepest × spacing; the
+   * check's own departure is its vertices' rounding to the ns, |curve| × (½ ns)². The time beyond
+   * the limit, counted at cell midpoints, is off by at most one cell per instant where the range
+   * jumps (two per piece) or crosses the limit (at most 14 per stretch between those instants: the
+   * cuts of 5 pairs of quadratics and 3 vertices).
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+  void rangeOfRandomQuadratics(long seed) {
+    QuadraticSignal s = QuadraticSignal.random(seed, 12, 2 * S);
+    long w = new SplittableRandom(seed + 200).nextLong(S / 10, 3 * S);
+    long horizon = s.horizon();
+    int cells = 400_000;
+    double spacing = (double) horizon / cells;
+    double worst = 0;
+    for (int k = 0; k <= cells; k++) {
+      worst = Math.max(worst, range(s, k * spacing, w));
+    }
+    for (int i = 0; i < s.pieces(); i++) {
+      for (long t : new long[] {s.start[i], s.end[i], s.start[i] + w, s.end[i] + w}) {
+        if (t <= horizon) {
+          worst = Math.max(worst, range(s, t, w));
+        }
+      }
+    }
+    double limit = 0.7 * worst;
+    SignalHistory history = new SignalHistory(s.initial);
+    DynamicRangeCheck check = new DynamicRangeCheck(history, w, limit);
+    for (int i = 0; i < s.pieces(); i++) {
+      history.add(s.start[i], s.end[i], s.value[i], s.slope[i], s.curve[i]);
+      check.advance();
+      history.trimBefore(check.neededFrom());
+    }
+    check.finish(horizon);
+    double beyond = 0;
+    for (int k = 0; k < cells; k++) {
+      if (range(s, (k + 0.5) * spacing, w) > limit) {
+        beyond += spacing;
+      }
+    }
+    double curviest = 0;
+    for (double c : s.curve) {
+      curviest = Math.max(curviest, Math.abs(c));
+    }
+    double rounding = 8 * EPS * s.largest() + curviest / 4;
+    assertThat(check.worstWatts())
+        .isBetween(worst - rounding, worst + 2 * s.steepest() * spacing + rounding);
+    assertThat(range(s, check.worstAtNanos(), w)).isCloseTo(check.worstWatts(), within(rounding));
+    double cuts = 2 * s.pieces() + 14 * (4 * s.pieces() + 1);
+    assertThat(check.violationNanos()).isCloseTo(beyond, within(cuts * spacing + 1));
+  }
+
+  /** Highest minus lowest value over [t − w, t], each piece's part from its closed form. */
+  private static double range(QuadraticSignal s, double t, long w) {
+    double lo = t - w;
+    double hi = Double.NEGATIVE_INFINITY;
+    double low = Double.POSITIVE_INFINITY;
+    if (lo <= 0) {
+      hi = s.initial;
+      low = s.initial;
+    }
+    for (int i = 0; i < s.pieces(); i++) {
+      if (s.start[i] > t || s.end[i] < lo) {
+        continue;
+      }
+      double a = Math.max(lo, s.start[i]);
+      double b = Math.min(t, s.end[i]);
+      double va = s.valueIn(i, a);
+      double vb = s.valueIn(i, b);
+      hi = Math.max(hi, Math.max(va, vb));
+      low = Math.min(low, Math.min(va, vb));
+      double v = s.start[i] - s.slope[i] / (2 * s.curve[i]);
+      if (v > a && v < b) {
+        hi = Math.max(hi, s.valueIn(i, v));
+        low = Math.min(low, s.valueIn(i, v));
+      }
+    }
+    return hi - low;
+  }
+
   /** A curve of 0 gives the line's results bit for bit. */
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
@@ -236,6 +321,10 @@ class CurvedPiecesTest {
     LevelCheck flatCurveLevel = new LevelCheck(true, 100e6);
     BandCheck lineBand = new BandCheck(0.5, 8, S, S, 1e5);
     BandCheck flatCurveBand = new BandCheck(0.5, 8, S, S, 1e5);
+    SignalHistory lineHistory = new SignalHistory(s.initial);
+    SignalHistory flatCurveHistory = new SignalHistory(s.initial);
+    DynamicRangeCheck lineRange = new DynamicRangeCheck(lineHistory, S, 20e6);
+    DynamicRangeCheck flatCurveRange = new DynamicRangeCheck(flatCurveHistory, S, 20e6);
     for (int i = 0; i < s.pieces(); i++) {
       lineRamp.piece(s.start[i], s.end[i], s.value[i], s.slope[i]);
       flatCurveRamp.piece(s.start[i], s.end[i], s.value[i], s.slope[i], 0.0);
@@ -243,7 +332,15 @@ class CurvedPiecesTest {
       flatCurveLevel.piece(s.start[i], s.end[i], s.value[i], s.slope[i], 0.0);
       lineBand.piece(s.start[i], s.end[i], s.value[i], s.slope[i]);
       flatCurveBand.piece(s.start[i], s.end[i], s.value[i], s.slope[i], 0.0);
+      lineHistory.add(s.start[i], s.end[i], s.value[i], s.slope[i]);
+      flatCurveHistory.add(s.start[i], s.end[i], s.value[i], s.slope[i], 0.0);
+      lineRange.advance();
+      flatCurveRange.advance();
     }
+    lineRange.finish(s.horizon());
+    flatCurveRange.finish(s.horizon());
+    assertThat(flatCurveRange.worstWatts()).isEqualTo(lineRange.worstWatts());
+    assertThat(flatCurveRange.violationNanos()).isEqualTo(lineRange.violationNanos());
     lineBand.finish(s.horizon());
     flatCurveBand.finish(s.horizon());
     assertThat(flatCurveBand.worstWatts()).isEqualTo(lineBand.worstWatts());
