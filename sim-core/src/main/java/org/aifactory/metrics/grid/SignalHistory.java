@@ -61,12 +61,13 @@ public final class SignalHistory {
       if (vertex > 0 && vertex < to - from) {
         double at = vertex;
         extend(from, from + vertex, watts, slopeWattsPerNano, curveWatts);
-        extend(
+        // The second half continues the first, but is kept apart: the vertex is a piece's end.
+        append(
             from + vertex,
-            to,
             watts + (slopeWattsPerNano + curveWatts * at) * at,
             slopeWattsPerNano + 2 * curveWatts * at,
             curveWatts);
+        end = to;
         return;
       }
     }
@@ -83,7 +84,7 @@ public final class SignalHistory {
         end = to; // the same line goes on
         return;
       }
-    } else if (curve[i] == c) {
+    } else if (curve[i] == c && !vertexInside(i, to)) {
       double tau = from - start[i];
       if (slope[i] + 2 * c * tau == slopeWattsPerNano
           && value[i] + (slope[i] + c * tau) * tau == watts) {
@@ -93,6 +94,12 @@ public final class SignalHistory {
     }
     append(from, watts, slopeWattsPerNano, c);
     end = to;
+  }
+
+  /** Whether piece {@code i} grown to {@code to} would hold its vertex inside (to the ns). */
+  private boolean vertexInside(int i, long to) {
+    long vertex = Math.round(-slope[i] / (2 * curve[i]));
+    return vertex > 0 && vertex < to - start[i];
   }
 
   private void append(long from, double watts, double slopeWattsPerNano, double c) {

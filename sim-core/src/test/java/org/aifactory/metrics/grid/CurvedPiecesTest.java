@@ -282,6 +282,55 @@ class CurvedPiecesTest {
     assertThat(check.violationNanos()).isCloseTo(beyond, within(cuts * spacing + 1));
   }
 
+  /**
+   * A bump of 10 MW over 100 MW, a parabola over 2 s from 10 s, and a window of 5 s: the range is
+   * 10 MW from when a window holds the top (11 s) to when it loses it (16 s), and over a limit of 9
+   * MW from the bump's rise past 109 MW (11 − √0.1 s) to the window's left end past the fall below
+   * it (16 + √0.1 s): 5 + 2√0.1 s, in one violation.
+   */
+  @Test
+  void rangeHoldsTheTopOfABump() {
+    double c = -10e6 / 1e18; // 10 MW at ±1 s from the top
+    SignalHistory history = new SignalHistory(100e6);
+    DynamicRangeCheck check = new DynamicRangeCheck(history, 5 * S, 9e6);
+    history.add(0, 10 * S, 100e6, 0);
+    check.advance();
+    history.add(10 * S, 12 * S, 100e6, -2 * c * S, c);
+    check.advance();
+    history.add(12 * S, 30 * S, 100e6, 0);
+    check.advance();
+    check.finish(30 * S);
+    assertThat(check.worstWatts()).isCloseTo(10e6, within(1e-6));
+    assertThat(check.violations()).isEqualTo(1);
+    assertThat(check.violationNanos()).isCloseTo((5 + 2 * Math.sqrt(0.1)) * S, within(2.0));
+  }
+
+  /**
+   * The same bump handed over in pieces that continue each other, one of them starting at the top:
+   * the history keeps the top as a piece's end, and the range is the same.
+   */
+  @Test
+  void rangeHoldsTheTopOfABumpInPieces() {
+    double c = -10e6 / 1e18;
+    SignalHistory history = new SignalHistory(100e6);
+    DynamicRangeCheck check = new DynamicRangeCheck(history, 5 * S, 9e6);
+    history.add(0, 10 * S, 100e6, 0);
+    check.advance();
+    long[] cuts = {10 * S, 10 * S + S / 2, 11 * S, 11 * S + S / 3, 12 * S};
+    for (int k = 0; k + 1 < cuts.length; k++) {
+      double tau = cuts[k] - 10 * S;
+      double v = 100e6 + (-2 * c * S + c * tau) * tau;
+      history.add(cuts[k], cuts[k + 1], v, -2 * c * S + 2 * c * tau, c);
+      check.advance();
+    }
+    history.add(12 * S, 30 * S, 100e6, 0);
+    check.advance();
+    check.finish(30 * S);
+    assertThat(check.worstWatts()).isCloseTo(10e6, within(1e-6));
+    assertThat(check.violations()).isEqualTo(1);
+    assertThat(check.violationNanos()).isCloseTo((5 + 2 * Math.sqrt(0.1)) * S, within(2.0));
+  }
+
   /** Highest minus lowest value over [t − w, t], each piece's part from its closed form. */
   private static double range(QuadraticSignal s, double t, long w) {
     double lo = t - w;
