@@ -232,8 +232,9 @@ public final class DynamicRangeCheck {
       double to = i < n ? cuts[i] : span;
       if (to > at) {
         double end = curvedRange(to, p, q, big, small);
-        if (i < n && end > worst) {
-          worst = end; // an extreme between candidates (the candidates are weighed there)
+        if (end > worst) {
+          // An extreme between candidates, or at the horizon, which no candidate weighs.
+          worst = end;
           worstAt = from + to;
         }
         if (limit != Double.POSITIVE_INFINITY) {

@@ -237,9 +237,10 @@ class CurvedPiecesTest {
    * cuts of 5 pairs of quadratics and 3 vertices).
    */
   @ParameterizedTest
-  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10})
   void rangeOfRandomQuadratics(long seed) {
-    QuadraticSignal s = QuadraticSignal.random(seed, 12, 2 * S);
+    // Negative seeds: continuous signals, whose ranges come from the curves' tops and bottoms.
+    QuadraticSignal s = QuadraticSignal.random(seed, 12, 2 * S, seed < 0);
     long w = new SplittableRandom(seed + 200).nextLong(S / 10, 3 * S);
     long horizon = s.horizon();
     int cells = 400_000;

@@ -39,6 +39,14 @@ final class QuadraticSignal {
    * piece before (same value where they meet).
    */
   static QuadraticSignal random(long seed, int pieces, long longestNanos) {
+    return random(seed, pieces, longestNanos, false);
+  }
+
+  /**
+   * As {@link #random(long, int, long)}, or, if {@code continuous}, every piece continuing the one
+   * before (no jumps: the extremes are the curves' tops and bottoms and the ends of slopes).
+   */
+  static QuadraticSignal random(long seed, int pieces, long longestNanos, boolean continuous) {
     SplittableRandom r = new SplittableRandom(seed);
     long[] start = new long[pieces];
     long[] end = new long[pieces];
@@ -53,7 +61,7 @@ final class QuadraticSignal {
       end[i] = t + length;
       slope[i] = r.nextDouble(-2e-2, 2e-2);
       curve[i] = r.nextDouble(-2e7, 2e7) / (l * l);
-      if (i > 0 && r.nextBoolean()) {
+      if (i > 0 && (r.nextBoolean() || continuous)) {
         double prior = end[i - 1] - start[i - 1];
         value[i] = value[i - 1] + (slope[i - 1] + curve[i - 1] * prior) * prior;
       } else {
