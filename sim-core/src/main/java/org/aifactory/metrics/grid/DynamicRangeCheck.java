@@ -91,6 +91,7 @@ public final class DynamicRangeCheck {
       if (t > end) {
         if (last && end > lastCandidate) {
           interval(end);
+          weigh(end);
           lastCandidate = end;
         }
         return;
@@ -117,6 +118,14 @@ public final class DynamicRangeCheck {
 
   /** The range at candidate {@code t}, its window closed: every vertex in [t − W, t]. */
   private void evaluate(long t) {
+    double range = weigh(t);
+    if (range > limit) {
+      exceedance.point(t);
+    }
+  }
+
+  /** The range at {@code t}, kept if the worst: a candidate, or the horizon (none falls there). */
+  private double weigh(long t) {
     double right = valueAt(t, true);
     double left = valueAt(t - window, false);
     double hi = Math.max(highest.extreme(), Math.max(left, right));
@@ -126,9 +135,7 @@ public final class DynamicRangeCheck {
       worst = range;
       worstAt = t;
     }
-    if (range > limit) {
-      exceedance.point(t);
-    }
+    return range;
   }
 
   /** The signal at {@code time} (right-limit), through the cursor of the right or left end. */

@@ -334,6 +334,24 @@ class CurvedPiecesTest {
     assertThat(check.violationNanos()).isCloseTo((5 + 2 * Math.sqrt(0.1)) * S, within(2.0));
   }
 
+  /**
+   * Flat, then a ramp of 1 MW/s for the last 2 s, window 5 s: the range grows to 2 MW at the
+   * horizon, where no vertex enters or leaves; it is over 1 MW for the last second.
+   */
+  @Test
+  void rangeRisingToTheHorizon() {
+    SignalHistory history = new SignalHistory(0);
+    DynamicRangeCheck check = new DynamicRangeCheck(history, 5 * S, 1e6);
+    history.add(0, 10 * S, 0, 0);
+    check.advance();
+    history.add(10 * S, 12 * S, 0, 1e-3);
+    check.advance();
+    check.finish(12 * S);
+    assertThat(check.worstWatts()).isCloseTo(2e6, within(1e-9));
+    assertThat(check.worstAtNanos()).isEqualTo(12.0 * S);
+    assertThat(check.violationNanos()).isCloseTo(1.0 * S, within(1.0));
+  }
+
   /** Highest minus lowest value over [t − w, t], each piece's part from its closed form. */
   private static double range(QuadraticSignal s, double t, long w) {
     double lo = t - w;
