@@ -36,6 +36,12 @@ public final class DynamicRangeCheck {
   private final double[] kinks = new double[8];
   private final double[] cuts = new double[16];
   private final double[] crossing = new double[2];
+  // value, slope and curve of the window's ends, their difference, and the vertices' extremes.
+  private final double[] leftEnd = new double[3];
+  private final double[] rightEnd = new double[3];
+  private final double[] gap = new double[3];
+  private final double[] highLevel = new double[3];
+  private final double[] lowLevel = new double[3];
 
   /**
    * @param signal the signal checked (shared with other checks)
@@ -214,15 +220,18 @@ public final class DynamicRangeCheck {
    */
   private void curvedInterval(
       long from, double span, long rightPiece, long leftPiece, double big, double small) {
-    double[] p = {
-      signal.valueAt(leftPiece, from - window),
-      signal.slopeAt(leftPiece, from - window),
-      signal.curve(leftPiece)
-    };
-    double[] q = {
-      signal.valueAt(rightPiece, from), signal.slopeAt(rightPiece, from), signal.curve(rightPiece)
-    };
-    double[] d = {p[0] - q[0], p[1] - q[1], p[2] - q[2]};
+    double[] p = leftEnd;
+    double[] q = rightEnd;
+    double[] d = gap;
+    p[0] = signal.valueAt(leftPiece, from - window);
+    p[1] = signal.slopeAt(leftPiece, from - window);
+    p[2] = signal.curve(leftPiece);
+    q[0] = signal.valueAt(rightPiece, from);
+    q[1] = signal.slopeAt(rightPiece, from);
+    q[2] = signal.curve(rightPiece);
+    for (int k = 0; k < 3; k++) {
+      d[k] = p[k] - q[k];
+    }
     int n = 0;
     n = roots(p[2], p[1], p[0] - big, span, n);
     n = roots(q[2], q[1], q[0] - big, span, n);
@@ -308,8 +317,10 @@ public final class DynamicRangeCheck {
     double mid = 0.5 * (a + b);
     double pv = quadratic(p, mid);
     double qv = quadratic(q, mid);
-    double[] top = big >= pv && big >= qv ? new double[] {big, 0, 0} : pv >= qv ? p : q;
-    double[] bottom = small <= pv && small <= qv ? new double[] {small, 0, 0} : pv <= qv ? p : q;
+    highLevel[0] = big;
+    lowLevel[0] = small;
+    double[] top = big >= pv && big >= qv ? highLevel : pv >= qv ? p : q;
+    double[] bottom = small <= pv && small <= qv ? lowLevel : pv <= qv ? p : q;
     int n =
         Quadratic.rootsInside(
             top[2] - bottom[2], top[1] - bottom[1], top[0] - bottom[0] - limit, b, crossing);
