@@ -12,11 +12,13 @@ import java.util.Arrays;
  * from its kinks. Vertices are kept in two monotonic queues (sliding maximum and minimum).
  *
  * <p>A curved signal's vertices include its interior extremes ({@link SignalHistory} splits a
- * curved piece at its vertex, to the nanosecond). Between instants the window's ends then follow
- * quadratics p and q: the range is no longer convex, and it is cut at the roots of p and q against
- * the vertices' extremes and of p − q (where the extreme changes hands) and at the vertices of p, q
- * and p − q; on each stretch between those cuts the range is one monotonic quadratic, so its worst
- * is at the cuts and its time beyond the limit runs from one root.
+ * curved piece at its vertex, to the nanosecond: a top held inside a window reads low by at most
+ * |curve|·(½ ns)², 2.5e-14 W for a curve of 1e-13 W/ns², a ramp of the slope changing by 0.2 MW/s
+ * per second). Between instants the window's ends then follow quadratics p and q: the range is no
+ * longer convex, and it is cut at the roots of p and q against the vertices' extremes and of p − q
+ * (where the extreme changes hands) and at the vertices of p, q and p − q; on each stretch between
+ * those cuts the range is one monotonic quadratic, so its worst is at the cuts and its time beyond
+ * the limit runs from one root.
  */
 public final class DynamicRangeCheck {
   private final SignalHistory signal;
@@ -36,6 +38,12 @@ public final class DynamicRangeCheck {
   private final double[] kinks = new double[8];
   private final double[] cuts = new double[16];
   private final double[] crossing = new double[2];
+  // value, slope and curve of the window's ends, their difference, and the vertices' extremes.
+  private final double[] leftEnd = new double[3];
+  private final double[] rightEnd = new double[3];
+  private final double[] gap = new double[3];
+  private final double[] highLevel = new double[3];
+  private final double[] lowLevel = new double[3];
 
   /**
    * @param signal the signal checked (shared with other checks)
@@ -91,6 +99,7 @@ public final class DynamicRangeCheck {
       if (t > end) {
         if (last && end > lastCandidate) {
           interval(end);
+          weigh(end);
           lastCandidate = end;
         }
         return;
@@ -117,6 +126,14 @@ public final class DynamicRangeCheck {
 
   /** The range at candidate {@code t}, its window closed: every vertex in [t − W, t]. */
   private void evaluate(long t) {
+    double range = weigh(t);
+    if (range > limit) {
+      exceedance.point(t);
+    }
+  }
+
+  /** The range at {@code t}, kept if the worst: a candidate, or the horizon (none falls there). */
+  private double weigh(long t) {
     double right = valueAt(t, true);
     double left = valueAt(t - window, false);
     double hi = Math.max(highest.extreme(), Math.max(left, right));
@@ -126,9 +143,7 @@ public final class DynamicRangeCheck {
       worst = range;
       worstAt = t;
     }
-    if (range > limit) {
-      exceedance.point(t);
-    }
+    return range;
   }
 
   /** The signal at {@code time} (right-limit), through the cursor of the right or left end. */
@@ -207,15 +222,18 @@ public final class DynamicRangeCheck {
    */
   private void curvedInterval(
       long from, double span, long rightPiece, long leftPiece, double big, double small) {
-    double[] p = {
-      signal.valueAt(leftPiece, from - window),
-      signal.slopeAt(leftPiece, from - window),
-      signal.curve(leftPiece)
-    };
-    double[] q = {
-      signal.valueAt(rightPiece, from), signal.slopeAt(rightPiece, from), signal.curve(rightPiece)
-    };
-    double[] d = {p[0] - q[0], p[1] - q[1], p[2] - q[2]};
+    double[] p = leftEnd;
+    double[] q = rightEnd;
+    double[] d = gap;
+    p[0] = signal.valueAt(leftPiece, from - window);
+    p[1] = signal.slopeAt(leftPiece, from - window);
+    p[2] = signal.curve(leftPiece);
+    q[0] = signal.valueAt(rightPiece, from);
+    q[1] = signal.slopeAt(rightPiece, from);
+    q[2] = signal.curve(rightPiece);
+    for (int k = 0; k < 3; k++) {
+      d[k] = p[k] - q[k];
+    }
     int n = 0;
     n = roots(p[2], p[1], p[0] - big, span, n);
     n = roots(q[2], q[1], q[0] - big, span, n);
@@ -301,8 +319,10 @@ public final class DynamicRangeCheck {
     double mid = 0.5 * (a + b);
     double pv = quadratic(p, mid);
     double qv = quadratic(q, mid);
-    double[] top = big >= pv && big >= qv ? new double[] {big, 0, 0} : pv >= qv ? p : q;
-    double[] bottom = small <= pv && small <= qv ? new double[] {small, 0, 0} : pv <= qv ? p : q;
+    highLevel[0] = big;
+    lowLevel[0] = small;
+    double[] top = big >= pv && big >= qv ? highLevel : pv >= qv ? p : q;
+    double[] bottom = small <= pv && small <= qv ? lowLevel : pv <= qv ? p : q;
     int n =
         Quadratic.rootsInside(
             top[2] - bottom[2], top[1] - bottom[1], top[0] - bottom[0] - limit, b, crossing);

@@ -28,6 +28,9 @@ public final class SiteSeries {
   private double[] smoothed = new double[64];
   private double[] grid = new double[64];
   private int vertices;
+  private final double[] smoothPiece = new double[3];
+  private final double[] gridPiece = new double[3];
+  private final double[] points = new double[7];
 
   /**
    * @param horizonNanos end of the run
@@ -104,14 +107,13 @@ public final class SiteSeries {
       return;
     }
     if (smoothCurve != 0 || gridCurve != 0) {
-      curved(
-          from,
-          to,
-          siteLoad,
-          siteLoadSlope,
-          new double[] {smooth, smoothSlope, smoothCurve},
-          new double[] {gridWatts, gridSlope, gridCurve},
-          stateOfCharge);
+      smoothPiece[0] = smooth;
+      smoothPiece[1] = smoothSlope;
+      smoothPiece[2] = smoothCurve;
+      gridPiece[0] = gridWatts;
+      gridPiece[1] = gridSlope;
+      gridPiece[2] = gridCurve;
+      curved(from, to, siteLoad, siteLoadSlope, smoothPiece, gridPiece, stateOfCharge);
       return;
     }
     long a = from;
@@ -181,18 +183,15 @@ public final class SiteSeries {
     if (to > windowStart && from < windowEnd && vertices + 7 <= 2 * WindowSearch.MAX_STEPS) {
       double a0 = Math.max(from, windowStart) - from;
       double b0 = Math.min(to, windowEnd) - from;
-      double[] points = new double[7];
       int n = 0;
       points[n++] = a0;
       points[n++] = b0;
-      for (double x :
-          new double[] {
-            vertex(g), vertex(sm), 0.25 * (to - from), 0.5 * (to - from), 0.75 * (to - from)
-          }) {
-        if (x > a0 && x < b0) {
-          points[n++] = x;
-        }
-      }
+      double length = to - from;
+      n = inside(vertex(g), a0, b0, n);
+      n = inside(vertex(sm), a0, b0, n);
+      n = inside(0.25 * length, a0, b0, n);
+      n = inside(0.5 * length, a0, b0, n);
+      n = inside(0.75 * length, a0, b0, n);
       Arrays.sort(points, 0, n);
       for (int k = 0; k < n; k++) {
         double x = points[k];
@@ -202,6 +201,14 @@ public final class SiteSeries {
         vertex(from + x, load + loadSlope * x, at(sm, x), at(g, x));
       }
     }
+  }
+
+  /** Adds {@code x} to the window's points of a curved piece if it is inside (a, b). */
+  private int inside(double x, double a, double b, int n) {
+    if (x > a && x < b) {
+      points[n++] = x;
+    }
+    return n;
   }
 
   /** value + slope·τ + curve·τ² of {@code f} = {value, slope, curve}. */

@@ -40,9 +40,10 @@ class CurvedPiecesTest {
    * crossing (at most two per piece, the quadratic's roots; jumps fall on cell edges).
    */
   @ParameterizedTest
-  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, -1, -2, -3, -4, -5, -6, -7, -8})
   void levelOfRandomQuadratics(long seed) {
-    QuadraticSignal s = QuadraticSignal.random(seed, 20, 2 * S);
+    // Negative seeds: continuous signals, whose extremes are mostly their curves' vertices.
+    QuadraticSignal s = QuadraticSignal.random(seed, 20, 2 * S, seed < 0);
     for (boolean upper : new boolean[] {true, false}) {
       LevelCheck check = new LevelCheck(upper, 100e6);
       for (int i = 0; i < s.pieces(); i++) {
@@ -91,9 +92,10 @@ class CurvedPiecesTest {
    * crossing.
    */
   @ParameterizedTest
-  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, -1, -2, -3, -4, -5, -6, -7, -8})
   void rampOfRandomQuadratics(long seed) {
-    QuadraticSignal s = QuadraticSignal.random(seed, 20, 2 * S);
+    // Negative seeds: continuous signals, whose worst ramps are mostly between kicks.
+    QuadraticSignal s = QuadraticSignal.random(seed, 20, 2 * S, seed < 0);
     long w = new SplittableRandom(seed + 100).nextLong(S / 20, 2 * S);
     double w2 = (double) w * w;
     long horizon = s.horizon();
@@ -330,6 +332,24 @@ class CurvedPiecesTest {
     assertThat(check.worstWatts()).isCloseTo(10e6, within(1e-6));
     assertThat(check.violations()).isEqualTo(1);
     assertThat(check.violationNanos()).isCloseTo((5 + 2 * Math.sqrt(0.1)) * S, within(2.0));
+  }
+
+  /**
+   * Flat, then a ramp of 1 MW/s for the last 2 s, window 5 s: the range grows to 2 MW at the
+   * horizon, where no vertex enters or leaves; it is over 1 MW for the last second.
+   */
+  @Test
+  void rangeRisingToTheHorizon() {
+    SignalHistory history = new SignalHistory(0);
+    DynamicRangeCheck check = new DynamicRangeCheck(history, 5 * S, 1e6);
+    history.add(0, 10 * S, 0, 0);
+    check.advance();
+    history.add(10 * S, 12 * S, 0, 1e-3);
+    check.advance();
+    check.finish(12 * S);
+    assertThat(check.worstWatts()).isCloseTo(2e6, within(1e-9));
+    assertThat(check.worstAtNanos()).isEqualTo(12.0 * S);
+    assertThat(check.violationNanos()).isCloseTo(1.0 * S, within(1.0));
   }
 
   /** Highest minus lowest value over [t − w, t], each piece's part from its closed form. */
