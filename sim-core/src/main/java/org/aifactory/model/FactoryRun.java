@@ -290,6 +290,13 @@ public final class FactoryRun {
       }
       job.setCompletionListener(site::jobEnded);
     }
+    // A service runs from its start to the end of the run: the minimum load applies then too.
+    for (InferenceService service : services) {
+      long start = service.spec().start().toNanos();
+      if (start < horizon) {
+        sim.scheduleAt(start, Simulation.DEFAULT_PRIORITY, site::jobStarted);
+      }
+    }
   }
 
   /** Events a service's slots may hold pending at once: one per slot of its request model. */

@@ -53,7 +53,7 @@ final class RuleChecks {
       check.setActive(false);
       levels.add(check);
       minimum = check;
-      return (h, s) -> level(m, "minimum_load", check, "while a job runs");
+      return (h, s) -> level(m, "minimum_load", check, "while a job or service runs");
     }
     if (rule instanceof GridRule.Ramp r) {
       RampCheck check = new RampCheck(r.windowNanos(), r.wattsPerSecond(), initial);

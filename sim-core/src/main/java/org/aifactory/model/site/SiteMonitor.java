@@ -119,7 +119,7 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
     loadSlope = siteWattsPerSecond * 1e-9;
   }
 
-  /** A job starts running (the minimum load applies while some job runs). */
+  /** A job or a service starts running (the minimum load applies while some runs). */
   public void jobStarted(long now) {
     settle(now);
     if (runningJobs++ == 0) {
