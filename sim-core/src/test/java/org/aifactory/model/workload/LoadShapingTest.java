@@ -212,6 +212,48 @@ class LoadShapingTest {
   }
 
   /**
+   * The hold's end is a kink only when the lull is not over first. Steps (no ramp limits) and a
+   * hold of h: each of 10 iterations draws 1 kW for 5 s + min(h, 5 s), then 200 W for the rest of
+   * the lull. A hold that ends within a lull, or exactly at its end (the kink then comes before the
+   * compute phase at the same instant), is one event per iteration; a longer one is none: the next
+   * compute phase finds the power still held, and the job's end holds it on for h − 5 s more (one
+   * kink, after the work is done at 100 s).
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      longs = {250_000_000L, 4_999_999_999L, 5_000_000_000L, 5_000_000_001L, 6_000_000_000L})
+  void aHoldEndIsAnEventOnlyWhenTheLullOutlastsIt(long holdNanos) {
+    PowerSmoothingSpec hold =
+        new PowerSmoothingSpec(
+            0,
+            PowerSmoothingSpec.UNLIMITED,
+            PowerSmoothingSpec.UNLIMITED,
+            Duration.ofNanos(holdNanos));
+    RunResult plain =
+        run(
+            job(10, Optional.empty(), Optional.empty(), Optional.empty()),
+            Optional.empty(),
+            PulseResolution.FULL,
+            Duration.ofSeconds(200));
+    RunResult held =
+        run(
+            job(10, Optional.empty(), Optional.of(hold), Optional.empty()),
+            Optional.empty(),
+            PulseResolution.FULL,
+            Duration.ofSeconds(200));
+    double h = holdNanos / 1e9;
+    double perGpu =
+        h <= 5
+            ? 10 * (1_000 * (5 + h) + IDLE * (5 - h)) + IDLE * 100
+            : 1_000 * (95 + h) + IDLE * (105 - h);
+    assertThat(held.energyGpuJoules())
+        .isCloseTo(GPUS * perGpu, within(1e-9 * held.energyGpuJoules()));
+    assertThat(held.eventsProcessed() - plain.eventsProcessed()).isEqualTo(h <= 5 ? 10 : 1);
+    assertThat(held.power().peakWatts()).isEqualTo(GPUS * 1_000.0);
+    assertThat(held.power().minWatts()).isEqualTo(GPUS * IDLE);
+  }
+
+  /**
    * A rack store: 10 kJ, a target of 75 % of the rack's design IT (6 kW, 4.4 kW above its 1.6 kW
    * idle base), 90 % round trip. Computing, the rack's load is 6.4 kW above base: the store gives 2
    * kW for exactly 5 s; in the lull (load 0 above base) it takes 4.4 kW until 10 kJ are back, 10 /
