@@ -216,7 +216,7 @@ public final class FactoryRun {
     }
     if (jobs.stream().anyMatch(TrainingJob::shaped)) {
       ObservationSpec obs = run.observation();
-      ledger.withUnshapedShadow(new PowerRecorder(horizon, 1, obs.rampWindow().toNanos(), 0, 0, 0));
+      ledger.withUnshapedShadow(PowerRecorder.figuresOnly(horizon, obs.rampWindow().toNanos(), 0));
     }
     placeWindow(run.observation());
     Optional<PowerBudget> budget = budgetCaps(factory);
