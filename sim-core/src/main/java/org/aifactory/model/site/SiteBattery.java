@@ -148,9 +148,22 @@ final class SiteBattery {
           }
         }
       } else {
-        next = crossing(desiredCurve, desiredSlope, desired - upper);
-        next = Math.min(next, crossing(desiredCurve, desiredSlope, desired - lower));
-        next = Math.min(next, crossing(desiredCurve, desiredSlope, desired));
+        // Only crossings within the piece matter; a level farther than the request can move by
+        // then is not solved for.
+        double span = Math.min(within, MAX_LOOK_NANOS);
+        double reach = Math.abs(desiredSlope) * span + Math.abs(desiredCurve) * span * span;
+        if (upper - desired <= reach) {
+          next = crossing(desiredCurve, desiredSlope, desired - upper);
+        }
+        if (desired - lower <= reach) {
+          next = Math.min(next, crossing(desiredCurve, desiredSlope, desired - lower));
+        }
+        if (Math.abs(desired) <= reach) {
+          next = Math.min(next, crossing(desiredCurve, desiredSlope, desired));
+        }
+        if (span < within && next == Double.POSITIVE_INFINITY) {
+          next = span; // looked no further: decide again there
+        }
       }
     }
     return Math.min(next, energyBreak(Math.min(next, within)));
@@ -217,7 +230,15 @@ final class SiteBattery {
       // Within a piece the power keeps its sign (its zeros are breakpoints), so the delivered
       // energy is monotonic; a crossing beyond the piece's end is not needed.
       double limit = Math.min(within, MAX_LOOK_NANOS);
-      root = Cubic.firstRoot(powerCurve / 3, 0.5 * powerSlope, power, -gap, limit);
+      double most =
+          (Math.abs(power)
+                  + (0.5 * Math.abs(powerSlope) + Math.abs(powerCurve) * limit / 3) * limit)
+              * limit;
+      // The most it can deliver by the limit falls short of the threshold: no crossing there.
+      root =
+          most < Math.abs(gap)
+              ? Double.NaN
+              : Cubic.firstRoot(powerCurve / 3, 0.5 * powerSlope, power, -gap, limit);
       if (Double.isNaN(root) && limit < within) {
         return limit; // looked no further: decide again there
       }
