@@ -248,6 +248,12 @@ class SiteRunTest {
         .isCloseTo(r.energyFacilityJoules(), within(r.energyFacilityJoules() * 1e-9));
     // Unshaped, the phase edges ramp at 3.5 MW/s over 0.2 s windows; shaped, far less.
     assertThat(s.rules().get(0).worst()).isLessThan(3.5e6);
+    // A ramp's or a hold's end is booked to the change that set it going (the pulses), not to
+    // "other": nothing else changes this factory's load (no caps, no cooling plant).
+    var other = s.swings().get(3);
+    assertThat(other.cause()).isEqualTo("other");
+    assertThat(other.changes()).isZero();
+    assertThat(s.swings().get(0).changes()).isGreaterThan(60);
     BatterySpec battery =
         new BatterySpec(
             3.6e9, 1e6, 0.9, 0.1, 0.9, 0.5, new BatterySpec.SmoothingPolicy(S, 1e5, 1e5), 0);

@@ -114,9 +114,10 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
   public void sitePowerChanged(
       long now, double siteWatts, double siteWattsPerSecond, SwingCause cause) {
     settle(now);
-    swings.change(now, cause, siteWatts - load);
+    double slope = siteWattsPerSecond * 1e-9;
+    swings.change(now, cause, siteWatts - load, slope - loadSlope);
     load = siteWatts;
-    loadSlope = siteWattsPerSecond * 1e-9;
+    loadSlope = slope;
   }
 
   /** A job or a service starts running (the minimum load applies while some runs). */

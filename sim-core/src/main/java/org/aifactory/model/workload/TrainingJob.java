@@ -103,6 +103,7 @@ public final class TrainingJob implements Cluster.Tenant {
   private long kinkHandle = NONE;
   private long kinkAt = Long.MAX_VALUE; // when the scheduled kink event fires; MAX_VALUE: none
   private long kinkDue = Long.MAX_VALUE; // the shaped power's next kink
+  private SwingCause lastCause = SwingCause.JOBS; // of the last change of the shaped power
   private boolean phaseEndComing; // a phase is being entered and its end is scheduled next
   private boolean stretchBoundary;
   private double shapedEnergyBooked;
@@ -763,6 +764,7 @@ public final class TrainingJob implements Cluster.Tenant {
    */
   private void setPower(long now, double nextDeltaPerGpu, SwingCause cause) {
     if (shaped != null) {
+      lastCause = cause;
       ledger.causedBy(cause);
       setShapedPower(now, nextDeltaPerGpu);
       return;
@@ -808,7 +810,11 @@ public final class TrainingJob implements Cluster.Tenant {
   private void onPowerKink(long now) {
     kinkHandle = NONE;
     kinkAt = Long.MAX_VALUE;
+    // A ramp or a hold ending follows from the change of state that set it going: its swing is
+    // booked to that change's cause (a pulse, a checkpoint, a start or failure), not to "other".
+    ledger.causedBy(lastCause);
     shaped.kink(now);
+    ledger.causedBy(SwingCause.OTHER); // if the kink changed nothing, the cause goes no further
     scheduleKink();
   }
 
