@@ -24,6 +24,25 @@ class RunawayWorkTest {
     assertThat(Files.exists(tmp.resolve("x"))).isFalse();
   }
 
+  /**
+   * A band check analysing every 64-s window of ten years at up to 1 kHz (262,144 bins a window):
+   * its FFTs, not its events, are the work, and the refusal names the rule.
+   */
+  @Test
+  void aBandCheckOfTooManyWindowsIsRefusedNamingTheRule() {
+    String out = tmp.resolve("x").toString();
+    refused(
+        "site.rules[1].every",
+        "run",
+        "grid-compliance",
+        "--set",
+        "horizon=10 y",
+        "--set",
+        "site.rules[1]={ oscillation: 5 MW, band: 0.1-1000 Hz, window: 64 s, every: 64 s }",
+        "--out",
+        out);
+  }
+
   @Test
   void aFloodOfFailuresIsRefusedNamingTheCause() {
     String out = tmp.resolve("x").toString();

@@ -29,6 +29,7 @@ public final class PowerLedger {
   private static final double NANOS_PER_SECOND = 1e9;
 
   private final FacilityModel facility;
+  private final boolean monthly;
   private final PowerRecorder recorder;
   private SitePowerSink[] sinks = new SitePowerSink[0];
   private PowerLedger unshaped;
@@ -72,7 +73,16 @@ public final class PowerLedger {
    * @param losses conversion losses to integrate by stage, or null
    */
   public PowerLedger(FacilityModel facility, PowerRecorder recorder, StageLosses losses) {
+    this(facility, recorder, losses, true);
+  }
+
+  /**
+   * @param monthly whether to keep the monthly figures ({@link #monthlyPue}); a shadow does not
+   */
+  private PowerLedger(
+      FacilityModel facility, PowerRecorder recorder, StageLosses losses, boolean monthly) {
     this.facility = facility;
+    this.monthly = monthly;
     this.recorder = recorder;
     this.losses = losses;
     int n = losses == null ? 0 : losses.stages().size();
@@ -83,13 +93,14 @@ public final class PowerLedger {
 
   /**
    * Keeps a shadow of this ledger: the load without shaping, through the same facility, recorded by
-   * {@code recorder} (its peak, ramps and energy). Only before the first change.
+   * {@code recorder} (its peak, ramps and energy; it keeps no monthly figures). Only before the
+   * first change.
    */
   public void withUnshapedShadow(PowerRecorder shadowRecorder) {
     if (last != 0 || gpuWatts != 0 || itWatts != 0) {
       throw new IllegalStateException("the shadow must be added before the first change");
     }
-    this.unshaped = new PowerLedger(facility, shadowRecorder);
+    this.unshaped = new PowerLedger(facility, shadowRecorder, null, false);
   }
 
   /** The unshaped shadow; null without one (no load shaping in the run). */
@@ -298,7 +309,9 @@ public final class PowerLedger {
   private void integrate(long now) {
     long dt = now - last;
     if (dt > 0) {
-      integrateMonths(last, now);
+      if (monthly) {
+        integrateMonths(last, now);
+      }
       if (gpuSlope == 0 && itSlope == 0) {
         gpuWattNanos += gpuWatts * dt;
         itWattNanos += itWatts * dt;
@@ -364,6 +377,9 @@ public final class PowerLedger {
    * (NaN for a month without IT energy).
    */
   public double[] monthlyPue(long horizonNanos) {
+    if (!monthly) {
+      throw new IllegalStateException("the unshaped shadow keeps no monthly figures");
+    }
     int months = (int) -Math.floorDiv(-horizonNanos, MONTH_NANOS);
     double[] pue = new double[months];
     for (int m = 0; m < months; m++) {

@@ -19,6 +19,7 @@ public final class PowerRecorder implements SitePowerSink {
   private static final double NANOS_PER_SECOND = 1e9;
 
   private final long horizon;
+  private final boolean bucketed;
   private final long bucketNanos;
   private final double[] bucketMin;
   private final double[] bucketMax;
@@ -69,12 +70,45 @@ public final class PowerRecorder implements SitePowerSink {
       long windowStartNanos,
       long windowEndNanos,
       double initialWatts) {
+    this(
+        horizonNanos,
+        buckets,
+        true,
+        rampWindowNanos,
+        windowStartNanos,
+        windowEndNanos,
+        initialWatts);
+  }
+
+  /**
+   * A recorder of the figures only: energy, peak, minimum and the largest ramp, exactly as a full
+   * recorder gives them, without buckets or a full-resolution window (so without {@link
+   * #series()}), which saves work at every change: for a signal nobody plots.
+   *
+   * @param horizonNanos end of the run
+   * @param rampWindowNanos averaging interval for ramps
+   * @param initialWatts power at time 0
+   */
+  public static PowerRecorder figuresOnly(
+      long horizonNanos, long rampWindowNanos, double initialWatts) {
+    return new PowerRecorder(horizonNanos, 1, false, rampWindowNanos, 0, 0, initialWatts);
+  }
+
+  private PowerRecorder(
+      long horizonNanos,
+      int buckets,
+      boolean bucketed,
+      long rampWindowNanos,
+      long windowStartNanos,
+      long windowEndNanos,
+      double initialWatts) {
     if (horizonNanos <= 0 || buckets <= 0 || rampWindowNanos <= 0) {
       throw new IllegalArgumentException("horizon, buckets and ramp window must be positive");
     }
     this.horizon = horizonNanos;
+    this.bucketed = bucketed;
     this.bucketNanos = Math.max(1, ceilDiv(horizonNanos, buckets));
-    int count = (int) ceilDiv(horizonNanos, bucketNanos);
+    int count = bucketed ? (int) ceilDiv(horizonNanos, bucketNanos) : 0;
     this.bucketMin = new double[count];
     this.bucketMax = new double[count];
     this.bucketWattNanos = new double[count];
@@ -91,6 +125,7 @@ public final class PowerRecorder implements SitePowerSink {
    * the interesting part of the run is only once it is built).
    */
   public void setWindow(long windowStartNanos, long windowEndNanos) {
+    requireSeries();
     if (started) {
       throw new IllegalStateException("the window is fixed once power has been recorded");
     }
@@ -103,6 +138,7 @@ public final class PowerRecorder implements SitePowerSink {
    * which keeps those of the window found.
    */
   public void searchWindow(WindowSearch search) {
+    requireSeries();
     if (started) {
       throw new IllegalStateException("the window is fixed once power has been recorded");
     }
@@ -293,6 +329,7 @@ public final class PowerRecorder implements SitePowerSink {
 
   /** The recorded series; call after {@link #finish()}. */
   public PowerSeries series() {
+    requireSeries();
     int n = bucketMin.length;
     double[] mean = new double[n];
     double[] it = new double[n];
@@ -316,6 +353,12 @@ public final class PowerRecorder implements SitePowerSink {
         Arrays.copyOf(stepWatts, steps),
         it,
         stepSlopes == null ? null : slopesPerSecond());
+  }
+
+  private void requireSeries() {
+    if (!bucketed) {
+      throw new IllegalStateException("a recorder of the figures only keeps no series");
+    }
   }
 
   private double[] slopesPerSecond() {
@@ -400,7 +443,9 @@ public final class PowerRecorder implements SitePowerSink {
     if (lo < min) {
       min = lo;
     }
-    rampBuckets(from, to);
+    if (bucketed) {
+      rampBuckets(from, to);
+    }
     rampWindows(from, to);
     level = end;
     itLevel += itSlopePerNano * (to - from);
@@ -418,7 +463,9 @@ public final class PowerRecorder implements SitePowerSink {
     if (watts < min) {
       min = watts;
     }
-    holdBuckets(from, to, watts);
+    if (bucketed) {
+      holdBuckets(from, to, watts);
+    }
     holdRamp(from, to, watts);
   }
 

@@ -216,7 +216,7 @@ public final class FactoryRun {
     }
     if (jobs.stream().anyMatch(TrainingJob::shaped)) {
       ObservationSpec obs = run.observation();
-      ledger.withUnshapedShadow(new PowerRecorder(horizon, 1, obs.rampWindow().toNanos(), 0, 0, 0));
+      ledger.withUnshapedShadow(PowerRecorder.figuresOnly(horizon, obs.rampWindow().toNanos(), 0));
     }
     placeWindow(run.observation());
     Optional<PowerBudget> budget = budgetCaps(factory);
@@ -247,7 +247,7 @@ public final class FactoryRun {
     if (cooling != null) {
       cooling.start();
     }
-    factory.site().ifPresent(s -> watchSite(s, budget, run.observation(), factory.shapesLoad()));
+    factory.site().ifPresent(s -> watchSite(s, budget, run.observation()));
   }
 
   /** The power budget's caps on every cluster's GPUs, from the start (empty: no budget). */
@@ -270,8 +270,7 @@ public final class FactoryRun {
    * The site as the grid sees it: from the level the factory draws at time 0, it hears every change
    * of site power and every job's start and completion.
    */
-  private void watchSite(
-      SiteSpec spec, Optional<PowerBudget> budget, ObservationSpec obs, boolean shapedLoad) {
+  private void watchSite(SiteSpec spec, Optional<PowerBudget> budget, ObservationSpec obs) {
     PowerRecorder rec = ledger.recorder();
     site =
         new SiteMonitor(
@@ -282,7 +281,7 @@ public final class FactoryRun {
             rec.windowStartNanos(),
             rec.windowEndNanos(),
             obs.rampWindow().toNanos());
-    site.begin(ledger.siteWatts(), shapedLoad);
+    site.begin(ledger.siteWatts());
     ledger.setSiteListener(site);
     for (TrainingJob job : jobs) {
       long start = job.spec().start().toNanos();
@@ -290,6 +289,13 @@ public final class FactoryRun {
         sim.scheduleAt(start, Simulation.DEFAULT_PRIORITY, site::jobStarted);
       }
       job.setCompletionListener(site::jobEnded);
+    }
+    // A service runs from its start to the end of the run: the minimum load applies then too.
+    for (InferenceService service : services) {
+      long start = service.spec().start().toNanos();
+      if (start < horizon) {
+        sim.scheduleAt(start, Simulation.DEFAULT_PRIORITY, site::jobStarted);
+      }
     }
   }
 

@@ -297,39 +297,7 @@ public record FactorySpec(
           .problem()
           .ifPresent(p -> problems.add(new SpecProblem("site.budget", p)));
     }
-    if (site.isPresent()
-        && site.get().battery().isPresent()
-        && !site.get().battery().get().policy().rampLimited()
-        && shapesLoad()) {
-      problems.add(
-          new SpecProblem(
-              "site.battery.smoothing",
-              "a shaped load (GPU power smoothing, rack storage or filler work) needs a ramp limit:"
-                  + " the battery's target is then the load ramp limited, without the moving"
-                  + " average"));
-    }
     return problems;
-  }
-
-  /**
-   * Whether load shaping may make the site load ramp (piecewise linear rather than steps): some
-   * training job is smoothed (its own or its cluster's GPU power smoothing), fills its lulls, or
-   * runs on a cluster with rack storage.
-   */
-  public boolean shapesLoad() {
-    for (WorkloadSpec w : workloads) {
-      if (w instanceof TrainingJobSpec job) {
-        Optional<ClusterSpec> cluster =
-            clusters.stream().filter(c -> c.name().equals(job.cluster())).findFirst();
-        if (job.powerSmoothing().isPresent()
-            || job.filler().isPresent()
-            || cluster.flatMap(ClusterSpec::powerSmoothing).isPresent()
-            || cluster.flatMap(ClusterSpec::rackStorage).isPresent()) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /**

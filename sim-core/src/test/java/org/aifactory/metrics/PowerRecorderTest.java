@@ -39,6 +39,40 @@ class PowerRecorderTest {
     assertThat(s.stepWatts(2)).isEqualTo(500);
   }
 
+  /**
+   * A recorder of the figures only gives bit for bit the figures of a full one (energy, peak,
+   * minimum, ramp) for a signal of steps and ramps, pseudo-random and crossing many buckets and
+   * ramp windows, and keeps no series.
+   */
+  @Test
+  void figuresOnlyAreTheFiguresOfAFullRecorder() {
+    long horizon = 3_600 * S;
+    PowerRecorder full = new PowerRecorder(horizon, 500, S, 100 * S, 200 * S, 1_000);
+    PowerRecorder figures = PowerRecorder.figuresOnly(horizon, S, 1_000);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    long t = 0;
+    while (true) {
+      t += 1 + random.nextLong(7 * S);
+      if (t >= horizon) {
+        break;
+      }
+      double watts = random.nextDouble(500, 5_000);
+      double slope = random.nextInt(3) == 0 ? random.nextDouble(-300, 300) : 0;
+      double it = watts / 1.2;
+      full.set(t, watts, it, slope, slope / 1.2);
+      figures.set(t, watts, it, slope, slope / 1.2);
+    }
+    full.finish();
+    figures.finish();
+    assertThat(figures.energyJoules()).isEqualTo(full.energyJoules());
+    assertThat(figures.peakWatts()).isEqualTo(full.peakWatts());
+    assertThat(figures.minWatts()).isEqualTo(full.minWatts());
+    assertThat(figures.maxRampWattsPerSecond()).isEqualTo(full.maxRampWattsPerSecond());
+    assertThat(figures.hasRamps()).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(figures::series)
+        .isInstanceOf(IllegalStateException.class);
+  }
+
   @Test
   void instantaneousIntermediateLevelsAreNotPeaks() {
     PowerRecorder r = new PowerRecorder(10 * S, 1, S, 0, 10 * S, 0);

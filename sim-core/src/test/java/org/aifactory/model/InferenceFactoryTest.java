@@ -193,4 +193,43 @@ class InferenceFactoryTest {
         .isEqualTo(r.metrics().stream().map(org.aifactory.metrics.Metric::key).toList());
     new org.aifactory.metrics.ReplicationSet(r, List.of(r.metrics(), calm.metrics()));
   }
+
+  /**
+   * The site's minimum load applies while a service runs, as while a job does: the fluid service's
+   * factory draws 1.2 × 4,600 W all along, below a 6 kW minimum for the whole 10 h; at 5 kW it
+   * complies.
+   */
+  @Test
+  void theMinimumLoadAppliesWhileAServiceRuns() {
+    for (double minimum : new double[] {6_000, 5_000}) {
+      FactorySpec factory =
+          Specs.factory(
+                  Specs.TOY_CATALOG,
+                  1.2,
+                  List.of(new ClusterSpec("hall", "S", 2)),
+                  List.of(service(8, ServiceResolution.FLUID)))
+              .withSite(
+                  Optional.of(
+                      new org.aifactory.model.site.SiteSpec(
+                          List.of(new org.aifactory.model.site.GridRule.MinimumLoad(minimum)),
+                          Optional.empty(),
+                          Optional.empty(),
+                          Optional.empty(),
+                          Optional.empty())));
+      RunResult r =
+          new FactoryRun(
+                  "minimum",
+                  factory,
+                  Specs.run(Duration.ofSeconds((long) SECONDS), PulseResolution.FULL))
+              .complete();
+      org.aifactory.metrics.grid.RuleVerdict v = r.site().orElseThrow().rules().get(0);
+      if (minimum > 1.2 * 4_600) {
+        assertThat(v.violations()).isEqualTo(1);
+        assertThat(v.violationNanos()).isCloseTo(SECONDS * 1e9, within(1e-6 * SECONDS * 1e9));
+        assertThat(v.worst()).isCloseTo(1.2 * 4_600, within(1e-6));
+      } else {
+        assertThat(v.violations()).isZero();
+      }
+    }
+  }
 }

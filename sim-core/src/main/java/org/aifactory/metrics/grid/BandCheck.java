@@ -6,7 +6,7 @@ import org.apache.commons.math3.transform.FastFourierTransformer;
 import org.apache.commons.math3.transform.TransformType;
 
 /**
- * The oscillation of a piecewise-linear signal in a frequency band, window by window: the run is
+ * The oscillation of a piecewise-quadratic signal in a frequency band, window by window: the run is
  * cut into windows of W from time 0 (one in every {@code every} is analysed); in each, the signal's
  * exact averages over N equal bins (N a power of two, at least four per period of the band's top
  * frequency) are taken from its pieces, their mean removed, a Hann window applied, and an FFT
@@ -59,6 +59,7 @@ public final class BandCheck {
   private long[] to = new long[16];
   private double[] value = new double[16];
   private double[] slope = new double[16];
+  private double[] curve = new double[16];
   private int pieces;
   private double lowest;
   private double highest;
@@ -119,6 +120,14 @@ public final class BandCheck {
 
   /** The signal over [start, end): {@code watts} at {@code start}, then {@code slopePerNano}. */
   public void piece(long start, long end, double watts, double slopePerNano) {
+    piece(start, end, watts, slopePerNano, 0);
+  }
+
+  /**
+   * The signal over [start, end): at {@code start + τ} (τ in ns) it is {@code watts +
+   * slopePerNano·τ + curve·τ²} ({@code curve} in W/ns²).
+   */
+  public void piece(long start, long end, double watts, double slopePerNano, double curve) {
     long at = start;
     while (at < end) {
       long windowFrom = Math.floorDiv(at, window) * window;
@@ -128,7 +137,17 @@ public final class BandCheck {
       }
       long stop = Math.min(end, windowFrom + window);
       if (analysed) {
-        keep(at, stop, watts + slopePerNano * (at - start), slopePerNano);
+        if (curve == 0) {
+          keep(at, stop, watts + slopePerNano * (at - start), slopePerNano, 0);
+        } else {
+          double tau = at - start;
+          keep(
+              at,
+              stop,
+              watts + (slopePerNano + curve * tau) * tau,
+              slopePerNano + 2 * curve * tau,
+              curve);
+        }
       }
       at = stop;
     }
@@ -142,8 +161,20 @@ public final class BandCheck {
     highest = Double.NEGATIVE_INFINITY;
   }
 
-  private void keep(long a, long b, double watts, double slopePerNano) {
-    double end = watts + slopePerNano * (b - a);
+  private void keep(long a, long b, double watts, double slopePerNano, double curvePerNano2) {
+    double end;
+    if (curvePerNano2 == 0) {
+      end = watts + slopePerNano * (b - a);
+    } else {
+      double span = b - a;
+      end = watts + (slopePerNano + curvePerNano2 * span) * span;
+      double vertex = -slopePerNano / (2 * curvePerNano2);
+      if (vertex > 0 && vertex < span) {
+        double top = watts + (slopePerNano + curvePerNano2 * vertex) * vertex;
+        lowest = Math.min(lowest, top);
+        highest = Math.max(highest, top);
+      }
+    }
     lowest = Math.min(lowest, Math.min(watts, end));
     highest = Math.max(highest, Math.max(watts, end));
     if (pieces == from.length) {
@@ -151,11 +182,13 @@ public final class BandCheck {
       to = Arrays.copyOf(to, pieces * 2);
       value = Arrays.copyOf(value, pieces * 2);
       slope = Arrays.copyOf(slope, pieces * 2);
+      curve = Arrays.copyOf(curve, pieces * 2);
     }
     from[pieces] = a;
     to[pieces] = b;
     value[pieces] = watts;
     slope[pieces] = slopePerNano;
+    curve[pieces] = curvePerNano2;
     pieces++;
   }
 
@@ -190,6 +223,24 @@ public final class BandCheck {
     }
   }
 
+  /**
+   * Adds the integral of a quadratic over [a0, b0) to the bins it covers: over [x, y], with u and v
+   * their distances from a0, it is (v − u)·(watts + slope·(u + v)/2 + curve·(u² + uv + v²)/3).
+   */
+  private void fillCurved(long a0, long b0, double watts, double slopePerNano, double c) {
+    double a = a0 - windowStart;
+    double b = b0 - windowStart;
+    int first = (int) Math.min(samples - 1, Math.floor(a / binNanos));
+    int last = (int) Math.min(samples - 1, Math.floor(b / binNanos));
+    for (int m = first; m <= last; m++) {
+      double u = Math.max(a, m * binNanos) - a;
+      double v = (m == last ? b : Math.min(b, (m + 1) * binNanos)) - a;
+      if (v > u) {
+        re[m] += (v - u) * (watts + slopePerNano * 0.5 * (u + v) + c * (u * u + u * v + v * v) / 3);
+      }
+    }
+  }
+
   /** Analyses the open window, if it is analysed. */
   private void close() {
     if (windowStart == Long.MIN_VALUE || !analysed) {
@@ -204,7 +255,11 @@ public final class BandCheck {
     } else {
       Arrays.fill(re, 0);
       for (int i = 0; i < pieces; i++) {
-        fill(from[i], to[i], value[i], slope[i]);
+        if (curve[i] == 0) {
+          fill(from[i], to[i], value[i], slope[i]);
+        } else {
+          fillCurved(from[i], to[i], value[i], slope[i], curve[i]);
+        }
       }
       transform();
       for (int k = lowBin; k <= highBin; k++) {

@@ -7,14 +7,17 @@ import org.aifactory.metrics.SwingCause;
 /**
  * The site load's changes split by what caused them ({@link SwingCause}): several changes at one
  * instant are netted per cause (two jobs changing phase together are one pulse step), then each
- * cause's steps are counted, its largest rise and fall kept, and the ramp of the load as if only
- * that cause changed it checked exactly over each ramp window ({@link RampCheck}).
+ * cause's changes are counted (a step, or a change of slope when GPU power smoothing makes the load
+ * ramp), its largest rise and fall at one instant kept, and the ramp of the load as if only that
+ * cause changed it (its steps and its ramps, a piecewise-linear signal) checked exactly over each
+ * ramp window ({@link RampCheck}).
  */
 public final class CauseSwings {
   private static final SwingCause[] CAUSES = SwingCause.values();
 
   private final long[] windows;
   private final double[] pending = new double[CAUSES.length];
+  private final double[] pendingSlope = new double[CAUSES.length];
   private long pendingAt;
   private boolean anyPending;
   private final Cause[] causes = new Cause[CAUSES.length];
@@ -31,19 +34,29 @@ public final class CauseSwings {
 
   /** The site load changes by {@code deltaWatts} at {@code now} because of {@code cause}. */
   public void change(long now, SwingCause cause, double deltaWatts) {
+    change(now, cause, deltaWatts, 0);
+  }
+
+  /**
+   * The site load jumps by {@code deltaWatts} at {@code now}, and its slope changes by {@code
+   * deltaWattsPerNano}, because of {@code cause}.
+   */
+  public void change(long now, SwingCause cause, double deltaWatts, double deltaWattsPerNano) {
     if (anyPending && now != pendingAt) {
       flush();
     }
     pendingAt = now;
     anyPending = true;
     pending[cause.ordinal()] += deltaWatts;
+    pendingSlope[cause.ordinal()] += deltaWattsPerNano;
   }
 
   private void flush() {
     for (int i = 0; i < CAUSES.length; i++) {
-      if (pending[i] != 0) {
-        causes[i].step(pendingAt, pending[i]);
+      if (pending[i] != 0 || pendingSlope[i] != 0) {
+        causes[i].step(pendingAt, pending[i], pendingSlope[i]);
         pending[i] = 0;
+        pendingSlope[i] = 0;
       }
     }
     anyPending = false;
@@ -65,6 +78,7 @@ public final class CauseSwings {
   private static final class Cause {
     private final RampCheck[] ramps;
     private double level;
+    private double slope; // W per ns
     private long last;
     private long changes;
     private double up;
@@ -79,7 +93,7 @@ public final class CauseSwings {
       }
     }
 
-    void step(long at, double delta) {
+    void step(long at, double delta, double deltaSlope) {
       changes++;
       if (delta > up) {
         up = delta;
@@ -91,17 +105,21 @@ public final class CauseSwings {
       }
       if (at > last) {
         for (RampCheck r : ramps) {
-          r.piece(last, at, level, 0);
+          r.piece(last, at, level, slope);
+        }
+        if (slope != 0) {
+          level += slope * (double) (at - last);
         }
       }
       level += delta;
+      slope += deltaSlope;
       last = at;
     }
 
     CauseSwing result(SwingCause cause, long horizon) {
       if (horizon > last) {
         for (RampCheck r : ramps) {
-          r.piece(last, horizon, level, 0);
+          r.piece(last, horizon, level, slope);
         }
         last = horizon;
       }

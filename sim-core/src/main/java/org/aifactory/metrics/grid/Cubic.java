@@ -43,10 +43,42 @@ public final class Cubic {
     return n;
   }
 
-  /** The smallest root of the cubic in (0, limit); NaN if none. */
+  /** The smallest root of the cubic in (0, limit); NaN if none. Allocates nothing. */
   public static double firstRoot(double a, double b, double c, double d, double limit) {
-    double[] out = new double[3];
-    return rootsInside(a, b, c, d, limit, out) > 0 ? out[0] : Double.NaN;
+    if (a == 0) {
+      return Quadratic.firstRoot(b, c, d, limit);
+    }
+    // The turning points, roots of 3a·x² + 2b·x + c, in order.
+    double t1 = Double.NaN;
+    double t2 = Double.NaN;
+    double qa = 3 * a;
+    double qb = 2 * b;
+    double disc = qb * qb - 4 * qa * c;
+    if (disc > 0) {
+      double q = -0.5 * (qb + Math.copySign(Math.sqrt(disc), qb));
+      double x1 = q / qa;
+      double x2 = q != 0 ? c / q : x1;
+      t1 = Math.min(x1, x2);
+      t2 = Math.max(x1, x2);
+    }
+    double lo = 0;
+    double fLo = d;
+    for (int i = 0; i < 3; i++) {
+      double turn = i == 0 ? t1 : i == 1 ? t2 : limit;
+      if (!(turn > lo) || turn > limit) {
+        continue; // not a turning point inside (lo, limit)
+      }
+      double fHi = value(a, b, c, d, turn);
+      if (fLo == 0 && lo > 0) {
+        return lo; // exactly 0 at a turning point
+      }
+      if (fLo != 0 && fHi != 0 && (fLo < 0) != (fHi < 0)) {
+        return bisect(a, b, c, d, lo, turn, fLo < 0);
+      }
+      lo = turn;
+      fLo = fHi;
+    }
+    return Double.NaN;
   }
 
   /** a·x³ + b·x² + c·x + d, by Horner's rule. */

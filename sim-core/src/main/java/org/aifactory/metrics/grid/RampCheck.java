@@ -3,15 +3,22 @@ package org.aifactory.metrics.grid;
 import java.util.Arrays;
 
 /**
- * The ramp of a piecewise-linear signal, exactly: at every time t, the change between the averages
- * of the two adjacent windows [t − 2w, t − w] and [t − w, t], divided by w (sliding: every pair of
- * adjacent windows, wherever they start, not a fixed grid). With F the signal's integral, the ramp
- * is h(t) / w² where h(t) = F(t) − 2F(t − w) + F(t − 2w). Its derivative h' = I(t) − 2I(t − w) +
- * I(t − 2w) and second derivative h'' (the same of the slopes) are piecewise constant... linear and
- * constant: a breakpoint of the signal at τ (a jump J, a change of slope D) kicks h' by J and h''
- * by D at τ, by −2J and −2D at τ + w, by J and D at τ + 2w. Between kicks h is a quadratic known in
- * closed form, so the worst ramp is taken at kicks and vertices and the time beyond the limit from
- * the roots of h = ±limit·w²: nothing is sampled, and only the kicks of the last 2w are kept.
+ * The ramp of a piecewise-quadratic signal, exactly: at every time t, the change between the
+ * averages of the two adjacent windows [t − 2w, t − w] and [t − w, t], divided by w (sliding: every
+ * pair of adjacent windows, wherever they start, not a fixed grid). With F the signal's integral,
+ * the ramp is h(t) / w² where h(t) = F(t) − 2F(t − w) + F(t − 2w). Its derivative h' = I(t) − 2I(t
+ * − w) + I(t − 2w) and second derivative h'' (the same of the slopes) are piecewise constant...
+ * linear and constant: a breakpoint of the signal at τ (a jump J, a change of slope D) kicks h' by
+ * J and h'' by D at τ, by −2J and −2D at τ + w, by J and D at τ + 2w. Between kicks h is a
+ * quadratic known in closed form, so the worst ramp is taken at kicks and vertices and the time
+ * beyond the limit from the roots of h = ±limit·w²: nothing is sampled, and only the kicks of the
+ * last 2w are kept.
+ *
+ * <p>A curved piece (value + slope·τ + curve·τ²) adds a third derivative: a change of curve C at τ
+ * kicks h''' by 2C, −4C and 2C at τ, τ + w and τ + 2w. Between kicks h is then a cubic: its worst
+ * is at the ends and at the roots of h' (a quadratic), and its time beyond the limit runs between
+ * the roots of h = ±limit·w² ({@link Cubic#rootsInside}). A signal of lines keeps h''' at 0 and is
+ * checked by the quadratic arithmetic alone.
  *
  * <p>Before time 0 the signal held its first level: the ramp is 0 there.
  */
@@ -20,15 +27,19 @@ public final class RampCheck {
   private final double threshold; // limit as h: W·ns
   private final Kicks lagOne = new Kicks();
   private final Kicks lagTwo = new Kicks();
-  private final double[] roots = new double[4];
+  private final double[] roots = new double[6];
+  private final double[] more = new double[3];
   private final double[] below = new double[2];
   private final Exceedance exceedance = new Exceedance();
   private long time;
   private double h;
   private double dh; // h'
   private double ddh; // h''
+  private double dddh; // h'''
   private double lastValue;
   private double lastSlope;
+  private double lastCurve;
+  private final double[] turns = new double[2];
   private double worst;
   private double worstAt;
 
@@ -52,18 +63,38 @@ public final class RampCheck {
    * {@code from}, then {@code slope} W per ns.
    */
   public void piece(long from, long to, double watts, double slope) {
+    piece(from, to, watts, slope, 0);
+  }
+
+  /**
+   * The signal over [from, to) (from the end of the last piece, the first from 0): at {@code from +
+   * τ} (τ in ns) it is {@code watts + slope·τ + curve·τ²}.
+   */
+  public void piece(long from, long to, double watts, double slope, double curve) {
     sweep(from);
-    double prior = lastValue + lastSlope * (double) (from - time);
+    double prior;
+    double priorSlope;
+    if (lastCurve == 0) {
+      prior = lastValue + lastSlope * (double) (from - time);
+      priorSlope = lastSlope;
+    } else {
+      double gap = from - time;
+      prior = lastValue + (lastSlope + lastCurve * gap) * gap;
+      priorSlope = lastSlope + 2 * lastCurve * gap;
+    }
     double jump = watts - prior;
-    double bend = slope - lastSlope;
-    if (jump != 0 || bend != 0) {
+    double bend = slope - priorSlope;
+    double jolt = 2 * (curve - lastCurve); // the change of the signal's second derivative
+    if (jump != 0 || bend != 0 || jolt != 0) {
       dh += jump;
       ddh += bend;
-      lagOne.add(from + window, -2 * jump, -2 * bend);
-      lagTwo.add(from + 2 * window, jump, bend);
+      dddh += jolt;
+      lagOne.add(from + window, -2 * jump, -2 * bend, -2 * jolt);
+      lagTwo.add(from + 2 * window, jump, bend, jolt);
     }
     lastValue = watts;
     lastSlope = slope;
+    lastCurve = curve;
     time = from;
     sweep(to);
   }
@@ -74,7 +105,13 @@ public final class RampCheck {
       long next = Math.min(target, Math.min(lagOne.head(), lagTwo.head()));
       if (next > time) {
         interval(next - time);
-        lastValue += lastSlope * (double) (next - time);
+        if (lastCurve == 0) {
+          lastValue += lastSlope * (double) (next - time);
+        } else {
+          double step = next - time;
+          lastValue += (lastSlope + lastCurve * step) * step;
+          lastSlope += 2 * lastCurve * step;
+        }
         time = next;
       }
       kick(lagOne);
@@ -84,7 +121,14 @@ public final class RampCheck {
         double w = window;
         dh = 0;
         ddh = 0;
-        h = lastSlope * w * w;
+        dddh = 0;
+        if (lastCurve == 0) {
+          h = lastSlope * w * w;
+        } else {
+          // One quadratic: h is its slope at t − w times w², h' its second difference 2·curve·w².
+          h = (lastSlope - 2 * lastCurve * w) * w * w;
+          dh = 2 * lastCurve * w * w;
+        }
       }
     }
   }
@@ -93,12 +137,17 @@ public final class RampCheck {
     while (!k.isEmpty() && k.head() <= time) {
       dh += k.headJump();
       ddh += k.headBend();
+      dddh += k.headJolt();
       k.pop();
     }
   }
 
   /** h over [time, time + length]: h + h'·τ + h''·τ²/2. */
   private void interval(long length) {
+    if (dddh != 0) {
+      cubicInterval(length);
+      return;
+    }
     double span = length;
     double half = 0.5 * ddh;
     double end = h + dh * span + half * span * span;
@@ -122,6 +171,52 @@ public final class RampCheck {
     }
     h = end;
     dh += ddh * span;
+  }
+
+  /**
+   * h over [time, time + length] while h''' is not 0: h + h'·τ + h''·τ²/2 + h'''·τ³/6, largest in
+   * size at the ends or where h' = 0, beyond the limit between the roots of h ∓ threshold.
+   */
+  private void cubicInterval(long length) {
+    double span = length;
+    double a = dddh / 6;
+    double b = 0.5 * ddh;
+    double largest = Math.abs(h);
+    int t = Quadratic.rootsInside(0.5 * dddh, ddh, dh, span, turns);
+    for (int i = 0; i < t; i++) {
+      double top = Cubic.value(a, b, dh, h, turns[i]);
+      consider(top, time + turns[i]);
+      largest = Math.max(largest, Math.abs(top));
+    }
+    double end = Cubic.value(a, b, dh, h, span);
+    consider(end, time + span);
+    largest = Math.max(largest, Math.abs(end));
+    if (threshold != Double.POSITIVE_INFINITY) {
+      if (largest < threshold) {
+        exceedance.stretch(time, span, false);
+      } else {
+        int n = Cubic.rootsInside(a, b, dh, h - threshold, span, roots);
+        int m = Cubic.rootsInside(a, b, dh, h + threshold, span, more);
+        for (int i = 0; i < m; i++) {
+          roots[n++] = more[i];
+        }
+        if (n > 1) {
+          Arrays.sort(roots, 0, n);
+        }
+        double from = 0;
+        for (int i = 0; i <= n; i++) {
+          double to = i < n ? roots[i] : span;
+          if (to > from) {
+            double value = Cubic.value(a, b, dh, h, 0.5 * (from + to));
+            exceedance.stretch(time + from, to - from, Math.abs(value) > threshold);
+          }
+          from = to;
+        }
+      }
+    }
+    h = end;
+    dh += (ddh + 0.5 * dddh * span) * span;
+    ddh += dddh * span;
   }
 
   /** Splits [0, span] at the crossings of ±threshold and books the broken stretches. */
@@ -192,29 +287,34 @@ public final class RampCheck {
     private long[] times = new long[16];
     private double[] jumps = new double[16];
     private double[] bends = new double[16];
+    private double[] jolts = new double[16];
     private int head;
     private int count;
 
-    void add(long at, double jump, double bend) {
+    void add(long at, double jump, double bend, double jolt) {
       if (count == times.length) {
         long[] t = new long[count * 2];
         double[] j = new double[count * 2];
         double[] b = new double[count * 2];
+        double[] c = new double[count * 2];
         for (int i = 0; i < count; i++) {
           int from = (head + i) & (times.length - 1);
           t[i] = times[from];
           j[i] = jumps[from];
           b[i] = bends[from];
+          c[i] = jolts[from];
         }
         times = t;
         jumps = j;
         bends = b;
+        jolts = c;
         head = 0;
       }
       int i = (head + count) & (times.length - 1);
       times[i] = at;
       jumps[i] = jump;
       bends[i] = bend;
+      jolts[i] = jolt;
       count++;
     }
 
@@ -232,6 +332,10 @@ public final class RampCheck {
 
     double headBend() {
       return bends[head];
+    }
+
+    double headJolt() {
+      return jolts[head];
     }
 
     void pop() {

@@ -28,6 +28,9 @@ public final class SiteSeries {
   private double[] smoothed = new double[64];
   private double[] grid = new double[64];
   private int vertices;
+  private final double[] smoothPiece = new double[3];
+  private final double[] gridPiece = new double[3];
+  private final double[] points = new double[7];
 
   /**
    * @param horizonNanos end of the run
@@ -67,7 +70,50 @@ public final class SiteSeries {
       double gridWatts,
       double gridSlope,
       double stateOfCharge) {
+    piece(
+        from,
+        to,
+        siteLoad,
+        siteLoadSlope,
+        smooth,
+        smoothSlope,
+        0,
+        gridWatts,
+        gridSlope,
+        0,
+        stateOfCharge);
+  }
+
+  /**
+   * A piece: the load linear, the smoothed load and the grid import each quadratic (at {@code from
+   * + τ}: value + slope·τ + curve·τ², τ in ns). A bucket's mean is the exact integral; its minimum
+   * and maximum include a curve's vertex. In the full-resolution window a curved piece is drawn
+   * through its ends, the vertices of its curves inside it and its quarter points, so that a chord
+   * of the chart strays from the curve by at most |curve|·(length/4)²/4.
+   */
+  public void piece(
+      long from,
+      long to,
+      double siteLoad,
+      double siteLoadSlope,
+      double smooth,
+      double smoothSlope,
+      double smoothCurve,
+      double gridWatts,
+      double gridSlope,
+      double gridCurve,
+      double stateOfCharge) {
     if (from >= horizon) {
+      return;
+    }
+    if (smoothCurve != 0 || gridCurve != 0) {
+      smoothPiece[0] = smooth;
+      smoothPiece[1] = smoothSlope;
+      smoothPiece[2] = smoothCurve;
+      gridPiece[0] = gridWatts;
+      gridPiece[1] = gridSlope;
+      gridPiece[2] = gridCurve;
+      curved(from, to, siteLoad, siteLoadSlope, smoothPiece, gridPiece, stateOfCharge);
       return;
     }
     long a = from;
@@ -104,6 +150,80 @@ public final class SiteSeries {
           smooth + smoothSlope * (b0 - from),
           gridWatts + gridSlope * (b0 - from));
     }
+  }
+
+  private void curved(
+      long from, long to, double load, double loadSlope, double[] sm, double[] g, double soc) {
+    long a = from;
+    int i = (int) (from / bucket);
+    while (a < to && i < gridSum.length) {
+      long end = Math.min(to, Math.min(horizon, (i + 1) * bucket));
+      double u = a - from;
+      double v = end - from;
+      gridSum[i] += integral(g, u, v);
+      smoothedSum[i] += integral(sm, u, v);
+      double g0 = at(g, u);
+      double g1 = at(g, v);
+      double lo = Math.min(g0, g1);
+      double hi = Math.max(g0, g1);
+      double top = vertex(g);
+      if (top > u && top < v) {
+        lo = Math.min(lo, at(g, top));
+        hi = Math.max(hi, at(g, top));
+      }
+      gridMin[i] = Math.min(gridMin[i], lo);
+      gridMax[i] = Math.max(gridMax[i], hi);
+      if (!Double.isNaN(soc)) {
+        socMin[i] = Double.isNaN(socMin[i]) ? soc : Math.min(socMin[i], soc);
+        socMax[i] = Double.isNaN(socMax[i]) ? soc : Math.max(socMax[i], soc);
+      }
+      a = end;
+      i++;
+    }
+    if (to > windowStart && from < windowEnd && vertices + 7 <= 2 * WindowSearch.MAX_STEPS) {
+      double a0 = Math.max(from, windowStart) - from;
+      double b0 = Math.min(to, windowEnd) - from;
+      int n = 0;
+      points[n++] = a0;
+      points[n++] = b0;
+      double length = to - from;
+      n = inside(vertex(g), a0, b0, n);
+      n = inside(vertex(sm), a0, b0, n);
+      n = inside(0.25 * length, a0, b0, n);
+      n = inside(0.5 * length, a0, b0, n);
+      n = inside(0.75 * length, a0, b0, n);
+      Arrays.sort(points, 0, n);
+      for (int k = 0; k < n; k++) {
+        double x = points[k];
+        if (k > 0 && x == points[k - 1]) {
+          continue;
+        }
+        vertex(from + x, load + loadSlope * x, at(sm, x), at(g, x));
+      }
+    }
+  }
+
+  /** Adds {@code x} to the window's points of a curved piece if it is inside (a, b). */
+  private int inside(double x, double a, double b, int n) {
+    if (x > a && x < b) {
+      points[n++] = x;
+    }
+    return n;
+  }
+
+  /** value + slope·τ + curve·τ² of {@code f} = {value, slope, curve}. */
+  private static double at(double[] f, double tau) {
+    return f[0] + (f[1] + f[2] * tau) * tau;
+  }
+
+  /** The τ of the vertex of {@code f}; NaN without curve. */
+  private static double vertex(double[] f) {
+    return f[2] != 0 ? -f[1] / (2 * f[2]) : Double.NaN;
+  }
+
+  /** ∫ over [u, v] of {@code f}: (v − u)·(value + slope·(u + v)/2 + curve·(u² + uv + v²)/3). */
+  private static double integral(double[] f, double u, double v) {
+    return (v - u) * (f[0] + f[1] * 0.5 * (u + v) + f[2] * (u * u + u * v + v * v) / 3);
   }
 
   /** The state of charge at the end of the run, into the last bucket. */

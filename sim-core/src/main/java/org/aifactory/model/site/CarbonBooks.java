@@ -1,13 +1,14 @@
 package org.aifactory.model.site;
 
+import org.aifactory.metrics.grid.Quadratic;
 import org.aifactory.metrics.grid.SiteResult;
 
 /**
  * The carbon of the grid import, hour by hour: each hour's import (its positive part) times the
  * hour's intensity, and, with a carbon-free supply, how much of each hour's import it matches (24/7
  * carbon-free energy: Σ min(clean, import) over hours / Σ import, and the share of hours fully
- * matched). The intensity and the supply are constant within an hour, the import linear within a
- * piece, so every integral is exact.
+ * matched). The intensity and the supply are constant within an hour, the import a line or a
+ * quadratic within a piece, so every integral is exact (the positive part split at its roots).
  */
 final class CarbonBooks {
   private static final long HOUR = 3_600_000_000_000L;
@@ -28,6 +29,14 @@ final class CarbonBooks {
 
   /** The grid import over [from, to): {@code watts} at {@code from}, then {@code slope} W/ns. */
   void piece(long from, long to, double watts, double slope) {
+    piece(from, to, watts, slope, 0);
+  }
+
+  /**
+   * The grid import over [from, to): at {@code from + τ} (τ in ns) it is {@code watts + slope·τ +
+   * curve·τ²}.
+   */
+  void piece(long from, long to, double watts, double slope, double curve) {
     long a = from;
     while (a < to) {
       long h = a / HOUR;
@@ -36,7 +45,14 @@ final class CarbonBooks {
         hour = h;
       }
       long end = Math.min(to, (h + 1) * HOUR);
-      importJoules += positivePart(watts + slope * (a - from), slope, end - a);
+      if (curve == 0) {
+        importJoules += positivePart(watts + slope * (a - from), slope, end - a);
+      } else {
+        double tau = a - from;
+        importJoules +=
+            positivePart(
+                watts + (slope + curve * tau) * tau, slope + 2 * curve * tau, curve, end - a);
+      }
       a = end;
     }
   }
@@ -53,6 +69,33 @@ final class CarbonBooks {
     }
     double cross = -v0 / slope;
     return v0 > 0 ? 0.5 * v0 * cross * 1e-9 : 0.5 * v1 * (len - cross) * 1e-9;
+  }
+
+  /**
+   * ∫ max(0, v0 + s·τ + c·τ²) dτ over [0, length], in joules: the quadratic's roots inside cut the
+   * piece into stretches of one sign, and the positive ones are integrated exactly. Without curve,
+   * the line's {@link #positivePart(double, double, long)}.
+   */
+  static double positivePart(double v0, double slope, double curve, long length) {
+    if (curve == 0) {
+      return positivePart(v0, slope, length);
+    }
+    double len = length;
+    double[] roots = new double[2];
+    int n = Quadratic.rootsInside(curve, slope, v0, len, roots);
+    double sum = 0;
+    double a = 0;
+    for (int i = 0; i <= n; i++) {
+      double b = i < n ? roots[i] : len;
+      if (b > a) {
+        double mid = 0.5 * (a + b);
+        if (v0 + (slope + curve * mid) * mid > 0) {
+          sum += (b - a) * (v0 + slope * 0.5 * (a + b) + curve * (a * a + a * b + b * b) / 3);
+        }
+      }
+      a = b;
+    }
+    return sum * 1e-9;
   }
 
   /** Books the hour that has been filled (a partial last hour only up to the horizon). */

@@ -53,7 +53,7 @@ final class RuleChecks {
       check.setActive(false);
       levels.add(check);
       minimum = check;
-      return (h, s) -> level(m, "minimum_load", check, "while a job runs");
+      return (h, s) -> level(m, "minimum_load", check, "while a job or service runs");
     }
     if (rule instanceof GridRule.Ramp r) {
       RampCheck check = new RampCheck(r.windowNanos(), r.wattsPerSecond(), initial);
@@ -137,17 +137,25 @@ final class RuleChecks {
 
   /** The grid import over [from, to): {@code watts} at {@code from}, then {@code slope} W/ns. */
   void piece(long from, long to, double watts, double slope) {
+    piece(from, to, watts, slope, 0);
+  }
+
+  /**
+   * The grid import over [from, to): at {@code from + τ} (τ in ns) it is {@code watts + slope·τ +
+   * curve·τ²} (a battery following a moving average of a load of ramps imports such pieces).
+   */
+  void piece(long from, long to, double watts, double slope, double curve) {
     for (int i = 0; i < ramps.size(); i++) {
-      ramps.get(i).piece(from, to, watts, slope);
+      ramps.get(i).piece(from, to, watts, slope, curve);
     }
     for (int i = 0; i < levels.size(); i++) {
-      levels.get(i).piece(from, to, watts, slope);
+      levels.get(i).piece(from, to, watts, slope, curve);
     }
     for (int i = 0; i < bands.size(); i++) {
-      bands.get(i).piece(from, to, watts, slope);
+      bands.get(i).piece(from, to, watts, slope, curve);
     }
     if (history != null) {
-      history.add(from, to, watts, slope);
+      history.add(from, to, watts, slope, curve);
       long needed = Long.MAX_VALUE;
       for (int i = 0; i < ranges.size(); i++) {
         DynamicRangeCheck d = ranges.get(i);

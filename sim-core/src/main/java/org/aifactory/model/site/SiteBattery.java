@@ -1,13 +1,15 @@
 package org.aifactory.model.site;
 
+import org.aifactory.metrics.grid.Cubic;
 import org.aifactory.metrics.grid.Quadratic;
 
 /**
  * The site battery at run time: its stored energy, the power it is asked for and the power it can
  * give, in closed form between breakpoints. Power P at its terminals is positive when it discharges
  * (supplies the site) and negative when it charges; the stored energy E changes by −P/η when
- * discharging and −η·P when charging (η = √ of the round-trip efficiency). P is piecewise linear,
- * so E is piecewise quadratic, and the moments it reaches its limits are roots of quadratics
+ * discharging and −η·P when charging (η = √ of the round-trip efficiency). P is piecewise linear (a
+ * load of steps) or piecewise quadratic (a ramping load's moving average), so E is piecewise
+ * quadratic or cubic, and the moments it reaches its limits are roots of quadratics or cubics
  * (rounded up to the next nanosecond): nothing is stepped.
  *
  * <p>At its lower limit it gives nothing (the grid takes what it was asked for) until asked to
@@ -40,6 +42,7 @@ final class SiteBattery {
   private double energy;
   private double power;
   private double powerSlope;
+  private double powerCurve;
   private double asked;
   private boolean clamped;
 
@@ -98,12 +101,18 @@ final class SiteBattery {
     return restore.slope();
   }
 
-  /**
-   * The battery is asked for {@code desired} W changing by {@code desiredSlope} per ns: decides
-   * what it gives and returns the time (ns) to its next breakpoint: the request crossing 0 or its
-   * power limit, its energy reaching a limit or a restoring threshold.
-   */
+  /** {@link #decide(double, double, double, double)} for a linear request, looking without end. */
   double decide(double desired, double desiredSlope) {
+    return decide(desired, desiredSlope, 0, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * The battery is asked for {@code desired} + {@code desiredSlope}·τ + {@code desiredCurve}·τ² W:
+   * decides what it gives and returns the time (ns) to its next breakpoint: the request crossing 0
+   * or its power limit, its energy reaching a limit or a restoring threshold. Breakpoints beyond
+   * {@code within} ns (the end of the piece, known to the caller) need not be found.
+   */
+  double decide(double desired, double desiredSlope, double desiredCurve, double within) {
     asked = desired;
     boolean empty = energy <= low + tolerance;
     boolean full = energy >= high - tolerance;
@@ -111,55 +120,89 @@ final class SiteBattery {
     double lower = full ? 0 : -maxWatts;
     double next = Double.POSITIVE_INFINITY;
     clamped = true;
-    if (desired > upper || desired == upper && desiredSlope > 0) {
+    powerCurve = 0;
+    int way = way(desiredSlope, desiredCurve);
+    if (desired > upper || desired == upper && way > 0) {
       power = upper;
       powerSlope = 0;
-      if (desiredSlope < 0) {
-        next = (desired - upper) / -desiredSlope;
-      }
-    } else if (desired < lower || desired == lower && desiredSlope < 0) {
+      next = crossing(desiredCurve, desiredSlope, desired - upper);
+    } else if (desired < lower || desired == lower && way < 0) {
       power = lower;
       powerSlope = 0;
-      if (desiredSlope > 0) {
-        next = (lower - desired) / desiredSlope;
-      }
+      next = crossing(desiredCurve, desiredSlope, desired - lower);
     } else {
       clamped = false;
       power = desired;
       powerSlope = desiredSlope;
-      if (desiredSlope > 0) {
-        next = (upper - desired) / desiredSlope;
-        if (desired < 0) {
-          next = Math.min(next, -desired / desiredSlope);
+      powerCurve = desiredCurve;
+      if (desiredCurve == 0) {
+        if (desiredSlope > 0) {
+          next = (upper - desired) / desiredSlope;
+          if (desired < 0) {
+            next = Math.min(next, -desired / desiredSlope);
+          }
+        } else if (desiredSlope < 0) {
+          next = (desired - lower) / -desiredSlope;
+          if (desired > 0) {
+            next = Math.min(next, desired / -desiredSlope);
+          }
         }
-      } else if (desiredSlope < 0) {
-        next = (desired - lower) / -desiredSlope;
-        if (desired > 0) {
-          next = Math.min(next, desired / -desiredSlope);
+      } else {
+        // Only crossings within the piece matter; a level farther than the request can move by
+        // then is not solved for.
+        double span = Math.min(within, MAX_LOOK_NANOS);
+        double reach = Math.abs(desiredSlope) * span + Math.abs(desiredCurve) * span * span;
+        if (upper - desired <= reach) {
+          next = crossing(desiredCurve, desiredSlope, desired - upper);
+        }
+        if (desired - lower <= reach) {
+          next = Math.min(next, crossing(desiredCurve, desiredSlope, desired - lower));
+        }
+        if (Math.abs(desired) <= reach) {
+          next = Math.min(next, crossing(desiredCurve, desiredSlope, desired));
+        }
+        if (span < within && next == Double.POSITIVE_INFINITY) {
+          next = span; // looked no further: decide again there
         }
       }
     }
-    return Math.min(next, energyBreak());
+    return Math.min(next, energyBreak(Math.min(next, within)));
   }
 
-  /** When the energy reaches a limit or a restoring threshold at the power decided (ns). */
-  private double energyBreak() {
-    boolean discharging = power > 0 || power == 0 && powerSlope > 0;
-    boolean charging = power < 0 || power == 0 && powerSlope < 0;
+  /** Which way a quadratic goes from its start: the sign of its slope, or of its curve. */
+  private static int way(double slope, double curve) {
+    return slope != 0 ? (slope > 0 ? 1 : -1) : (curve > 0 ? 1 : curve < 0 ? -1 : 0);
+  }
+
+  /**
+   * The first time (ns) {@code v0} + {@code slope}·τ + {@code curve}·τ² crosses 0; infinite if
+   * never.
+   */
+  private static double crossing(double curve, double slope, double v0) {
+    double root = Quadratic.firstRoot(curve, slope, v0, Double.POSITIVE_INFINITY);
+    return Double.isNaN(root) ? Double.POSITIVE_INFINITY : root;
+  }
+
+  /**
+   * When the energy reaches a limit or a restoring threshold at the power decided (ns); under a
+   * curved power only crossings within {@code within} ns are looked for.
+   */
+  private double energyBreak(double within) {
+    int way = power != 0 ? (power > 0 ? 1 : -1) : way(powerSlope, powerCurve);
     double next = Double.POSITIVE_INFINITY;
-    if (discharging) {
-      next = Math.min(next, reach(low, 1 / eta));
+    if (way > 0) {
+      next = Math.min(next, reach(low, 1 / eta, within));
       if (restoring == Restore.NONE) {
-        next = Math.min(next, reach(restoreLow, 1 / eta));
+        next = Math.min(next, reach(restoreLow, 1 / eta, within));
       } else if (restoring == Restore.DISCHARGE) {
-        next = Math.min(next, reach(middle, 1 / eta));
+        next = Math.min(next, reach(middle, 1 / eta, within));
       }
-    } else if (charging) {
-      next = Math.min(next, reach(high, eta));
+    } else if (way < 0) {
+      next = Math.min(next, reach(high, eta, within));
       if (restoring == Restore.NONE) {
-        next = Math.min(next, reach(restoreHigh, eta));
+        next = Math.min(next, reach(restoreHigh, eta, within));
       } else if (restoring == Restore.CHARGE) {
-        next = Math.min(next, reach(middle, eta));
+        next = Math.min(next, reach(middle, eta, within));
       }
     }
     return next;
@@ -167,20 +210,44 @@ final class SiteBattery {
 
   /**
    * Time for the energy to reach {@code target} going its present way, with {@code factor} the
-   * energy stored per unit delivered: E − factor·(P·τ + s·τ²/2)·1e-9 = target.
+   * energy stored per unit delivered: E − factor·(P·τ + s·τ²/2 + c·τ³/3)·1e-9 = target. Under a
+   * curved power (a cubic) only a crossing within {@code within} ns is looked for; beyond it,
+   * infinite.
    */
-  private double reach(double target, double factor) {
+  private double reach(double target, double factor, double within) {
     double gap = (energy - target) / (factor * JOULES_PER_WATT_NANO);
-    if (power > 0 || power == 0 && powerSlope > 0) {
+    if (power > 0 || power == 0 && way(powerSlope, powerCurve) > 0) {
       if (gap <= 0) {
         return Double.POSITIVE_INFINITY; // already below: only limits going down matter
       }
     } else if (gap >= 0) {
       return Double.POSITIVE_INFINITY;
     }
-    double root = Quadratic.firstRoot(0.5 * powerSlope, power, -gap, Double.POSITIVE_INFINITY);
+    double root;
+    if (powerCurve == 0) {
+      root = Quadratic.firstRoot(0.5 * powerSlope, power, -gap, Double.POSITIVE_INFINITY);
+    } else {
+      // Within a piece the power keeps its sign (its zeros are breakpoints), so the delivered
+      // energy is monotonic; a crossing beyond the piece's end is not needed.
+      double limit = Math.min(within, MAX_LOOK_NANOS);
+      double most =
+          (Math.abs(power)
+                  + (0.5 * Math.abs(powerSlope) + Math.abs(powerCurve) * limit / 3) * limit)
+              * limit;
+      // The most it can deliver by the limit falls short of the threshold: no crossing there.
+      root =
+          most < Math.abs(gap)
+              ? Double.NaN
+              : Cubic.firstRoot(powerCurve / 3, 0.5 * powerSlope, power, -gap, limit);
+      if (Double.isNaN(root) && limit < within) {
+        return limit; // looked no further: decide again there
+      }
+    }
     return Double.isNaN(root) ? Double.POSITIVE_INFINITY : root;
   }
+
+  /** The furthest a crossing under a curved power is looked for: a day (pieces are far shorter). */
+  private static final double MAX_LOOK_NANOS = 86_400e9;
 
   /** Whether it gives all it was asked for (not held at a power or energy limit). */
   boolean givesWhatIsAsked() {
@@ -196,10 +263,19 @@ final class SiteBattery {
     return powerSlope;
   }
 
+  /** The coefficient of τ² of the power (W per ns²): 0 but under a ramping load's average. */
+  double powerCurve() {
+    return powerCurve;
+  }
+
   /** Moves on by {@code nanos} at the power decided. */
   void advance(long nanos) {
     double dt = nanos;
-    double delivered = (power * dt + 0.5 * powerSlope * dt * dt) * JOULES_PER_WATT_NANO;
+    double delivered =
+        (powerCurve == 0
+                ? power * dt + 0.5 * powerSlope * dt * dt
+                : power * dt + 0.5 * powerSlope * dt * dt + powerCurve * dt * dt * dt / 3)
+            * JOULES_PER_WATT_NANO;
     boolean empty = energy <= low + tolerance;
     boolean full = energy >= high - tolerance;
     if (delivered > 0) {

@@ -57,6 +57,7 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
   private long gridTo;
   private double gridValue;
   private double gridSlope;
+  private double gridCurve;
 
   /** Relative difference below which a piece continues the last one: rounding, not a change. */
   private static final double CONTINUES = 1e-12;
@@ -97,22 +98,9 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
 
   /** Starts at time 0 with the site drawing {@code siteWatts} (and since before the run). */
   public void begin(double siteWatts) {
-    begin(siteWatts, false);
-  }
-
-  /**
-   * Starts at time 0 with the site drawing {@code siteWatts} (and since before the run).
-   *
-   * @param shapedLoad whether load shaping may make the load ramp: then a battery's target is the
-   *     load ramp limited, without the moving average ({@link SiteDispatch})
-   */
-  public void begin(double siteWatts, boolean shapedLoad) {
     load = siteWatts;
     boolean dispatched = spec.battery().isPresent() || spec.generation().isPresent();
-    dispatch =
-        dispatched
-            ? new SiteDispatch(spec.battery(), spec.generation(), siteWatts, shapedLoad)
-            : null;
+    dispatch = dispatched ? new SiteDispatch(spec.battery(), spec.generation(), siteWatts) : null;
     double generation =
         spec.generation().map(g -> Math.min(g.capacityWatts(), Math.max(0, siteWatts))).orElse(0.0);
     rules = new RuleChecks(spec.rules(), siteWatts - generation);
@@ -126,12 +114,13 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
   public void sitePowerChanged(
       long now, double siteWatts, double siteWattsPerSecond, SwingCause cause) {
     settle(now);
-    swings.change(now, cause, siteWatts - load);
+    double slope = siteWattsPerSecond * 1e-9;
+    swings.change(now, cause, siteWatts - load, slope - loadSlope);
     load = siteWatts;
-    loadSlope = siteWattsPerSecond * 1e-9;
+    loadSlope = slope;
   }
 
-  /** A job starts running (the minimum load applies while some job runs). */
+  /** A job or a service starts running (the minimum load applies while some runs). */
   public void jobStarted(long now) {
     settle(now);
     if (runningJobs++ == 0) {
@@ -161,7 +150,24 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
         dispatch.loadChanged(last, load, loadSlope);
         dispatch.advance(last, to, this);
       } else {
-        piece(last, to, load, loadSlope, load, loadSlope, 0, 0, 0, 0, load, loadSlope, Double.NaN);
+        piece(
+            last,
+            to,
+            load,
+            loadSlope,
+            load,
+            loadSlope,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            load,
+            loadSlope,
+            0,
+            Double.NaN);
       }
     }
     load += loadSlope * (double) (now - last);
@@ -176,23 +182,48 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
       double siteLoadSlope,
       double smoothed,
       double smoothedSlope,
+      double smoothedCurve,
       double generation,
       double generationSlope,
+      double generationCurve,
       double battery,
       double batterySlope,
+      double batteryCurve,
       double grid,
       double gridSlope,
+      double gridCurve,
       double stateOfCharge) {
     double dt = to - from;
     loadJoules += (siteLoad + 0.5 * siteLoadSlope * dt) * dt * 1e-9;
     if (spec.generation().isPresent()) {
-      double genEnd = generation + generationSlope * dt;
-      generationJoules += 0.5 * (generation + genEnd) * dt * 1e-9;
-      peakGeneration = Math.max(peakGeneration, Math.max(generation, genEnd));
+      if (generationCurve == 0) {
+        double genEnd = generation + generationSlope * dt;
+        generationJoules += 0.5 * (generation + genEnd) * dt * 1e-9;
+        peakGeneration = Math.max(peakGeneration, Math.max(generation, genEnd));
+      } else {
+        generationJoules +=
+            (generation + (0.5 * generationSlope + generationCurve * dt / 3) * dt) * dt * 1e-9;
+        peakGeneration =
+            Math.max(peakGeneration, highest(generation, generationSlope, generationCurve, dt));
+      }
     }
     series.piece(
-        from, to, siteLoad, siteLoadSlope, smoothed, smoothedSlope, grid, gridSlope, stateOfCharge);
-    if (gridFrom >= 0 && from == gridTo && continues(from, grid, gridSlope)) {
+        from,
+        to,
+        siteLoad,
+        siteLoadSlope,
+        smoothed,
+        smoothedSlope,
+        smoothedCurve,
+        grid,
+        gridSlope,
+        gridCurve,
+        stateOfCharge);
+    if (gridFrom >= 0
+        && from == gridTo
+        && gridCurve == 0
+        && this.gridCurve == 0
+        && continues(from, grid, gridSlope)) {
       gridTo = to;
       return;
     }
@@ -201,6 +232,20 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
     gridTo = to;
     gridValue = grid;
     this.gridSlope = gridSlope;
+    this.gridCurve = gridCurve;
+  }
+
+  /** The highest value of v + s·τ + c·τ² over [0, length]. */
+  private static double highest(double v, double s, double c, double length) {
+    double end = v + (s + c * length) * length;
+    double top = Math.max(v, end);
+    double vertex = c < 0 ? -s / (2 * c) : -1;
+    return vertex > 0 && vertex < length ? Math.max(top, v + 0.5 * s * vertex) : top;
+  }
+
+  /** The lowest value of v + s·τ + c·τ² over [0, length]. */
+  private static double lowest(double v, double s, double c, double length) {
+    return -highest(-v, -s, -c, length);
   }
 
   /** Whether a piece from {@code from} continues the grid piece being extended. */
@@ -220,16 +265,25 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
     long to = gridTo;
     double grid = gridValue;
     double slope = gridSlope;
+    double curve = gridCurve;
     double dt = to - from;
-    double gridEnd = grid + slope * dt;
-    double imported = CarbonBooks.positivePart(grid, slope, to - from);
-    importJoules += imported;
-    exportJoules += imported - 0.5 * (grid + gridEnd) * dt * 1e-9;
-    peakImport = Math.max(peakImport, Math.max(grid, gridEnd));
-    minImport = Math.min(minImport, Math.min(grid, gridEnd));
-    rules.piece(from, to, grid, slope);
+    if (curve == 0) {
+      double gridEnd = grid + slope * dt;
+      double imported = CarbonBooks.positivePart(grid, slope, to - from);
+      importJoules += imported;
+      exportJoules += imported - 0.5 * (grid + gridEnd) * dt * 1e-9;
+      peakImport = Math.max(peakImport, Math.max(grid, gridEnd));
+      minImport = Math.min(minImport, Math.min(grid, gridEnd));
+    } else {
+      double imported = CarbonBooks.positivePart(grid, slope, curve, to - from);
+      importJoules += imported;
+      exportJoules += imported - (grid + (0.5 * slope + curve * dt / 3) * dt) * dt * 1e-9;
+      peakImport = Math.max(peakImport, highest(grid, slope, curve, dt));
+      minImport = Math.min(minImport, lowest(grid, slope, curve, dt));
+    }
+    rules.piece(from, to, grid, slope, curve);
     if (carbon != null) {
-      carbon.piece(from, to, grid, slope);
+      carbon.piece(from, to, grid, slope, curve);
     }
     gridFrom = -1;
   }

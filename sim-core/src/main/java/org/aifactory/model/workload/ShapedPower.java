@@ -64,6 +64,11 @@ final class ShapedPower {
   private int memoGpus;
   private int memoRacks;
   private SteadyCycle memoCycle;
+  private double memoMeanItAboveIdle; // of an iteration under the memoized cycle
+
+  // The levels of the phases under the last pace seen (a pace is immutable).
+  private IterationPace levelsPace;
+  private PaceLevels paceLevels;
 
   // A store's way to its steady state at the start of a stretch (averaged resolution).
   private long transientStart;
@@ -150,7 +155,7 @@ final class ShapedPower {
       resume(now, beforeCycle, boundary);
     }
     if (smoother != null && next != JobState.ITERATING) {
-      double limit = power.effectiveLimitWatts(pace.limitWatts);
+      double limit = levelsOf(pace).limitWatts();
       if (limit < Double.POSITIVE_INFINITY) {
         smoother.limit(now, limit);
       }
@@ -219,10 +224,8 @@ final class ShapedPower {
    */
   double meanItAboveIdle(JobState s, IterationPace p, int heldGpus, int heldRacks) {
     if (s.iterating()) {
-      SteadyCycle c = cycleOf(p, heldGpus, heldRacks);
-      return c.hasStore()
-          ? heldRacks * c.meanDrawWatts()
-          : heldGpus * (c.meanGpuWatts() - idle) * itPerGpuWatt;
+      cycleOf(p, heldGpus, heldRacks);
+      return memoMeanItAboveIdle;
     }
     if (s == JobState.CHECKPOINT) {
       return heldGpus * (lift(idle + p.checkpointDelta, true, p) - idle) * itPerGpuWatt;
@@ -286,9 +289,9 @@ final class ShapedPower {
   /** The demand of the present state and its lifts, per GPU. */
   private void setLevels() {
     switch (state) {
-      case COMPUTE -> levels(idle + pace.computeDelta, false);
-      case COMMUNICATION -> levels(idle + pace.communicationDelta, true);
-      case CHECKPOINT -> levels(idle + pace.checkpointDelta, true);
+      case COMPUTE -> levels(levelsOf(pace).compute());
+      case COMMUNICATION -> levels(levelsOf(pace).communication());
+      case CHECKPOINT -> levels(levelsOf(pace).checkpoint());
       case ITERATING -> {
         double c = idle + pace.computeDelta;
         double m = idle + pace.communicationDelta;
@@ -308,11 +311,40 @@ final class ShapedPower {
     }
   }
 
-  private void levels(double d, boolean lull) {
-    demand = d;
-    liftedByFiller = lull ? Math.max(d, fillerLevel(pace)) : d;
-    lifted = lift(d, lull, pace);
+  private void levels(Levels l) {
+    demand = l.demand;
+    liftedByFiller = l.liftedByFiller;
+    lifted = l.lifted;
     flatWatts = lifted;
+  }
+
+  /** A phase's levels per GPU: its demand, lifted by the filler (in a lull), and by the floor. */
+  private record Levels(double demand, double liftedByFiller, double lifted) {}
+
+  /** The levels of the phases under a pace, and its limit as the GPU applies it (W). */
+  private record PaceLevels(
+      Levels compute, Levels communication, Levels checkpoint, double limitWatts) {}
+
+  /** A phase asking for {@code d} watts under {@code p}: its levels. */
+  private Levels levels(double d, boolean lull, IterationPace p) {
+    return new Levels(d, lull ? Math.max(d, fillerLevel(p)) : d, lift(d, lull, p));
+  }
+
+  /**
+   * The levels of the phases under {@code p}: they change with the pace only and are asked for at
+   * every phase, so those of the last pace are kept.
+   */
+  private PaceLevels levelsOf(IterationPace p) {
+    if (p != levelsPace) {
+      paceLevels =
+          new PaceLevels(
+              levels(idle + p.computeDelta, false, p),
+              levels(idle + p.communicationDelta, true, p),
+              levels(idle + p.checkpointDelta, true, p),
+              power.effectiveLimitWatts(p.limitWatts));
+      levelsPace = p;
+    }
+    return paceLevels;
   }
 
   /** A phase asking for {@code d} watts, lifted by the filler (in a lull) and by the floor. */
@@ -332,7 +364,12 @@ final class ShapedPower {
    */
   private SteadyCycle cycleOf(IterationPace p, int heldGpus, int heldRacks) {
     if (p != memoPace || heldGpus != memoGpus || heldRacks != memoRacks) {
-      memoCycle = newCycle(p, heldGpus, heldRacks);
+      SteadyCycle c = newCycle(p, heldGpus, heldRacks);
+      memoCycle = c;
+      memoMeanItAboveIdle =
+          c.hasStore()
+              ? heldRacks * c.meanDrawWatts()
+              : heldGpus * (c.meanGpuWatts() - idle) * itPerGpuWatt;
       memoPace = p;
       memoGpus = heldGpus;
       memoRacks = heldRacks;

@@ -101,7 +101,10 @@ public final class TrainingJob implements Cluster.Tenant {
   // Load shaping (GPU smoothing, filler work, rack storage); null without any.
   private final ShapedPower shaped;
   private long kinkHandle = NONE;
-  private long kinkAt = Long.MAX_VALUE;
+  private long kinkAt = Long.MAX_VALUE; // when the scheduled kink event fires; MAX_VALUE: none
+  private long kinkDue = Long.MAX_VALUE; // the shaped power's next kink
+  private SwingCause lastCause = SwingCause.JOBS; // of the last change of the shaped power
+  private boolean phaseEndComing; // a phase is being entered and its end is scheduled next
   private boolean stretchBoundary;
   private double shapedEnergyBooked;
 
@@ -304,18 +307,39 @@ public final class TrainingJob implements Cluster.Tenant {
   }
 
   private void beginCompute(long now) {
+    phaseEndComing = true;
     enter(now, JobState.COMPUTE, pace.computeDelta);
     iterationStart = now;
     throttledInIteration = 0;
     beginSegment(now, pace.computeSpeed, computeNanos);
-    pending = schedulePaced(computeEnd, computeNanos);
+    schedulePhaseEnd(now, computeEnd, computeNanos);
   }
 
   private void onComputeEnd(long now) {
     endPhase(now);
+    phaseEndComing = true;
     enter(now, JobState.COMMUNICATION, pace.communicationDelta);
     beginSegment(now, pace.communicationSpeed, communicationNanos);
-    pending = schedulePaced(communicationEnd, communicationNanos);
+    schedulePhaseEnd(now, communicationEnd, communicationNanos);
+  }
+
+  /**
+   * Schedules the end of the phase just entered ({@code work} nominal nanoseconds at the present
+   * segment's speed), then the shaped power's next kink if it comes no later (see {@link
+   * #armKink}).
+   */
+  private void schedulePhaseEnd(long now, Event end, long work) {
+    long delay = segmentSpeed == 1 ? work : IterationPace.duration(work, segmentSpeed);
+    pending = sim.schedule(delay, end);
+    if (phaseEndComing) {
+      phaseEndComing = false;
+      long at = delay > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + delay;
+      if (armKink(at) && kinkAt == at) {
+        // The kink fires first at the same instant, as it would had it been scheduled first.
+        sim.cancel(pending);
+        pending = sim.scheduleAt(at, Simulation.DEFAULT_PRIORITY, end);
+      }
+    }
   }
 
   /** Schedules the end of {@code work} nominal nanoseconds at the present segment's speed. */
@@ -740,6 +764,7 @@ public final class TrainingJob implements Cluster.Tenant {
    */
   private void setPower(long now, double nextDeltaPerGpu, SwingCause cause) {
     if (shaped != null) {
+      lastCause = cause;
       ledger.causedBy(cause);
       setShapedPower(now, nextDeltaPerGpu);
       return;
@@ -785,23 +810,45 @@ public final class TrainingJob implements Cluster.Tenant {
   private void onPowerKink(long now) {
     kinkHandle = NONE;
     kinkAt = Long.MAX_VALUE;
+    // A ramp or a hold ending follows from the change of state that set it going: its swing is
+    // booked to that change's cause (a pulse, a checkpoint, a start or failure), not to "other".
+    ledger.causedBy(lastCause);
     shaped.kink(now);
+    ledger.causedBy(SwingCause.OTHER); // if the kink changed nothing, the cause goes no further
     scheduleKink();
   }
 
   private void scheduleKink() {
-    long next = shaped.nextKinkNanos();
-    if (next == kinkAt) {
-      return;
+    kinkDue = shaped.nextKinkNanos();
+    if (!phaseEndComing) {
+      armKink(Long.MAX_VALUE);
+    }
+  }
+
+  /**
+   * Schedules the kink event for the shaped power's next kink, unless the event at {@code phaseEnd}
+   * comes first: the end of the phase just entered, whose handler enters the next state and so
+   * looks at the shaped power again (as does every path that cancels that event). A hold that a
+   * phase ends before it is over, the usual case of a pulsing job under GPU smoothing, then costs
+   * no event scheduled and cancelled in every iteration.
+   *
+   * @return whether a kink event was scheduled anew
+   */
+  private boolean armKink(long phaseEnd) {
+    if (kinkDue == kinkAt) {
+      return false;
     }
     if (kinkHandle != NONE) {
       sim.cancel(kinkHandle);
       kinkHandle = NONE;
     }
+    long next = kinkDue <= phaseEnd ? kinkDue : Long.MAX_VALUE;
     kinkAt = next;
-    if (next != Long.MAX_VALUE) {
-      kinkHandle = sim.scheduleAt(next, Simulation.DEFAULT_PRIORITY, powerKink);
+    if (next == Long.MAX_VALUE) {
+      return false;
     }
+    kinkHandle = sim.scheduleAt(next, Simulation.DEFAULT_PRIORITY, powerKink);
+    return true;
   }
 
   /** The power above idle the cooling sees: an iteration's mean while iterating. */

@@ -67,4 +67,24 @@ class CubicTest {
     assertThat(out[1]).isCloseTo(r2, within(1e-9 * scale));
     assertThat(out[2]).isCloseTo(r3, within(1e-9 * scale));
   }
+
+  /** The allocation-free first root is the first of all the roots, on random cubics and limits. */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void theFirstRootIsTheFirstOfTheRoots(int seed) {
+    SplittableRandom random = new SplittableRandom(1000 + seed);
+    double a = random.nextDouble(-1, 1);
+    double b = random.nextDouble(-3, 3);
+    double c = random.nextDouble(-3, 3);
+    double d = random.nextDouble(-1, 1);
+    double limit = random.nextDouble(0.1, 5);
+    double[] out = new double[3];
+    int n = Cubic.rootsInside(a, b, c, d, limit, out);
+    double first = Cubic.firstRoot(a, b, c, d, limit);
+    if (n == 0) {
+      assertThat(first).isNaN();
+    } else {
+      assertThat(first).isEqualTo(out[0]);
+    }
+  }
 }

@@ -35,7 +35,7 @@ class ShapedLoadDispatchTest {
             0.5,
             new BatterySpec.SmoothingPolicy(0, RAMP, 0),
             0);
-    SiteDispatch d = new SiteDispatch(Optional.of(spec), Optional.empty(), L0, true);
+    SiteDispatch d = new SiteDispatch(Optional.of(spec), Optional.empty(), L0);
     d.loadChanged(0, L0, SLOPE * 1e-9);
     return d;
   }
@@ -45,8 +45,23 @@ class ShapedLoadDispatchTest {
     d.advance(
         0,
         to,
-        (from, end, load, loadSlope, f, fs, g, gs, p, ps, grid, gridSlope, soc) ->
-            pieces.add(new Piece(from, end, p, ps, grid, gridSlope)));
+        (from,
+            end,
+            load,
+            loadSlope,
+            f,
+            fs,
+            fc,
+            g,
+            gs,
+            gc,
+            p,
+            ps,
+            pc,
+            grid,
+            gridSlope,
+            gridCurve,
+            soc) -> pieces.add(new Piece(from, end, p, ps, grid, gridSlope)));
     return pieces;
   }
 

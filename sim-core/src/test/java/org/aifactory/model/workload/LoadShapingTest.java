@@ -73,6 +73,15 @@ class LoadShapingTest {
       Optional<RackStorageSpec> storage,
       PulseResolution resolution,
       Duration horizon) {
+    return run(job, storage, resolution, horizon, FailureSpec.none());
+  }
+
+  private static RunResult run(
+      TrainingJobSpec job,
+      Optional<RackStorageSpec> storage,
+      PulseResolution resolution,
+      Duration horizon,
+      FailureSpec failures) {
     FactorySpec f =
         new FactorySpec(
             CATALOG,
@@ -81,7 +90,7 @@ class LoadShapingTest {
                 new ClusterSpec(
                     "c", "S", 1, Optional.empty(), Optional.empty(), Optional.empty(), storage)),
             List.of(job),
-            FailureSpec.none());
+            failures);
     return new FactoryRun(
             "shape", f, new RunSpec(horizon, 1, resolution, ObservationSpec.defaults()))
         .complete();
@@ -209,6 +218,82 @@ class LoadShapingTest {
     assertThat(r.energyGpuJoules()).isCloseTo(joules, within(1e-9 * joules));
     assertThat(r.power().minWatts()).isEqualTo(GPUS * IDLE); // the first instant
     assertThat(r.series().bucketCount()).isPositive();
+  }
+
+  /**
+   * The hold's end is a kink only when the lull is not over first. Steps (no ramp limits) and a
+   * hold of h: each of 10 iterations draws 1 kW for 5 s + min(h, 5 s), then 200 W for the rest of
+   * the lull. A hold that ends within a lull, or exactly at its end (the kink then comes before the
+   * compute phase at the same instant), is one event per iteration; a longer one is none: the next
+   * compute phase finds the power still held, and the job's end holds it on for h − 5 s more (one
+   * kink, after the work is done at 100 s).
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      longs = {250_000_000L, 4_999_999_999L, 5_000_000_000L, 5_000_000_001L, 6_000_000_000L})
+  void aHoldEndIsAnEventOnlyWhenTheLullOutlastsIt(long holdNanos) {
+    PowerSmoothingSpec hold =
+        new PowerSmoothingSpec(
+            0,
+            PowerSmoothingSpec.UNLIMITED,
+            PowerSmoothingSpec.UNLIMITED,
+            Duration.ofNanos(holdNanos));
+    RunResult plain =
+        run(
+            job(10, Optional.empty(), Optional.empty(), Optional.empty()),
+            Optional.empty(),
+            PulseResolution.FULL,
+            Duration.ofSeconds(200));
+    RunResult held =
+        run(
+            job(10, Optional.empty(), Optional.of(hold), Optional.empty()),
+            Optional.empty(),
+            PulseResolution.FULL,
+            Duration.ofSeconds(200));
+    double h = holdNanos / 1e9;
+    double perGpu =
+        h <= 5
+            ? 10 * (1_000 * (5 + h) + IDLE * (5 - h)) + IDLE * 100
+            : 1_000 * (95 + h) + IDLE * (105 - h);
+    assertThat(held.energyGpuJoules())
+        .isCloseTo(GPUS * perGpu, within(1e-9 * held.energyGpuJoules()));
+    assertThat(held.eventsProcessed() - plain.eventsProcessed()).isEqualTo(h <= 5 ? 10 : 1);
+    assertThat(held.power().peakWatts()).isEqualTo(GPUS * 1_000.0);
+    assertThat(held.power().minWatts()).isEqualTo(GPUS * IDLE);
+  }
+
+  /**
+   * A hold that outlasts the lull is cut short by no event, but still ends when the lull's end does
+   * not come: a job failure at 17.5 s, in the second lull, sends the job to a 1-min restart; the
+   * power, held at 1 kW since 15 s for 6 s, falls to idle at 21 s (steps, no ramp limits), and the
+   * failures every 17.5 s after that only restart the restart. Over 60 s: 1 kW × 21 s + 200 W × 39
+   * s per GPU.
+   */
+  @Test
+  void aHoldOutlastingTheLullEndsWhenAFailureStopsTheJob() {
+    PowerSmoothingSpec hold =
+        new PowerSmoothingSpec(
+            0, PowerSmoothingSpec.UNLIMITED, PowerSmoothingSpec.UNLIMITED, Duration.ofSeconds(6));
+    org.aifactory.model.failure.FailureCause bug =
+        new org.aifactory.model.failure.FailureCause(
+            "bug",
+            org.aifactory.model.failure.FailureScope.JOB,
+            new org.aifactory.model.failure.TimeDistribution.Fixed(17.5),
+            new org.aifactory.model.failure.TimeDistribution.Fixed(0),
+            false);
+    RunResult r =
+        run(
+            job(0, Optional.empty(), Optional.of(hold), Optional.empty()),
+            Optional.empty(),
+            PulseResolution.FULL,
+            Duration.ofSeconds(60),
+            new FailureSpec(
+                new org.aifactory.model.failure.FailureProfile("bugs", List.of(bug)),
+                Duration.ZERO,
+                0));
+    assertThat(r.jobs().get(0).interruptions()).isEqualTo(3);
+    double joules = GPUS * (1_000 * 21.0 + IDLE * 39);
+    assertThat(r.energyGpuJoules()).isCloseTo(joules, within(1e-9 * joules));
   }
 
   /**
