@@ -63,4 +63,40 @@ public final class Quadratic {
     }
     return hi > 0 && hi < limit ? hi : Double.NaN;
   }
+
+  /** The first time {@code a·x² + b·x + c} reaches 0 after 0; infinite if it never does. */
+  public static double firstCrossing(double a, double b, double c) {
+    double root = firstRoot(a, b, c, Double.POSITIVE_INFINITY);
+    return Double.isNaN(root) ? Double.POSITIVE_INFINITY : root;
+  }
+
+  /** {@code value + slope·τ + curve·τ²}. */
+  public static double at(double value, double slope, double curve, double tau) {
+    return value + (slope + curve * tau) * tau;
+  }
+
+  /** The τ of the vertex of {@code value + slope·τ + curve·τ²}; NaN without curve. */
+  public static double vertex(double slope, double curve) {
+    return curve != 0 ? -slope / (2 * curve) : Double.NaN;
+  }
+
+  /**
+   * ∫ over [u, w] of {@code value + slope·τ + curve·τ²}: (w − u)·(value + slope·(u + w)/2 +
+   * curve·(u² + uw + w²)/3).
+   */
+  public static double integral(double value, double slope, double curve, double u, double w) {
+    return (w - u) * (value + slope * 0.5 * (u + w) + curve * (u * u + u * w + w * w) / 3);
+  }
+
+  /** The highest value of {@code value + slope·τ + curve·τ²} over [0, length]. */
+  public static double highest(double value, double slope, double curve, double length) {
+    double top = Math.max(value, at(value, slope, curve, length));
+    double v = vertex(slope, curve);
+    return curve < 0 && v > 0 && v < length ? Math.max(top, at(value, slope, curve, v)) : top;
+  }
+
+  /** The lowest value of {@code value + slope·τ + curve·τ²} over [0, length]. */
+  public static double lowest(double value, double slope, double curve, double length) {
+    return -highest(-value, -slope, -curve, length);
+  }
 }

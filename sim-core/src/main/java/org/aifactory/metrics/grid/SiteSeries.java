@@ -213,17 +213,17 @@ public final class SiteSeries {
 
   /** value + slope·τ + curve·τ² of {@code f} = {value, slope, curve}. */
   private static double at(double[] f, double tau) {
-    return f[0] + (f[1] + f[2] * tau) * tau;
+    return Quadratic.at(f[0], f[1], f[2], tau);
   }
 
   /** The τ of the vertex of {@code f}; NaN without curve. */
   private static double vertex(double[] f) {
-    return f[2] != 0 ? -f[1] / (2 * f[2]) : Double.NaN;
+    return Quadratic.vertex(f[1], f[2]);
   }
 
   /** ∫ over [u, v] of {@code f}: (v − u)·(value + slope·(u + v)/2 + curve·(u² + uv + v²)/3). */
   private static double integral(double[] f, double u, double v) {
-    return (v - u) * (f[0] + f[1] * 0.5 * (u + v) + f[2] * (u * u + u * v + v * v) / 3);
+    return Quadratic.integral(f[0], f[1], f[2], u, v);
   }
 
   /** The state of charge at the end of the run, into the last bucket. */

@@ -89,8 +89,8 @@ final class CarbonBooks {
       double b = i < n ? roots[i] : len;
       if (b > a) {
         double mid = 0.5 * (a + b);
-        if (v0 + (slope + curve * mid) * mid > 0) {
-          sum += (b - a) * (v0 + slope * 0.5 * (a + b) + curve * (a * a + a * b + b * b) / 3);
+        if (Quadratic.at(v0, slope, curve, mid) > 0) {
+          sum += Quadratic.integral(v0, slope, curve, a, b);
         }
       }
       a = b;

@@ -83,8 +83,7 @@ final class RampFollower {
 
   /** When the gap, {@code gap} + {@code gapSlope}·τ + {@code gapCurve}·τ², first reaches 0. */
   private double meetAt(double gap, double gapSlope, double gapCurve) {
-    double root = Quadratic.firstRoot(gapCurve, gapSlope, gap, Double.POSITIVE_INFINITY);
-    meetsIn = Double.isNaN(root) ? Double.POSITIVE_INFINITY : root;
+    meetsIn = Quadratic.firstCrossing(gapCurve, gapSlope, gap);
     return meetsIn;
   }
 

@@ -101,11 +101,6 @@ final class SiteBattery {
     return restore.slope();
   }
 
-  /** {@link #decide(double, double, double, double)} for a linear request, looking without end. */
-  double decide(double desired, double desiredSlope) {
-    return decide(desired, desiredSlope, 0, Double.POSITIVE_INFINITY);
-  }
-
   /**
    * The battery is asked for {@code desired} + {@code desiredSlope}·τ + {@code desiredCurve}·τ² W:
    * decides what it gives and returns the time (ns) to its next breakpoint: the request crossing 0
@@ -125,11 +120,11 @@ final class SiteBattery {
     if (desired > upper || desired == upper && way > 0) {
       power = upper;
       powerSlope = 0;
-      next = crossing(desiredCurve, desiredSlope, desired - upper);
+      next = Quadratic.firstCrossing(desiredCurve, desiredSlope, desired - upper);
     } else if (desired < lower || desired == lower && way < 0) {
       power = lower;
       powerSlope = 0;
-      next = crossing(desiredCurve, desiredSlope, desired - lower);
+      next = Quadratic.firstCrossing(desiredCurve, desiredSlope, desired - lower);
     } else {
       clamped = false;
       power = desired;
@@ -153,13 +148,14 @@ final class SiteBattery {
         double span = Math.min(within, MAX_LOOK_NANOS);
         double reach = Math.abs(desiredSlope) * span + Math.abs(desiredCurve) * span * span;
         if (upper - desired <= reach) {
-          next = crossing(desiredCurve, desiredSlope, desired - upper);
+          next = Quadratic.firstCrossing(desiredCurve, desiredSlope, desired - upper);
         }
         if (desired - lower <= reach) {
-          next = Math.min(next, crossing(desiredCurve, desiredSlope, desired - lower));
+          next =
+              Math.min(next, Quadratic.firstCrossing(desiredCurve, desiredSlope, desired - lower));
         }
         if (Math.abs(desired) <= reach) {
-          next = Math.min(next, crossing(desiredCurve, desiredSlope, desired));
+          next = Math.min(next, Quadratic.firstCrossing(desiredCurve, desiredSlope, desired));
         }
         if (span < within && next == Double.POSITIVE_INFINITY) {
           next = span; // looked no further: decide again there
@@ -172,15 +168,6 @@ final class SiteBattery {
   /** Which way a quadratic goes from its start: the sign of its slope, or of its curve. */
   private static int way(double slope, double curve) {
     return slope != 0 ? (slope > 0 ? 1 : -1) : (curve > 0 ? 1 : curve < 0 ? -1 : 0);
-  }
-
-  /**
-   * The first time (ns) {@code v0} + {@code slope}·τ + {@code curve}·τ² crosses 0; infinite if
-   * never.
-   */
-  private static double crossing(double curve, double slope, double v0) {
-    double root = Quadratic.firstRoot(curve, slope, v0, Double.POSITIVE_INFINITY);
-    return Double.isNaN(root) ? Double.POSITIVE_INFINITY : root;
   }
 
   /**

@@ -140,8 +140,8 @@ final class SiteDispatch {
             next = Math.min(next, (f - capacity) / -fSlope);
           }
         } else {
-          next = Math.min(next, crossing(fCurve, fSlope, f - capacity));
-          next = Math.min(next, crossing(fCurve, fSlope, f));
+          next = Math.min(next, Quadratic.firstCrossing(fCurve, fSlope, f - capacity));
+          next = Math.min(next, Quadratic.firstCrossing(fCurve, fSlope, f));
         }
         next = Math.min(next, generator.decide(target, targetSlope, targetCurve));
         g = generator.value();
@@ -204,15 +204,6 @@ final class SiteDispatch {
       }
       t = end;
     }
-  }
-
-  /**
-   * The first time (ns) {@code v0} + {@code slope}·τ + {@code curve}·τ² crosses 0; infinite if
-   * never.
-   */
-  private static double crossing(double curve, double slope, double v0) {
-    double root = Quadratic.firstRoot(curve, slope, v0, Double.POSITIVE_INFINITY);
-    return Double.isNaN(root) ? Double.POSITIVE_INFINITY : root;
   }
 
   Optional<SiteBattery> battery() {

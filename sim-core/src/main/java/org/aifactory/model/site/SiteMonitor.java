@@ -7,6 +7,7 @@ import org.aifactory.metrics.SitePowerListener;
 import org.aifactory.metrics.SwingCause;
 import org.aifactory.metrics.grid.CauseSwings;
 import org.aifactory.metrics.grid.LevelCheck;
+import org.aifactory.metrics.grid.Quadratic;
 import org.aifactory.metrics.grid.RuleVerdict;
 import org.aifactory.metrics.grid.SiteResult;
 import org.aifactory.metrics.grid.SiteSeries;
@@ -202,9 +203,11 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
         peakGeneration = Math.max(peakGeneration, Math.max(generation, genEnd));
       } else {
         generationJoules +=
-            (generation + (0.5 * generationSlope + generationCurve * dt / 3) * dt) * dt * 1e-9;
+            Quadratic.integral(generation, generationSlope, generationCurve, 0, dt) * 1e-9;
         peakGeneration =
-            Math.max(peakGeneration, highest(generation, generationSlope, generationCurve, dt));
+            Math.max(
+                peakGeneration,
+                Quadratic.highest(generation, generationSlope, generationCurve, dt));
       }
     }
     series.piece(
@@ -233,19 +236,6 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
     gridValue = grid;
     this.gridSlope = gridSlope;
     this.gridCurve = gridCurve;
-  }
-
-  /** The highest value of v + s·τ + c·τ² over [0, length]. */
-  private static double highest(double v, double s, double c, double length) {
-    double end = v + (s + c * length) * length;
-    double top = Math.max(v, end);
-    double vertex = c < 0 ? -s / (2 * c) : -1;
-    return vertex > 0 && vertex < length ? Math.max(top, v + 0.5 * s * vertex) : top;
-  }
-
-  /** The lowest value of v + s·τ + c·τ² over [0, length]. */
-  private static double lowest(double v, double s, double c, double length) {
-    return -highest(-v, -s, -c, length);
   }
 
   /** Whether a piece from {@code from} continues the grid piece being extended. */
@@ -277,9 +267,9 @@ public final class SiteMonitor implements SitePowerListener, SiteDispatch.PieceS
     } else {
       double imported = CarbonBooks.positivePart(grid, slope, curve, to - from);
       importJoules += imported;
-      exportJoules += imported - (grid + (0.5 * slope + curve * dt / 3) * dt) * dt * 1e-9;
-      peakImport = Math.max(peakImport, highest(grid, slope, curve, dt));
-      minImport = Math.min(minImport, lowest(grid, slope, curve, dt));
+      exportJoules += imported - Quadratic.integral(grid, slope, curve, 0, dt) * 1e-9;
+      peakImport = Math.max(peakImport, Quadratic.highest(grid, slope, curve, dt));
+      minImport = Math.min(minImport, Quadratic.lowest(grid, slope, curve, dt));
     }
     rules.piece(from, to, grid, slope, curve);
     if (carbon != null) {
